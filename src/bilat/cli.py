@@ -1,0 +1,204 @@
+"""The ``bilat`` command line: ``bilat extract`` and ``bilat eval``.
+
+A batch never stops on one bad article: each file that cannot be read or
+extracted gets a one-line message on stderr naming it, and the others go on.
+The exit status is 1 only when no article at all could be extracted, and 2 for
+usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import Enum
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from bilat import evaluate
+from bilat.errors import BilatError, ExtractError, IngestError
+from bilat.extract import extract
+from bilat.ingest import iter_paths, read_document
+
+app = typer.Typer(
+    name="bilat",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(str, Enum):
+    facts = "facts"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            typer.echo(f"bilat {version('bilat')}")
+        except PackageNotFoundError:  # run from a checkout without installing it
+            typer.echo("bilat (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Extract diplomatic facts (persons, events, agreements...) from news articles."""
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt), or folders searched recursively for them.")],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            help="facts: the facts contract as indented JSON (one object for a single file, "
+            "an array for a folder or several files); jsonl: one compact object per line.",
+        ),
+    ] = Format.facts,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the facts of each article in the facts contract (FACTS.md)."""
+    # The shape depends on what was asked for, not on how many files succeeded.
+    single = len(paths) == 1 and not paths[0].is_dir()
+    writer = _Writer(fmt, single)
+    extracted = 0
+    with _Output(output) as out:
+        for path in _article_paths(paths):
+            try:
+                facts = extract(read_document(path))
+            except BilatError as exc:
+                _warn(f"skipped {path}: {_reason(exc)}")
+                continue
+            writer.write(out.stream, facts.to_dict())
+            extracted += 1
+        writer.close(out.stream)
+        if extracted:
+            out.commit()
+    if not extracted:
+        _warn("no article could be extracted")
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    shared: Annotated[
+        Path | None,
+        typer.Option(help=f"The shared folder (corpus/, gold/, tools/score.py). Default: ${evaluate.SHARED_ENV}, else ../shared."),
+    ] = None,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also print a table for each document.")] = False,
+    lang: Annotated[str, typer.Option(help="Language of the gold to score against: vi (gold/) or gold/<lang>/.")] = "vi",
+    predictions: Annotated[
+        Path | None, typer.Option(help="Keep the predicted facts in this folder (default: a temporary one).")
+    ] = None,
+) -> None:
+    """Extract the annotated articles of the shared corpus and score them against the gold."""
+    try:
+        report, _ = evaluate.run(
+            shared, lang, per_doc=per_doc, out_dir=predictions,
+            on_error=lambda doc_id, exc: _warn(f"no prediction for {doc_id}: {_reason(exc)}"),
+        )
+    except BilatError as exc:
+        _warn(str(exc))
+        raise typer.Exit(1) from None
+    typer.echo(report, nl=False)
+
+
+def _article_paths(paths: list[Path]) -> Iterator[Path]:
+    """The files to read, warning about folders that hold no article."""
+    for path in paths:
+        found = False
+        for found_path in iter_paths([path]):
+            found = True
+            yield found_path
+        if not found:
+            _warn(f"skipped {path}: no .txt articles in this folder")
+
+
+class _Writer:
+    """Streams facts objects as they come, so a long batch shows progress and memory stays flat."""
+
+    def __init__(self, fmt: Format, single: bool) -> None:
+        self.fmt = fmt
+        self.array = fmt is Format.facts and not single
+        self.count = 0
+
+    def write(self, stream: TextIO, record: dict[str, Any]) -> None:
+        if self.fmt is Format.jsonl:
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            text = json.dumps(record, ensure_ascii=False, indent=1)
+            if self.array:
+                text = ("[\n" if self.count == 0 else ",\n") + text
+            else:
+                text += "\n"
+            stream.write(text)
+        stream.flush()
+        self.count += 1
+
+    def close(self, stream: TextIO) -> None:
+        if self.array:
+            stream.write("\n]\n" if self.count else "[]\n")
+
+
+class _Output:
+    """stdout, or a temporary file beside PATH renamed over it by ``commit()``.
+
+    The rename is atomic within a folder, so a crash or a run that extracted
+    nothing never leaves a half-written PATH, nor clobbers the previous one.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.tmp: Path | None = None
+        self.stream: TextIO = sys.stdout
+
+    def __enter__(self) -> "_Output":
+        if self.path is not None:
+            try:
+                handle, name = tempfile.mkstemp(dir=self.path.resolve().parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            except OSError as exc:
+                _warn(f"cannot write {self.path}: {exc.strerror or exc}")
+                raise typer.Exit(1) from None
+            self.tmp = Path(name)
+            self.stream = os.fdopen(handle, "w", encoding="utf-8")
+        return self
+
+    def commit(self) -> None:
+        if self.tmp is not None and self.path is not None:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.tmp is not None:
+            self.stream.close()
+            self.tmp.unlink(missing_ok=True)
+
+
+def _reason(exc: BilatError) -> str:
+    """The error without the file or document name that the message already gives."""
+    if isinstance(exc, IngestError):
+        return exc.reason
+    if isinstance(exc, ExtractError):
+        return str(exc).removeprefix(f"{exc.doc_id}: ")
+    return str(exc)
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"bilat: {message}", err=True)

@@ -1,0 +1,165 @@
+"""Scoring bilat against the gold annotations in the shared folder.
+
+The shared folder sits beside the checkout (``../shared``) and holds the
+articles (``corpus/**/<id>.txt``), their gold facts (``gold/*.json`` for
+Vietnamese, ``gold/<lang>/*.json`` for other languages) and the scorer
+(``tools/score.py``). The scorer is loaded from there, never copied, so that
+bilat is measured exactly as FACTS.md ("How scoring matches") describes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from bilat.errors import BilatError, IngestError
+from bilat.extract import extract
+from bilat.ingest import read_document
+
+SHARED_ENV = "BILAT_SHARED"
+"""Environment variable naming the shared folder, when it is not ``../shared``."""
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+"""The checkout this module belongs to (``src/bilat/evaluate.py`` → root)."""
+
+SECTIONS = ("persons", "events", "agreements", "mechanisms", "memberships", "figures")
+
+OnError = Callable[[str, BilatError], None]
+"""Called with a document id and the error that stopped its extraction."""
+
+
+def find_shared() -> Path:
+    """The shared folder: ``$BILAT_SHARED``, else ``shared/`` beside the checkout.
+
+    Beside the checkout means the parent of the repository root, then the
+    parent of the working directory (for an installed, non-editable bilat).
+    """
+    configured = os.environ.get(SHARED_ENV)
+    if configured:
+        path = Path(configured).expanduser()
+        if not (path / "tools" / "score.py").is_file():
+            raise BilatError(f"{SHARED_ENV}={configured}: no tools/score.py there")
+        return path.resolve()
+    candidates = [REPO_ROOT.parent / "shared", Path.cwd().parent / "shared"]
+    for path in candidates:
+        if (path / "tools" / "score.py").is_file():
+            return path.resolve()
+    tried = ", ".join(str(p) for p in candidates)
+    raise BilatError(f"shared folder not found (tried {tried}); set {SHARED_ENV}")
+
+
+def gold_dir_for(shared: Path, lang: str = "vi") -> Path:
+    """Where the gold of ``lang`` lives: ``gold/`` for Vietnamese, ``gold/<lang>/`` otherwise."""
+    path = shared / "gold" if lang == "vi" else shared / "gold" / lang
+    if not path.is_dir():
+        raise BilatError(f"no gold annotations for {lang!r} at {path}")
+    return path
+
+
+def gold_ids(gold_dir: Path) -> list[str]:
+    """The document ids annotated in ``gold_dir/*.json``, as the scorer pairs them (``doc.id``)."""
+    ids = []
+    for path in sorted(gold_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for item in data if isinstance(data, list) else [data]:
+            ids.append(str(item["doc"]["id"]))
+    return ids
+
+
+def predict_corpus(
+    gold_dir: Path, corpus_dir: Path, out_dir: Path, on_error: OnError | None = None
+) -> list[str]:
+    """Extract every article that has gold, writing ``out_dir/<id>.json``; return the ids written.
+
+    The article of gold ``<id>`` is ``corpus_dir/**/<id>.txt``. A document
+    whose text is missing or whose extraction fails is passed to ``on_error``
+    and left out (the scorer then counts it as "with no prediction"); without
+    ``on_error`` the error is raised.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    done = []
+    for doc_id in gold_ids(gold_dir):
+        try:
+            texts = sorted(corpus_dir.rglob(f"{doc_id}.txt"))
+            if not texts:
+                raise IngestError(doc_id, f"no {doc_id}.txt under {corpus_dir}")
+            facts = extract(read_document(texts[0]))
+        except BilatError as exc:
+            if on_error is None:
+                raise
+            on_error(doc_id, exc)
+            continue
+        record = json.dumps(facts.to_dict(), ensure_ascii=False, indent=1)
+        (out_dir / f"{doc_id}.json").write_text(record + "\n", encoding="utf-8")
+        done.append(doc_id)
+    return done
+
+
+def score(gold_dir: Path, pred_dir: Path, per_doc: bool = False, shared: Path | None = None) -> tuple[str, dict[str, Any]]:
+    """Run the shared scorer; return its printed report and its figures.
+
+    The report is the scorer's own output: the table (one per document too
+    with ``per_doc``) and, last, the ``micro P R F1 grounded-F1`` line. The
+    figures are ``{"micro": {"P", "R", "F1", "grounded_F1"},
+    "sections": {section: {"gold", "pred", "tp", "grounded", "P", "R", "F1"}},
+    "missing": [doc ids with no prediction]}``.
+    """
+    scorer = _load_scorer(((shared or find_shared()) / "tools" / "score.py").resolve())
+    args = [str(gold_dir), str(pred_dir)]
+    report = _run_scorer(scorer, args + (["--per-doc"] if per_doc else []))
+    raw = json.loads(_run_scorer(scorer, args + ["--json"]))
+    sections = {}
+    for name in SECTIONS:
+        counts = raw["total"].get(name, {"gold": 0, "pred": 0, "tp": 0, "grounded": 0})
+        precision, recall, f1 = scorer.prf(counts["tp"], counts["gold"], counts["pred"])
+        sections[name] = {**counts, "P": precision, "R": recall, "F1": f1}
+    return report, {"micro": raw["micro"], "sections": sections, "missing": raw["missing"]}
+
+
+def run(
+    shared: Path | None = None,
+    lang: str = "vi",
+    *,
+    per_doc: bool = False,
+    out_dir: Path | None = None,
+    on_error: OnError | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """Extract the annotated articles of ``lang`` and score them: what ``bilat eval`` prints.
+
+    Predictions go to ``out_dir`` when given (to inspect them), else to a
+    temporary folder removed afterwards.
+    """
+    shared = shared or find_shared()
+    gold_dir = gold_dir_for(shared, lang)
+    with contextlib.ExitStack() as stack:
+        if out_dir is None:
+            out_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bilat-eval-")))
+        predict_corpus(gold_dir, shared / "corpus", out_dir, on_error)
+        return score(gold_dir, out_dir, per_doc=per_doc, shared=shared)
+
+
+@cache
+def _load_scorer(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bilat_shared_score", path)
+    if spec is None or spec.loader is None:
+        raise BilatError(f"cannot load the scorer {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run_scorer(scorer: ModuleType, argv: list[str]) -> str:
+    """What ``score.py ARGV`` prints (it reports on stdout only)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        scorer.main(argv)
+    return out.getvalue()

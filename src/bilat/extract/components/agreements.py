@@ -1,0 +1,298 @@
+"""Agreements: each document an article names, with its kind, status and date.
+
+A mention starts at a head word ("Hiệp định", "Bản ghi nhớ", "Tuyên bố chung")
+and runs to the end of its name: the next head, a clause mark or a word that
+starts the rest of the clause. So a list of documents signed in one ceremony
+gives one agreement each (FACTS.md: "Each document signed in one ceremony is
+its own SIGN and its own agreement"), while generic mentions ("nhiều hiệp
+định") and multilateral ones ("Hiệp định CPTPP") give none. All words come
+from ``lang/<code>/agreements.toml``.
+
+The reading helpers (``phrases``, ``NameRule``, ``parties_of``, ``statements``)
+are shared with the other components that read named things out of a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.components.countries import countries_in, main_pair
+from bilat.extract.components.dates import anchor_of, date_in
+from bilat.extract.doc import Document, Span
+from bilat.extract.facts import Agreement
+from bilat.extract.pipeline import component
+from bilat.lang import Lexicon
+
+SPACE = r"[^\S\n]+"
+"""Spaces between the words of a phrase; never a line break."""
+
+
+def phrases(words: Iterable[str], *, glued: bool = False) -> str:
+    """A regex alternation of ``words``, longest first, not matching inside a longer word.
+
+    ``glued`` words may also follow another word with no space ("$5bn").
+    """
+
+    def one(word: str) -> str:
+        pattern = SPACE.join(re.escape(part) for part in word.split())
+        if word[0].isalnum() and not glued:
+            pattern = r"(?<!\w)" + pattern
+        if word[-1].isalnum():
+            pattern += r"(?!\w)"
+        return pattern
+
+    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def compile_phrases(words: Iterable[str]) -> re.Pattern[str]:
+    """``phrases(words)`` compiled case-insensitively, as press capitalisation varies."""
+    return re.compile(phrases(words), re.IGNORECASE)
+
+
+def folded(text: str) -> str:
+    """The lookup key of a matched phrase: case folded, spaces collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class NameRule:
+    """Where a name written in running text ends: at the first stop, or at ``limit``.
+
+    A comma followed by a short lower-case list closed by a joiner stays inside
+    the name ("Ủy ban ... về hợp tác kinh tế, thương mại và đầu tư"); a joiner
+    left at the end (before the next name, "Hiệp định X và Hiệp định Y") is dropped.
+    """
+
+    stops: re.Pattern[str]
+    list_goes_on: re.Pattern[str]
+    trailing_joiner: re.Pattern[str]
+
+    @classmethod
+    def of(cls, stops: Iterable[str], joiners: Iterable[str]) -> NameRule:
+        joiner = phrases(joiners)
+        return cls(
+            stops=compile_phrases(stops),
+            list_goes_on=re.compile(rf"{SPACE}(?:\w+{SPACE}){{1,3}}(?:{joiner}){SPACE}", re.IGNORECASE),
+            trailing_joiner=re.compile(rf"\s+(?:{joiner})\s*\Z", re.IGNORECASE),
+        )
+
+    def end(self, text: str, start: int, limit: int) -> int:
+        """The end of the name whose head ends at ``start``; ``limit`` is the next head or the sentence end."""
+        end, pos = limit, start
+        while (stop := self.stops.search(text, pos, limit)) is not None:
+            if stop.group() != "," or not self._continues(text, stop.end(), limit):
+                end = stop.start()
+                break
+            pos = stop.end()
+        joiner = self.trailing_joiner.search(text, start, end)
+        end = joiner.start() if joiner else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
+
+    def _continues(self, text: str, pos: int, limit: int) -> bool:
+        listed = self.list_goes_on.match(text, pos, limit)
+        return listed is not None and text[pos:listed.end()].strip()[:1].islower()
+
+
+def parties_of(doc: Document, start: int, end: int) -> list[str]:
+    """The two countries a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
+
+    The countries the name itself gives ("giữa Việt Nam và Argentina"), completed
+    from the article's main pair when it gives fewer than two.
+    """
+    named = countries_in(doc, start, end)
+    pair = main_pair(doc)
+    return sorted((named + [c for c in pair if c not in named])[:2])
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heads: re.Pattern[str]
+    head_kinds: dict[str, str]
+    topics: re.Pattern[str]
+    topic_kinds: dict[str, str]
+    generic: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    not_bilateral: re.Pattern[str]
+    name_rule: NameRule
+    cues: re.Pattern[str]
+    cue_status: dict[str, str]
+    default_status: str
+    ceremony: re.Pattern[str]
+    scopes: re.Pattern[str]
+    scope_glosses: dict[str, str]
+    kind_scopes: dict[str, str]
+
+
+@cache
+def _rules(lexicon: Lexicon) -> _Rules:
+    data = lexicon["agreements"]
+    cue_status = {folded(cue): status for status, cues in data["status"].items() for cue in cues}
+    return _Rules(
+        heads=compile_phrases(data["heads"]),
+        head_kinds={folded(k): v for k, v in data["heads"].items()},
+        topics=compile_phrases(data["topics"]),
+        topic_kinds={folded(k): v for k, v in data["topics"].items()},
+        generic=re.compile(rf"(?:{phrases(data['generic'])}){SPACE}\Z", re.IGNORECASE),
+        coordinated=re.compile(rf"[^,;:.()]*(?:{phrases(data['coordinators'])})\s*\Z", re.IGNORECASE),
+        not_bilateral=compile_phrases(data["not_bilateral"]),
+        name_rule=NameRule.of(data["name_stops"], data["coordinators"]),
+        cues=compile_phrases(cue_status),
+        cue_status=cue_status,
+        default_status=data["default_status"],
+        ceremony=compile_phrases(data["ceremony"]),
+        scopes=compile_phrases(data["scopes"]),
+        scope_glosses={folded(k): v for k, v in data["scopes"].items()},
+        kind_scopes=data["kind_scopes"],
+    )
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    kind: str
+
+
+@component("agreements", requires=["sents", "countries", "dates", "anchor"], assigns="facts.agreements")
+def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
+    """One agreement per document named in the article, first mention kept."""
+    rules = _rules(lexicon)
+    agreements: list[Agreement] = []
+    seen: set[tuple[str, str]] = set()
+    previous: str | None = None
+    for sent in statements(doc):
+        cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
+        for mention in _mentions(doc, rules, sent):
+            key = (mention.kind, folded(doc.text[mention.start:mention.end]))
+            if key in seen:
+                continue
+            seen.add(key)
+            status, start = _status(doc.text, rules, mention, cues, previous)
+            agreements.append(Agreement(
+                kind=mention.kind,
+                scope=_scope(doc.text, rules, mention),
+                parties=parties_of(doc, mention.start, mention.end),
+                status=status,
+                date=_date(doc, rules, sent, mention, status),
+                evidence=(start, mention.end),
+            ))
+        previous = rules.cue_status[folded(cues[-1].group())] if cues else None
+    return agreements
+
+
+def statements(doc: Document) -> list[Span]:
+    """The sentences, joined again where the splitter cut a list at ";".
+
+    "chứng kiến lễ trao đổi các văn kiện, bao gồm Bản ghi nhớ A; Bản ghi nhớ B;
+    ký Ý định thư C" is one statement: the ceremony is every item's context.
+    """
+    joined: list[Span] = []
+    for sent in doc.layer("sents"):
+        last = joined[-1] if joined else None
+        if last is not None and doc.text[last.end - 1] == ";" and "\n" not in doc.text[last.end:sent.start]:
+            joined[-1] = Span(last.start, sent.end, last.label)
+        else:
+            joined.append(sent)
+    return joined
+
+
+def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
+    """The specific, bilateral documents named in ``sent``."""
+    text = doc.text
+    # "Hiệp định thương mại tự do (FTA)": a head in brackets abbreviates the one before
+    heads = [
+        h for h in rules.heads.finditer(text, sent.start, sent.end)
+        if not text[sent.start:h.start()].rstrip().endswith("(")
+    ]
+    mentions: list[_Mention] = []
+    generic_before = False
+    for i, head in enumerate(heads):
+        limit = heads[i + 1].start() if i + 1 < len(heads) else sent.end
+        end = rules.name_rule.end(text, head.end(), limit)
+        coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
+        generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
+        generic_before = generic
+        kind = _kind(text, rules, head, end)
+        if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
+            continue
+        mentions.append(_Mention(head.start(), end, kind))
+    return mentions
+
+
+def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:
+    """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực")."""
+    kind = rules.head_kinds[folded(head.group())]
+    if kind:
+        return kind
+    topic = rules.topics.search(text, head.end(), end)
+    return rules.topic_kinds[folded(topic.group())] if topic else None
+
+
+def _status(
+    text: str, rules: _Rules, mention: _Mention, cues: list[re.Match[str]], previous: str | None,
+) -> tuple[str, int]:
+    """The mention's status, and where the evidence starts (the deciding cue when it leads the clause).
+
+    The nearest cue before the head decides, but a proposal earlier in the same
+    clause wins over a later verb ("đề nghị ... ký hiệp định": proposed). With no
+    cue before, the first after the name; then the previous sentence's last cue.
+    """
+    before = [c for c in cues if c.start() < mention.start]
+    if before:
+        deciding = before[-1]
+        for cue in before:
+            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), mention.start):
+                deciding = cue
+                break
+        start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
+        return rules.cue_status[folded(deciding.group())], start
+    after = [c for c in cues if c.start() >= mention.end]
+    if after:
+        return rules.cue_status[folded(after[0].group())], mention.start
+    return previous or rules.default_status, mention.start
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """No clause mark between ``start`` and ``end``: a cue there still governs what follows."""
+    return not re.search(r"[,;:]", text[start:end])
+
+
+def _date(doc: Document, rules: _Rules, sent: Span, mention: _Mention, status: str) -> str | None:
+    """Proposals and signings at the article's event get its date; history and pending texts none.
+
+    A signing is the article's own when the sentence tells of a ceremony ("chứng
+    kiến lễ trao đổi các văn kiện"); otherwise only a date the sentence states
+    counts. Dates inside the name are the agreement's period, not its date
+    ("Chương trình Hành động ... giai đoạn 2024 - 2027").
+    """
+    stated = date_in(doc, sent.start, mention.start) or date_in(doc, mention.end, sent.end)
+    if status == "proposed" or (status == "signed" and rules.ceremony.search(doc.text, sent.start, sent.end)):
+        return stated or _event_date(doc)
+    return stated if status == "signed" else None
+
+
+def _event_date(doc: Document) -> str | None:
+    """The anchor's date at the precision it was established."""
+    anchor = anchor_of(doc)
+    if anchor.year is None:
+        return None
+    if anchor.month is None:
+        return f"{anchor.year:04d}"
+    if anchor.day is None:
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}"
+
+
+def _scope(text: str, rules: _Rules, mention: _Mention) -> str:
+    """English glosses of what the name covers, else the kind's usual scope."""
+    glosses: list[str] = []
+    for match in rules.scopes.finditer(text, mention.start, mention.end):
+        gloss = rules.scope_glosses[folded(match.group())]
+        if gloss not in glosses:
+            glosses.append(gloss)
+    return ", ".join(glosses) or rules.kind_scopes[mention.kind]

@@ -1,0 +1,185 @@
+"""Country and organisation mentions, and helpers that read them.
+
+Names come from ``lang/<code>/countries.toml`` (built by
+``scripts/build_countries.py``) and ``lang/<code>/orgs.toml``. At each word the
+longest listed phrase wins, so "Mỹ Latinh" (a region, in ``not_countries``)
+beats "Mỹ" (US), and "Vương quốc Anh" is one mention. Short names that are also
+words or given names ("Nga" in "Nguyễn Thị Nga", "Đức" in "ông Đức") are
+checked against their neighbours (``_is_name_part``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from bilat._types import CountryCode
+from bilat.extract.doc import Document, Span
+from bilat.extract.pipeline import component
+from bilat.lang import Lexicon, load
+
+_WORD = re.compile(r"\w+")
+_SPACED_DASH = re.compile(r" [-–] ")
+_DASHES = ("-", " - ", "–", " – ")
+
+
+@dataclass
+class PhraseMatcher:
+    """Phrases found left to right, the longest at each word, without overlaps.
+
+    A phrase maps to a value (None blocks the match without reporting one).
+    Caseless phrases compare lower-cased; a dash written " - " also matches
+    "-", "–" and " – ", since the press writes "Đông Á-Mỹ Latinh" and
+    "Đông Á - Mỹ Latinh" alike.
+    """
+
+    _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
+        forms = [_SPACED_DASH.sub(dash, phrase) for dash in _DASHES] if _SPACED_DASH.search(phrase) else [phrase]
+        for form in forms:
+            first = _WORD.match(form)
+            if first is None:
+                continue
+            entries = self._by_first.setdefault(first.group().lower(), [])
+            entries.append((form, value, caseless))
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
+        """``(start, end, value)`` of each match inside ``text[start:end]``."""
+        resume = start
+        for word in _WORD.finditer(text, start, end):
+            if word.start() < resume:
+                continue
+            for phrase, value, caseless in self._by_first.get(word.group().lower(), ()):
+                stop = word.start() + len(phrase)
+                candidate = text[word.start():stop]
+                same = candidate.lower() == phrase.lower() if caseless else candidate == phrase
+                if same and stop <= end and not (phrase[-1].isalnum() and stop < len(text) and _is_word(text[stop])):
+                    yield word.start(), stop, value
+                    resume = stop
+                    break
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _both_cases(phrase: str) -> list[str]:
+    """``phrase`` as written and with its first letter in the other case ("nước ta", "Nước ta")."""
+    return [phrase, phrase[0].swapcase() + phrase[1:]]
+
+
+@cache
+def _country_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    data = lexicon["countries"]
+    matcher = PhraseMatcher()
+    for name, code in {**data.get("names", {}), **data.get("demonyms", {})}.items():
+        matcher.add(name, code)
+    for phrase, code in data.get("home", {}).items():
+        for form in _both_cases(phrase):
+            matcher.add(form, code)
+    for phrase in data.get("not_countries", []):
+        for form in _both_cases(phrase):
+            matcher.add(form, None)
+    return matcher
+
+
+@cache
+def _org_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name, code in lexicon.table("orgs", "names").items():
+        matcher.add(name, code, caseless=" " in name)  # "Liên Hợp Quốc" = "Liên hợp quốc"; "WHO" ≠ "who"
+    return matcher
+
+
+@component("countries", requires=["sents"], assigns="countries")
+def find_countries(doc: Document, lexicon: Lexicon) -> list[Span]:
+    """Every country mention in the body, ``value`` its ISO 3166-1 alpha-2 code."""
+    data = lexicon["countries"]
+    ambiguous = set(data.get("ambiguous", []))
+    prefixes = tuple(data.get("name_prefixes", []))
+    spans = []
+    for start, end, code in _country_matcher(lexicon).find(doc.text, doc.body_start, len(doc.text)):
+        if code is None:
+            continue
+        if doc.text[start:end] in ambiguous and _is_name_part(doc, start, end, prefixes):
+            continue
+        spans.append(Span(start, end, "country", code))
+    return spans
+
+
+@component("orgs", requires=["sents"], assigns="orgs")
+def find_orgs(doc: Document, lexicon: Lexicon) -> list[Span]:
+    """Every organisation mention in the body, ``value`` its code (FACTS.md "Organisations")."""
+    return [
+        Span(start, end, "org", code)
+        for start, end, code in _org_matcher(lexicon).find(doc.text, doc.body_start, len(doc.text))
+        if code is not None
+    ]
+
+
+def _is_name_part(doc: Document, start: int, end: int, prefixes: Iterable[str]) -> bool:
+    """True when a short name at ``[start, end)`` belongs to a person's or place's name.
+
+    It does when it follows an honorific ("bà Nga"), follows a capitalised word
+    that does not open the sentence ("Nguyễn Thị Nga", while "Tại Nga" is
+    Russia), or is followed by a capitalised word spelled the Vietnamese way
+    ("Nga Sơn", "Mỹ Đình"), which foreign leaders' names after "Tổng thống Mỹ"
+    are not.
+    """
+    sent = doc.sentence_of(start)
+    before = doc.text[sent.start if sent else doc.body_start:start]
+    for prefix in prefixes:
+        if re.search(rf"(?<!\w){re.escape(prefix)} $", before, re.IGNORECASE):
+            return True
+    previous = re.search(r"(\w+) $", before)
+    if previous and previous.group(1)[0].isupper() and re.search(r"\w", before[:previous.start()]):
+        return True
+    following = re.match(r" ([\w-]+)", doc.text[end:end + 40])
+    return bool(following and following.group(1)[0].isupper() and _vietnamese_spelling(following.group(1)))
+
+
+_VIETNAMESE_MARKS = {"\u0302", "\u0306", "\u031b", "\u0309", "\u0323"}  # circumflex, breve, horn, hook, dot below
+
+
+def _vietnamese_spelling(word: str) -> bool:
+    """A Vietnamese syllable: đ or a Vietnamese mark, and not a transliteration ("Xéc-gây") or an initial ("Ô.")."""
+    if "-" in word or len(word) == 1:
+        return False
+    return any(c in "đĐ" or _VIETNAMESE_MARKS & set(unicodedata.normalize("NFD", c)) for c in word)
+
+
+def country_of_place(lexicon: Lexicon, name: str) -> CountryCode | None:
+    """The country of a place name: a capital or venue city ("Lima" → PE), or a country's own name."""
+    data = lexicon["countries"]
+    name = name.strip()
+    code = data.get("capitals", {}).get(name) or data.get("names", {}).get(name)
+    return str(code) if code else None
+
+
+def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
+    """Codes of the countries mentioned inside ``[start, end)``, in order of first mention, once each."""
+    return list(dict.fromkeys(span.value for span in doc.in_range("countries", start, end)))
+
+
+def main_pair(doc: Document) -> list[CountryCode]:
+    """The article's two countries: the two most mentioned in the body.
+
+    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to a
+    country the title names, then to the first mentioned: a venue named once
+    ("tại Gyeongju, Hàn Quốc") must not outrank the home country named once
+    in the body and again in the title. Fewer than two codes when the body
+    names fewer countries.
+    """
+    counts = Counter(span.value for span in doc.layer("countries"))
+    first: dict[CountryCode, int] = {}
+    for i, span in enumerate(doc.layer("countries")):
+        first.setdefault(span.value, i)
+    title = doc.title or ""
+    in_title = {code for _, _, code in _country_matcher(load(doc.lang)).find(title, 0, len(title)) if code}
+    return sorted(counts, key=lambda code: (-counts[code], code not in in_title, first[code]))[:2]

@@ -1,0 +1,268 @@
+"""Amounts, and the figures they state about a relationship.
+
+``amounts`` reads every quantity written with a multiplier, a currency or a
+counted unit ("gần 500 triệu USD", "USD 500 million", "3.400 dự án") into an
+``Amount``, whatever it is about; the words come from ``lang/<code>/numbers.toml``.
+
+``figures`` keeps the amounts a sentence states as a level of trade or
+investment between two countries (FACTS.md, "figures"). It leaves out what
+FACTS.md says is not a figure: targets ("mục tiêu 15 tỷ USD vào năm 2030"),
+and changes ("tăng 2 tỷ USD"); rates and shares are not amounts to begin with.
+Its words come from ``lang/<code>/figures.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from math import prod
+
+from bilat.errors import LexiconError
+from bilat.extract.components.agreements import SPACE, compile_phrases, folded, phrases, statements
+from bilat.extract.components.countries import countries_in, main_pair
+from bilat.extract.components.dates import anchor_of, period_in
+from bilat.extract.doc import Document, Span
+from bilat.extract.facts import Figure
+from bilat.extract.pipeline import component
+from bilat.lang import Lexicon
+
+DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
+"""Indicators whose ``parties`` have an order: from the first country to the second."""
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A quantity as the text states it.
+
+    ``unit`` is an ISO 4217 code, a counted unit ("projects"), or "" when the
+    text names none ("1,5 tỷ"); ``approx`` is true when hedged ("gần", "hơn").
+    """
+
+    value: float
+    unit: str
+    approx: bool
+
+
+# --- amounts -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _NumberRules:
+    pattern: re.Pattern[str]
+    multiplier: re.Pattern[str]
+    words: dict[str, int]
+    multipliers: dict[str, int]
+    units: dict[str, str]
+    decimal: str
+    thousands: str
+
+
+@cache
+def _number_rules(lexicon: Lexicon) -> _NumberRules:
+    data = lexicon["numbers"]
+    units = {folded(k): v for k, v in {**data["currencies"], **data["counts"]}.items()}
+    unknown = [c for c in data["written_before"] if folded(c) not in units]
+    if unknown:
+        raise LexiconError(f"lang/{lexicon.lang}/numbers.toml: written_before {unknown} are not in [currencies]")
+    mult = phrases(data["multipliers"], glued=True)
+    pattern = (
+        rf"(?P<approx>(?:(?:{phrases(data['approx'])}){SPACE})+)?"
+        rf"(?:(?P<pre>{phrases(data['written_before'])})[^\S\n]*)?"
+        rf"(?:(?P<digits>(?<![\w.,])\d+(?:[.,]\d+)*(?!\d))(?P<mult>(?:[^\S\n]*(?:{mult}))*)"
+        rf"|(?P<word>{phrases(data['words'])})(?P<wmult>(?:{SPACE}(?:{mult}))+))"
+        rf"(?:[^\S\n]*(?P<post>{phrases(units)}))?"
+    )
+    return _NumberRules(
+        pattern=re.compile(pattern, re.IGNORECASE),
+        multiplier=re.compile(mult, re.IGNORECASE),
+        words={folded(k): v for k, v in data["words"].items()},
+        multipliers={folded(k): v for k, v in data["multipliers"].items()},
+        units=units,
+        decimal=data["decimal"],
+        thousands=data["thousands"],
+    )
+
+
+@component("amounts", requires=["sents"], assigns="amounts")
+def find_amounts(doc: Document, lexicon: Lexicon) -> list[Span]:
+    """Every amount in the body's sentences, as ``Span(label="amount", value=Amount)``."""
+    rules = _number_rules(lexicon)
+    spans: list[Span] = []
+    for sent in doc.layer("sents"):
+        for match in rules.pattern.finditer(doc.text, sent.start, sent.end):
+            amount = _amount(match, rules)
+            if amount is not None:
+                spans.append(Span(match.start(), match.end(), "amount", amount))
+    return spans
+
+
+def _amount(match: re.Match[str], rules: _NumberRules) -> Amount | None:
+    """The amount a match states; None for a bare number ("19", "2024"), which is no amount."""
+    multipliers = match.group("mult") or match.group("wmult") or ""
+    unit_word = match.group("pre") or match.group("post")
+    if not multipliers and unit_word is None:
+        return None
+    if match.group("digits"):
+        number = _number(match.group("digits"), rules.decimal, rules.thousands)
+    else:
+        number = Decimal(rules.words[folded(match.group("word"))])
+    if number is None:
+        return None
+    factor = prod(rules.multipliers[folded(m)] for m in rules.multiplier.findall(multipliers))
+    return Amount(
+        value=float(number * factor),
+        unit=rules.units[folded(unit_word)] if unit_word else "",
+        approx=match.group("approx") is not None,
+    )
+
+
+def _number(token: str, decimal: str, thousands: str) -> Decimal | None:
+    """``token`` read with the language's separators ("1.200,5" in Vietnamese is 1200.5).
+
+    A thousands separator followed by other than three digits is taken for a
+    decimal mark, as writers mix the conventions ("1.5 tỷ" in a Vietnamese text).
+    """
+    whole, _, fraction = token.partition(decimal)
+    groups = whole.split(thousands)
+    if len(groups) > 1 and any(len(g) != 3 for g in groups[1:]):
+        if len(groups) > 2 or fraction:
+            return None
+        whole, fraction = groups
+        groups = [whole]
+    try:
+        return Decimal("".join(groups) + (f".{fraction}" if fraction else ""))
+    except InvalidOperation:
+        return None
+
+
+# --- figures -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _FigureRules:
+    cues: re.Pattern[str]
+    cue_indicators: dict[str, str]
+    unit_indicators: dict[str, str]
+    targets: re.Pattern[str]
+    deadlines: re.Pattern[str]
+    changes: re.Pattern[str]
+    tail_stops: re.Pattern[str]
+    partner: re.Pattern[str]
+
+
+@cache
+def _figure_rules(lexicon: Lexicon) -> _FigureRules:
+    data = lexicon["figures"]
+    return _FigureRules(
+        cues=compile_phrases(data["cues"]),
+        cue_indicators={folded(k): v for k, v in data["cues"].items()},
+        unit_indicators=data["units"],
+        targets=compile_phrases(data["targets"]),
+        deadlines=compile_phrases(data["deadlines"]),
+        changes=re.compile(rf"(?:{phrases(data['changes'])})\s*\Z", re.IGNORECASE),
+        tail_stops=re.compile(rf"[,;.:(]|{phrases(data['comparisons'])}", re.IGNORECASE),
+        partner=re.compile(rf"(?:{phrases(data['partner_markers'])}){SPACE}\Z", re.IGNORECASE),
+    )
+
+
+@component("figures", requires=["sents", "countries", "amounts", "dates", "anchor"], assigns="facts.figures")
+def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
+    """The trade and investment figures the article states, one per distinct fact."""
+    rules = _figure_rules(lexicon)
+    figures: list[Figure] = []
+    seen: set[tuple[str, str | None, float, frozenset[str]]] = set()
+    for sent in statements(doc):
+        amounts = doc.in_range("amounts", sent.start, sent.end)
+        period: str | None = None
+        target_from = sent.start
+        for i, amount in enumerate(amounts):
+            # a target word makes a target of the amount after it and of those listed with it
+            if rules.targets.search(doc.text, target_from, amount.start):
+                continue
+            target_from = amount.end
+            lead = amounts[i - 1].end if i else sent.start
+            limit = amounts[i + 1].start if i + 1 < len(amounts) else sent.end
+            figure = _figure(doc, rules, sent, lead, amount, limit, amounts, period)
+            if figure is None:
+                continue
+            period = figure.period
+            key = (figure.indicator, figure.period, figure.value, frozenset(figure.parties))
+            if key not in seen:
+                seen.add(key)
+                figures.append(figure)
+    return figures
+
+
+def _figure(
+    doc: Document, rules: _FigureRules, sent: Span, lead: int, amount: Span, limit: int, amounts: list[Span],
+    period: str | None,
+) -> Figure | None:
+    """The figure ``amount`` states, reading its clause from ``lead`` (the previous amount's end).
+
+    The indicator is the nearest cue before the amount in its sentence ("Kim
+    ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade); the period is
+    stated in the clause before the amount, else right after it ("đạt gần 8 tỷ
+    USD năm 2024"), up to a comparison ("so với năm 2023"), else it is the
+    period of the sentence's previous figure ("năm 2023 đạt X, trong đó xuất
+    khẩu Y").
+    """
+    text, value = doc.text, amount.value
+    if rules.changes.search(text, sent.start, amount.start):
+        return None
+    indicator = rules.unit_indicators.get(value.unit) or _last_cue(text, rules, sent.start, amount.start)
+    if indicator is None:
+        return None
+    stop = rules.tail_stops.search(text, amount.end, limit)
+    tail = stop.start() if stop else limit
+    if rules.deadlines.search(text, amount.end, tail) and _is_ahead(doc, period_in(doc, amount.end, tail)):
+        return None
+    start, end = _trimmed(text, lead, tail)
+    return Figure(
+        indicator=indicator,
+        parties=_parties(doc, rules, sent.start, lead, end, indicator),
+        period=period_in(doc, lead, amount.start) or period_in(doc, amount.end, tail) or period,
+        value=value.value,
+        unit=value.unit or next((a.value.unit for a in amounts if a.value.unit), ""),
+        approx=value.approx,
+        evidence=(start, end),
+    )
+
+
+def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
+    cues = list(rules.cues.finditer(text, start, end))
+    return rules.cue_indicators[folded(cues[-1].group())] if cues else None
+
+
+def _is_ahead(doc: Document, period: str | None) -> bool:
+    """A deadline year not yet past at the article's date makes the amount a target."""
+    year = anchor_of(doc).year
+    return period is not None and year is not None and int(period[:4]) >= year
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the punctuation and spaces at either end."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "%$€£¥"):
+        end -= 1
+    return start, end
+
+
+def _parties(doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str) -> list[str]:
+    """The countries the figure is between: named in its clause (from ``lead``), in its
+    sentence (from ``start``), else the article's pair.
+
+    For exports, imports and investment the order is the flow's: a country named
+    in the clause right after "sang", "từ", "tại"... is the partner and comes second.
+    """
+    named = countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
+    parties = list(dict.fromkeys(named))[:2]
+    if indicator not in DIRECTED:
+        return sorted(parties)
+    partners = {
+        span.value for span in doc.in_range("countries", lead, end)
+        if rules.partner.search(doc.text, lead, span.start)
+    }
+    return sorted(parties, key=lambda code: code in partners)

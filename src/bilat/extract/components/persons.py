@@ -1,0 +1,329 @@
+"""Persons: titles, mentions of people, and the people of an article.
+
+Diplomatic news names officials by title, country and name, in that order
+("Tổng thống Peru Dina Ercilia Boluarte Zegarra", "Thứ trưởng Bộ Công Thương
+Việt Nam, Phan Thị Thắng"), and later by shorter forms ("Tổng thống Zegarra",
+"Tổng thống Peru"). Three components follow that order:
+
+- ``titles`` finds title phrases (``lang/<code>/titles.toml``) with the words
+  that continue them (a ministry, a sector);
+- ``persons`` reads, after a title or a chain of titles, the country and the
+  name; a title with no name is kept as a reference to whoever holds it;
+- ``people`` groups the named mentions into persons (FACTS.md: "one entry per
+  real person named in the article, not per mention").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from bilat.extract.doc import Document, Span
+from bilat.extract.facts import Person
+from bilat.extract.pipeline import component
+from bilat.lang import Lexicon
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+_MAX_NAME_TOKENS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    office: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person as one passage names them; ``name`` is None for a bare title."""
+
+    name: str | None
+    office: str | None
+    title: str | None
+    country: str | None
+    name_start: int | None = None
+
+
+def fold(name: str) -> str:
+    """Case- and diacritic-insensitive form, to compare names ("Rodríguez" = "Rodriguez")."""
+    decomposed = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _TitleData:
+    offices: dict[str, str]
+    title_re: re.Pattern[str]
+    continuation_re: re.Pattern[str]
+    honorific_re: re.Pattern[str]
+    posted_re: re.Pattern[str]
+    prefix_re: re.Pattern[str]
+    particles: frozenset[str]
+    not_names: tuple[str, ...]
+    surnames: frozenset[str]
+    precedence: tuple[str, ...]
+    unnamed_country: str | None
+
+
+@cache
+def _title_data(lexicon: Lexicon) -> _TitleData:
+    data = lexicon["titles"]
+    offices = dict(data["offices"])
+    return _TitleData(
+        offices=offices,
+        title_re=re.compile(rf"(?<!\w)(?:{_alternation(list(offices))})(?!\w)"),
+        continuation_re=re.compile(rf"[ ,]*(?:và |, )?(?:{_alternation(data['continuations'])})(?!\w)"),
+        honorific_re=re.compile(rf"[ ,]*(?:{_alternation(data['honorifics'])})(?!\w)"),
+        posted_re=re.compile(rf"\s+(?:{_alternation(data['posted_at'])})\s+"),
+        prefix_re=re.compile(rf"\s*(?:{_alternation(data['state_prefixes'])})\s+"),
+        particles=frozenset(data["name_particles"]),
+        not_names=tuple(data["not_names"]),
+        surnames=frozenset(data["surnames"]),
+        precedence=tuple(data["precedence"]),
+        unnamed_country=data.get("unnamed_country"),
+    )
+
+
+@component("titles", requires=["sents"], assigns="titles")
+def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
+    """Title phrases with their continuations, e.g. "Bộ trưởng Bộ Công Thương"."""
+    data = _title_data(lexicon)
+    spans: list[Span] = []
+    for match in data.title_re.finditer(doc.text, doc.body_start):
+        if spans and match.start() < spans[-1].end:
+            continue
+        end = match.end()
+        while True:
+            if data.title_re.match(doc.text, end + _skip_comma(doc.text, end)):
+                break  # the next title starts a new span (a chain or a list)
+            more = data.continuation_re.match(doc.text, end)
+            if not more:
+                break
+            end = more.end()
+        office = data.offices[match.group()]
+        spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end])))
+    return spans
+
+
+def _skip_comma(text: str, pos: int) -> int:
+    match = re.match(r"[ ,]*", text[pos:pos + 4])
+    return match.end() if match else 0
+
+
+def _country_at(doc: Document, pos: int) -> Span | None:
+    for span in doc.layer("countries"):
+        if span.start == pos:
+            return span
+    return None
+
+
+@component("persons", requires=["sents", "countries", "titles"], assigns="mentions")
+def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
+    """Title chains with the country and name that follow them."""
+    data = _title_data(lexicon)
+    titles = doc.layer("titles")
+    mentions: list[Span] = []
+    i = 0
+    while i < len(titles):
+        chain = [titles[i]]
+        country: str | None = None
+        pos = titles[i].end
+        while True:
+            pos, found = _skip_country(doc, data, pos)
+            country = country or found
+            gap = doc.text[pos:pos + 3]
+            nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
+            if nxt is not None and re.fullmatch(r"[ ,]*", doc.text[pos:nxt.start]) and "," in gap + " ":
+                if nxt.start - pos <= 2:
+                    chain.append(nxt)
+                    pos = nxt.end
+                    continue
+            break
+        name_start = _after_honorifics(doc.text, pos, data)
+        name = _read_name(doc, name_start, data)
+        if name is None:
+            for title in chain:  # a list of offices, each its own reference
+                mentions.append(Span(title.start, title.end, "title_only",
+                                     Mention(None, title.label, title.value.text, _country_after(doc, data, title.end))))
+        else:
+            start, end, text = name
+            office = _top_office([t.label for t in chain], data.precedence)
+            title_text = ", ".join(t.value.text for t in chain)
+            mentions.append(Span(chain[0].start, end, "person", Mention(text, office, title_text, country, start)))
+        i += len(chain)
+    mentions.extend(_honorific_mentions(doc, data, mentions))
+    return sorted(mentions, key=lambda s: s.start)
+
+
+def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str | None]:
+    """Skip "Peru", "Cộng hòa Pháp", "Việt Nam tại Argentina" after a title."""
+    prefix = data.prefix_re.match(doc.text, pos)
+    probe = prefix.end() if prefix else pos
+    probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
+    span = _country_at(doc, probe)
+    if span is None:
+        return pos, None
+    pos = span.end
+    posted = data.posted_re.match(doc.text, pos)
+    if posted and _country_at(doc, posted.end()):
+        pos = _country_at(doc, posted.end()).end  # type: ignore[union-attr]
+    return pos, span.value
+
+
+def _country_after(doc: Document, data: _TitleData, pos: int) -> str | None:
+    return _skip_country(doc, data, pos)[1]
+
+
+def _after_honorifics(text: str, pos: int, data: _TitleData) -> int:
+    while True:
+        match = data.honorific_re.match(text, pos)
+        if not match:
+            break
+        pos = match.end()
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return pos
+
+
+def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str] | None:
+    """The capitalised words (with lower-case particles) of a name starting at ``pos``."""
+    tokens: list[re.Match[str]] = []
+    cursor = pos
+    while len(tokens) < _MAX_NAME_TOKENS:
+        match = _TOKEN.match(doc.text, cursor)
+        if not match:
+            break
+        word = match.group().rstrip(".")
+        if word in data.particles and tokens:
+            following = _TOKEN.match(doc.text, match.end() + 1)
+            if not (doc.text[match.end():match.end() + 1] == " " and following and following.group()[0].isupper()):
+                break
+        elif not word[0].isupper() or doc.text.startswith(data.not_names, match.start()):
+            break
+        elif _country_at(doc, match.start()) is not None:
+            break
+        tokens.append(match)
+        if doc.text[match.end():match.end() + 1] != " ":
+            break
+        cursor = match.end() + 1
+    while tokens and tokens[-1].group().rstrip(".") in data.particles:
+        tokens.pop()
+    if not tokens:
+        return None
+    words = [t.group().rstrip(".") for t in tokens]
+    for i in range(1, len(words) - 1):
+        if words[i] in data.surnames and 2 <= len(words) - i <= 4:
+            tokens = tokens[i:]  # "Bộ Tài nguyên Đặng Quốc Khánh": the name starts at the surname
+            break
+    start = tokens[0].start()
+    end = tokens[-1].start() + len(tokens[-1].group().rstrip("."))
+    return start, end, doc.text[start:end]
+
+
+def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> list[Span]:
+    """Names introduced by an honorific alone ("đồng chí Bruno Rodriguez")."""
+    out: list[Span] = []
+    for match in data.honorific_re.finditer(doc.text, doc.body_start):
+        if any(s.start <= match.start() < s.end for s in found):
+            continue
+        name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
+        if name is not None and len(name[2].split()) >= 2:
+            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, None, name[0])))
+    return out
+
+
+def _top_office(offices: list[str], precedence: tuple[str, ...]) -> str:
+    return min(offices, key=lambda o: precedence.index(o) if o in precedence else len(precedence))
+
+
+# --- people ---------------------------------------------------------------------
+
+
+@dataclass
+class _Cluster:
+    names: list[str]
+    mentions: list[Span]
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether the words of ``shorter`` appear, in order, among those of ``longer``."""
+    words = iter(fold(longer).split())
+    return all(any(w == x for x in words) for w in fold(shorter).split())
+
+
+@component("people", requires=["sents", "countries", "mentions"], assigns="facts.persons")
+def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
+    """One Person per real person, under the fullest name the article uses."""
+    data = _title_data(lexicon)
+    from bilat.extract.components.countries import main_pair
+
+    named = [m for m in doc.layer("mentions") if m.value.name]
+    clusters: list[_Cluster] = []
+    for mention in sorted(named, key=lambda m: -len(m.value.name.split())):
+        name = mention.value.name
+        home = [c for c in clusters if _contains(max(c.names, key=len), name)
+                and _compatible(c, mention)]
+        if len(home) == 1 or (home and len(name.split()) > 1):
+            home[0].mentions.append(mention)
+            if fold(name) not in {fold(n) for n in home[0].names}:
+                home[0].names.append(name)
+        else:
+            clusters.append(_Cluster([name], [mention]))
+    pair = main_pair(doc)
+    people = [_person(doc, c, data, pair) for c in clusters]
+    return sorted(people, key=lambda p: p.evidence[0])
+
+
+def _compatible(cluster: _Cluster, mention: Span) -> bool:
+    countries = {m.value.country for m in cluster.mentions if m.value.country}
+    return mention.value.country is None or not countries or mention.value.country in countries
+
+
+def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str]) -> Person:
+    mentions = sorted(cluster.mentions, key=lambda m: m.start)
+    titled = [m for m in mentions if m.value.office] or mentions
+    best = next((m for m in titled if not is_caption(doc, m.start)), titled[0])
+    name = max(cluster.names, key=lambda n: (len(n.split()), len(n)))
+    country = next((m.value.country for m in mentions if m.value.country), None)
+    if country is None:
+        country = _guess_country(name, data, pair)
+    sentence = doc.sentence_of(best.start)
+    return Person(
+        name=name,
+        country=country,
+        office=best.value.office,
+        title=best.value.title,
+        evidence=(best.start, best.end if sentence is None else max(best.end, min(sentence.end, best.end + 40))),
+        aliases=sorted({n for n in cluster.names if n != name}),
+    )
+
+
+def _guess_country(name: str, data: _TitleData, pair: list[str]) -> str | None:
+    """A Vietnamese name with no country is the home country's official; else the partner."""
+    words = name.split()
+    if words[0] in data.surnames and 2 <= len(words) <= 4:
+        return data.unnamed_country
+    others = [c for c in pair if c != data.unnamed_country]
+    return others[0] if others else None
+
+
+def is_caption(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a photo caption, which repeats the story and states no fact."""
+    sentence = doc.sentence_of(offset)
+    if sentence is None:
+        return False
+    markers = tuple(load_captions(doc.lang))
+    return any(marker in doc.span_text(sentence) for marker in markers)
+
+
+@cache
+def load_captions(lang: str) -> tuple[str, ...]:
+    from bilat.lang import load
+
+    return tuple(load(lang)["captions"]["markers"])

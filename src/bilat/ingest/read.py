@@ -1,0 +1,97 @@
+"""Reading article files into ``Document`` objects.
+
+A ``.txt`` article may start with a header block (``source:``, ``published:``,
+``title:``, then a ``---`` line) as the development corpus does. The header
+stays part of ``Document.text``: evidence offsets index the file as read
+(FACTS.md, "Offsets"), and ``body_start`` says where the article begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bilat.errors import IngestError
+from bilat.extract.doc import Document
+from bilat.ingest.detect import detect_language
+
+SUFFIXES = (".txt",)
+MAX_BYTES = 20 * 1024 * 1024
+"""Larger files are not news articles; reading them would stall a batch."""
+
+_HEADER_LINE = re.compile(r"^([a-z_]+):[ \t]*(.*)$")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and the article files inside named folders, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def read_document(path: Path) -> Document:
+    """Read one article file; raise IngestError naming the file when it can't be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise IngestError(str(path), f"file too large ({size} bytes, limit {MAX_BYTES})")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+    return read_text_document(_decode(raw, str(path)), doc_id=path.stem, source=str(path))
+
+
+def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:
+    """Build a Document from article text, parsing its header block if it has one."""
+    if not text.strip():
+        raise IngestError(source or doc_id, "empty file")
+    header, body_start = _parse_header(text)
+    published = header.get("published")
+    if published is not None and not _ISO_DATE.match(published):
+        published = None  # "unknown" and free text: the anchor is inferred from the article
+    lang = header.get("lang") or detect_language(text[body_start:])
+    if lang is None:
+        raise IngestError(source or doc_id, "cannot tell the language (too little text)")
+    return Document(
+        id=doc_id,
+        text=text,
+        lang=lang,
+        published=published,
+        title=_known(header.get("title")),
+        source=_known(header.get("source")) or source,
+        body_start=body_start,
+    )
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise IngestError(name, "binary file (contains NUL bytes)")
+    try:
+        # utf-8, not utf-8-sig: a BOM stays in the text so offsets match the file as read
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(name, f"not UTF-8 text (invalid byte at position {exc.start})") from exc
+
+
+def _parse_header(text: str) -> tuple[dict[str, str], int]:
+    """The header fields and the offset where the body starts (0 when no header)."""
+    fields: dict[str, str] = {}
+    offset = 1 if text.startswith("\ufeff") else 0  # a BOM stays in the text, before the header
+    for line in text[offset:].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped == "---":
+            return (fields, offset + len(line)) if fields else ({}, 0)
+        match = _HEADER_LINE.match(stripped)
+        if not match:
+            return {}, 0
+        fields[match.group(1)] = match.group(2).strip()
+        offset += len(line)
+    return {}, 0
+
+
+def _known(value: str | None) -> str | None:
+    return None if value in (None, "", "unknown") else value

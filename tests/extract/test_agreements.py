@@ -1,0 +1,112 @@
+"""Agreements: one per document named, with kind, status, date and parties from the clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.components import agreements, countries, dates, sentences  # noqa: F401  (registers the components)
+from bilat.extract.doc import Document
+from bilat.extract.facts import Agreement
+from bilat.extract.pipeline import run
+
+LEDE = "Sáng 10/4, Thủ tướng Việt Nam hội đàm với Thủ tướng Ba Lan tại Hà Nội.\n"
+"""A dated event between VN and PL, so that the article has a date and a main pair."""
+
+
+def _agreements(body: str, published: str = "2024-04-10") -> tuple[Document, list[Agreement]]:
+    doc = Document(id="t", text=LEDE + body, published=published)
+    run(doc, ["sentences", "countries", "dates", "anchor", "agreements"])
+    return doc, doc.layer("facts.agreements")
+
+
+def _summary(doc: Document, found: list[Agreement]) -> list[tuple[str, str, str | None, str]]:
+    return [(a.kind, a.status, a.date, doc.span_text(a.evidence)) for a in found]
+
+
+def test_each_document_exchanged_at_a_ceremony_is_its_own_agreement() -> None:
+    doc, found = _agreements(
+        "Sau hội đàm, hai Thủ tướng chứng kiến lễ trao đổi các văn kiện hợp tác, gồm Bản ghi nhớ về hợp tác nông nghiệp; "
+        "Bản ghi nhớ về hợp tác giáo dục, đào tạo và khoa học; ký Thỏa thuận hợp tác giữa hai Học viện Ngoại giao."
+    )
+    assert _summary(doc, found) == [
+        ("MOU", "signed", "2024-04-10", "Bản ghi nhớ về hợp tác nông nghiệp"),
+        ("MOU", "signed", "2024-04-10", "Bản ghi nhớ về hợp tác giáo dục, đào tạo và khoa học"),
+        ("COOPERATION", "signed", "2024-04-10", "ký Thỏa thuận hợp tác giữa hai Học viện Ngoại giao"),
+    ]
+    assert [a.parties for a in found] == [["PL", "VN"]] * 3
+    assert [a.scope for a in found] == ["agriculture", "education, training, science", "diplomacy"]
+
+
+def test_a_proposal_covers_every_agreement_it_names() -> None:
+    doc, found = _agreements("Thủ tướng Ba Lan đề nghị hai nước sớm ký Hiệp định khuyến khích và bảo hộ đầu tư và Hiệp định tránh đánh thuế hai lần.")
+    assert [(a.kind, a.status, a.date) for a in found] == [
+        ("INVESTMENT_PROTECTION", "proposed", "2024-04-10"),
+        ("DOUBLE_TAXATION", "proposed", "2024-04-10"),
+    ]
+    assert doc.span_text(found[0].evidence) == "đề nghị hai nước sớm ký Hiệp định khuyến khích và bảo hộ đầu tư"
+
+
+def test_a_proposal_earlier_in_the_clause_outweighs_the_verb_sign() -> None:
+    doc, found = _agreements("Ông đề nghị Việt Nam xem xét ký hiệp định miễn thị thực cho người mang hộ chiếu phổ thông.")
+    assert _summary(doc, found) == [(
+        "VISA_EXEMPTION", "proposed", "2024-04-10",
+        "đề nghị Việt Nam xem xét ký hiệp định miễn thị thực cho người mang hộ chiếu phổ thông",
+    )]
+    assert found[0].scope == "visa exemption, ordinary passports"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hai nước đã ký kết nhiều hiệp định và thỏa thuận hợp tác.",
+        "Hai bên cần thực thi hiệu quả các Hiệp định thương mại tự do.",
+        "Doanh nghiệp hai nước cần tận dụng ưu đãi của Hiệp định CPTPP.",
+        "Hai bên đạt được thỏa thuận về nhiều vấn đề.",
+    ],
+    ids=["many", "plural", "multilateral", "no topic"],
+)
+def test_generic_and_multilateral_mentions_are_not_agreements(body: str) -> None:
+    assert _agreements(body)[1] == []
+
+
+def test_a_list_after_a_signing_sentence_is_history_without_a_date() -> None:
+    doc, found = _agreements(
+        "Hai nước đã ký nhiều văn kiện quan trọng. "
+        "Trong số đó có Hiệp định thương mại song phương, Bản ghi nhớ về hợp tác du lịch."
+    )
+    assert _summary(doc, found) == [
+        ("TRADE", "signed", None, "Hiệp định thương mại song phương"),
+        ("MOU", "signed", None, "Bản ghi nhớ về hợp tác du lịch"),
+    ]
+
+
+def test_negotiation_and_an_abbreviation_in_brackets() -> None:
+    doc, found = _agreements("Hai bên nhất trí thúc đẩy đàm phán Hiệp định thương mại tự do (FTA) giữa hai nước.")
+    assert _summary(doc, found) == [("TRADE", "negotiating", None, "thúc đẩy đàm phán Hiệp định thương mại tự do")]
+
+
+def test_a_status_stated_after_the_name_and_parties_named_in_it() -> None:
+    doc, found = _agreements("Hiệp định thương mại tự do Việt Nam - Hàn Quốc có hiệu lực từ năm 2015.")
+    assert _summary(doc, found) == [("TRADE", "in_force", None, "Hiệp định thương mại tự do Việt Nam - Hàn Quốc")]
+    assert found[0].parties == ["KR", "VN"]
+
+
+def test_a_joint_statement_issued_is_an_other_agreement() -> None:
+    doc, found = _agreements("Hai nhà lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ lên Đối tác chiến lược toàn diện.")
+    assert _summary(doc, found) == [(
+        "OTHER", "signed", "2024-04-10",
+        "ra Tuyên bố chung về nâng cấp quan hệ lên Đối tác chiến lược toàn diện",
+    )]
+    assert found[0].scope == "upgrading relations, comprehensive strategic partnership"
+
+
+def test_a_plan_to_be_drawn_up_is_proposed_and_its_period_is_not_its_date() -> None:
+    doc, found = _agreements("Hai bên nhất trí Kế hoạch hành động giai đoạn 2025 - 2030 sẽ sớm được xây dựng.")
+    assert _summary(doc, found) == [("COOPERATION", "proposed", "2024-04-10", "Kế hoạch hành động giai đoạn 2025 - 2030")]
+
+
+def test_an_agreement_named_twice_is_one() -> None:
+    _, found = _agreements(
+        "Hai bên đã ký Bản ghi nhớ về hợp tác quốc phòng.\nBản ghi nhớ về hợp tác quốc phòng là nền tảng quan trọng."
+    )
+    assert [(a.kind, a.scope) for a in found] == [("MOU", "defence")]

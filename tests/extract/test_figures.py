@@ -1,0 +1,150 @@
+"""Amounts and figures: reading quantities, and keeping those that state trade or investment."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.components import countries, dates, figures, sentences  # noqa: F401  (registers the components)
+from bilat.extract.components.figures import Amount
+from bilat.extract.doc import Document, Span
+from bilat.extract.facts import Figure
+from bilat.extract.pipeline import run
+
+
+def _amounts(text: str, lang: str = "vi") -> list[tuple[str, Amount]]:
+    doc = Document(id="t", text=text, lang=lang)
+    doc.layers["sents"] = [Span(0, len(text), "sent")]  # one sentence: no splitter data needed for English
+    run(doc, ["amounts"])
+    return [(doc.span_text(s), s.value) for s in doc.layer("amounts")]
+
+
+def _figures(text: str, published: str = "2024-08-20") -> tuple[Document, list[Figure]]:
+    doc = Document(id="t", text=text, published=published)
+    run(doc, ["sentences", "countries", "dates", "anchor", "amounts", "figures"])
+    return doc, doc.layer("facts.figures")
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "amount"),
+    [
+        ("Kim ngạch đạt gần 87,6 tỷ USD.", "gần 87,6 tỷ USD", Amount(87_600_000_000, "USD", True)),
+        ("Dự án trị giá 1.200 tỷ đồng.", "1.200 tỷ đồng", Amount(1_200_000_000_000, "VND", False)),
+        ("Khoản viện trợ khoảng 2 triệu USD.", "khoảng 2 triệu USD", Amount(2_000_000, "USD", True)),
+        ("Quỹ học bổng 500 nghìn USD.", "500 nghìn USD", Amount(500_000, "USD", False)),
+        ("Quỹ học bổng 500 ngàn USD.", "500 ngàn USD", Amount(500_000, "USD", False)),
+        ("Mục tiêu 18 tỉ USD.", "18 tỉ USD", Amount(18_000_000_000, "USD", False)),
+        ("Năm ngoái đạt hơn 1,5 tỷ.", "hơn 1,5 tỷ", Amount(1_500_000_000, "", True)),
+        ("Gói vay hai nghìn tỷ đồng.", "hai nghìn tỷ đồng", Amount(2_000_000_000_000, "VND", False)),
+        ("Hiện có trên 3.400 dự án.", "trên 3.400 dự án", Amount(3_400, "projects", True)),
+        ("Hợp đồng 40 triệu euro.", "40 triệu euro", Amount(40_000_000, "EUR", False)),
+    ],
+)
+def test_vietnamese_amounts(text: str, found: str, amount: Amount) -> None:
+    assert _amounts(text) == [(found, amount)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "amount"),
+    [
+        ("Trade reached USD 500 million.", "USD 500 million", Amount(500_000_000, "USD", False)),
+        ("Two-way trade was nearly $6.5 billion.", "nearly $6.5 billion", Amount(6_500_000_000, "USD", True)),
+        ("They run more than 1,200 projects.", "more than 1,200 projects", Amount(1_200, "projects", True)),
+        ("A JPY 5 trillion plan.", "JPY 5 trillion", Amount(5_000_000_000_000, "JPY", False)),
+        ("A deal worth $5bn.", "$5bn", Amount(5_000_000_000, "USD", False)),
+    ],
+)
+def test_english_amounts(text: str, found: str, amount: Amount) -> None:
+    assert _amounts(text, lang="en") == [(found, amount)]
+
+
+def test_numbers_without_a_multiplier_or_unit_are_not_amounts() -> None:
+    assert _amounts("Năm 2024 tăng 19%, hai đồng chủ trì 3 phiên họp ngày 17/11.") == []
+
+
+def test_trade_figure_with_its_year_parties_and_clause() -> None:
+    doc, found = _figures("Năm 2023, kim ngạch thương mại giữa Việt Nam và Ấn Độ đạt 14,3 tỷ USD, tăng 5% so với năm 2022.")
+    assert found == [Figure("bilateral_trade", ["IN", "VN"], "2023", 14_300_000_000, "USD", False, found[0].evidence)]
+    assert doc.span_text(found[0].evidence) == "Năm 2023, kim ngạch thương mại giữa Việt Nam và Ấn Độ đạt 14,3 tỷ USD"
+
+
+def test_second_amount_keeps_the_indicator_and_takes_its_own_period() -> None:
+    doc, found = _figures(
+        "Thủ tướng Việt Nam tiếp Bộ trưởng Ngoại giao Chile.\n"
+        "Thương mại hai chiều năm 2023 đạt khoảng 1,2 tỷ USD, riêng 6 tháng đầu năm nay đạt hơn 700 triệu USD."
+    )
+    assert [(f.indicator, f.parties, f.period, f.value, f.approx) for f in found] == [
+        ("bilateral_trade", ["CL", "VN"], "2023", 1_200_000_000, True),
+        ("bilateral_trade", ["CL", "VN"], "2024-01/2024-06", 700_000_000, True),
+    ]
+    assert doc.span_text(found[1].evidence) == "riêng 6 tháng đầu năm nay đạt hơn 700 triệu USD"
+
+
+def test_a_clause_after_a_semicolon_continues_the_sentence() -> None:
+    doc, found = _figures("Năm 2023, thương mại Việt Nam - Ba Lan đạt 4 tỷ USD; 4 tháng đầu năm nay đạt 1,5 tỷ USD.")
+    assert [(f.indicator, f.period, f.value) for f in found] == [
+        ("bilateral_trade", "2023", 4_000_000_000),
+        ("bilateral_trade", "2024-01/2024-04", 1_500_000_000),
+    ]
+    assert doc.span_text(found[1].evidence) == "4 tháng đầu năm nay đạt 1,5 tỷ USD"
+
+
+def test_period_stated_after_the_amount() -> None:
+    doc, found = _figures("Quan hệ thương mại Việt Nam - Thái Lan đạt hơn 20 tỷ USD trong năm 2023.")
+    assert [(f.period, f.parties) for f in found] == [("2023", ["TH", "VN"])]
+    assert doc.span_text(found[0].evidence) == "Quan hệ thương mại Việt Nam - Thái Lan đạt hơn 20 tỷ USD trong năm 2023"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai bên nhất trí phấn đấu đưa kim ngạch thương mại Việt Nam - Ba Lan lên 5 tỷ USD.",
+        "Kim ngạch thương mại Việt Nam - Ba Lan sẽ đạt 10 tỷ USD vào năm 2030.",
+        "Kim ngạch thương mại Việt Nam - Ba Lan năm 2023 tăng 1,2 tỷ USD so với năm 2022.",
+        "Hội nghị Việt Nam - Ba Lan thu hút hơn 1 nghìn đại biểu.",
+    ],
+    ids=["target", "deadline ahead", "change", "no cue"],
+)
+def test_targets_changes_and_uncued_amounts_are_not_figures(text: str) -> None:
+    assert _figures(text)[1] == []
+
+
+def test_amounts_listed_after_a_target_word_are_targets_too() -> None:
+    _, found = _figures(
+        "Năm 2023, thương mại Việt Nam - Ba Lan đạt 3 tỷ USD; hai bên đặt mục tiêu 5 tỷ USD và 8 tỷ USD trong các năm tới."
+    )
+    assert [f.value for f in found] == [3_000_000_000]
+
+
+def test_a_breakdown_takes_the_period_of_the_total() -> None:
+    _, found = _figures(
+        "Năm 2023, kim ngạch thương mại Việt Nam - Ba Lan đạt 4 tỷ USD, trong đó Việt Nam xuất khẩu 3 tỷ USD."
+    )
+    assert [(f.indicator, f.parties, f.period) for f in found] == [
+        ("bilateral_trade", ["PL", "VN"], "2023"),
+        ("exports", ["VN", "PL"], "2023"),
+    ]
+
+
+def test_a_deadline_already_past_is_a_stated_level() -> None:
+    _, found = _figures("Kim ngạch thương mại Việt Nam - Ba Lan đạt 3 tỷ USD vào năm 2022.")
+    assert [(f.period, f.value) for f in found] == [("2022", 3_000_000_000)]
+
+
+def test_exports_and_imports_run_from_the_first_party_to_the_second() -> None:
+    _, found = _figures(
+        "Năm 2023, xuất khẩu của Việt Nam sang Ai Cập đạt 600 triệu USD.\n"
+        "Cùng năm, Việt Nam nhập khẩu từ Ai Cập 100 triệu USD."
+    )
+    assert [(f.indicator, f.parties, f.value) for f in found] == [
+        ("exports", ["VN", "EG"], 600_000_000),
+        ("imports", ["VN", "EG"], 100_000_000),
+    ]
+
+
+def test_investment_projects_and_capital() -> None:
+    doc, found = _figures("Singapore có 3.500 dự án đầu tư tại Việt Nam với tổng vốn đăng ký hơn 70 tỷ USD.")
+    assert [(f.indicator, f.parties, f.value, f.unit) for f in found] == [
+        ("fdi_projects", ["SG", "VN"], 3_500, "projects"),
+        ("fdi_stock", ["SG", "VN"], 70_000_000_000, "USD"),
+    ]
+    assert doc.span_text(found[1].evidence) == "đầu tư tại Việt Nam với tổng vốn đăng ký hơn 70 tỷ USD"

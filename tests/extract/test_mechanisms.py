@@ -1,0 +1,88 @@
+"""Mechanisms: named standing bodies, their level (stated or the usual one), one per body."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract.components import countries, mechanisms, sentences  # noqa: F401  (registers the components)
+from bilat.extract.doc import Document
+from bilat.extract.facts import Mechanism
+from bilat.extract.pipeline import run
+
+LEDE = "Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng Ngoại giao Kenya.\n"
+"""An article between VN and KE, so that unnamed parties are its main pair."""
+
+
+def _mechanisms(body: str) -> tuple[Document, list[Mechanism]]:
+    doc = Document(id="t", text=LEDE + body)
+    run(doc, ["sentences", "countries", "mechanisms"])
+    return doc, doc.layer("facts.mechanisms")
+
+
+def _summary(doc: Document, found: list[Mechanism]) -> list[tuple[str, str | None, list[str], str]]:
+    return [(m.kind, m.level, m.parties, doc.span_text(m.evidence)) for m in found]
+
+
+def test_a_stated_level_and_the_article_pair() -> None:
+    doc, found = _mechanisms("Hai bên nhất trí tổ chức phiên tham vấn chính trị cấp Thứ trưởng Ngoại giao lần thứ 5 tại Nairobi.")
+    assert _summary(doc, found) == [(
+        "POLITICAL_CONSULTATION", "deputy_foreign_minister", ["KE", "VN"],
+        "tham vấn chính trị cấp Thứ trưởng Ngoại giao lần thứ 5",
+    )]
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "level", "evidence"),
+    [
+        ("Hai nước sẽ thiết lập cơ chế tham vấn chính trị giữa hai Bộ Ngoại giao.",
+         "POLITICAL_CONSULTATION", "deputy_foreign_minister", "tham vấn chính trị giữa hai Bộ Ngoại giao"),
+        ("Hai bên hài lòng về kết quả Kỳ họp lần thứ 2 Ủy ban liên Chính phủ về hợp tác kinh tế, thương mại và đầu tư.",
+         "JOINT_COMMITTEE", "deputy_minister", "Ủy ban liên Chính phủ về hợp tác kinh tế, thương mại và đầu tư"),
+    ],
+    ids=["consultation", "intergovernmental committee"],
+)
+def test_unstated_levels_follow_the_annotators_convention(body: str, kind: str, level: str, evidence: str) -> None:
+    doc, found = _mechanisms(body)
+    assert _summary(doc, found) == [(kind, level, ["KE", "VN"], evidence)]
+
+
+def test_parties_named_in_the_body_and_the_older_tone_placement() -> None:
+    doc, found = _mechanisms("Uỷ ban hỗn hợp Việt Nam - Ai Cập cấp Bộ trưởng đã họp tại Cairo.")
+    assert _summary(doc, found) == [("JOINT_COMMITTEE", "minister", ["EG", "VN"], "Uỷ ban hỗn hợp Việt Nam - Ai Cập cấp Bộ trưởng")]
+
+
+def test_a_body_named_twice_is_one_mechanism_with_the_fullest_name() -> None:
+    doc, found = _mechanisms(
+        "Hai Bộ trưởng đồng chủ trì Hội nghị Bộ trưởng Ngoại giao hai nước lần thứ nhất.\n"
+        "Tại Hội nghị Bộ trưởng Ngoại giao Việt Nam - Kenya lần thứ nhất, hai bên đánh giá cao quan hệ song phương."
+    )
+    assert _summary(doc, found) == [(
+        "OTHER", "foreign_minister", ["KE", "VN"], "Hội nghị Bộ trưởng Ngoại giao Việt Nam - Kenya lần thứ nhất",
+    )]
+
+
+def test_a_strategic_dialogue_with_its_level() -> None:
+    doc, found = _mechanisms("Hai nước duy trì Đối thoại chiến lược Ngoại giao - Quốc phòng cấp Thứ trưởng hằng năm.")
+    assert [(m.kind, m.level) for m in found] == [("STRATEGIC_DIALOGUE", "deputy_minister")]
+
+
+def test_two_bodies_in_one_sentence_each_keep_their_own_name() -> None:
+    doc, found = _mechanisms("Hai bên thúc đẩy Đối thoại chiến lược cấp Thứ trưởng Bộ Ngoại giao và tham vấn chính trị giữa hai Bộ Ngoại giao.")
+    assert _summary(doc, found) == [
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister", ["KE", "VN"], "Đối thoại chiến lược cấp Thứ trưởng Bộ Ngoại giao"),
+        ("POLITICAL_CONSULTATION", "deputy_foreign_minister", ["KE", "VN"], "tham vấn chính trị giữa hai Bộ Ngoại giao"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hai bên nhất trí phát huy hiệu quả các cơ chế hợp tác song phương.",
+        "Hai nước tiếp tục thực hiện hiệu quả các cơ chế đối thoại song phương.",
+        "Bộ trưởng dự Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57.",
+        "Hai Bộ trưởng gặp nhau tại một hội nghị bộ trưởng hai nước.",
+    ],
+    ids=["cooperation mechanisms", "dialogue mechanisms", "multilateral meeting", "unnumbered meeting"],
+)
+def test_generic_and_multilateral_talk_names_no_mechanism(body: str) -> None:
+    assert _mechanisms(body)[1] == []

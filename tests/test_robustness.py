@@ -1,0 +1,57 @@
+"""Any text either fails with a BilatError or yields facts whose evidence lies inside it.
+
+Offsets index the article as read (FACTS.md, "Offsets"), so an evidence span
+outside ``[0, len(text)]`` is a bug whatever the input; and the CLI reports
+only BilatError per file, so any other exception would stop a whole batch.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bilat.errors import BilatError
+from bilat.extract import extract
+from bilat.extract.facts import SECTIONS
+from bilat.ingest import read_text_document
+
+# Pieces of real articles, so that most examples get past language detection
+# and reach the rules: titles, names, dates, triggers, amounts, organisations.
+PIECES = [
+    "Chủ tịch nước", "Thủ tướng", "Tổng thống", "Bộ trưởng Ngoại giao", "Đại sứ", "Phó Thủ tướng",
+    "Võ Văn Thưởng", "Phạm Minh Chính", "Dina Boluarte", "Lula da Silva", "Lương Cường",
+    "Việt Nam", "Peru", "Brazil", "Hoa Kỳ", "Lima", "San Francisco", "Hà Nội",
+    "Sáng 17/11", "ngày 12/11/2024", "tháng 7/2023", "năm 1994", "7 tháng đầu năm nay", "30 năm",
+    "thăm chính thức", "hội đàm", "tiếp", "điện đàm", "tham dự", "bên lề", "Hội nghị Cấp cao APEC lần thứ 30",
+    "nhận lời mời", "đề nghị", "ký", "Bản ghi nhớ", "Hiệp định", "miễn thị thực", "cam kết", "chúc mừng",
+    "thiết lập quan hệ ngoại giao", "Đối tác Chiến lược", "tham vấn chính trị", "Ủy ban Liên chính phủ",
+    "FEALAC", "ASEAN", "Liên hợp quốc", "CPTPP", "kim ngạch thương mại song phương", "đạt gần",
+    "300 triệu USD", "1,5 tỷ USD", "hơn 15 tỷ USD", "dự án", "vốn đầu tư",
+    "hai bên", "nhất trí", ".", ",", ":", ";", "(", ")", "\"", "–", "\n", "\n\n", " ", "  ", "\u00a0", "\ufeff",
+]
+HEADERS = st.sampled_from([
+    "",
+    "source: https://example.vn/a.htm\npublished: unknown\ntitle: Việt Nam-Peru\n---\n",
+    "source: https://example.vn/a.htm\npublished: 2023-11-18\ntitle: x\n---\n",
+    "published: 2024\n---\n",
+    "lang: vi\n---\n",
+    "lang: xx\n---\n",
+])
+BODIES = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=80).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(), st.builds(str.__add__, HEADERS, BODIES)))
+def test_text_yields_facts_inside_it_or_a_bilat_error(text: str) -> None:
+    try:
+        facts = extract(read_text_document(text, doc_id="prop"))
+    except BilatError:
+        return
+    record = facts.to_dict()
+    json.dumps(record, ensure_ascii=False)  # what the CLI prints must serialise
+    for section in SECTIONS:
+        for fact in record[section]:
+            start, end = fact["evidence"]
+            assert 0 <= start <= end <= len(text), (section, fact)
