@@ -3,6 +3,7 @@
     BilatError
      ├── IngestError    an input could not be read as an article
      ├── LexiconError   a language data file is missing or malformed
+     ├── LanguageError  an article is in a language bilat does not read yet
      └── ExtractError   a component failed on a document
 
 Each names its input (a path, a data key or a document id) so that the CLI
@@ -25,6 +26,15 @@ class IngestError(BilatError):
 
 class LexiconError(BilatError):
     """A language data file is missing or does not have the expected shape."""
+
+
+class LanguageError(BilatError):
+    """An article is written in a language whose rules and data are not complete."""
+
+    def __init__(self, doc_id: str, lang: str, supported: tuple[str, ...]) -> None:
+        super().__init__(f"{doc_id}: articles in {lang!r} are not read yet (bilat reads: {', '.join(supported)})")
+        self.doc_id = doc_id
+        self.lang = lang
 
 
 class ExtractError(BilatError):

@@ -25,9 +25,11 @@ figures       facts.figures          ``facts.Figure``
 
 from __future__ import annotations
 
+from bilat.errors import LanguageError
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Facts
 from bilat.extract.pipeline import run
+from bilat.lang import LANGUAGES
 
 PIPELINE = (
     "sentences", "countries", "orgs", "dates", "anchor", "titles", "persons", "amounts",
@@ -43,7 +45,13 @@ def _register_builtins() -> None:
 
 
 def extract(doc: Document) -> Facts:
-    """Run the whole pipeline on ``doc`` and collect its facts."""
+    """Run the whole pipeline on ``doc`` and collect its facts.
+
+    Raises LanguageError for a language whose data files are not complete yet,
+    rather than running rules written for another language over it.
+    """
+    if doc.lang not in LANGUAGES:
+        raise LanguageError(doc.id, doc.lang, LANGUAGES)
     _register_builtins()
     run(doc, PIPELINE)
     return Facts(

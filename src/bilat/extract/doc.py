@@ -47,6 +47,7 @@ class Document:
     ``published`` is the header's date (ISO, any precision) or None;
     ``anchor`` is the date the article is about once the ``dates`` component
     has inferred it (FACTS.md: "published unknown in the header").
+    ``headline_start`` is where the header's ``title:`` value starts.
     ``layers`` maps a layer name (``"sents"``, ``"countries"``...) to its spans,
     or, for fact layers (``"facts.events"``...), to its fact records.
     """
@@ -58,7 +59,17 @@ class Document:
     title: str | None = None
     source: str | None = None
     body_start: int = 0
+    headline_start: int | None = None
     layers: dict[str, list[Any]] = field(default_factory=dict)
+
+    @property
+    def text_start(self) -> int:
+        """Where the article's own words start: its headline in the header block, else the body.
+
+        The headline is part of the article (a visit or a proposal is often stated
+        only there), so facts may cite it where the header holds it.
+        """
+        return self.body_start if self.headline_start is None else self.headline_start
 
     def layer(self, name: str) -> list[Any]:
         """The spans of ``name``, or an empty list when no component wrote it."""

@@ -54,6 +54,8 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
     if published is not None and not _ISO_DATE.match(published):
         published = None  # "unknown" and free text: the anchor is inferred from the article
     lang = header.get("lang") or detect_language(text[body_start:])
+    title = _known(header.get("title"))
+    headline_start = _header_value_offset(text, "title", body_start) if title else None
     if lang is None:
         raise IngestError(source or doc_id, "cannot tell the language (too little text)")
     return Document(
@@ -61,9 +63,10 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
         text=text,
         lang=lang,
         published=published,
-        title=_known(header.get("title")),
+        title=title,
         source=_known(header.get("source")) or source,
         body_start=body_start,
+        headline_start=headline_start,
     )
 
 
@@ -91,6 +94,11 @@ def _parse_header(text: str) -> tuple[dict[str, str], int]:
         fields[match.group(1)] = match.group(2).strip()
         offset += len(line)
     return {}, 0
+
+
+def _header_value_offset(text: str, key: str, body_start: int) -> int | None:
+    match = re.search(rf"^{key}:[ \t]*(?=\S)", text[:body_start], re.MULTILINE)
+    return match.end() if match else None
 
 
 def _known(value: str | None) -> str | None:

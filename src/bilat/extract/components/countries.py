@@ -104,7 +104,7 @@ def find_countries(doc: Document, lexicon: Lexicon) -> list[Span]:
     ambiguous = set(data.get("ambiguous", []))
     prefixes = tuple(data.get("name_prefixes", []))
     spans = []
-    for start, end, code in _country_matcher(lexicon).find(doc.text, doc.body_start, len(doc.text)):
+    for start, end, code in _country_matcher(lexicon).find(doc.text, doc.text_start, len(doc.text)):
         if code is None:
             continue
         if doc.text[start:end] in ambiguous and _is_name_part(doc, start, end, prefixes):
@@ -118,7 +118,7 @@ def find_orgs(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Every organisation mention in the body, ``value`` its code (FACTS.md "Organisations")."""
     return [
         Span(start, end, "org", code)
-        for start, end, code in _org_matcher(lexicon).find(doc.text, doc.body_start, len(doc.text))
+        for start, end, code in _org_matcher(lexicon).find(doc.text, doc.text_start, len(doc.text))
         if code is not None
     ]
 
@@ -133,7 +133,7 @@ def _is_name_part(doc: Document, start: int, end: int, prefixes: Iterable[str]) 
     are not.
     """
     sent = doc.sentence_of(start)
-    before = doc.text[sent.start if sent else doc.body_start:start]
+    before = doc.text[sent.start if sent else doc.text_start:start]
     for prefix in prefixes:
         if re.search(rf"(?<!\w){re.escape(prefix)} $", before, re.IGNORECASE):
             return True

@@ -182,7 +182,7 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
     patterns = _patterns(lexicon)
     found: list[tuple[int, int, int, DateValue]] = []
     for priority, (pattern, kind) in enumerate(patterns.rules):
-        for match in pattern.finditer(doc.text, doc.body_start):
+        for match in pattern.finditer(doc.text, doc.text_start):
             value = _value(match, kind, patterns.relative)
             if value is not None:
                 found.append((match.start(), match.end(), priority, value))
@@ -206,7 +206,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         return [Anchor(*header, how="header")]
     cues = lexicon["dates"]["cues"]
     lede = doc.layer("sents")[:_LEDE_SENTENCES]
-    lede_end = lede[-1].end if lede else doc.body_start
+    lede_end = lede[-1].end if lede else doc.text_start
     lede_dates = [s for s in doc.layer("dates") if s.end <= lede_end]
     for span in lede_dates:
         v = span.value
@@ -246,7 +246,7 @@ def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
     summits = load_shared("summits")
     words = _alternation(lexicon["summits"]["summit_words"])
     ordinal = _alternation(lexicon["summits"]["ordinal_words"])
-    lede = doc.text[doc.body_start:lede_end]
+    lede = doc.text[doc.text_start:lede_end]
     for name, series in summits.items():
         if name == "source":
             continue

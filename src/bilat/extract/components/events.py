@@ -3,34 +3,51 @@
 Each sentence is read for trigger phrases (``lang/<code>/events.toml``). A
 trigger's sides come from the participants around it: the person, country or
 joint subject ("Hai bên") before it, and the person or country after it; the
-article's two main countries fill a missing side. Dates come from the clause,
-else from the date the narrative has reached, else from the article's anchor.
-FACTS.md's annotation decisions are followed where they settle a case (a
-meeting "bên lề" a summit implies each side attended it; "Nhận lời mời" is one
-ACCEPT; history lists give one event per item).
+article's two main countries fill a missing side. FACTS.md's annotation
+decisions are followed where they settle a case: a meeting "bên lề" a summit
+implies each side attended it; "Nhận lời mời" is one ACCEPT; a history list
+gives one event per item; each document signed is its own SIGN.
+
+Dates: a speech act (proposal, commitment...) is dated when it was said, so
+it takes a date stated before its trigger or the date the narrative has
+reached, never a year named in what it is about ("mục tiêu ... năm 2030").
+A visit or meeting takes a date stated near its trigger, at least to the month.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from bilat.extract.components.countries import main_pair
-from bilat.extract.components.dates import anchor_of, resolve
+from bilat.extract.components.countries import country_of_place, main_pair
+from bilat.extract.components.dates import Anchor, anchor_of, resolve
 from bilat.extract.components.persons import fold, is_caption
 from bilat.extract.doc import Document, Span
-from bilat.extract.facts import Event, Person
+from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
+SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
+UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})
+
 _OBJECT_WINDOW = 14
-"""How many characters may separate an object marker from the participant it governs."""
+"""Characters that may separate an object marker from the participant it governs."""
 _COUNTERPART_WINDOW = 20
+"""Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
+_DATE_WINDOW = 60
+"""Characters after a visit or meeting trigger within which a stated date is its date."""
+_SAME_STEP = 0.5
+"""Share of content words two mentions of a step must have in common to be one step."""
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _lower_first(phrase: str) -> str:
+    return phrase[0].lower() + phrase[1:]
 
 
 @dataclass(frozen=True)
@@ -47,21 +64,24 @@ class _EventData:
     future_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     anniversary_re: re.Pattern[str]
-    approximate: tuple[str, ...]
     home: str | None
 
 
 @cache
 def _event_data(lexicon: Lexicon) -> _EventData:
     data = lexicon["events"]
-    types = {phrase: kind for kind, phrases in data["triggers"].items() for phrase in phrases}
-    words = lambda key: _alternation(data[key])  # noqa: E731
+    types = {variant: kind for kind, phrases in data["triggers"].items() for phrase in phrases
+             for variant in (phrase, phrase[0].upper() + phrase[1:])}
+
+    def words(key: str) -> str:
+        return _alternation(data[key])
+
     return _EventData(
         trigger_re=re.compile(rf"(?<!\w)(?:{_alternation(list(types))})(?!\w)"),
         types=types,
-        not_followed={k: tuple(v) for k, v in data["not_followed_by"].items()},
-        not_preceded={k: tuple(v) for k, v in data["not_preceded_by"].items()},
-        needs_counterpart=frozenset(data["needs_counterpart"]),
+        not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
+        not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
+        needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
         multilateral_re=re.compile(words("multilateral_events")),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
@@ -69,22 +89,23 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         vague_re=re.compile(rf"^\W*(?:{words('vague_objects')})(?:\s+(?:hơn nữa|song phương|hai nước|nhiều mặt|hữu nghị))*\s*(?:để\b.*)?\W*$"),
         anniversary_re=re.compile(
-            rf"(?:(?P<approx>{_alternation(data['approximate'])})\s+)?(?P<n>\d{{1,3}})\s+{re.escape(data['years_word'])}\s+"
+            rf"(?:(?P<approx>{words('approximate')})\s+)?(?P<n>\d{{1,3}})\s+{re.escape(data['years_word'])}\s+"
             rf"(?:thiết lập\s+)?quan hệ"
         ),
-        approximate=tuple(data["approximate"]),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
 
 @dataclass(frozen=True)
 class _Participant:
+    """Someone who may be a side of an event: a person, a bare title, a country, or "both sides"."""
+
     start: int
     end: int
     kind: str  # "person", "title", "country", "joint"
     country: str | None
+    """None for a bare title with no country: its side depends on its role in the clause."""
     name: str | None = None
-    office: str | None = None
 
 
 @dataclass
@@ -106,6 +127,38 @@ class _Context:
         first = self.home if self.home in self.pair else (self.pair[0] if self.pair else None)
         return [c for c in [first, self.other(first)] if c]
 
+    def side(self, p: _Participant | None) -> str | None:
+        """The country a subject stands for; a bare title is the home country's official."""
+        if p is None or p.kind == "joint":
+            return None
+        return p.country or self.home
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    doc: Document
+    sent: Span
+    match: re.Match[str]
+    participants: list[_Participant]
+    ctx: _Context
+    data: _EventData
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+    @property
+    def phrase(self) -> str:
+        return _lower_first(self.match.group())
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        return _clause(self.doc, self.sent, self.start)
+
 
 @component("events", requires=["sents", "countries", "orgs", "dates", "anchor", "mentions", "facts.persons", "facts.agreements"], assigns="facts.events")
 def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
@@ -120,33 +173,36 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
         participants = _participants(doc, sent, ctx, data)
+        history = _history_items(doc, sent, participants)
         sentence_subject = next((p for p in participants if not _is_object(doc, p, data)), None)
-        if sentence_subject is not None and sentence_subject.kind != "country":
+        if sentence_subject is not None and sentence_subject.kind in ("person", "title"):
             ctx.subject = sentence_subject
         for match in data.trigger_re.finditer(doc.text, sent.start, sent.end):
             if _excluded(doc, match, data):
                 continue
             kind = data.types[match.group()]
-            builder = _BUILDERS[kind]
-            for event in builder(doc, sent, match, participants, ctx, data):
+            if history and kind in ("VISIT", "ATTEND"):
+                continue  # each item of a history list is read by _add_history_list
+            trigger = _Trigger(doc, sent, match, participants, ctx, data)
+            for event in _BUILDERS[kind](trigger):
                 _add(ctx.events, event)
-        _add_history_list(doc, sent, participants, ctx, data)
+        _add_history_list(doc, sent, history, participants, ctx, data)
         _add_anniversaries(doc, sent, ctx, data)
-        _add_signings(doc, sent, participants, ctx, data)
+        _add_agreement_steps(doc, sent, participants, ctx, data)
     return ctx.events
 
 
 # --- reading a sentence ---------------------------------------------------------
 
 
-def _anchor_date(anchor) -> str | None:  # type: ignore[no-untyped-def]
+def _anchor_date(anchor: Anchor) -> str | None:
     if anchor.year is None:
         return None
     parts = [anchor.year, anchor.month, anchor.day]
     return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts) if p is not None)
 
 
-def _narrative_date(doc: Document, sent: Span, current: str | None, anchor) -> str | None:  # type: ignore[no-untyped-def]
+def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
     """The latest day-precise date stated so far that is about the article's present."""
     for span in doc.in_range("dates", sent.start, sent.end):
         if span.value.day is None or _in_parentheses(doc, span):
@@ -167,10 +223,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
         mention = m.value
         person = _person_named(ctx.people, mention.name) if mention.name else None
         country = mention.country or (person.country if person else None)
-        if mention.name is None and country is None:
-            country = ctx.home  # a bare title ("Chủ tịch nước") is the home country's official
         out.append(_Participant(m.start, m.end, "person" if mention.name else "title", country,
-                                person.name if person else mention.name, mention.office))
+                                person.name if person else mention.name))
     taken = [(p.start, p.end) for p in out]
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
@@ -198,7 +252,7 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
-    phrase = match.group()
+    phrase = _lower_first(match.group())
     after = doc.text[match.end():match.end() + 12].split()
     before = doc.text[max(0, match.start() - 12):match.start()].split()
     if after and after[0].strip(",.;") in data.not_followed.get(phrase, ()):
@@ -213,49 +267,47 @@ def _clause(doc: Document, sent: Span, pos: int) -> tuple[int, int]:
     return (sent.start if start < 0 else start + 1), (sent.end if end < 0 else end)
 
 
-def _subject(doc: Document, sent: Span, pos: int, participants: list[_Participant], ctx: _Context,
-             data: _EventData) -> _Participant | None:
-    start, _ = _clause(doc, sent, pos)
-    before = [p for p in participants if start <= p.start < pos and not _is_object(doc, p, data)]
-    if before:
-        return before[-1]
-    in_sentence = [p for p in participants if not _is_object(doc, p, data) and p.start < pos]
-    return in_sentence[0] if in_sentence else ctx.subject
+def _subject(t: _Trigger) -> _Participant | None:
+    """Who does what the trigger says: the nearest non-object before it, else the sentence's or the speaker."""
+    start, _ = t.clause
+    candidates = [p for p in t.participants if p.start < t.start and not _is_object(t.doc, p, t.data)]
+    in_clause = [p for p in candidates if p.start >= start]
+    if in_clause:
+        return in_clause[-1]
+    return candidates[0] if candidates else t.ctx.subject
 
 
-def _objects(doc: Document, sent: Span, match: re.Match[str], participants: list[_Participant],
-             window: int | None = None) -> list[_Participant]:
-    _, end = _clause(doc, sent, match.end())
-    after = [p for p in participants if match.end() <= p.start < end]
+def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
+    _, end = t.clause
+    after = [p for p in t.participants if t.end <= p.start < end]
     if window is not None:
-        after = [p for p in after if p.start - match.end() <= window]
+        after = [p for p in after if p.start - t.end <= window]
     return after
 
 
-def _side(p: _Participant | None, ctx: _Context) -> list[str]:
-    if p is None:
-        return []
-    if p.kind == "joint":
-        return ctx.joint()
-    return [p.country] if p.country else []
-
-
-def _date_near(doc: Document, sent: Span, pos: int, ctx: _Context) -> str | None:
-    start, end = _clause(doc, sent, pos)
-    anchor = anchor_of(doc)
-    for span in doc.in_range("dates", start, end):
-        if _in_parentheses(doc, span):
+def _date(t: _Trigger, kind: str) -> str | None:
+    start, end = t.clause
+    anchor = anchor_of(t.doc)
+    for span in t.doc.in_range("dates", start, end):
+        value = span.value
+        if _in_parentheses(t.doc, span) or value.relative_year is not None or value.first_months is not None:
             continue
-        resolved = resolve(span.value, anchor)
+        if kind in SPEECH_ACTS:
+            if span.start > t.start or value.day is None:
+                continue
+        elif value.month is None or span.start > t.end + _DATE_WINDOW:
+            continue
+        resolved = resolve(value, anchor)
         if resolved:
             return resolved
-    return ctx.narrative_date
+    return t.ctx.narrative_date
 
 
-def _status(doc: Document, sent: Span, date: str | None, data: _EventData, ctx: _Context) -> str:
-    if data.future_re.search(doc.span_text(sent)):
-        return "planned" if date is None or ctx.narrative_date is None or date >= ctx.narrative_date[:len(date)] else "happened"
-    if date and ctx.narrative_date and date[:7] < ctx.narrative_date[:7]:
+def _status(t: _Trigger, date: str | None) -> str:
+    _, end = t.clause
+    if t.data.future_re.search(t.doc.text, t.start, end) or t.data.future_re.search(t.doc.text[t.clause[0]:t.start]):
+        return "planned"
+    if date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7]:
         return "reported"
     return "happened"
 
@@ -264,169 +316,196 @@ def _names(*participants: _Participant | None) -> list[str]:
     return list(dict.fromkeys(p.name for p in participants if p is not None and p.name))
 
 
-def _evidence(doc: Document, sent: Span, pos: int) -> tuple[int, int]:
-    return _clause(doc, sent, pos)
+def _step_end(t: _Trigger) -> int:
+    """Where the step a speech act states ends: at the next speech-act trigger or the clause end."""
+    _, end = t.clause
+    for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
+        if t.data.types[match.group()] in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
+            return match.start()
+    return end
 
 
-def _object_text(doc: Document, sent: Span, match: re.Match[str]) -> str:
-    _, end = _clause(doc, sent, match.end())
-    words = doc.text[match.end():end].strip(" ,.").split()
+def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
+    start, end = t.clause
+    if kind in SPEECH_ACTS:
+        end = _step_end(t)
+        earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+                   if t.data.types[m.group()] in SPEECH_ACTS]
+        if earlier:
+            start = t.start  # the clause states several steps: cite this one
+    while end > start and t.doc.text[end - 1] in " ,.;":
+        end -= 1
+    return start, end
+
+
+def _object_text(t: _Trigger) -> str:
+    words = t.doc.text[t.end:_step_end(t)].strip(" ,.;").split()
     return " ".join(words[:14])
 
 
-def _event(kind: str, actors: list[str], date: str | None, doc: Document, sent: Span, match: re.Match[str],
-           ctx: _Context, data: _EventData, persons: list[str], **extra: str | None) -> Event:
-    return Event(type=kind, actors=actors, date=date, status=_status(doc, sent, date, data, ctx),
-                 evidence=_evidence(doc, sent, match.start()), persons=persons, **extra)  # type: ignore[arg-type]
+def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
+    date = _date(t, kind)
+    return Event(type=kind, actors=actors, date=date, status=_status(t, date),
+                 evidence=_evidence(t, kind), persons=persons, **extra)  # type: ignore[arg-type]
+
+
+def _inside_request(t: _Trigger) -> bool:
+    """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
+    start, _ = t.clause
+    return any(t.data.types[m.group()] in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
 
 
 # --- one builder per event type ------------------------------------------------------
 
 
-def _visit(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
-    after = _objects(doc, sent, match, participants, window=_COUNTERPART_WINDOW + 10)
-    destination = next((p.country for p in after if p.kind == "country"), None)
-    if destination is None:
-        destination = _place_country(doc, match.end(), sent)
-    of = [p for p in _objects(doc, sent, match, participants) if p.kind in ("person", "title")
-          and doc.text[max(0, p.start - 6):p.start].strip().endswith("của")]
-    visitor = of[0] if of else _subject(doc, sent, match.start(), participants, ctx, data)
-    side = _side(visitor, ctx)
-    origin = side[0] if len(side) == 1 else None
-    if origin is None and destination is None:
+def _visit(t: _Trigger) -> list[Event]:
+    if _inside_request(t):
         return []
-    origin = origin or ctx.other(destination)
-    destination = destination or ctx.other(origin)
+    after = _objects(t, window=_COUNTERPART_WINDOW + 10)
+    destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+    by = [p for p in _objects(t) if p.kind in ("person", "title")
+          and t.doc.text[max(0, p.start - 6):p.start].strip().endswith("của")]
+    if destination is None and not by:
+        return []  # "chuyến thăm" alone refers back to a visit already read
+    visitor = by[0] if by else _subject(t)
+    origin = t.ctx.side(visitor)
+    if origin == destination:
+        guests = [p for p in t.participants if p.start < t.start and p.country and p.country != destination
+                  and p.kind in ("person", "title")]
+        visitor = guests[-1] if guests else None
+        origin = visitor.country if visitor else t.ctx.other(destination)
+    destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
-    date = _date_near(doc, sent, match.start(), ctx)
-    return [_event("VISIT", [origin, destination], date, doc, sent, match, ctx, data, _names(visitor))]
+    return [_event(t, "VISIT", [origin, destination], _names(visitor))]
 
 
-def _place_country(doc: Document, pos: int, sent: Span) -> str | None:
-    from bilat.extract.components.countries import country_of_place
+def _place_country(t: _Trigger) -> str | None:
     from bilat.lang import load
 
-    words = re.match(r"\s*(?:(?:tới|đến|sang)\s+)?((?:[^\W\d_][\w\-]*\s?){1,3})", doc.text[pos:sent.end])
+    words = re.match(r"\s*(?:(?:tới|đến|sang)\s+)?((?:[^\W\d_][\w\-]*\s?){1,3})", t.doc.text[t.end:t.sent.end])
     if not words:
         return None
     tokens = words.group(1).split()
     for n in range(len(tokens), 0, -1):
-        country = country_of_place(load(doc.lang), " ".join(tokens[:n]))
+        country = country_of_place(load(t.doc.lang), " ".join(tokens[:n]))
         if country:
             return country
     return None
 
 
-def _meet(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
-    window = _COUNTERPART_WINDOW if match.group() in data.needs_counterpart else None
-    counterparts = [p for p in _objects(doc, sent, match, participants, window) if p.kind in ("person", "title", "country")]
-    if window is not None and not [p for p in counterparts if p.kind != "country"]:
+def _meet(t: _Trigger) -> list[Event]:
+    if _inside_request(t):
         return []
-    counterparts = [p for p in counterparts if p.kind != "country"] or counterparts[:1]
-    subject = _subject(doc, sent, match.start(), participants, ctx, data)
-    side = _side(subject, ctx)
-    date = _date_near(doc, sent, match.start(), ctx)
+    window = _COUNTERPART_WINDOW if t.phrase in t.data.needs_counterpart else None
+    counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
+    people = [p for p in counterparts if p.kind != "country"]
+    if window is not None and not people:
+        return []
+    counterparts = people or counterparts[:1]
+    subject = _subject(t)
     events = []
     for counterpart in counterparts or [None]:
-        other = counterpart.country if counterpart else None
-        first = side[0] if side else None
         if subject is not None and subject.kind == "joint":
-            actors = ctx.joint()
+            actors = t.ctx.joint()
         else:
-            first = first or ctx.other(other)
-            other = other if other and other != first else ctx.other(first)
-            actors = [c for c in [first, other] if c]
-        if len(set(actors)) < 2:
-            continue
-        events.append(_event("MEET", actors, date, doc, sent, match, ctx, data, _names(subject, counterpart)))
+            first = t.ctx.side(subject)
+            other = counterpart.country if counterpart else None
+            if other is None or other == first:
+                other = t.ctx.other(first)
+            actors = [c for c in [first or t.ctx.other(other), other] if c]
+        if len(set(actors)) == 2:
+            events.append(_event(t, "MEET", actors, _names(subject, counterpart)))
     return events
 
 
-def _attend(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
-    _, end = _clause(doc, sent, match.end())
-    following = doc.text[match.end():min(end, match.end() + 80)]
-    gathering = data.multilateral_re.search(following)
-    if not gathering or gathering.start() > 40:
+def _attend(t: _Trigger) -> list[Event]:
+    if _inside_request(t):
         return []
-    date = _date_near(doc, sent, match.start(), ctx)
-    if match.group().lower() == "bên lề":
-        attendees = [p for p in participants if p.kind in ("person", "title") and p.start > match.end()]
+    _, end = t.clause
+    gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
+    if not gathering or gathering.start() - t.end > 40:
+        return []
+    if t.phrase == "bên lề":
+        attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
     else:
-        attendees = [p for p in participants if p.kind in ("person", "title") and not _is_object(doc, p, data)]
-        attendees = attendees[:1] or ([ctx.subject] if ctx.subject else [])
+        attendees = [p for p in t.participants if p.kind in ("person", "title") and not _is_object(t.doc, p, t.data)]
+        attendees = attendees[:1] or ([t.ctx.subject] if t.ctx.subject else [])
     events = []
     for person in attendees:
-        if person.country:
-            events.append(_event("ATTEND", [person.country], date, doc, sent, match, ctx, data, _names(person)))
+        country = t.ctx.side(person)
+        if country:
+            events.append(_event(t, "ATTEND", [country], _names(person)))
     return events
 
 
-def _two_sided(kind: str):  # type: ignore[no-untyped-def]
+def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
     """INVITE, PROPOSE, COMMIT, CONGRATULATE: the subject's side first, the addressee second."""
 
-    def build(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
-        if kind in ("PROPOSE", "COMMIT") and data.vague_re.match(_object_text(doc, sent, match)):
+    def build(t: _Trigger) -> list[Event]:
+        obj = _object_text(t)
+        if kind in ("PROPOSE", "COMMIT") and (not obj or t.data.vague_re.match(obj)):
             return []
-        subject = _subject(doc, sent, match.start(), participants, ctx, data)
-        side = _side(subject, ctx)
-        if subject is not None and subject.kind == "joint":
-            actors = ctx.joint()
-        else:
-            first = side[0] if side else None
-            addressee = next((p.country for p in _objects(doc, sent, match, participants, window=40)
-                              if p.country and p.country != first and p.kind != "joint"), None)
-            first = first or ctx.other(addressee)
-            actors = [c for c in [first, addressee or ctx.other(first)] if c]
+        subject = _subject(t)
+        actors = _speech_sides(t, subject)
         if len(set(actors)) < 2:
             return []
-        date = _date_near(doc, sent, match.start(), ctx)
-        objects = _objects(doc, sent, match, participants, window=40)
-        persons = _names(subject, *(p for p in objects if kind == "INVITE" and p.kind == "person"))
-        return [_event(kind, actors, date, doc, sent, match, ctx, data, persons,
-                       object=_object_text(doc, sent, match))]
+        invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
+        return [_event(t, kind, actors, _names(subject, *invited), object=obj)]
 
     return build
 
 
-def _accept(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
+def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
+    if subject is not None and subject.kind == "joint":
+        return t.ctx.joint()
+    first = t.ctx.side(subject)
+    addressee = next((p.country for p in _objects(t, window=40)
+                      if p.country and p.country != first and p.kind != "joint"), None)
+    if addressee is None:  # the counterpart named elsewhere in the sentence ("Tiếp Thủ tướng Malaysia, ...")
+        addressee = next((p.country for p in t.participants
+                          if p.country and p.country != first and p.kind in ("person", "title")), None)
+    first = first or t.ctx.other(addressee)
+    return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _accept(t: _Trigger) -> list[Event]:
     """"Nhận lời mời của X, Y thăm...": Y accepts X's invitation (FACTS.md: one ACCEPT, date null)."""
-    after = _objects(doc, sent, match, participants)
+    after = _objects(t)
     inviter = next((p for p in after if p.kind in ("person", "title")), None)
+    host = t.ctx.side(inviter)
     guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
-                  and p.country != (inviter.country if inviter else None)), None)
-    host = inviter.country if inviter else None
-    visitor = guest.country if guest else ctx.other(host)
-    host = host or ctx.other(visitor)
+                  and t.ctx.side(p) != host), None)
+    visitor = t.ctx.side(guest) if guest else t.ctx.other(host)
+    host = host or t.ctx.other(visitor)
     if not host or not visitor or host == visitor:
         return []
     return [Event(type="ACCEPT", actors=[visitor, host], date=None, status="happened",
-                  evidence=_evidence(doc, sent, match.start()), persons=_names(guest, inviter),
-                  object=_object_text(doc, sent, match))]
+                  evidence=_evidence(t, "ACCEPT"), persons=_names(guest, inviter), object=_object_text(t))]
 
 
-def _establish(doc, sent, match, participants, ctx, data):  # type: ignore[no-untyped-def]
-    actors = ctx.joint()
+def _establish(t: _Trigger) -> list[Event]:
+    actors = t.ctx.joint()
     if len(actors) < 2:
         return []
-    start, end = _clause(doc, sent, match.start())
-    if data.anniversary_re.search(doc.text, max(start, match.start() - 30), match.end()):
+    start, end = t.clause
+    if t.data.anniversary_re.search(t.doc.text, max(start, t.start - 30), t.end):
         return []  # dated by its anniversary (see _add_anniversaries)
     date = None
-    anchor = anchor_of(doc)
-    for span in doc.in_range("dates", match.end(), end):
-        date = resolve(span.value, anchor)
+    for span in t.doc.in_range("dates", t.end, end):
+        date = resolve(span.value, anchor_of(t.doc))
         if date and span.value.end_year is not None and span.value.month is None:
             date = date.split("/")[0]  # "(1975-2025)": the year relations began
         break
-    if date is None and "nâng cấp" in match.group():
-        date = ctx.narrative_date
-    status = "reported" if date and ctx.narrative_date and date[:4] < ctx.narrative_date[:4] else "happened"
+    if date is None and "nâng cấp" in t.phrase:
+        date = t.ctx.narrative_date
+    status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
     return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
-                  evidence=_evidence(doc, sent, match.start()), object=_object_text(doc, sent, match))]
+                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t))]
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
     "VISIT": _visit,
     "MEET": _meet,
     "ATTEND": _attend,
@@ -442,40 +521,45 @@ _BUILDERS = {
 # --- sentence-wide patterns -------------------------------------------------------------
 
 
-def _add_history_list(doc: Document, sent: Span, participants: list[_Participant], ctx: _Context,
-                      data: _EventData) -> None:
-    """"các chuyến thăm Việt Nam của Tổng thống A (7/1998), B (11/2006)...": one VISIT per item."""
-    dated = []
-    anchor = anchor_of(doc)
+def _history_items(doc: Document, sent: Span, participants: list[_Participant]) -> list[tuple[_Participant, Span]]:
+    """Persons each followed by a date in parentheses: "Tổng thống A (7/1998), B (11/2006)"."""
+    items = []
     for p in participants:
         if p.kind != "person":
             continue
-        nxt = next((s for s in doc.in_range("dates", p.end, sent.end) if _in_parentheses(doc, s)), None)
-        if nxt is None:
+        date = next((s for s in doc.in_range("dates", p.end, sent.end) if _in_parentheses(doc, s)), None)
+        if date is None or any(q.kind == "person" and p.end <= q.start < date.start for q in participants):
             continue
-        between = doc.text[p.end:nxt.start]
-        if any(q.kind == "person" and p.end <= q.start < nxt.start for q in participants):
-            continue
-        dated.append((p, nxt, between))
-    if len(dated) < 2:
-        return
-    for person, date_span, between in dated:
+        items.append((p, date))
+    return items if len(items) >= 2 else []
+
+
+def _add_history_list(doc: Document, sent: Span, items: list[tuple[_Participant, Span]],
+                      participants: list[_Participant], ctx: _Context, data: _EventData) -> None:
+    """"các chuyến thăm Việt Nam của Tổng thống A (7/1998), B (11/2006)...": one VISIT per item."""
+    anchor = anchor_of(doc)
+    for person, date_span in items:
         date = resolve(date_span.value, anchor)
-        triggers = [m for m in data.trigger_re.finditer(doc.text, sent.start, person.start) if data.types[m.group()] == "VISIT"]
+        visits = [m for m in data.trigger_re.finditer(doc.text, sent.start, person.start)
+                  if data.types[m.group()] == "VISIT"]
         destination = None
-        if triggers:
-            destination = _place_country(doc, triggers[-1].end(), sent) or next(
-                (p.country for p in participants if p.kind == "country" and triggers[-1].end() <= p.start < person.start), None)
-        origin = person.country
-        destination = destination if destination != origin else None
+        if visits:
+            last = visits[-1]
+            destination = next((p.country for p in participants
+                                if p.kind == "country" and last.end() <= p.start < person.start), None)
+        origin = ctx.side(person)
+        if destination == origin:
+            destination = None
         destination = destination or ctx.other(origin)
         if not origin or not destination:
             continue
-        title_start = next((m.start for m in doc.in_range("mentions", sent.start, sent.end) if m.end == person.end), person.start)
+        title_start = next((m.start for m in doc.in_range("mentions", sent.start, sent.end) if m.end == person.end),
+                           person.start)
         evidence = (title_start, date_span.end + 1)
-        _add(ctx.events, Event("VISIT", [origin, destination], date, "reported", evidence, [person.name or ""]))
-        if data.multilateral_re.search(between):
-            _add(ctx.events, Event("ATTEND", [origin], date, "reported", evidence, [person.name or ""]))
+        names = _names(person)
+        _add(ctx.events, Event("VISIT", [origin, destination], date, "reported", evidence, names))
+        if data.multilateral_re.search(doc.text, person.end, date_span.start):
+            _add(ctx.events, Event("ATTEND", [origin], date, "reported", evidence, names))
 
 
 def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> None:
@@ -484,56 +568,100 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
     if len(actors) < 2:
         return
     anchor = anchor_of(doc)
+    dated = [s.value for s in doc.in_range("dates", sent.start, sent.end)]
     for match in data.anniversary_re.finditer(doc.text, sent.start, sent.end):
-        stated = [s.value.year for s in doc.in_range("dates", sent.start, sent.end)
-                  if s.value.year and s.value.month is None and s.value.end_year is None]
-        base = stated[0] if stated else anchor.year
+        years = int(match.group("n"))
+        span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
+        stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
-        if match.group("approx") is None and base is not None:
-            date = f"{base - int(match.group('n')):04d}"
-        _add(ctx.events, Event("ESTABLISH_RELATIONS", actors, date, "reported", _evidence(doc, sent, match.start()),
+        if match.group("approx") is None:
+            if span_of is not None:
+                date = f"{span_of.year:04d}"  # "(1975-2025)"
+            elif (stated or anchor.year) is not None:
+                date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
+        start, end = _clause(doc, sent, match.start())
+        _add(ctx.events, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()]))
 
 
-def _add_signings(doc: Document, sent: Span, participants: list[_Participant], ctx: _Context,
-                  data: _EventData) -> None:
-    """Each agreement signed at the article's event is its own SIGN (FACTS.md)."""
+def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Participant], ctx: _Context,
+                         data: _EventData) -> None:
+    """Agreements give events: each signed at the article's event is a SIGN; each proposed
+    by one side is that side's PROPOSE (FACTS.md: a proposal covering two agreements is two)."""
+    for agreement in _agreements_in(doc, sent):
+        if agreement.status == "signed" and agreement.date is not None:
+            actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
+            persons = _names(*(p for p in participants if p.kind == "person"))
+            _add(ctx.events, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
+                                   persons, object=agreement.scope))
+        elif agreement.status == "proposed":
+            proposer = _proposer(doc, sent, agreement, participants, ctx, data)
+            if proposer is None:
+                continue
+            actors = [proposer.country or ctx.home or "", ctx.other(proposer.country or ctx.home) or ""]
+            if all(actors) and actors[0] != actors[1]:
+                _add(ctx.events, Event("PROPOSE", actors, agreement.date or ctx.narrative_date, "happened",
+                                       agreement.evidence, _names(proposer), object=agreement.scope))
+
+
+def _agreements_in(doc: Document, sent: Span) -> Iterator[Agreement]:
     for agreement in doc.layer("facts.agreements"):
-        if agreement.status != "signed" or not (sent.start <= agreement.evidence[0] < sent.end):
-            continue
-        if agreement.date is None and ctx.narrative_date is not None:
-            continue  # a document recalled without a date was not signed at this event
-        actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
-        persons = _names(*(p for p in participants if p.kind == "person"))
-        _add(ctx.events, Event("SIGN", list(actors), agreement.date or ctx.narrative_date, "happened",
-                               agreement.evidence, persons, object=agreement.scope))
+        if sent.start <= agreement.evidence[0] < sent.end:
+            yield agreement
+
+
+def _proposer(doc: Document, sent: Span, agreement: Agreement, participants: list[_Participant],
+              ctx: _Context, data: _EventData) -> _Participant | None:
+    """The single side that raises a proposed agreement; None when both sides do (a joint step)."""
+    before = [p for p in participants if p.start < agreement.evidence[0] and not _is_object(doc, p, data)]
+    if not before:
+        return ctx.subject
+    subject = before[-1]
+    return None if subject.kind == "joint" else subject
 
 
 # --- one event per occurrence ----------------------------------------------------------
 
 
+def _interval(date: str) -> tuple[str, str]:
+    first, _, last = date.partition("/")
+    last = last or first
+    return first, last + "\uffff"  # "2025-05" covers every day of May
+
+
 def _same_dates(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
-    return a.startswith(b) or b.startswith(a) or a.split("/")[0].startswith(b) or b.split("/")[0].startswith(a)
+    (a0, a1), (b0, b1) = _interval(a), _interval(b)
+    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+
+
+def _content_words(text: str | None) -> set[str]:
+    return {w for w in fold(text or "").split() if len(w) > 2 or w.isdigit()}
+
+
+def _same_step(a: Event, b: Event) -> bool:
+    """Two mentions of a proposal or commitment state the same step when their words mostly agree."""
+    if a.evidence == b.evidence:
+        return True
+    wa, wb = _content_words(a.object), _content_words(b.object)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _SAME_STEP
 
 
 def _add(events: list[Event], new: Event) -> None:
     """Merge ``new`` into an event reporting the same occurrence, or add it."""
-    ordered = new.type not in ("MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND")
     for old in events:
         if old.type != new.type:
             continue
-        same_sides = old.actors == new.actors if ordered else set(old.actors) == set(new.actors)
+        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if new.type in ("PROPOSE", "COMMIT", "CONGRATULATE", "INVITE", "SIGN"):
-            if new.evidence != old.evidence and new.object != old.object:
-                continue
+        if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
+            continue
         old_p, new_p = set(old.persons), set(new.persons)
         if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
             continue
-        if new.type == "ESTABLISH_RELATIONS" and (old.date is None) != (new.date is None) and old.date and new.date:
+        if new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date:
             continue
         if old.date is None or (new.date is not None and len(new.date) > len(old.date)):
             old.date = new.date

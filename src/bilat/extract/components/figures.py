@@ -28,7 +28,7 @@ from bilat.extract.facts import Figure
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
-DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
+_DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
 
 
@@ -231,6 +231,7 @@ def _figure(
 
 
 def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
+    """The indicator of the last cue in ``[start, end)``: the one nearest the amount."""
     cues = list(rules.cues.finditer(text, start, end))
     return rules.cue_indicators[folded(cues[-1].group())] if cues else None
 
@@ -245,21 +246,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the punctuation and spaces at either end."""
     while start < end and not text[start].isalnum():
         start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "%$€£¥"):
+    while end > start and not text[end - 1].isalnum():
         end -= 1
     return start, end
 
 
 def _parties(doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str) -> list[str]:
-    """The countries the figure is between: named in its clause (from ``lead``), in its
-    sentence (from ``start``), else the article's pair.
+    """The countries the figure is between: named in its clause, else in its sentence, else the article's pair.
 
-    For exports, imports and investment the order is the flow's: a country named
+    The clause starts at ``lead``, the sentence at ``start``. For exports, imports and investment the order is the flow's: a country named
     in the clause right after "sang", "từ", "tại"... is the partner and comes second.
     """
     named = countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
     parties = list(dict.fromkeys(named))[:2]
-    if indicator not in DIRECTED:
+    if indicator not in _DIRECTED:
         return sorted(parties)
     partners = {
         span.value for span in doc.in_range("countries", lead, end)

@@ -79,7 +79,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         offices=offices,
         title_re=re.compile(rf"(?<!\w)(?:{_alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(rf"[ ,]*(?:và |, )?(?:{_alternation(data['continuations'])})(?!\w)"),
-        honorific_re=re.compile(rf"[ ,]*(?:{_alternation(data['honorifics'])})(?!\w)"),
+        honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{_alternation(data['honorifics'])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{_alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{_alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -95,7 +95,7 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Title phrases with their continuations, e.g. "Bộ trưởng Bộ Công Thương"."""
     data = _title_data(lexicon)
     spans: list[Span] = []
-    for match in data.title_re.finditer(doc.text, doc.body_start):
+    for match in data.title_re.finditer(doc.text, doc.text_start):
         if spans and match.start() < spans[-1].end:
             continue
         end = match.end()
@@ -218,7 +218,7 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
         return None
     words = [t.group().rstrip(".") for t in tokens]
     for i in range(1, len(words) - 1):
-        if words[i] in data.surnames and 2 <= len(words) - i <= 4:
+        if words[0] not in data.surnames and words[i] in data.surnames and 2 <= len(words) - i <= 4:
             tokens = tokens[i:]  # "Bộ Tài nguyên Đặng Quốc Khánh": the name starts at the surname
             break
     start = tokens[0].start()
@@ -229,7 +229,7 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
 def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> list[Span]:
     """Names introduced by an honorific alone ("đồng chí Bruno Rodriguez")."""
     out: list[Span] = []
-    for match in data.honorific_re.finditer(doc.text, doc.body_start):
+    for match in data.honorific_re.finditer(doc.text, doc.text_start):
         if any(s.start <= match.start() < s.end for s in found):
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
@@ -287,8 +287,8 @@ def _compatible(cluster: _Cluster, mention: Span) -> bool:
 
 def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str]) -> Person:
     mentions = sorted(cluster.mentions, key=lambda m: m.start)
-    titled = [m for m in mentions if m.value.office] or mentions
-    best = next((m for m in titled if not is_caption(doc, m.start)), titled[0])
+    # the fullest mention (title, country and name) cites the person best; the story over a caption
+    best = max(mentions, key=lambda m: (m.end - m.start, not is_caption(doc, m.start), -m.start))
     name = max(cluster.names, key=lambda n: (len(n.split()), len(n)))
     country = next((m.value.country for m in mentions if m.value.country), None)
     if country is None:
@@ -314,16 +314,6 @@ def _guess_country(name: str, data: _TitleData, pair: list[str]) -> str | None:
 
 
 def is_caption(doc: Document, offset: int) -> bool:
-    """Whether ``offset`` lies in a photo caption, which repeats the story and states no fact."""
+    """Whether ``offset`` lies in a photo caption (see the ``sentences`` component)."""
     sentence = doc.sentence_of(offset)
-    if sentence is None:
-        return False
-    markers = tuple(load_captions(doc.lang))
-    return any(marker in doc.span_text(sentence) for marker in markers)
-
-
-@cache
-def load_captions(lang: str) -> tuple[str, ...]:
-    from bilat.lang import load
-
-    return tuple(load(lang)["captions"]["markers"])
+    return sentence is not None and sentence.label == "caption"

@@ -1,5 +1,9 @@
 """Sentence boundaries, the unit most rules look inside.
 
+Photo captions are kept, labelled ``"caption"`` instead of ``"sent"``: they name
+people (useful to the persons component) but repeat the story, so no event is
+read from them.
+
 A sentence ends at a line break or at ``.``, ``!``, ``?`` or ``;`` followed by
 a space and an upper-case letter or a digit. The split is over the original
 text, so sentence offsets are valid evidence spans. Abbreviations listed in
@@ -19,7 +23,52 @@ _BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ
 
 @component("sentences", assigns="sents")
 def find_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
-    """Split the article body (after any header) into trimmed sentence spans."""
+    """The headline (from the header, when it has one) and the body's sentences.
+
+    A body line that repeats the headline is left out: the headline already stands for it.
+    """
+    spans = _headline(doc)
+    headline = doc.span_text(spans[0]) if spans else None
+    body = [s for s in _body_sentences(doc, lexicon) if doc.span_text(s) != headline]
+    captions = _caption_lines(doc, lexicon)
+    return spans + [Span(s.start, s.end, "caption") if _line_of(doc.text, s.start) in captions else s for s in body]
+
+
+def _line_of(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _caption_lines(doc: Document, lexicon: Lexicon) -> set[tuple[int, int]]:
+    """Lines that caption a photo: they carry a photo credit, follow a caption label, or
+    are printed twice (scraped pages repeat a caption under the photo and in its alt text)."""
+    markers = tuple(lexicon["captions"]["markers"])
+    labels = tuple(lexicon["captions"]["labels"])
+    lines: list[tuple[int, int]] = []
+    pos = doc.body_start
+    while pos < len(doc.text):
+        line = _line_of(doc.text, pos)
+        lines.append(line)
+        pos = line[1] + 1
+    texts = [doc.text[a:b].strip() for a, b in lines]
+    seen = [t for t in texts if t]
+    captions = set()
+    for i, (line, text) in enumerate(zip(lines, texts)):
+        previous = next((t for t in reversed(texts[:i]) if t), "")
+        if text and (any(m in text for m in markers) or previous in labels or seen.count(text) > 1):
+            captions.add(line)
+    return captions
+
+
+def _headline(doc: Document) -> list[Span]:
+    if doc.headline_start is None:
+        return []
+    end = doc.text.find("\n", doc.headline_start, doc.body_start)
+    return _trimmed(doc.text, doc.headline_start, doc.body_start if end < 0 else end)
+
+
+def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     abbreviations = tuple(lexicon["sentences"].get("abbreviations", []))
     spans: list[Span] = []
     start = doc.body_start
