@@ -54,6 +54,8 @@ class Event:
     place: str | None = None
     occasion: str | None = None
     object: str | None = None
+    counterpart_office: str | None = None
+    """For a meeting: the office of the person met (FACTS.md allows it as an extra field)."""
 
 
 @dataclass

@@ -36,7 +36,7 @@ _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
 _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
-_DATE_WINDOW = 60
+_DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
@@ -62,6 +62,7 @@ class _EventData:
     object_re: re.Pattern[str]
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
+    back_reference_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     anniversary_re: re.Pattern[str]
     home: str | None
@@ -85,7 +86,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         multilateral_re=re.compile(words("multilateral_events")),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
-        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*\s*){{0,3}}[\s,]*$"),
+        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
+        back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         vague_re=re.compile(rf"^\W*(?:{words('vague_objects')})(?:\s+(?:hơn nữa|song phương|hai nước|nhiều mặt|hữu nghị))*\s*(?:để\b.*)?\W*$"),
         anniversary_re=re.compile(
@@ -106,6 +108,7 @@ class _Participant:
     country: str | None
     """None for a bare title with no country: its side depends on its role in the clause."""
     name: str | None = None
+    office: str | None = None
 
 
 @dataclass
@@ -118,9 +121,15 @@ class _Context:
     narrative_date: str | None
     subject: _Participant | None = None
     events: list[Event] = field(default_factory=list)
+    stated: set[int] = field(default_factory=set)
+    """Trigger offsets whose clause states the event's date: the best evidence for it."""
+    dated: set[int] = field(default_factory=set)
+    """ids of events whose evidence states their date."""
 
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
+        if not rest and self.home and self.home != country:
+            return self.home  # an article about one partner: the other side is the home country
         return rest[0] if rest else None
 
     def joint(self) -> list[str]:
@@ -166,8 +175,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     data = _event_data(lexicon)
     anchor = anchor_of(doc)
     pair = main_pair(doc)
-    ctx = _Context(pair=pair, home=data.home if data.home in pair else (pair[0] if pair else None),
-                   people=doc.layer("facts.persons"), narrative_date=_anchor_date(anchor))
+    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None),
+                   people=doc.layer("facts.persons"), narrative_date=_anchor_month(anchor))
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
@@ -184,8 +193,9 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
+            refers_back = kind == "MEET" and _refers_back(doc, match, data)
             for event in _BUILDERS[kind](trigger):
-                _add(ctx.events, event)
+                _add(ctx, event, stated=match.start() in ctx.stated, refers_back=refers_back)
         _add_history_list(doc, sent, history, participants, ctx, data)
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
@@ -195,17 +205,18 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
 # --- reading a sentence ---------------------------------------------------------
 
 
-def _anchor_date(anchor: Anchor) -> str | None:
+def _anchor_month(anchor: Anchor) -> str | None:
+    """Before the article states a day, its events are dated to the anchor's month:
+    a report published on the 25th often tells of talks held on the 24th."""
     if anchor.year is None:
         return None
-    parts = [anchor.year, anchor.month, anchor.day]
-    return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts) if p is not None)
+    return f"{anchor.year:04d}" if anchor.month is None else f"{anchor.year:04d}-{anchor.month:02d}"
 
 
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
     """The latest day-precise date stated so far that is about the article's present."""
     for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None or _in_parentheses(doc, span):
+        if span.value.day is None:
             continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
@@ -224,7 +235,7 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
         person = _person_named(ctx.people, mention.name) if mention.name else None
         country = mention.country or (person.country if person else None)
         out.append(_Participant(m.start, m.end, "person" if mention.name else "title", country,
-                                person.name if person else mention.name))
+                                person.name if person else mention.name, mention.office))
     taken = [(p.start, p.end) for p in out]
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
@@ -260,6 +271,11 @@ def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     return bool(before) and before[-1] in data.not_preceded.get(phrase, ())
 
 
+def _refers_back(doc: Document, match: re.Match[str], data: _EventData) -> bool:
+    """"Tại cuộc hội đàm, ...": what was said at talks already told, not new talks."""
+    return bool(data.back_reference_re.search(doc.text, max(0, match.start() - 20), match.start()))
+
+
 def _clause(doc: Document, sent: Span, pos: int) -> tuple[int, int]:
     """The part of the sentence between semicolons around ``pos``."""
     start = doc.text.rfind(";", sent.start, pos)
@@ -274,7 +290,14 @@ def _subject(t: _Trigger) -> _Participant | None:
     in_clause = [p for p in candidates if p.start >= start]
     if in_clause:
         return in_clause[-1]
-    return candidates[0] if candidates else t.ctx.subject
+    if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
+        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
+        after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
+                 and not _is_object(t.doc, p, t.data) and t.doc.text[t.end:p.start].count(",")]
+        if after:
+            return after[0]
+    people = [p for p in candidates if p.kind != "country"]  # a country earlier in the sentence is often a place
+    return people[0] if people else (candidates[0] if candidates else t.ctx.subject)
 
 
 def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
@@ -290,7 +313,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
     anchor = anchor_of(t.doc)
     for span in t.doc.in_range("dates", start, end):
         value = span.value
-        if _in_parentheses(t.doc, span) or value.relative_year is not None or value.first_months is not None:
+        if value.relative_year is not None or value.first_months is not None:
             continue
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
@@ -299,6 +322,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
             continue
         resolved = resolve(value, anchor)
         if resolved:
+            t.ctx.stated.add(t.start)
             return resolved
     return t.ctx.narrative_date
 
@@ -415,8 +439,11 @@ def _meet(t: _Trigger) -> list[Event]:
             if other is None or other == first:
                 other = t.ctx.other(first)
             actors = [c for c in [first or t.ctx.other(other), other] if c]
+            if first is None and counterpart is None:
+                actors = t.ctx.joint()  # "Kỳ họp ... đã được tổ chức": the article's two countries met
         if len(set(actors)) == 2:
-            events.append(_event(t, "MEET", actors, _names(subject, counterpart)))
+            office = counterpart.office if counterpart is not None else None
+            events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office))
     return events
 
 
@@ -430,8 +457,12 @@ def _attend(t: _Trigger) -> list[Event]:
     if t.phrase == "bên lề":
         attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
     else:
-        attendees = [p for p in t.participants if p.kind in ("person", "title") and not _is_object(t.doc, p, t.data)]
-        attendees = attendees[:1] or ([t.ctx.subject] if t.ctx.subject else [])
+        subject = _subject(t)
+        if subject is None or subject.kind not in ("person", "title"):
+            later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
+                     and not _is_object(t.doc, p, t.data)]
+            subject = later[0] if later else subject
+        attendees = [subject] if subject is not None and subject.kind in ("person", "title") else []
     events = []
     for person in attendees:
         country = t.ctx.side(person)
@@ -461,8 +492,8 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
     if subject is not None and subject.kind == "joint":
         return t.ctx.joint()
     first = t.ctx.side(subject)
-    addressee = next((p.country for p in _objects(t, window=40)
-                      if p.country and p.country != first and p.kind != "joint"), None)
+    addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
+                      if p.kind != "joint" and t.ctx.side(p) != first), None)
     if addressee is None:  # the counterpart named elsewhere in the sentence ("Tiếp Thủ tướng Malaysia, ...")
         addressee = next((p.country for p in t.participants
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
@@ -557,9 +588,9 @@ def _add_history_list(doc: Document, sent: Span, items: list[tuple[_Participant,
                            person.start)
         evidence = (title_start, date_span.end + 1)
         names = _names(person)
-        _add(ctx.events, Event("VISIT", [origin, destination], date, "reported", evidence, names))
+        _add(ctx, Event("VISIT", [origin, destination], date, "reported", evidence, names))
         if data.multilateral_re.search(doc.text, person.end, date_span.start):
-            _add(ctx.events, Event("ATTEND", [origin], date, "reported", evidence, names))
+            _add(ctx, Event("ATTEND", [origin], date, "reported", evidence, names))
 
 
 def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> None:
@@ -580,7 +611,7 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
             elif (stated or anchor.year) is not None:
                 date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
         start, end = _clause(doc, sent, match.start())
-        _add(ctx.events, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
+        _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()]))
 
 
@@ -592,7 +623,7 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
             persons = _names(*(p for p in participants if p.kind == "person"))
-            _add(ctx.events, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
+            _add(ctx, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
                                    persons, object=agreement.scope))
         elif agreement.status == "proposed":
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
@@ -600,7 +631,7 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
                 continue
             actors = [proposer.country or ctx.home or "", ctx.other(proposer.country or ctx.home) or ""]
             if all(actors) and actors[0] != actors[1]:
-                _add(ctx.events, Event("PROPOSE", actors, agreement.date or ctx.narrative_date, "happened",
+                _add(ctx, Event("PROPOSE", actors, agreement.date or ctx.narrative_date, "happened",
                                        agreement.evidence, _names(proposer), object=agreement.scope))
 
 
@@ -648,23 +679,40 @@ def _same_step(a: Event, b: Event) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _SAME_STEP
 
 
-def _add(events: list[Event], new: Event) -> None:
-    """Merge ``new`` into an event reporting the same occurrence, or add it."""
-    for old in events:
+def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool = False) -> None:
+    """Merge ``new`` into an event reporting the same occurrence, or add it.
+
+    The mention that states the date is the evidence kept. A mention that
+    refers back ("Tại cuộc hội đàm") only adds to talks already read, unless
+    there are none.
+    """
+    for old in ctx.events:
         if old.type != new.type:
             continue
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
-            continue
-        old_p, new_p = set(old.persons), set(new.persons)
-        if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
-            continue
-        if new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date:
+        if not refers_back and not _same_occurrence(old, new):
             continue
         if old.date is None or (new.date is not None and len(new.date) > len(old.date)):
             old.date = new.date
+        if stated and id(old) not in ctx.dated:
+            old.evidence = new.evidence
+            ctx.dated.add(id(old))
         old.persons = list(dict.fromkeys(old.persons + new.persons))
+        old.counterpart_office = old.counterpart_office or new.counterpart_office
         return
-    events.append(new)
+    ctx.events.append(new)
+    if stated:
+        ctx.dated.add(id(new))
+
+
+def _same_occurrence(old: Event, new: Event) -> bool:
+    if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
+        return False
+    old_p, new_p = set(old.persons), set(new.persons)
+    if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
+        return False
+    if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office:
+        return False
+    return not (new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date)

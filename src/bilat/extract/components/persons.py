@@ -137,6 +137,8 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         while True:
             pos, found = _skip_country(doc, data, pos)
             country = country or found
+            if found:
+                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
             gap = doc.text[pos:pos + 3]
             nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
             if nxt is not None and re.fullmatch(r"[ ,]*", doc.text[pos:nxt.start]) and "," in gap + " ":
@@ -148,9 +150,10 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         name_start = _after_honorifics(doc.text, pos, data)
         name = _read_name(doc, name_start, data)
         if name is None:
-            for title in chain:  # a list of offices, each its own reference
-                mentions.append(Span(title.start, title.end, "title_only",
-                                     Mention(None, title.label, title.value.text, _country_after(doc, data, title.end))))
+            for title in chain:  # a list of offices, each its own reference ("Tổng thống Chile")
+                end, country_code = _skip_country(doc, data, title.end)
+                mentions.append(Span(title.start, end, "title_only",
+                                     Mention(None, title.label, title.value.text, country_code)))
         else:
             start, end, text = name
             office = _top_office([t.label for t in chain], data.precedence)
@@ -176,10 +179,6 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     return pos, span.value
 
 
-def _country_after(doc: Document, data: _TitleData, pos: int) -> str | None:
-    return _skip_country(doc, data, pos)[1]
-
-
 def _after_honorifics(text: str, pos: int, data: _TitleData) -> int:
     while True:
         match = data.honorific_re.match(text, pos)
@@ -193,6 +192,8 @@ def _after_honorifics(text: str, pos: int, data: _TitleData) -> int:
 
 def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str] | None:
     """The capitalised words (with lower-case particles) of a name starting at ``pos``."""
+    if data.title_re.match(doc.text, pos):
+        return None  # another title: the next person of a list
     tokens: list[re.Match[str]] = []
     cursor = pos
     while len(tokens) < _MAX_NAME_TOKENS:
@@ -201,8 +202,7 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
             break
         word = match.group().rstrip(".")
         if word in data.particles and tokens:
-            following = _TOKEN.match(doc.text, match.end() + 1)
-            if not (doc.text[match.end():match.end() + 1] == " " and following and following.group()[0].isupper()):
+            if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
         elif not word[0].isupper() or doc.text.startswith(data.not_names, match.start()):
             break
@@ -224,6 +224,20 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
     start = tokens[0].start()
     end = tokens[-1].start() + len(tokens[-1].group().rstrip("."))
     return start, end, doc.text[start:end]
+
+
+def _particle_leads_to_name(text: str, pos: int, data: _TitleData) -> bool:
+    """Whether lower-case particles from ``pos`` on ("van der") lead to a capitalised word."""
+    while text[pos:pos + 1] == " ":
+        following = _TOKEN.match(text, pos + 1)
+        if following is None:
+            return False
+        if following.group()[0].isupper():
+            return True
+        if following.group() not in data.particles:
+            return False
+        pos = following.end()
+    return False
 
 
 def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> list[Span]:

@@ -1,0 +1,83 @@
+"""Persons: titles, the names after them, and one person per real person."""
+
+from __future__ import annotations
+
+from bilat.extract.components.persons import fold
+
+
+def _people(doc):  # type: ignore[no-untyped-def]
+    return {p.name: p for p in doc.layer("facts.persons")}
+
+
+def test_title_country_name(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Sáng 4/3, Thủ tướng Thái Lan Srettha Thavisin hội đàm với Thủ tướng Phạm Minh Chính.", "people")
+    people = _people(doc)
+    assert set(people) == {"Srettha Thavisin", "Phạm Minh Chính"}
+    thai = people["Srettha Thavisin"]
+    assert (thai.country, thai.office, thai.title) == ("TH", "head_of_government", "Thủ tướng")
+    assert doc.text[thai.evidence[0]:thai.evidence[1]].startswith("Thủ tướng Thái Lan Srettha Thavisin")
+    assert people["Phạm Minh Chính"].country == "VN"  # the press names its own officials without a country
+
+
+def test_ministry_and_comma_before_the_name(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Thứ trưởng Bộ Công Thương Việt Nam, Nguyễn Sinh Nhật Tân, và Bộ trưởng Thương mại Ấn Độ Piyush Goyal gặp nhau.", "people")
+    people = _people(doc)
+    assert people["Nguyễn Sinh Nhật Tân"].office == "deputy_minister"
+    assert (people["Piyush Goyal"].office, people["Piyush Goyal"].country) == ("minister", "IN")
+
+
+def test_deputy_foreign_minister_beats_deputy_minister(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Thứ trưởng Bộ Ngoại giao Ba Lan Wladyslaw Bartoszewski thăm Hà Nội.", "people")
+    assert _people(doc)["Wladyslaw Bartoszewski"].office == "deputy_foreign_minister"
+
+
+def test_ambassador_posted_abroad_belongs_to_the_sending_country(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Đại sứ Việt Nam tại Ai Cập Nguyễn Huy Dũng dự buổi lễ.", "people")
+    person = _people(doc)["Nguyễn Huy Dũng"]
+    assert (person.country, person.office) == ("VN", "ambassador")
+
+
+def test_a_chain_of_titles_records_the_office_that_acts(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Phó Thủ tướng, Bộ trưởng Ngoại giao Singapore Vivian Balakrishnan tiếp đoàn.", "people")
+    person = _people(doc)["Vivian Balakrishnan"]
+    assert person.office == "foreign_minister"
+    assert person.title == "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+
+
+def test_name_particles_and_short_forms_make_one_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tổng thống Brazil Fernando Henrique Cardoso thăm Hà Nội.\n"
+        "Tổng thống Cardoso cho biết Brazil coi trọng quan hệ.\n"
+        "Bộ trưởng Ngoại giao Hà Lan Hanke Bruins Slot và Thủ tướng Mark van der Berg gặp nhau."
+    )
+    people = _people(until(text, "people"))
+    assert people["Fernando Henrique Cardoso"].aliases == ["Cardoso"]
+    assert "Mark van der Berg" in people
+
+
+def test_diacritics_do_not_split_a_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Ngoại trưởng Chile Alberto Gómez Ruiz thăm Lào.\nÔng Alberto Gomez cảm ơn nước chủ nhà."
+    people = _people(until(text, "people"))
+    assert list(people) == ["Alberto Gómez Ruiz"]
+    assert people["Alberto Gómez Ruiz"].aliases == ["Alberto Gomez"]
+
+
+def test_vietnamese_name_after_a_ministry(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Bộ trưởng Bộ Tài nguyên và Môi trường Đặng Quốc Khánh làm việc với đoàn Lào.", "people")
+    assert list(_people(doc)) == ["Đặng Quốc Khánh"]
+
+
+def test_words_that_look_like_names_are_not_people(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chủ tịch Ủy ban Đối ngoại Châu Á - Thái Bình Dương phát biểu; hợp tác với Đông Nam Á và Thông tấn xã Việt Nam."
+    assert _people(until(text, "people")) == {}
+
+
+def test_a_bare_title_is_kept_as_a_reference(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Tổng thống Chile đánh giá cao chuyến thăm.", "persons")
+    (mention,) = doc.layer("mentions")
+    assert (mention.value.name, mention.value.office, mention.value.country) == (None, "head_of_state", "CL")
+
+
+def test_fold() -> None:
+    assert fold("Phạm Minh Chính") == fold("Pham Minh Chinh") == "pham minh chinh"
+    assert fold("Đặng") == "dang"
