@@ -56,7 +56,7 @@ def _caption_lines(doc: Document, lexicon: Lexicon) -> set[tuple[int, int]]:
     captions = set()
     for i, (line, text) in enumerate(zip(lines, texts)):
         previous = next((t for t in reversed(texts[:i]) if t), "")
-        if text and (any(m in text for m in markers) or previous in labels or seen.count(text) > 1):
+        if text and (any(m in text for m in markers) or text in labels or previous in labels or seen.count(text) > 1):
             captions.add(line)
     return captions
 

@@ -1,0 +1,45 @@
+"""Sentences: boundaries over the original text, the headline, photo captions."""
+
+from __future__ import annotations
+
+from bilat.extract.components import sentences  # noqa: F401  (registers the component)
+from bilat.ingest import read_text_document
+from bilat.extract.doc import Document
+from bilat.extract.pipeline import run
+
+
+def _sents(doc: Document) -> list[tuple[str, str]]:
+    return [(s.label, doc.span_text(s)) for s in run(doc, ["sentences"]).layer("sents")]
+
+
+def test_split_at_full_stops_and_line_breaks() -> None:
+    doc = Document(id="t", text="Hai bên hội đàm. Thủ tướng cảm ơn TS. Nguyễn An.\nNgày 3/4 ký kết; hai bên nhất trí")
+    assert _sents(doc) == [
+        ("sent", "Hai bên hội đàm."),
+        ("sent", "Thủ tướng cảm ơn TS. Nguyễn An."),
+        ("sent", "Ngày 3/4 ký kết; hai bên nhất trí"),
+    ]
+
+
+def test_the_headline_in_the_header_is_the_first_sentence() -> None:
+    text = "source: x\npublished: unknown\ntitle: Việt Nam và Lào ký Hiệp định\n---\nViệt Nam và Lào ký Hiệp định\n\nHai bên hội đàm."
+    doc = read_text_document(text, doc_id="h")
+    found = _sents(doc)
+    assert found == [("sent", "Việt Nam và Lào ký Hiệp định"), ("sent", "Hai bên hội đàm.")]
+    first = doc.layer("sents")[0]
+    assert first.end <= doc.body_start  # cites the header, where the headline stands first
+
+
+def test_photo_captions_are_labelled() -> None:
+    text = (
+        "Hai Thủ tướng hội đàm.\n"
+        "Thủ tướng Lào phát biểu. (Ảnh: TTXVN)\n"
+        "Chú thích ảnh\n"
+        "Lễ đón tại sân bay.\n"
+        "Quang cảnh buổi lễ.\n"
+        "Đoàn Việt Nam tại hội nghị.\n"
+        "Đoàn Việt Nam tại hội nghị.\n"
+        "Hai bên ký kết."
+    )
+    labels = [(label, text) for label, text in _sents(Document(id="t", text=text))]
+    assert [t for label, t in labels if label == "sent"] == ["Hai Thủ tướng hội đàm.", "Hai bên ký kết."]
