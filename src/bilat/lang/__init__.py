@@ -9,6 +9,7 @@ lives in ``bilat/data/`` and is read with ``load_shared``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,6 +54,11 @@ def load(lang: str) -> Lexicon:
 def load_shared(name: str) -> dict[str, Any]:
     """A language-independent data file from ``bilat/data``."""
     return _read(f"data/{name}.toml")
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of data-file ``words``, longest first so that the longest phrase wins."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _read(path: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from functools import cache
 
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load_shared
+from bilat.lang import Lexicon, alternation, load_shared
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PLAN_YEARS = 5
@@ -93,20 +93,17 @@ class _Patterns:
     relative: dict[str, int]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @cache
 def _patterns(lexicon: Lexicon) -> _Patterns:
     data = lexicon["dates"]
-    day_words = _alternation(data["day_words"])
-    joiners = _alternation(data["range_joiners"])
-    month_word = _alternation(data["month_words"])
-    year_word = _alternation(data["year_words"])
-    first = _alternation(data["first_months"]["words"])
+    day_words = alternation(data["day_words"])
+    joiners = alternation(data["range_joiners"])
+    month_word = alternation(data["month_words"])
+    year_word = alternation(data["year_words"])
+    first = alternation(data["first_months"]["words"])
     relative = dict(data["relative_years"])
-    today = _alternation(data["today"]["words"])
+    today = alternation(data["today"]["words"])
     no_digit_before = r"(?<![\d/,.])"
     no_digit_after = r"(?![\d/]|[,.]\d)"
     rules = [
@@ -123,14 +120,14 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         # Sáng 26-5: a hyphenated day-month only after a day word
         (rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day"),
         # 7 tháng đầu năm nay, 7 tháng đầu 2025
-        (rf"\b(?P<n>\d{{1,2}})\s+(?:{first})(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>nay|{_alternation(list(relative))}))?", "first_months"),
+        (rf"\b(?P<n>\d{{1,2}})\s+(?:{first})(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>nay|{alternation(list(relative))}))?", "first_months"),
         # tháng 7, tháng 9 năm 2021
         (rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month"),
         # 2024 - 2027
         (rf"{no_digit_before}(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}){no_digit_after}", "year_range"),
         # năm 2023, 1994
         (rf"(?:(?:{year_word})\s+)?{no_digit_before}\b(?P<y>{_YEAR})\b{no_digit_after}", "year"),
-        (rf"(?:{_alternation(list(relative))})\b", "relative"),
+        (rf"(?:{alternation(list(relative))})\b", "relative"),
         (rf"(?:{today})\b", "today"),
     ]
     return _Patterns(tuple((re.compile(p), kind) for p, kind in rules), relative)
@@ -244,8 +241,8 @@ def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] |
 def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
     """"Hội nghị Cấp cao APEC lần thứ 30" → 2023, by the series' numbering."""
     summits = load_shared("summits")
-    words = _alternation(lexicon["summits"]["summit_words"])
-    ordinal = _alternation(lexicon["summits"]["ordinal_words"])
+    words = alternation(lexicon["summits"]["summit_words"])
+    ordinal = alternation(lexicon["summits"]["ordinal_words"])
     lede = doc.text[doc.text_start:lede_end]
     for name, series in summits.items():
         if name == "source":
@@ -288,7 +285,7 @@ def _anniversary_year(doc: Document, cues: dict[str, list[str]]) -> int | None:
             continue
         text = doc.span_text(sent)
         for word in cues["anniversary"]:
-            match = re.search(rf"{re.escape(word)}\s+(\d{{1,3}})\s+(?:{_alternation(cues['anniversary_years'])})", text)
+            match = re.search(rf"{re.escape(word)}\s+(\d{{1,3}})\s+(?:{alternation(cues['anniversary_years'])})", text)
             if match and any(e in text[match.end():] for e in cues["established"]):
                 return established + int(match.group(1))
     return None

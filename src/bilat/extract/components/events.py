@@ -27,7 +27,7 @@ from bilat.extract.components.persons import fold, is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon
+from bilat.lang import Lexicon, alternation
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
 UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})
@@ -41,9 +41,6 @@ _DATE_WINDOW = 90
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _lower_first(phrase: str) -> str:
@@ -75,10 +72,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
              for variant in (phrase, phrase[0].upper() + phrase[1:])}
 
     def words(key: str) -> str:
-        return _alternation(data[key])
+        return alternation(data[key])
 
     return _EventData(
-        trigger_re=re.compile(rf"(?<!\w)(?:{_alternation(list(types))})(?!\w)"),
+        trigger_re=re.compile(rf"(?<!\w)(?:{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},

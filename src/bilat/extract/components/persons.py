@@ -23,7 +23,7 @@ from functools import cache
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon
+from bilat.lang import Lexicon, alternation
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 _MAX_NAME_TOKENS = 6
@@ -52,9 +52,6 @@ def fold(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 @dataclass(frozen=True)
 class _TitleData:
@@ -77,11 +74,11 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
     offices = dict(data["offices"])
     return _TitleData(
         offices=offices,
-        title_re=re.compile(rf"(?<!\w)(?:{_alternation(list(offices))})(?!\w)"),
-        continuation_re=re.compile(rf"[ ,]*(?:và |, )?(?:{_alternation(data['continuations'])})(?!\w)"),
-        honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{_alternation(data['honorifics'])})(?!\w)"),
-        posted_re=re.compile(rf"\s+(?:{_alternation(data['posted_at'])})\s+"),
-        prefix_re=re.compile(rf"\s*(?:{_alternation(data['state_prefixes'])})\s+"),
+        title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
+        continuation_re=re.compile(rf"[ ,]*(?:và |, )?(?:{alternation(data['continuations'])})(?!\w)"),
+        honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{alternation(data['honorifics'])})(?!\w)"),
+        posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
+        prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
         not_names=tuple(data["not_names"]),
         surnames=frozenset(data["surnames"]),
