@@ -13,6 +13,7 @@ text, so sentence offsets are valid evidence spans. Abbreviations listed in
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
@@ -52,12 +53,15 @@ def _caption_lines(doc: Document, lexicon: Lexicon) -> set[tuple[int, int]]:
         lines.append(line)
         pos = line[1] + 1
     texts = [doc.text[a:b].strip() for a, b in lines]
-    seen = [t for t in texts if t]
+    printed = Counter(t for t in texts if t)
     captions = set()
-    for i, (line, text) in enumerate(zip(lines, texts)):
-        previous = next((t for t in reversed(texts[:i]) if t), "")
-        if text and (any(m in text for m in markers) or text in labels or previous in labels or seen.count(text) > 1):
+    previous = ""  # the last non-empty line
+    for line, text in zip(lines, texts):
+        if not text:
+            continue
+        if any(m in text for m in markers) or text in labels or previous in labels or printed[text] > 1:
             captions.add(line)
+        previous = text
     return captions
 
 
