@@ -288,6 +288,7 @@ HEADER = """\
 #   [demonyms]     adjectives of nationality ("Vietnamese") -> code; read like [names]
 #   [home]         "our country" phrases -> code; the first letter may be either case, as for not_countries
 #   [capitals]     capitals and venue cities -> code: places, not country mentions
+#   [display]      code -> the CLDR name, for showing a country (read by bilat/countries.py)
 #   not_countries  phrases that contain a name but are not that country; they block it
 #   ambiguous      names that are also common words or given names, checked against their neighbours
 #   name_prefixes  words (honorifics) after which an ambiguous name is a person
@@ -295,9 +296,15 @@ HEADER = """\
 """
 
 
+def display_names(lang: str) -> dict[str, str]:
+    """The CLDR name of each ISO country, as bilat shows it."""
+    territories = Locale(lang).territories
+    return {code: territories[code] for code in sorted(_ISO) if code in territories}
+
+
 def render(source: str, *, names: dict[str, str], demonyms_: dict[str, str], home: dict[str, str],
            capitals_: dict[str, str], not_countries: list[str], ambiguous: list[str],
-           name_prefixes: list[str]) -> str:
+           name_prefixes: list[str], display: dict[str, str]) -> str:
     return "\n".join([
         f"source = {toml_string(source)}\n" + HEADER,
         toml_list("not_countries", not_countries) + toml_list("ambiguous", ambiguous)
@@ -306,6 +313,7 @@ def render(source: str, *, names: dict[str, str], demonyms_: dict[str, str], hom
         toml_table("demonyms", demonyms_),
         toml_table("home", home),
         toml_table("capitals", capitals_),
+        toml_table("display", display),
     ])
 
 
@@ -324,6 +332,7 @@ def main() -> int:
         names=vi_names, demonyms_={}, home=HAND_VI_HOME,
         capitals_=resolve(city_pairs + list(HAND_CAPITALS_VI.items()), population),
         not_countries=NOT_COUNTRIES_VI, ambiguous=AMBIGUOUS_VI, name_prefixes=NAME_PREFIXES_VI,
+        display=display_names("vi"),
     )
     en_text = render(
         f"Generated from {versions}; plus English press forms and demonyms hand-added by bilat authors "
@@ -331,6 +340,7 @@ def main() -> int:
         names=english, demonyms_=resolve(demonyms(records) + list(HAND_DEMONYMS.items()), population),
         home={}, capitals_=resolve(city_pairs, population),
         not_countries=NOT_COUNTRIES_EN, ambiguous=AMBIGUOUS_EN, name_prefixes=NAME_PREFIXES_EN,
+        display=display_names("en"),
     )
     (OUT / "vi" / "countries.toml").write_text(vi_text, encoding="utf-8")
     (OUT / "en" / "countries.toml").write_text(en_text, encoding="utf-8")

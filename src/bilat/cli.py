@@ -1,4 +1,8 @@
-"""The ``bilat`` command line: ``bilat extract`` and ``bilat eval``.
+"""The ``bilat`` command line.
+
+``extract`` and ``eval`` work on files; ``ingest``, ``relation``, ``persons``
+and ``db`` work on the store (``--db URL``, else ``$BILAT_DB``, else a SQLite
+file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
 extracted gets a one-line message on stderr naming it, and the others go on.
@@ -12,18 +16,28 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
-from bilat import evaluate
-from bilat.errors import BilatError, ExtractError, IngestError
+from rich.console import Console
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from bilat import evaluate, store
+from bilat.countries import country_code, country_name
+from bilat.errors import BilatError, ExtractError, IngestError, StoreError
 from bilat.extract import extract
 from bilat.ingest import iter_paths, read_document
+from bilat.report.terminal import print_office_holders, print_relation
+from bilat.store import db as store_db
+from bilat.store import models
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="bilat",
@@ -32,9 +46,25 @@ app = typer.Typer(
 )
 
 
+db_app = typer.Typer(help="The store's schema: create or update it.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
 class Format(str, Enum):
     facts = "facts"
     jsonl = "jsonl"
+
+
+class RecordFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"Database URL or SQLite file. Default: ${store_db.DB_ENV}, else a SQLite file "
+                 "in the user's data directory.", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -115,6 +145,134 @@ def eval_command(
         _warn(str(exc))
         raise typer.Exit(1) from None
     typer.echo(report, nl=False)
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt), or folders searched recursively for them.")],
+    db: DbOption = None,
+) -> None:
+    """Extract articles and store them with their facts; then update the merged record.
+
+    Each article is stored whole or not at all; one already stored (the same
+    text) is left as it is, so running ingest again on a folder adds only what is new.
+    """
+    engine = _open(db, create=True)
+    stored = known = skipped = 0
+    for path in _article_paths(paths):
+        try:
+            document = read_document(path)
+            facts = extract(document)
+        except BilatError as exc:
+            _warn(f"skipped {path}: {_reason(exc)}")
+            skipped += 1
+            continue
+        if store.store_article(engine, document, facts):
+            stored += 1
+        else:
+            known += 1
+    _guard(lambda: store.rebuild(engine))
+    _warn(f"{stored} stored, {known} already stored, {skipped} skipped")
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command("relation")
+def relation_command(
+    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(help="The other country.")],
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: tables; json: the record as JSON.")] = RecordFormat.text,
+    db: DbOption = None,
+) -> None:
+    """Print the record of a relationship: timeline, agreements, open items, mechanisms, memberships, figures."""
+    codes = _countries(first, second)
+    engine = _open(db)
+    record = _guard(lambda: store.relation(engine, *codes))
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
+    else:
+        print_relation(_console(), record)
+
+
+@app.command("persons")
+def persons_command(
+    country: Annotated[str, typer.Argument(help="A country: ISO code or name.")],
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
+    db: DbOption = None,
+) -> None:
+    """List who was seen holding which office of a country, and when (the dates of the articles' events)."""
+    (code,) = _countries(country)
+    engine = _open(db)
+    spells = _guard(lambda: store.office_holders(engine, code))
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(spells, ensure_ascii=False, indent=1))
+    else:
+        print_office_holders(_console(), country_name(code), spells)
+
+
+@db_app.command("upgrade")
+def db_upgrade_command(db: DbOption = None) -> None:
+    """Create the schema in an empty database, or apply the migrations it lacks."""
+    engine = _open(db, create=True)
+    typer.echo(f"{_redacted(engine)} is at revision {_guard(lambda: store_db.revision(engine))}")
+
+
+@db_app.command("status")
+def db_status_command(db: DbOption = None) -> None:
+    """Say where the store is, its schema revision and how many articles it holds."""
+    engine = _open(db)
+
+    def status() -> str:
+        with engine.connect() as connection:
+            articles = connection.scalar(select(func.count()).select_from(models.Article))
+        return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles"
+
+    typer.echo(_guard(status))
+
+
+def _open(url: str | None, create: bool = False) -> Engine:
+    """The store's engine; with ``create``, its schema brought up to date, else it must already exist."""
+    try:
+        engine = store_db.connect(url)
+        if create:
+            store_db.upgrade(engine)
+        elif store_db.revision(engine) is None:
+            raise StoreError(f"{_redacted(engine)} holds no bilat store yet: run `bilat ingest PATH...` first")
+        elif not store_db.is_current(engine):
+            raise StoreError(f"{_redacted(engine)} has an older schema: run `bilat db upgrade`")
+    except BilatError as exc:
+        _warn(str(exc))
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as exc:
+        _warn(f"cannot use the database {store_db.database_url(url)!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}")
+        raise typer.Exit(1) from None
+    return engine
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run a database action; a database failure is one clear line and exit status 1, not a traceback."""
+    try:
+        return action()
+    except SQLAlchemyError as exc:
+        _warn(f"database error: {exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}")
+        raise typer.Exit(1) from None
+
+
+def _console() -> Console:
+    """Rich's console; wider than its 80-column default when piped to a file or another program."""
+    return Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=160)
+
+
+def _redacted(engine: Engine) -> str:
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _countries(*names: str) -> list[str]:
+    try:
+        return [country_code(name) for name in names]
+    except BilatError as exc:
+        _warn(str(exc))
+        raise typer.Exit(2) from None
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path]:

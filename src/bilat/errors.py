@@ -44,3 +44,7 @@ class ExtractError(BilatError):
         super().__init__(f"{doc_id}: component {component!r} failed: {reason}")
         self.doc_id = doc_id
         self.component = component
+
+
+class StoreError(BilatError):
+    """The database cannot be reached, or is not a bilat store."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilat.extract.components.persons import fold
+from bilat.text import fold
 
 
 def _people(doc):  # type: ignore[no-untyped-def]

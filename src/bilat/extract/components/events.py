@@ -23,11 +23,12 @@ from functools import cache
 
 from bilat.extract.components.countries import country_of_place, main_pair
 from bilat.extract.components.dates import Anchor, anchor_of, resolve
-from bilat.extract.components.persons import fold, is_caption
+from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation
+from bilat.text import fold
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
 UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})

@@ -16,7 +16,6 @@ Việt Nam, Phan Thị Thắng"), and later by shorter forms ("Tổng thống Ze
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +23,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation
+from bilat.text import fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 _MAX_NAME_TOKENS = 6
@@ -44,13 +44,6 @@ class Mention:
     title: str | None
     country: str | None
     name_start: int | None = None
-
-
-def fold(name: str) -> str:
-    """Case- and diacritic-insensitive form, to compare names ("Rodríguez" = "Rodriguez")."""
-    decomposed = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
-
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Showing the record: in the terminal (``terminal``)."""

@@ -1,0 +1,47 @@
+"""Resolution: merging the facts of many articles into one record.
+
+A pure function of the stated facts (``Stated``, one per fact of the
+facts contract): the same input gives the same entities with the same ids,
+whatever order the articles were stored in. Each step is its own module:
+
+    persons      one person under several names; offices seen over time
+    events       one occurrence reported by several articles
+    agreements   one agreement, its status history
+    records      mechanisms, memberships, figures, de-duplicated
+    fulfilment   invitations and proposals → what fulfilled them
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bilat.resolve.agreements import resolve_agreements
+from bilat.resolve.events import resolve_events
+from bilat.resolve.fulfilment import attach_agreements, link
+from bilat.resolve.model import Resolution, Stated
+from bilat.resolve.persons import office_dates, resolve_persons
+from bilat.resolve.records import resolve_figures, resolve_mechanisms, resolve_memberships
+
+__all__ = ["Resolution", "Stated", "resolve"]
+
+
+def resolve(stated: Iterable[Stated]) -> Resolution:
+    by_section: dict[str, list[Stated]] = defaultdict(list)
+    for fact in stated:
+        by_section[fact.section].append(fact)
+    events_stated = by_section["events"]
+    persons, names = resolve_persons(by_section["persons"], office_dates(events_stated, by_section["persons"]))
+    events = resolve_events(events_stated, names)
+    agreements = resolve_agreements(by_section["agreements"])
+    attach_agreements(events, {s.fact_id: s for s in events_stated}, by_section["agreements"], agreements)
+    published = {s.fact_id: s.published for s in events_stated}
+    return Resolution(
+        persons=persons,
+        events=events,
+        agreements=agreements,
+        mechanisms=resolve_mechanisms(by_section["mechanisms"]),
+        memberships=resolve_memberships(by_section["memberships"]),
+        figures=resolve_figures(by_section["figures"]),
+        links=link(events, agreements, published),
+    )

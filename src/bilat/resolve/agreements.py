@@ -1,0 +1,83 @@
+"""One agreement across articles, and the history of its status.
+
+Statements of an agreement are the same agreement when they have the same kind
+and parties and one scope's words are all in the other's ("visa exemption" and
+"visa exemption, diplomatic and official passports" are one; "…, citizens"
+and "…, diplomatic and official passports" are two). Two agreements stated by
+one article are never merged.
+
+Status only moves forward (proposed → negotiating → signed → in force): the
+current status is the furthest stated, and the history keeps the first
+statement of each status with its date and source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bilat.extract.facts import AGREEMENT_STATUSES
+from bilat.resolve.dates import day_range
+from bilat.resolve.model import AgreementEntity, Stated, StatusSeen, entity_id
+from bilat.text import fold
+
+_STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "within", "between", "a", "an", "to"})
+_RANK = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
+
+
+def scope_words(scope: str | None) -> frozenset[str]:
+    words = fold(scope or "").replace(",", " ").replace("-", " ").split()
+    return frozenset(w for w in words if w not in _STOPWORDS)
+
+
+def resolve_agreements(stated: list[Stated]) -> list[AgreementEntity]:
+    blocks: dict[tuple[str, frozenset[str]], list[list[Stated]]] = defaultdict(list)
+    for agreement in sorted(stated, key=lambda s: s.order):
+        data = agreement.data
+        words = scope_words(data.get("scope"))
+        clusters = blocks[(data["kind"], frozenset(data.get("parties") or []))]
+        home = next((c for c in clusters if _fits(c, agreement, words)), None)
+        if home is None:
+            clusters.append([agreement])
+        else:
+            home.append(agreement)
+    agreements = [_entity(c) for clusters in blocks.values() for c in clusters]
+    agreements.sort(key=lambda a: a.id)
+    return agreements
+
+
+def _fits(cluster: list[Stated], agreement: Stated, words: frozenset[str]) -> bool:
+    if any(m.article_id == agreement.article_id for m in cluster):
+        return False
+    for member in cluster:
+        other = scope_words(member.data.get("scope"))
+        if words and other and not (words <= other or other <= words):
+            return False
+    return True
+
+
+def _when(seen: StatusSeen) -> str:
+    return (day_range(seen.date) or day_range(seen.as_of) or ("9999",))[0]
+
+
+def _entity(cluster: list[Stated]) -> AgreementEntity:
+    statements = [
+        StatusSeen(s.data["status"], s.data.get("date"), s.published, s.fact_id) for s in cluster
+    ]
+    statements.sort(key=lambda h: (_RANK.get(h.status, 0), _when(h), h.fact_id))
+    history: list[StatusSeen] = []
+    for seen in statements:
+        if not history or history[-1].status != seen.status:
+            history.append(seen)
+    current = history[-1]
+    scope = max((s.data.get("scope") or "" for s in cluster), key=lambda v: (len(scope_words(v)), v)) or None
+    first = min(cluster, key=lambda s: s.fact_id)
+    return AgreementEntity(
+        id=entity_id("a", first.fact_id),
+        kind=first.data["kind"],
+        scope=scope,
+        parties=list(first.data.get("parties") or []),
+        status=current.status,
+        date=current.date,
+        history=history,
+        sources=sorted(s.fact_id for s in cluster),
+    )

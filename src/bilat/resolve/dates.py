@@ -1,0 +1,50 @@
+"""ISO dates of the facts contract as day ranges, to compare dates of different precision."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+DayRange = tuple[str, str]
+"""First and last day (``YYYY-MM-DD``); strings compare in date order."""
+
+
+def day_range(iso: str | None) -> DayRange | None:
+    """``"2024"`` → 2024-01-01..2024-12-31; ``"2024-11-12/2024-11-16"`` → those days; None if unreadable."""
+    if not iso:
+        return None
+    first, _, last = iso.partition("/")
+    lo, hi = _bounds(first), _bounds(last or first)
+    if lo is None or hi is None:
+        return None
+    return lo[0], hi[1]
+
+
+def _bounds(part: str) -> DayRange | None:
+    match = _PART.match(part.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if day:
+        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
+    if month:
+        last = calendar.monthrange(int(year), int(month))[1]
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    return f"{year}-01-01", f"{year}-12-31"
+
+
+def overlap(a: DayRange, b: DayRange) -> DayRange | None:
+    """The days both ranges allow, if any."""
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else None
+
+
+def width(iso: str | None) -> int:
+    """How vague a date is, for picking the most precise one: days spanned (a large number for None)."""
+    rng = day_range(iso)
+    if rng is None:
+        return 10**6
+    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days

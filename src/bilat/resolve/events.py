@@ -1,0 +1,139 @@
+"""One occurrence reported by several articles is one event with several sources.
+
+A stated event joins an event already built from other articles when all of
+these hold, and otherwise starts a new one:
+
+- same type and the same countries (and the same initiator, except for
+  meetings and the establishment of relations, where both sides are equal);
+- dates compatible: the days they allow overlap ("2024-11" and
+  "2024-11-12/2024-11-16" do; visits in 2016 and 2017 don't). An undated
+  statement joins only an event that shares one of its persons;
+- persons: when both name persons, at least one is the same person;
+- where both give them, the same occasion and counterpart office, and objects
+  (for proposals, commitments, invitations) that share most of their words;
+- never two statements of one article: the extractor already split them.
+
+Statements are taken in article date order, each joining the compatible event
+with which it shares most persons, so the result depends on the articles, not
+on the order they were stored in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from bilat.resolve.dates import DayRange, day_range, overlap, width
+from bilat.resolve.model import EventEntity, Stated, entity_id
+from bilat.resolve.persons import NameKey
+from bilat.text import fold
+
+SYMMETRIC = frozenset({"MEET", "ESTABLISH_RELATIONS"})
+WITH_OBJECT = frozenset({"PROPOSE", "COMMIT", "INVITE", "ACCEPT", "CONGRATULATE", "SIGN"})
+_STATUS_RANK = {"planned": 0, "reported": 1, "happened": 2}
+_OBJECT_OVERLAP = 0.5
+"""Share of the shorter object's words the other must have for two objects to be one."""
+
+
+@dataclass
+class _Cluster:
+    members: list[Stated] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    days: DayRange | None = None
+    articles: set[str] = field(default_factory=set)
+
+
+def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[EventEntity]:
+    blocks: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+    for event in sorted(stated, key=lambda s: s.order):
+        data = event.data
+        actors = data.get("actors") or []
+        initiator = None if data["type"] in SYMMETRIC else (actors[0] if actors else None)
+        clusters = blocks[(data["type"], frozenset(actors), initiator)]
+        persons = _person_ids(event, names)
+        best = max(
+            (c for c in clusters if _fits(c, event, persons)),
+            key=lambda c: len(set(c.persons) & set(persons)),
+            default=None,
+        )
+        if best is None:
+            best = _Cluster()
+            clusters.append(best)
+        best.members.append(event)
+        best.articles.add(event.article_id)
+        best.persons += [p for p in persons if p not in best.persons]
+        days = day_range(data.get("date"))
+        if days is not None:
+            best.days = days if best.days is None else overlap(best.days, days)
+    events = [_entity(c) for clusters in blocks.values() for c in clusters]
+    events.sort(key=lambda e: (e.sort_date or "9999", e.id))
+    return events
+
+
+def _person_ids(event: Stated, names: dict[NameKey, str]) -> list[str]:
+    out: list[str] = []
+    for name in event.data.get("persons", []):
+        pid = names.get((event.article_id, fold(name)), name)
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def _fits(cluster: _Cluster, event: Stated, persons: list[str]) -> bool:
+    data = event.data
+    if event.article_id in cluster.articles:
+        return False
+    shared = set(cluster.persons) & set(persons)
+    if cluster.persons and persons and not shared:
+        return False
+    days = day_range(data.get("date"))
+    if days is None or cluster.days is None:
+        if not shared:
+            return False
+    elif overlap(cluster.days, days) is None:
+        return False
+    for key in ("occasion", "counterpart_office"):
+        ours = data.get(key)
+        if ours and any(m.data.get(key) and fold(m.data[key]) != fold(ours) for m in cluster.members):
+            return False
+    if data["type"] in WITH_OBJECT and data.get("object"):
+        return all(_same_object(data["object"], m.data.get("object")) for m in cluster.members)
+    return True
+
+
+def _same_object(a: str, b: str | None) -> bool:
+    if not b:
+        return True
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return True
+    return len(words_a & words_b) >= _OBJECT_OVERLAP * min(len(words_a), len(words_b))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).replace(",", " ").split() if len(w) > 1}
+
+
+def _entity(cluster: _Cluster) -> EventEntity:
+    # The statement with the most precise date speaks for the event; others fill its gaps.
+    ranked = sorted(cluster.members, key=lambda s: (width(s.data.get("date")), -len(s.data.get("persons", [])), s.order))
+    best = ranked[0].data
+
+    def first(key: str) -> str | None:
+        return next((s.data[key] for s in ranked if s.data.get(key)), None)
+
+    days = day_range(best.get("date"))
+    return EventEntity(
+        id=entity_id("e", min(s.fact_id for s in cluster.members)),
+        type=best["type"],
+        actors=list(best.get("actors") or []),
+        date=best.get("date"),
+        sort_date=days[0] if days else None,
+        status=max((s.data.get("status", "reported") for s in cluster.members), key=lambda v: _STATUS_RANK.get(v, 0)),
+        persons=list(cluster.persons),
+        place=first("place"),
+        occasion=first("occasion"),
+        object=first("object"),
+        counterpart_office=first("counterpart_office"),
+        sources=sorted(s.fact_id for s in cluster.members),
+    )

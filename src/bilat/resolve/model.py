@@ -1,0 +1,138 @@
+"""What resolution reads (facts as articles state them) and what it returns (entities)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One fact as one article states it: a facts-contract record and where it comes from."""
+
+    fact_id: str
+    article_id: str
+    section: str
+    position: int
+    published: str | None
+    """The article's date: what "now" meant for the article."""
+    data: dict[str, Any]
+
+    @property
+    def order(self) -> tuple[str, str, int]:
+        """Articles in date order (undated last), then facts in article order; fixed by content alone."""
+        return (self.published or "9999", self.article_id, self.position)
+
+
+def entity_id(prefix: str, *parts: str) -> str:
+    """A short id derived from content, so a rebuild from the same articles gives the same ids."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:13]}"
+
+
+@dataclass
+class OfficeSeen:
+    office: str | None
+    title: str | None
+    country: str | None
+    date: str | None
+    fact_id: str
+
+
+@dataclass
+class PersonEntity:
+    id: str
+    name: str
+    aliases: list[str]
+    country: str | None
+    office: str | None
+    title: str | None
+    offices: list[OfficeSeen]
+    sources: list[str]
+
+
+@dataclass
+class EventEntity:
+    id: str
+    type: str
+    actors: list[str]
+    date: str | None
+    sort_date: str | None
+    status: str
+    persons: list[str]
+    """Person ids; a name that matched no person of its article stays a name."""
+    place: str | None
+    occasion: str | None
+    object: str | None
+    counterpart_office: str | None
+    sources: list[str]
+    agreement_id: str | None = None
+
+
+@dataclass
+class StatusSeen:
+    status: str
+    date: str | None
+    as_of: str | None
+    fact_id: str
+
+
+@dataclass
+class AgreementEntity:
+    id: str
+    kind: str
+    scope: str | None
+    parties: list[str]
+    status: str
+    date: str | None
+    history: list[StatusSeen]
+    sources: list[str]
+
+
+@dataclass
+class MechanismEntity:
+    id: str
+    kind: str
+    level: str | None
+    name: str | None
+    parties: list[str]
+    sources: list[str]
+
+
+@dataclass
+class MembershipEntity:
+    id: str
+    org: str
+    country: str
+    sources: list[str]
+
+
+@dataclass
+class FigureEntity:
+    id: str
+    indicator: str
+    parties: list[str]
+    period: str | None
+    value: float
+    unit: str
+    approx: bool
+    sources: list[str]
+
+
+@dataclass
+class LinkEntity:
+    source_id: str
+    target_id: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    persons: list[PersonEntity] = field(default_factory=list)
+    events: list[EventEntity] = field(default_factory=list)
+    agreements: list[AgreementEntity] = field(default_factory=list)
+    mechanisms: list[MechanismEntity] = field(default_factory=list)
+    memberships: list[MembershipEntity] = field(default_factory=list)
+    figures: list[FigureEntity] = field(default_factory=list)
+    links: list[LinkEntity] = field(default_factory=list)

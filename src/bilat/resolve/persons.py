@@ -1,0 +1,164 @@
+"""One person under several names, across articles; the offices each was seen holding, and when.
+
+Two stated persons are the same person when their countries do not differ and
+one of these holds:
+
+- a full name (two words or more) is the same after folding case and tone
+  marks ("Pham Minh Chinh" = "Phạm Minh Chính");
+- both have a country, and the words of one full name are all in the other
+  ("Dina Boluarte" in "Dina Ercilia Boluarte Zegarra");
+- both have a country and the same office, and a one-word name is a word of
+  the other's name ("Tổng thống Zegarra").
+
+So two people who share a surname stay two when their country or office differ.
+Names stated by one article are never merged with each other: the extractor
+already gave one entry per person there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from bilat.resolve.dates import day_range
+from bilat.resolve.model import OfficeSeen, PersonEntity, Stated, entity_id
+from bilat.text import fold
+
+NameKey = tuple[str, str]
+"""(article id, folded name): how an article's events name a person."""
+
+
+class _Seen:
+    """A stated person with its folded names."""
+
+    def __init__(self, stated: Stated) -> None:
+        self.stated = stated
+        data = stated.data
+        self.names = [data["name"], *data.get("aliases", [])]
+        self.folded = [fold(n) for n in self.names]
+        self.full = {f for f in self.folded if len(f.split()) >= 2}
+        self.words = {w for f in self.folded for w in f.split()}
+        self.country = data.get("country")
+        self.office = data.get("office")
+
+    def same_person(self, other: "_Seen") -> bool:
+        if self.stated.article_id == other.stated.article_id:
+            return False
+        if self.country and other.country and self.country != other.country:
+            return False
+        if self.full & other.full:
+            return True
+        if not (self.country and other.country):
+            return False
+        if any(_within(a, b) or _within(b, a) for a in self.full for b in other.full):
+            return True
+        if self.office and self.office == other.office:
+            singles = {f for f in self.folded if " " not in f}
+            other_singles = {f for f in other.folded if " " not in f}
+            return bool(singles & other.words or other_singles & self.words)
+        return False
+
+
+def _within(shorter: str, longer: str) -> bool:
+    return set(shorter.split()) <= set(longer.split())
+
+
+def resolve_persons(
+    stated: list[Stated], when: dict[NameKey, str | None]
+) -> tuple[list[PersonEntity], dict[NameKey, str]]:
+    """Persons merged across articles, and a map from each article's names to person ids.
+
+    ``when`` gives, for an article's person, the date the article shows them in
+    office (that of the event they take part in); missing means the article's date.
+    """
+    seen = [_Seen(s) for s in sorted(stated, key=lambda s: s.order)]
+    groups = _group(seen)
+    persons: list[PersonEntity] = []
+    names: dict[NameKey, str] = {}
+    for members in groups:
+        person = _person(members, when)
+        persons.append(person)
+        for member in members:
+            for folded in member.folded:
+                names[(member.stated.article_id, folded)] = person.id
+    persons.sort(key=lambda p: p.id)
+    return persons, names
+
+
+def _group(seen: list[_Seen]) -> list[list[_Seen]]:
+    """Union-find over the pairs that can match: those where one has a name whose words the other all has."""
+    parent = list(range(len(seen)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, person in enumerate(seen):
+        for word in person.words:
+            by_word[word].add(i)
+    for i, person in enumerate(seen):
+        candidates: set[int] = set()
+        for folded in set(person.folded):
+            holders = sorted((by_word[w] for w in folded.split()), key=len)
+            candidates |= holders[0].intersection(*holders[1:])
+        for j in sorted(candidates - {i}):
+            if find(i) != find(j) and person.same_person(seen[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[_Seen]] = defaultdict(list)
+    for i, person in enumerate(seen):
+        groups[find(i)].append(person)
+    return list(groups.values())
+
+
+def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEntity:
+    forms = Counter(name for m in members for name in m.names)
+    # The fullest form: most words, then most often written, then with its tone marks.
+    name = max(forms, key=lambda n: (len(n.split()), forms[n], sum(not c.isascii() for c in n), n))
+    aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
+    offices = []
+    for member in members:
+        data = member.stated.data
+        date = when.get((member.stated.article_id, member.folded[0]), member.stated.published)
+        offices.append(OfficeSeen(data.get("office"), data.get("title"), data.get("country"), date, member.stated.fact_id))
+    latest = max(offices, key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id))
+    countries = Counter(m.country for m in members if m.country)
+    return PersonEntity(
+        id=entity_id("p", min(m.stated.fact_id for m in members)),
+        name=name,
+        aliases=aliases,
+        country=countries.most_common(1)[0][0] if countries else None,
+        office=latest.office,
+        title=latest.title,
+        offices=sorted(offices, key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id)),
+        sources=sorted(m.stated.fact_id for m in members),
+    )
+
+
+def office_dates(events: Iterable[Stated], persons: Iterable[Stated]) -> dict[NameKey, str | None]:
+    """For each article's person, the date of the first event it takes part in.
+
+    Events the article tells as current come first; background ("reported")
+    ones are used when the person appears in no other. A person in no dated
+    event is shown in office at the article's date.
+    """
+    first: dict[NameKey, str] = {}
+    background: dict[NameKey, str] = {}
+    for event in sorted(events, key=lambda s: s.order):
+        date = event.data.get("date")
+        if not date:
+            continue
+        target = background if event.data.get("status") == "reported" else first
+        for name in event.data.get("persons", []):
+            target.setdefault((event.article_id, fold(name)), date)
+    dates: dict[NameKey, str | None] = {}
+    for person in persons:
+        names = [person.data["name"], *person.data.get("aliases", [])]
+        keys = [(person.article_id, fold(n)) for n in names]
+        date = next((first[k] for k in keys if k in first), None) or next(
+            (background[k] for k in keys if k in background), None
+        )
+        dates[keys[0]] = date or person.published
+    return dates

@@ -1,0 +1,95 @@
+"""Where the store lives and how its schema is brought up to date.
+
+The database is named by a SQLAlchemy URL: ``--db URL``, else ``$BILAT_DB``,
+else a SQLite file in the user's data directory (nothing to install or start).
+A plain file path is read as a SQLite file. PostgreSQL is
+``postgresql+psycopg://user:password@host/dbname``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from bilat.errors import StoreError
+
+DB_ENV = "BILAT_DB"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    """A SQLite file in the user's data directory (``~/.local/share/bilat/bilat.db`` on Linux)."""
+    return f"sqlite:///{platformdirs.user_data_path('bilat') / 'bilat.db'}"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else ``$BILAT_DB``, else the default SQLite file."""
+    url = url or os.environ.get(DB_ENV) or default_url()
+    if "://" not in url:  # a file path
+        url = f"sqlite:///{Path(url).expanduser().resolve()}"
+    return url
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine for the store; a SQLite file gets its folder created and foreign keys on."""
+    url = database_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {url!r}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the driver of that URL is not installed
+        raise StoreError(f"no driver for {parsed.drivername}: {exc.name} is not installed "
+                         "(for PostgreSQL: pip install 'bilat[postgres]')") from exc
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # WAL lets readers (bilat relation, the API) read while an ingest writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every migration the database lacks (creates the schema on an empty one)."""
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def is_current(engine: Engine) -> bool:
+    """Whether the database has every migration applied."""
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == head
+
+
+def revision(engine: Engine) -> str | None:
+    """The migration the database is at (None for an empty database)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,225 @@
+"""The database schema, as SQLAlchemy 2 models.
+
+Two layers. **Observed**: ``Article`` and ``Fact`` hold each article's full
+text and its facts exactly as extracted (one row per fact, the facts-contract
+record as JSON, its evidence span as columns). They are written once per
+article, in one transaction, and never changed.
+
+**Resolved**: persons, events, agreements... merged across articles by
+``bilat.resolve``. They are rebuilt from the observed layer in one transaction
+whenever it grew, so they are always a function of the stored articles and
+never half-updated. ``Source`` ties every resolved entity to the facts that
+state it, ``Party`` indexes entities by country for per-relationship queries.
+Resolved ids are derived from content (see ``bilat.resolve.ids``), so they
+stay the same when the store is rebuilt from the same articles.
+
+The schema is created and changed by the Alembic migrations in
+``store/migrations``; keep both in step (``alembic revision --autogenerate``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: Json, list[Any]: Json}
+
+
+class Article(Base):
+    """One article as read: its full text, so every evidence span can be shown."""
+
+    __tablename__ = "article"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    """The first 16 hex digits of ``sha256``: stable, whatever order articles arrive in."""
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    """The document id of the facts contract (a file's stem)."""
+    source: Mapped[str | None] = mapped_column(Text)
+    """Where it came from: the header's ``source:`` URL, else the file path."""
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(32))
+    """The article's date as extracted (header, else inferred), ISO at its precision."""
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Fact(Base):
+    """One fact as one article states it (a record of the facts contract)."""
+
+    __tablename__ = "fact"
+    __table_args__ = (Index("ix_fact_article", "article_id"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    """``ARTICLE:SECTION:POSITION``, e.g. ``1f3a...:events:4``."""
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    section: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]]
+    """The record without ``evidence``, as in ``--format facts``."""
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+# Resolved layer: rebuilt by bilat.resolve from the facts above.
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    """The fullest form seen."""
+    aliases: Mapped[list[Any]]
+    country: Mapped[str | None] = mapped_column(String(2))
+    office: Mapped[str | None] = mapped_column(String(32))
+    """The office of the latest observation."""
+    title: Mapped[str | None] = mapped_column(Text)
+
+
+class Office(Base):
+    """A person seen holding an office at a date: the observation, not an inferred term."""
+
+    __tablename__ = "office"
+    __table_args__ = (Index("ix_office_person", "person_id"), Index("ix_office_country_office", "country", "office"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    country: Mapped[str | None] = mapped_column(String(2))
+    office: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(32))
+    """When the article shows the person in that office (its event's date, else its own date)."""
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id", ondelete="CASCADE"))
+
+
+class Event(Base):
+    __tablename__ = "event"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    type: Mapped[str] = mapped_column(String(24))
+    actors: Mapped[list[Any]]
+    date: Mapped[str | None] = mapped_column(String(32))
+    sort_date: Mapped[str | None] = mapped_column(String(10), index=True)
+    """The first day ``date`` can mean (``YYYY-MM-DD``), for ordering a timeline."""
+    status: Mapped[str] = mapped_column(String(16))
+    persons: Mapped[list[Any]]
+    """Person ids, in order of first mention; names that resolved to no person stay names."""
+    place: Mapped[str | None] = mapped_column(Text)
+    occasion: Mapped[str | None] = mapped_column(Text)
+    object: Mapped[str | None] = mapped_column(Text)
+    counterpart_office: Mapped[str | None] = mapped_column(String(32))
+    agreement_id: Mapped[str | None] = mapped_column(String(16))
+    """For a PROPOSE or SIGN about an agreement: that agreement."""
+
+
+class Agreement(Base):
+    __tablename__ = "agreement"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str | None] = mapped_column(Text)
+    parties: Mapped[list[Any]]
+    status: Mapped[str] = mapped_column(String(16))
+    """The current status: that of the latest statement."""
+    date: Mapped[str | None] = mapped_column(String(32))
+    """When it reached its current status, where stated."""
+
+
+class AgreementStatus(Base):
+    """One statement of an agreement's status, in the order they happened."""
+
+    __tablename__ = "agreement_status"
+    __table_args__ = (Index("ix_agreement_status_agreement", "agreement_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(32))
+    """The date the article gives for that status, if any."""
+    as_of: Mapped[str | None] = mapped_column(String(32))
+    """The article's own date: the status held then at the latest."""
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id", ondelete="CASCADE"))
+
+
+class Mechanism(Base):
+    __tablename__ = "mechanism"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    level: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str | None] = mapped_column(Text)
+    parties: Mapped[list[Any]]
+
+
+class Membership(Base):
+    """One country's membership of one organisation."""
+
+    __tablename__ = "membership"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    org: Mapped[str] = mapped_column(Text)
+    country: Mapped[str] = mapped_column(String(2), index=True)
+
+
+class Figure(Base):
+    __tablename__ = "figure"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    indicator: Mapped[str] = mapped_column(String(24))
+    parties: Mapped[list[Any]]
+    period: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(8))
+    approx: Mapped[bool] = mapped_column(Boolean)
+
+
+class Party(Base):
+    """Which countries an event, agreement, mechanism or figure involves: the per-pair index."""
+
+    __tablename__ = "party"
+
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    country: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
+
+
+class Source(Base):
+    """A resolved entity stated by a fact (and so by an article, at an evidence span)."""
+
+    __tablename__ = "source"
+    __table_args__ = (Index("ix_source_fact", "fact_id"),)
+
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    fact_id: Mapped[str] = mapped_column(ForeignKey("fact.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Link(Base):
+    """An event that fulfils an earlier one (an invitation honoured by a visit...), and why."""
+
+    __tablename__ = "link"
+    __table_args__ = (Index("ix_link_source", "source_id"), Index("ix_link_target", "target_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    """The invitation, proposal or acceptance."""
+    target_id: Mapped[str] = mapped_column(String(16))
+    """The later event that fulfils it, or the agreement a proposal led to."""
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class State(Base):
+    """Small key/value facts about the store (which articles the resolved layer was built from)."""
+
+    __tablename__ = "state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
