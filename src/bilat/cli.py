@@ -233,7 +233,7 @@ def db_status_command(db: DbOption = None) -> None:
 def _open(url: str | None, create: bool = False) -> Engine:
     """The store's engine; with ``create``, its schema brought up to date, else it must already exist."""
     try:
-        engine = store_db.connect(url)
+        engine = store_db.connect(url, create=create)
         if create:
             store_db.upgrade(engine)
         elif store_db.revision(engine) is None:

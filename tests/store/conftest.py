@@ -9,6 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
+
+from bilat import evaluate, store
+from bilat.errors import BilatError
+from bilat.extract import extract
+from bilat.extract.doc import Document
+from bilat.extract.facts import Facts
+from bilat.ingest import read_document
 
 from pg import ThrowawayPostgres, find_pg_bin
 
@@ -41,3 +49,29 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     server: ThrowawayPostgres = request.getfixturevalue("postgres_server")
     slug = re.sub(r"[^a-z0-9_]+", "_", request.node.name.lower())
     return server.fresh_database(f"t{next(_database_numbers)}_{slug}"[:63])
+
+
+@pytest.fixture(scope="session")
+def corpus_articles() -> list[tuple[Document, Facts]]:
+    """The Vietnamese articles of the shared corpus (seeds and dev), read and extracted once per session."""
+    try:
+        corpus = evaluate.find_shared() / "corpus"
+    except BilatError as exc:
+        pytest.skip(f"no shared corpus beside the checkout: {exc}")
+    paths = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt"))
+    articles = []
+    for path in paths:
+        document = read_document(path)
+        articles.append((document, extract(document)))
+    return articles
+
+
+@pytest.fixture
+def corpus_db(db_url: str, corpus_articles: list[tuple[Document, Facts]]) -> Engine:
+    """A store holding the seed and dev articles, resolved."""
+    engine = store.connect(db_url, create=True)
+    store.upgrade(engine)
+    for document, facts in corpus_articles:
+        assert store.store_article(engine, document, facts)
+    store.rebuild(engine)
+    return engine

@@ -39,8 +39,12 @@ def database_url(url: str | None = None) -> str:
     return url
 
 
-def connect(url: str | None = None) -> Engine:
-    """An engine for the store; a SQLite file gets its folder created and foreign keys on."""
+def connect(url: str | None = None, create: bool = False) -> Engine:
+    """An engine for the store; a SQLite file gets foreign keys on, and its folder created with ``create``.
+
+    Without ``create`` a missing SQLite file is an error, so that a mistyped
+    path does not leave an empty database behind.
+    """
     url = database_url(url)
     try:
         parsed = make_url(url)
@@ -48,7 +52,11 @@ def connect(url: str | None = None) -> Engine:
         raise StoreError(f"not a database URL: {url!r}") from exc
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            path = Path(parsed.database)
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            elif not path.exists():
+                raise StoreError(f"no bilat store at {path}: run `bilat ingest PATH...` first")
         engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -123,13 +123,15 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
         .join(m.Fact, m.Fact.id == m.Source.fact_id)
         .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Source.entity_id.in_(list(entity_ids)))
-        .order_by(m.Source.entity_id, m.Article.published, m.Fact.article_id, m.Fact.start)
     )
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entity_id, article_id, name, published, start, end, text in session.execute(query):
         out[entity_id].append({
             "article": article_id, "name": name, "published": published, "evidence": [start, end], "quote": text,
         })
+    # Sorted here, not in SQL: databases disagree on where NULL dates go.
+    for group in out.values():
+        group.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["article"], s["evidence"]))
     return out
 
 
@@ -140,12 +142,16 @@ def _persons(session: Session, events: list[m.Event], articles: set[str], countr
     )
     query = select(m.Person).where(
         m.Person.id.in_(named) | (m.Person.id.in_(in_articles) & m.Person.country.in_(countries))
-    ).order_by(m.Person.country, m.Person.name)
-    return list(session.scalars(query))
+    )
+    # Code-point order, the same on every database whatever its collation.
+    return sorted(session.scalars(query), key=lambda p: (p.country or "~", p.name, p.id))
 
 
 def _person(person: m.Person, session: Session) -> dict[str, Any]:
-    offices = session.scalars(select(m.Office).where(m.Office.person_id == person.id).order_by(m.Office.date)).all()
+    offices = sorted(
+        session.scalars(select(m.Office).where(m.Office.person_id == person.id)),
+        key=lambda o: (o.date is None, o.date or "", o.fact_id),  # undated last, on every database
+    )
     return {
         **_columns(person),
         "offices": [{"office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id} for o in offices],
@@ -161,9 +167,9 @@ def _event(
     record["persons"] = [names.get(p, p) for p in event.persons]
     record["sources"] = sources[event.id]
     own = [x for x in links if x.source_id == event.id]
-    record["links"] = [{"target": x.target_id, "reason": x.reason} for x in own]
-    record["fulfilled_by"] = [x.target_id for x in own if x.target_id in event_ids]
-    record["fulfils"] = [x.source_id for x in links if x.target_id == event.id]
+    record["links"] = sorted(({"target": x.target_id, "reason": x.reason} for x in own), key=lambda x: x["target"])
+    record["fulfilled_by"] = sorted(x.target_id for x in own if x.target_id in event_ids)
+    record["fulfils"] = sorted(x.source_id for x in links if x.target_id == event.id)
     return record
 
 

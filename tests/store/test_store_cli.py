@@ -1,0 +1,146 @@
+"""`bilat ingest`, `relation`, `persons` and `db` from the command line, and an ingest killed mid-way."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from typer.testing import CliRunner
+
+from bilat import evaluate, store
+from bilat.cli import app
+from bilat.extract import extract
+from bilat.ingest.read import read_text_document
+from bilat.store import models as m
+from bilat.store.write import is_resolved
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return evaluate.find_shared() / "corpus" / "seeds"
+
+
+def test_ingest_then_relation_as_json(db_url: str, seeds: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert "2 stored, 0 already stored, 0 skipped" in result.stderr
+    by_code = runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url])
+    by_name = runner.invoke(app, ["relation", "Việt Nam", "Peru", "--format", "json", "--db", db_url])
+    assert by_code.exit_code == 0, by_code.output
+    record = json.loads(by_code.stdout)
+    assert record == json.loads(by_name.stdout)
+    assert {"persons", "events", "agreements", "mechanisms", "memberships", "figures"} <= set(record)
+    assert all({"name", "aliases"} <= set(p) for p in record["persons"])
+    for event in record["events"]:
+        assert {"id", "type", "actors", "date", "status", "persons", "place", "occasion", "object",
+                "sources", "fulfilled_by", "fulfils"} <= set(event)
+        assert all({"article", "evidence"} <= set(s) for s in event["sources"])
+    assert any(e["fulfilled_by"] for e in record["events"])
+
+    again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    assert "0 stored, 2 already stored, 0 skipped" in again.stderr
+
+
+def test_relation_as_text_shows_each_part(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    result = runner.invoke(app, ["relation", "pe", "vn", "--db", db_url], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for heading in ("Peru – Vietnam", "Timeline", "Agreements", "Open items", "Fulfilled", "Mechanisms",
+                    "Shared memberships", "Figures", "Persons"):
+        assert heading in result.stdout
+    assert "INVITE PE → VN" in result.stdout and "Dina Ercilia Boluarte Zegarra" in result.stdout
+
+
+def test_persons_lists_office_holders(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    result = runner.invoke(app, ["persons", "Vietnam", "--format", "json", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    heads = {s["name"]: s for s in json.loads(result.stdout) if s["office"] == "head_of_state"}
+    assert heads["Võ Văn Thưởng"]["first_seen"] == "2023-11-17"
+    assert heads["Lương Cường"]["first_seen"] == "2024-11-12"
+
+
+def test_the_database_comes_from_bilat_db_when_not_given(tmp_path: Path, seeds: Path) -> None:
+    path = tmp_path / "env.db"
+    result = runner.invoke(app, ["ingest", str(seeds)], env={"BILAT_DB": str(path)})
+    assert result.exit_code == 0, result.output
+    status = runner.invoke(app, ["db", "status"], env={"BILAT_DB": str(path)})
+    assert "2 articles" in status.stdout
+
+
+def test_reading_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "nothing-here.db"
+    result = runner.invoke(app, ["relation", "VN", "PE", "--db", str(path)])
+    assert result.exit_code == 1
+    assert "no bilat store" in result.stderr
+    assert not path.exists()
+
+
+def test_an_unknown_country_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["relation", "VN", "Atlantis", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert "unknown country 'Atlantis'" in result.stderr
+
+
+def test_db_upgrade_creates_the_schema(db_url: str) -> None:
+    result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert "is at revision 0001" in result.stdout
+
+
+def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:
+    corpus = evaluate.find_shared() / "corpus"
+    originals = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    copies = 12
+    for copy in range(copies):  # distinct texts (trailing blank lines), the same facts
+        for path in originals:
+            (folder / f"{path.stem}-{copy:02d}.txt").write_text(path.read_text(encoding="utf-8") + "\n" * (copy + 1),
+                                                                  encoding="utf-8")
+    total = copies * len(originals)
+    command = [sys.executable, "-m", "bilat", "ingest", str(folder), "--db", db_url]
+    engine = store.connect(db_url, create=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _article_count(engine) < 5 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.01)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    stored = _article_count(engine)
+    assert 0 < stored < total, "the ingest should have been killed part-way"
+
+    with Session(engine) as session:  # every stored article has all its facts
+        for text, facts in session.execute(
+            select(m.Article.text, func.count(m.Fact.id)).outerjoin(m.Fact).group_by(m.Article.id, m.Article.text)
+        ):
+            expected = extract(read_text_document(text, doc_id="check"))
+            assert facts == sum(len(getattr(expected, s)) for s in ("persons", "events", "agreements",
+                                                                     "mechanisms", "memberships", "figures"))
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{total - stored} stored, {stored} already stored, 0 skipped" in rerun.stderr
+    assert _article_count(engine) == total
+    assert is_resolved(engine)
+
+
+def _article_count(engine: Engine) -> int:
+    try:
+        with Session(engine) as session:
+            return session.scalar(select(func.count()).select_from(m.Article)) or 0
+    except SQLAlchemyError:  # the schema is not created yet
+        return 0
