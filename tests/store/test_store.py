@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
@@ -122,3 +124,11 @@ def test_relation_is_the_same_whichever_order_articles_arrive(db_url: str, corpu
         store.store_article(reference, document, facts)
     store.rebuild(reference)
     assert store.relation(engine, "VN", "PE") == store.relation(reference, "VN", "PE")
+
+
+def test_the_migrations_build_the_schema_the_models_describe(db_url: str) -> None:
+    engine = store.connect(db_url, create=True)
+    store.upgrade(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), m.Base.metadata)
+    assert differences == []
