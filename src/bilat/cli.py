@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
-
 from rich.console import Console
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -324,7 +323,7 @@ class _Output:
         self.tmp: Path | None = None
         self.stream: TextIO = sys.stdout
 
-    def __enter__(self) -> "_Output":
+    def __enter__(self) -> _Output:
         if self.path is not None:
             try:
                 handle, name = tempfile.mkstemp(dir=self.path.resolve().parent, prefix=f".{self.path.name}.", suffix=".tmp")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg import ThrowawayPostgres, find_pg_bin
 from sqlalchemy import Engine
 
 from bilat import evaluate, store
@@ -17,8 +18,6 @@ from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 from bilat.ingest import read_document
-
-from pg import ThrowawayPostgres, find_pg_bin
 
 MISSING = "PostgreSQL server binaries (initdb, pg_ctl) not found: install the Debian package postgresql"
 _database_numbers = itertools.count()

@@ -21,7 +21,11 @@ from bilat.resolve.events import resolve_events
 from bilat.resolve.fulfilment import attach_agreements, link
 from bilat.resolve.model import Resolution, Stated
 from bilat.resolve.persons import office_dates, resolve_persons
-from bilat.resolve.records import resolve_figures, resolve_mechanisms, resolve_memberships
+from bilat.resolve.records import (
+    resolve_figures,
+    resolve_mechanisms,
+    resolve_memberships,
+)
 
 __all__ = ["Resolution", "Stated", "resolve"]
 

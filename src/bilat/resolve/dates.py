@@ -28,11 +28,15 @@ def _bounds(part: str) -> DayRange | None:
     if not match:
         return None
     year, month, day = match.groups()
-    if day:
-        return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
-    if month:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    try:
+        if day:
+            date(int(year), int(month), int(day))  # "2024-02-30" is no day
+            return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
+        if month:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    except (ValueError, calendar.IllegalMonthError):
+        return None
     return f"{year}-01-01", f"{year}-12-31"
 
 

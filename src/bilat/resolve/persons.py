@@ -41,7 +41,7 @@ class _Seen:
         self.country = data.get("country")
         self.office = data.get("office")
 
-    def same_person(self, other: "_Seen") -> bool:
+    def same_person(self, other: _Seen) -> bool:
         if self.stated.article_id == other.stated.article_id:
             return False
         if self.country and other.country and self.country != other.country:
@@ -95,6 +95,8 @@ def _group(seen: list[_Seen]) -> list[list[_Seen]]:
             i = parent[i]
         return i
 
+    # The articles in each group: a group never takes two persons of one article.
+    articles = [{person.stated.article_id} for person in seen]
     by_word: dict[str, set[int]] = defaultdict(set)
     for i, person in enumerate(seen):
         for word in person.words:
@@ -105,8 +107,10 @@ def _group(seen: list[_Seen]) -> list[list[_Seen]]:
             holders = sorted((by_word[w] for w in folded.split()), key=len)
             candidates |= holders[0].intersection(*holders[1:])
         for j in sorted(candidates - {i}):
-            if find(i) != find(j) and person.same_person(seen[j]):
-                parent[find(j)] = find(i)
+            root_i, root_j = find(i), find(j)
+            if root_i != root_j and not articles[root_i] & articles[root_j] and person.same_person(seen[j]):
+                parent[root_j] = root_i
+                articles[root_i] |= articles[root_j]
     groups: dict[int, list[_Seen]] = defaultdict(list)
     for i, person in enumerate(seen):
         groups[find(i)].append(person)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bilat.resolve.model import FigureEntity, MechanismEntity, MembershipEntity, Stated, entity_id
+from bilat.resolve.model import (
+    FigureEntity,
+    MechanismEntity,
+    MembershipEntity,
+    Stated,
+    entity_id,
+)
 from bilat.text import fold
 
 FIGURE_TOLERANCE = 0.05
@@ -46,7 +52,7 @@ def resolve_memberships(stated: list[Stated]) -> list[MembershipEntity]:
     """One entity per (organisation, country): what a relationship's shared memberships are built from."""
     sources: dict[tuple[str, str], list[str]] = defaultdict(list)
     names: dict[str, str] = {}
-    for membership in stated:
+    for membership in sorted(stated, key=lambda s: s.order):  # the first article's spelling names it
         org = membership.data["org"]
         names.setdefault(fold(org), org)
         for country in membership.data.get("countries") or []:
