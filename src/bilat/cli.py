@@ -186,6 +186,7 @@ def relation_command(
     """Print the record of a relationship: timeline, agreements, open items, mechanisms, memberships, figures."""
     codes = _countries(first, second)
     engine = _open(db)
+    _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
     record = _guard(lambda: store.relation(engine, *codes))
     if fmt is RecordFormat.json:
         typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
@@ -202,6 +203,7 @@ def persons_command(
     """List who was seen holding which office of a country, and when (the dates of the articles' events)."""
     (code,) = _countries(country)
     engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
     spells = _guard(lambda: store.office_holders(engine, code))
     if fmt is RecordFormat.json:
         typer.echo(json.dumps(spells, ensure_ascii=False, indent=1))

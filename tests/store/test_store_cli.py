@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 from bilat import evaluate, store
 from bilat.cli import app
 from bilat.extract import extract
-from bilat.ingest.read import read_text_document
+from bilat.ingest.read import read_document, read_text_document
 from bilat.store import models as m
+from bilat.store.db import database_url
 from bilat.store.write import is_resolved
 
 runner = CliRunner()
@@ -144,3 +145,20 @@ def _article_count(engine: Engine) -> int:
             return session.scalar(select(func.count()).select_from(m.Article)) or 0
     except SQLAlchemyError:  # the schema is not created yet
         return 0
+
+
+def test_reading_brings_a_record_left_behind_up_to_date(db_url: str, seeds: Path) -> None:
+    engine = store.connect(db_url, create=True)
+    store.upgrade(engine)
+    document = read_document(next(seeds.glob("000_*.txt")))
+    store.store_article(engine, document, extract(document))  # stored, as by an ingest killed before its rebuild
+    assert not is_resolved(engine)
+    result = runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert any(e["type"] == "MEET" for e in json.loads(result.stdout)["events"])
+    assert is_resolved(engine)
+
+
+def test_a_postgresql_url_without_driver_uses_psycopg() -> None:
+    assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"

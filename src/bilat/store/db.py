@@ -3,7 +3,7 @@
 The database is named by a SQLAlchemy URL: ``--db URL``, else ``$BILAT_DB``,
 else a SQLite file in the user's data directory (nothing to install or start).
 A plain file path is read as a SQLite file. PostgreSQL is
-``postgresql+psycopg://user:password@host/dbname``.
+``postgresql+psycopg://user:password@host/dbname`` (``postgresql://`` means the same).
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def database_url(url: str | None = None) -> str:
     url = url or os.environ.get(DB_ENV) or default_url()
     if "://" not in url:  # a file path
         url = f"sqlite:///{Path(url).expanduser().resolve()}"
+    scheme, _, rest = url.partition("://")
+    if scheme in ("postgres", "postgresql"):  # the driver bilat installs, not SQLAlchemy's default psycopg2
+        url = f"postgresql+psycopg://{rest}"
     return url
 
 
