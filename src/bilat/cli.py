@@ -18,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from enum import Enum
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any, TextIO, TypeVar
@@ -158,18 +159,23 @@ def ingest_command(
     """
     engine = _open(db, create=True)
     stored = known = skipped = 0
-    for path in _article_paths(paths):
-        try:
-            document = read_document(path)
-            facts = extract(document)
-        except BilatError as exc:
-            _warn(f"skipped {path}: {_reason(exc)}")
-            skipped += 1
-            continue
-        if store.store_article(engine, document, facts):
-            stored += 1
-        else:
-            known += 1
+    try:
+        for path in _article_paths(paths):
+            try:
+                document = read_document(path)
+                facts = extract(document)
+            except BilatError as exc:
+                _warn(f"skipped {path}: {_reason(exc)}")
+                skipped += 1
+                continue
+            if _guard(partial(store.store_article, engine, document, facts)):
+                stored += 1
+            else:
+                known += 1
+    except KeyboardInterrupt:
+        # The article being stored was rolled back; the ones before it stay.
+        _warn(f"interrupted: {stored} stored, {known} already stored, {skipped} skipped; run again to store the rest")
+        raise typer.Exit(130) from None
     _guard(lambda: store.rebuild(engine))
     _warn(f"{stored} stored, {known} already stored, {skipped} skipped")
     if skipped:

@@ -162,3 +162,22 @@ def test_reading_brings_a_record_left_behind_up_to_date(db_url: str, seeds: Path
 def test_a_postgresql_url_without_driver_uses_psycopg() -> None:
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_ctrl_c_keeps_what_was_stored(db_url: str, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def store_then_interrupt(engine, document, facts):  # type: ignore[no-untyped-def]
+        calls.append(document.id)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_store(engine, document, facts)
+
+    real_store = store.store_article
+    monkeypatch.setattr(store, "store_article", store_then_interrupt)
+    result = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    assert result.exit_code == 130
+    assert "interrupted: 1 stored" in result.stderr
+    monkeypatch.setattr(store, "store_article", real_store)
+    again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    assert "1 stored, 1 already stored, 0 skipped" in again.stderr
