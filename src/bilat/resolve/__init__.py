@@ -38,8 +38,8 @@ def resolve(stated: Iterable[Stated]) -> Resolution:
     persons, names = resolve_persons(by_section["persons"], office_dates(events_stated, by_section["persons"]))
     events = resolve_events(events_stated, names)
     agreements = resolve_agreements(by_section["agreements"])
-    attach_agreements(events, {s.fact_id: s for s in events_stated}, by_section["agreements"], agreements)
-    published = {s.fact_id: s.published for s in events_stated}
+    event_facts = {s.fact_id: s for s in events_stated}
+    attach_agreements(events, event_facts, by_section["agreements"], agreements)
     return Resolution(
         persons=persons,
         events=events,
@@ -47,5 +47,5 @@ def resolve(stated: Iterable[Stated]) -> Resolution:
         mechanisms=resolve_mechanisms(by_section["mechanisms"]),
         memberships=resolve_memberships(by_section["memberships"]),
         figures=resolve_figures(by_section["figures"]),
-        links=link(events, agreements, published),
+        links=link(events, agreements, event_facts),
     )

@@ -13,11 +13,16 @@ statement of each status with its date and source.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from bilat.extract.facts import AGREEMENT_STATUSES
 from bilat.resolve.dates import day_range
-from bilat.resolve.model import AgreementEntity, Stated, StatusSeen, entity_id
+from bilat.resolve.model import (
+    AgreementEntity,
+    Stated,
+    StatusSeen,
+    entity_id,
+    first_fit,
+    kind_and_parties,
+)
 from bilat.text import fold
 
 _STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "within", "between", "a", "an", "to"})
@@ -30,24 +35,14 @@ def scope_words(scope: str | None) -> frozenset[str]:
 
 
 def resolve_agreements(stated: list[Stated]) -> list[AgreementEntity]:
-    blocks: dict[tuple[str, frozenset[str]], list[list[Stated]]] = defaultdict(list)
-    for agreement in sorted(stated, key=lambda s: s.order):
-        data = agreement.data
-        words = scope_words(data.get("scope"))
-        clusters = blocks[(data["kind"], frozenset(data.get("parties") or []))]
-        home = next((c for c in clusters if _fits(c, agreement, words)), None)
-        if home is None:
-            clusters.append([agreement])
-        else:
-            home.append(agreement)
-    agreements = [_entity(c) for clusters in blocks.values() for c in clusters]
-    agreements.sort(key=lambda a: a.id)
-    return agreements
+    groups = first_fit(stated, kind_and_parties, _fits)
+    return sorted((_entity(group) for group in groups), key=lambda a: a.id)
 
 
-def _fits(cluster: list[Stated], agreement: Stated, words: frozenset[str]) -> bool:
+def _fits(cluster: list[Stated], agreement: Stated) -> bool:
     if any(m.article_id == agreement.article_id for m in cluster):
         return False
+    words = scope_words(agreement.data.get("scope"))
     for member in cluster:
         other = scope_words(member.data.get("scope"))
         if words and other and not (words <= other or other <= words):

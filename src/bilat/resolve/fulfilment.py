@@ -18,7 +18,8 @@ from bilat.resolve.agreements import scope_words
 from bilat.resolve.dates import day_range
 from bilat.resolve.model import AgreementEntity, EventEntity, LinkEntity, Stated
 
-_FULFILLING_STATUS = {"PROPOSE": ("proposed", "negotiating"), "SIGN": ("signed", "in_force")}
+_AGREEMENT_STATUSES_OF = {"PROPOSE": ("proposed", "negotiating"), "SIGN": ("signed", "in_force")}
+"""The status an agreement has in the article of a proposal or a signing of it."""
 
 
 def attach_agreements(
@@ -31,7 +32,7 @@ def attach_agreements(
     for fact in agreement_facts:
         by_article.setdefault(fact.article_id, []).append(fact)
     for event in events:
-        statuses = _FULFILLING_STATUS.get(event.type)
+        statuses = _AGREEMENT_STATUSES_OF.get(event.type)
         if statuses is None:
             continue
         for fact_id in event.sources:
@@ -47,30 +48,33 @@ def attach_agreements(
                 break
 
 
-def link(events: list[EventEntity], agreements: list[AgreementEntity], published: dict[str, str | None]) -> list[LinkEntity]:
+def link(events: list[EventEntity], agreements: list[AgreementEntity], event_facts: dict[str, Stated]) -> list[LinkEntity]:
     """Links from each invitation, acceptance or proposal to what fulfilled it.
 
-    ``published`` gives each fact's article date, for undated invitations.
+    ``event_facts`` are the statements behind the events: their articles and the articles' dates.
     """
     visits = sorted(
         (e for e in events if e.type == "VISIT" and e.status != "planned" and e.sort_date),
         key=lambda e: (e.sort_date or "", e.id),
     )
     agreement_by_id = {a.id: a for a in agreements}
+    first_signing: dict[str, EventEntity] = {}
+    for signing in sorted((e for e in events if e.type == "SIGN" and e.agreement_id), key=lambda e: (e.sort_date or "9999", e.id)):
+        first_signing.setdefault(signing.agreement_id or "", signing)
     links: list[LinkEntity] = []
     for event in events:
         if event.type in ("INVITE", "ACCEPT") and len(event.actors) >= 2:
-            found = _visit_for(event, visits, published)
+            found = _visit_for(event, visits, event_facts)
             if found is not None:
                 links.append(found)
         elif event.type == "PROPOSE" and event.agreement_id:
-            found = _signing_for(event, events, agreement_by_id[event.agreement_id])
+            found = _signing_for(event, first_signing.get(event.agreement_id), agreement_by_id[event.agreement_id])
             if found is not None:
                 links.append(found)
     return links
 
 
-def _visit_for(event: EventEntity, visits: list[EventEntity], published: dict[str, str | None]) -> LinkEntity | None:
+def _visit_for(event: EventEntity, visits: list[EventEntity], event_facts: dict[str, Stated]) -> LinkEntity | None:
     if event.type == "INVITE":
         host, guest = event.actors[0], event.actors[1]
         said = f"invitation from {host} to {guest}"
@@ -86,27 +90,22 @@ def _visit_for(event: EventEntity, visits: list[EventEntity], published: dict[st
     if days is not None:
         later = [v for v in towards if (v.sort_date or "") > days[0] or (event.type == "ACCEPT" and v.sort_date == days[0])]
         return why(later[0], "the first such visit after it") if later else None
-    articles = {s.split(":")[0] for s in event.sources}
-    same_article = [v for v in towards if articles & {s.split(":")[0] for s in v.sources}]
+    articles = {event_facts[s].article_id for s in event.sources}
+    same_article = [v for v in towards if articles & {event_facts[s].article_id for s in v.sources}]
     if same_article:
         # The visit the article is about, not one it recalls: shared persons first, then not background.
         best = min(same_article, key=lambda v: (-len(set(v.persons) & set(event.persons)), v.status == "reported", v.sort_date or ""))
         return why(best, "reported in the same article")
-    after = min((day_range(published.get(s)) or ("9999",))[0] for s in event.sources)
+    after = min((day_range(event_facts[s].published) or ("9999",))[0] for s in event.sources)
     later = [v for v in towards if (v.sort_date or "") > after]
     return why(later[0], "the first such visit after the article that states it") if later else None
 
 
-def _signing_for(event: EventEntity, events: list[EventEntity], agreement: AgreementEntity) -> LinkEntity | None:
+def _signing_for(event: EventEntity, signing: EventEntity | None, agreement: AgreementEntity) -> LinkEntity | None:
     if agreement.status not in ("signed", "in_force"):
         return None
     what = f"proposal of {agreement.kind} ({agreement.scope or 'no scope'}) by {event.actors[0]}"
-    signings = sorted(
-        (e for e in events if e.type == "SIGN" and e.agreement_id == agreement.id),
-        key=lambda e: (e.sort_date or "9999", e.id),
-    )
-    if signings:
-        signing = signings[0]
+    if signing is not None:
         return LinkEntity(event.id, signing.id, f"{what} → signed ({signing.date or 'undated'}): same agreement")
     reached = next(h for h in agreement.history if h.status == agreement.status)
     when = reached.date or f"stated as of {reached.as_of or 'an undated article'}"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,26 @@ class Stated:
     def order(self) -> tuple[str, str, int]:
         """Articles in date order (undated last), then facts in article order; fixed by content alone."""
         return (self.published or "9999", self.article_id, self.position)
+
+
+def first_fit(
+    stated: list[Stated], block: Callable[[Stated], Hashable], fits: Callable[[list[Stated], Stated], bool]
+) -> list[list[Stated]]:
+    """Group statements in article order: each joins the first group of its block it fits, else starts one."""
+    blocks: dict[Hashable, list[list[Stated]]] = defaultdict(list)
+    for fact in sorted(stated, key=lambda s: s.order):
+        groups = blocks[block(fact)]
+        home = next((group for group in groups if fits(group, fact)), None)
+        if home is None:
+            groups.append([fact])
+        else:
+            home.append(fact)
+    return [group for groups in blocks.values() for group in groups]
+
+
+def kind_and_parties(fact: Stated) -> Hashable:
+    """The block of an agreement or mechanism: only statements of one kind between the same parties can match."""
+    return (fact.data["kind"], frozenset(fact.data.get("parties") or []))
 
 
 def entity_id(prefix: str, *parts: str) -> str:

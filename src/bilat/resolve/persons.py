@@ -127,7 +127,8 @@ def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEnti
         data = member.stated.data
         date = when.get((member.stated.article_id, member.folded[0]), member.stated.published)
         offices.append(OfficeSeen(data.get("office"), data.get("title"), data.get("country"), date, member.stated.fact_id))
-    latest = max(offices, key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id))
+    offices.sort(key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id))  # undated first, latest last
+    latest = offices[-1]
     countries = Counter(m.country for m in members if m.country)
     return PersonEntity(
         id=entity_id("p", min(m.stated.fact_id for m in members)),
@@ -136,7 +137,7 @@ def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEnti
         country=countries.most_common(1)[0][0] if countries else None,
         office=latest.office,
         title=latest.title,
-        offices=sorted(offices, key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id)),
+        offices=offices,
         sources=sorted(m.stated.fact_id for m in members),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 
 from bilat.resolve.model import (
     FigureEntity,
@@ -10,6 +11,8 @@ from bilat.resolve.model import (
     MembershipEntity,
     Stated,
     entity_id,
+    first_fit,
+    kind_and_parties,
 )
 from bilat.text import fold
 
@@ -20,32 +23,23 @@ FIGURE_TOLERANCE = 0.05
 
 def resolve_mechanisms(stated: list[Stated]) -> list[MechanismEntity]:
     """One mechanism per kind and parties; levels must agree where both are stated."""
-    clusters: dict[tuple[str, frozenset[str]], list[list[Stated]]] = defaultdict(list)
-    for mechanism in sorted(stated, key=lambda s: s.order):
-        data = mechanism.data
-        group = clusters[(data["kind"], frozenset(data.get("parties") or []))]
-        level = data.get("level")
-        home = next(
-            (c for c in group if all(not level or not m.data.get("level") or m.data["level"] == level for m in c)),
-            None,
-        )
-        if home is None:
-            group.append([mechanism])
-        else:
-            home.append(mechanism)
     out = []
-    for group in clusters.values():
-        for members in group:
-            first = min(members, key=lambda s: s.fact_id)
-            out.append(MechanismEntity(
-                id=entity_id("m", first.fact_id),
-                kind=first.data["kind"],
-                level=next((m.data["level"] for m in members if m.data.get("level")), None),
-                name=max((m.data.get("name") or "" for m in members), key=lambda n: (len(n), n)) or None,
-                parties=list(first.data.get("parties") or []),
-                sources=sorted(m.fact_id for m in members),
-            ))
+    for members in first_fit(stated, kind_and_parties, _same_level):
+        first = min(members, key=lambda s: s.fact_id)
+        out.append(MechanismEntity(
+            id=entity_id("m", first.fact_id),
+            kind=first.data["kind"],
+            level=next((m.data["level"] for m in members if m.data.get("level")), None),
+            name=max((m.data.get("name") or "" for m in members), key=lambda n: (len(n), n)) or None,
+            parties=list(first.data.get("parties") or []),
+            sources=sorted(m.fact_id for m in members),
+        ))
     return sorted(out, key=lambda m: m.id)
+
+
+def _same_level(group: list[Stated], mechanism: Stated) -> bool:
+    level = mechanism.data.get("level")
+    return all(not level or not m.data.get("level") or m.data["level"] == level for m in group)
 
 
 def resolve_memberships(stated: list[Stated]) -> list[MembershipEntity]:
@@ -66,29 +60,25 @@ def resolve_memberships(stated: list[Stated]) -> list[MembershipEntity]:
 
 def resolve_figures(stated: list[Stated]) -> list[FigureEntity]:
     """One figure per indicator, parties (in order: exports have a direction) and period, values close."""
-    clusters: dict[tuple[str, tuple[str, ...], str | None, str], list[list[Stated]]] = defaultdict(list)
-    for figure in sorted(stated, key=lambda s: s.order):
-        data = figure.data
-        group = clusters[(data["indicator"], tuple(data.get("parties") or []), data.get("period"), data["unit"])]
-        home = next((c for c in group if _close(c[0].data["value"], data["value"])), None)
-        if home is None:
-            group.append([figure])
-        else:
-            home.append(figure)
     out = []
-    for group in clusters.values():
-        for members in group:
-            # An exact statement beats a rounded one ("498 million" over "nearly 500 million").
-            best = min(members, key=lambda s: (s.data.get("approx", False), s.order))
-            data = best.data
-            out.append(FigureEntity(
-                id=entity_id("f", min(m.fact_id for m in members)),
-                indicator=data["indicator"], parties=list(data.get("parties") or []), period=data.get("period"),
-                value=float(data["value"]), unit=data["unit"], approx=bool(data.get("approx")),
-                sources=sorted(m.fact_id for m in members),
-            ))
+    for members in first_fit(stated, _figure_block, _close_values):
+        # An exact statement beats a rounded one ("498 million" over "nearly 500 million").
+        best = min(members, key=lambda s: (s.data.get("approx", False), s.order))
+        data = best.data
+        out.append(FigureEntity(
+            id=entity_id("f", min(m.fact_id for m in members)),
+            indicator=data["indicator"], parties=list(data.get("parties") or []), period=data.get("period"),
+            value=float(data["value"]), unit=data["unit"], approx=bool(data.get("approx")),
+            sources=sorted(m.fact_id for m in members),
+        ))
     return sorted(out, key=lambda f: f.id)
 
 
-def _close(a: float, b: float) -> bool:
+def _figure_block(figure: Stated) -> Hashable:
+    data = figure.data
+    return (data["indicator"], tuple(data.get("parties") or []), data.get("period"), data["unit"])
+
+
+def _close_values(group: list[Stated], figure: Stated) -> bool:
+    a, b = group[0].data["value"], figure.data["value"]
     return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b))
