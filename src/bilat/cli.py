@@ -32,6 +32,8 @@ from bilat import evaluate, store
 from bilat.countries import country_code, country_name
 from bilat.errors import BilatError, ExtractError, IngestError, StoreError
 from bilat.extract import extract
+from bilat.extract.doc import Document
+from bilat.extract.facts import Facts
 from bilat.ingest import iter_paths, read_document
 from bilat.report.terminal import print_office_holders, print_relation
 from bilat.store import db as store_db
@@ -107,12 +109,7 @@ def extract_command(
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
-        for path in _article_paths(paths):
-            try:
-                facts = extract(read_document(path))
-            except BilatError as exc:
-                _warn(f"skipped {path}: {_reason(exc)}")
-                continue
+        for _, facts in _extracted(paths, skipped=[]):
             writer.write(out.stream, facts.to_dict())
             extracted += 1
         writer.close(out.stream)
@@ -158,26 +155,20 @@ def ingest_command(
     text) is left as it is, so running ingest again on a folder adds only what is new.
     """
     engine = _open(db, create=True)
-    stored = known = skipped = 0
+    stored = known = 0
+    skipped: list[Path] = []
     try:
-        for path in _article_paths(paths):
-            try:
-                document = read_document(path)
-                facts = extract(document)
-            except BilatError as exc:
-                _warn(f"skipped {path}: {_reason(exc)}")
-                skipped += 1
-                continue
+        for document, facts in _extracted(paths, skipped):
             if _guard(partial(store.store_article, engine, document, facts)):
                 stored += 1
             else:
                 known += 1
     except KeyboardInterrupt:
         # The article being stored was rolled back; the ones before it stay.
-        _warn(f"interrupted: {stored} stored, {known} already stored, {skipped} skipped; run again to store the rest")
+        _warn(f"interrupted: {stored} stored, {known} already stored, {len(skipped)} skipped; run again to store the rest")
         raise typer.Exit(130) from None
     _guard(lambda: store.rebuild(engine))
-    _warn(f"{stored} stored, {known} already stored, {skipped} skipped")
+    _warn(f"{stored} stored, {known} already stored, {len(skipped)} skipped")
     if skipped:
         raise typer.Exit(1)
 
@@ -251,7 +242,7 @@ def _open(url: str | None, create: bool = False) -> Engine:
         _warn(str(exc))
         raise typer.Exit(1) from None
     except SQLAlchemyError as exc:
-        _warn(f"cannot use the database {store_db.database_url(url)!r}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}")
+        _warn(f"cannot use the database {store_db.database_url(url)!r}: {_database_error(exc)}")
         raise typer.Exit(1) from None
     return engine
 
@@ -261,13 +252,18 @@ def _guard(action: Callable[[], T]) -> T:
     try:
         return action()
     except SQLAlchemyError as exc:
-        _warn(f"database error: {exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}")
+        _warn(f"database error: {_database_error(exc)}")
         raise typer.Exit(1) from None
 
 
 def _console() -> Console:
     """Rich's console; wider than its 80-column default when piped to a file or another program."""
     return Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=160)
+
+
+def _database_error(exc: SQLAlchemyError) -> str:
+    """The driver's message, without SQLAlchemy's statement dump and help link."""
+    return f"{exc.__class__.__name__}: {getattr(exc, 'orig', None) or exc}"
 
 
 def _redacted(engine: Engine) -> str:
@@ -280,6 +276,19 @@ def _countries(*names: str) -> list[str]:
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(2) from None
+
+
+def _extracted(paths: list[Path], skipped: list[Path]) -> Iterator[tuple[Document, Facts]]:
+    """Each article read and extracted; one that can't be is named on stderr and added to ``skipped``."""
+    for path in _article_paths(paths):
+        try:
+            document = read_document(path)
+            facts = extract(document)
+        except BilatError as exc:
+            _warn(f"skipped {path}: {_reason(exc)}")
+            skipped.append(path)
+            continue
+        yield document, facts
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path]:

@@ -8,14 +8,14 @@ from bilat.errors import BilatError
 from bilat.lang import load
 from bilat.text import fold
 
-_DISPLAY_LANGS = ("en", "vi")
+_NAME_LANGS = ("en", "vi")
 
 
 @cache
 def _names() -> dict[str, str]:
     """Folded country name (any language bilat has data for) → code."""
     table: dict[str, str] = {}
-    for lang in _DISPLAY_LANGS:
+    for lang in _NAME_LANGS:
         for name, code in load(lang).table("countries", "names").items():
             table.setdefault(fold(name), code)
     return table

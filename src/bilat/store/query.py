@@ -39,13 +39,14 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
         event_ids = {e.id for e in events}
         links = session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))).all()
         history = _history(session, [a.id for a in agreements])
+        offices = _offices(session, [p.id for p in persons])
 
         event_records = [_event(e, names, sources, links, event_ids) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
         return {
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
-            "persons": [_person(p, session) for p in persons],
+            "persons": [{**_columns(p), "offices": offices[p.id]} for p in persons],
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
             "agreements": sorted(
@@ -147,15 +148,13 @@ def _persons(session: Session, events: list[m.Event], articles: set[str], countr
     return sorted(session.scalars(query), key=lambda p: (p.country or "~", p.name, p.id))
 
 
-def _person(person: m.Person, session: Session) -> dict[str, Any]:
-    offices = sorted(
-        session.scalars(select(m.Office).where(m.Office.person_id == person.id)),
-        key=lambda o: (o.date is None, o.date or "", o.fact_id),  # undated last, on every database
-    )
-    return {
-        **_columns(person),
-        "offices": [{"office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id} for o in offices],
-    }
+def _offices(session: Session, person_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each person's offices as seen, in one query; undated last, on every database."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    offices = session.scalars(select(m.Office).where(m.Office.person_id.in_(person_ids)))
+    for o in sorted(offices, key=lambda o: (o.date is None, o.date or "", o.fact_id)):
+        out[o.person_id].append({"office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id})
+    return out
 
 
 def _event(

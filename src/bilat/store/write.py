@@ -8,6 +8,7 @@ rest. The same text twice is stored once (``Article.sha256`` is unique).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -76,10 +77,15 @@ def stored_state(session: Session) -> str:
     return digest.hexdigest()
 
 
+def _resolved_from(session: Session) -> str | None:
+    """The ``stored_state`` the resolved layer was built from (None before the first build)."""
+    stamp = session.get(m.State, _STAMP)
+    return stamp.value if stamp is not None else None
+
+
 def is_resolved(engine: Engine) -> bool:
     with Session(engine) as session:
-        stamp = session.get(m.State, _STAMP)
-        return stamp is not None and stamp.value == stored_state(session)
+        return _resolved_from(session) == stored_state(session)
 
 
 def rebuild(engine: Engine) -> bool:
@@ -92,8 +98,7 @@ def rebuild(engine: Engine) -> bool:
         if engine.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
         state = stored_state(session)
-        stamp = session.get(m.State, _STAMP)
-        if stamp is not None and stamp.value == state:
+        if _resolved_from(session) == state:
             return False
         resolution = resolve(_stated(session))
         for table in _RESOLVED_TABLES:
@@ -114,50 +119,33 @@ def _stated(session: Session) -> list[Stated]:
 
 
 def _write(session: Session, r: Resolution) -> None:
-    sources: list[dict[str, Any]] = []
-    parties: list[dict[str, Any]] = []
-
     def add(model: type[m.Base], rows: list[dict[str, Any]]) -> None:
         if rows:
             session.execute(insert(model), rows)
 
-    def track(entity_id: str, facts: list[str], countries: list[str]) -> None:
-        sources.extend({"entity_id": entity_id, "fact_id": f} for f in facts)
-        parties.extend({"entity_id": entity_id, "country": c} for c in dict.fromkeys(countries))
-
-    add(m.Person, [
-        {"id": p.id, "name": p.name, "aliases": p.aliases, "country": p.country, "office": p.office, "title": p.title}
-        for p in r.persons
-    ])
-    add(m.Office, [
-        {"person_id": p.id, "office": o.office, "title": o.title, "country": o.country, "date": o.date, "fact_id": o.fact_id}
-        for p in r.persons for o in p.offices
-    ])
-    for p in r.persons:
-        track(p.id, p.sources, [p.country] if p.country else [])
-    add(m.Event, [
-        {k: v for k, v in asdict(e).items() if k != "sources"} for e in r.events
-    ])
-    for e in r.events:
-        track(e.id, e.sources, e.actors)
-    add(m.Agreement, [
-        {k: v for k, v in asdict(a).items() if k not in ("sources", "history")} for a in r.agreements
-    ])
-    add(m.AgreementStatus, [
-        {"agreement_id": a.id, "status": h.status, "date": h.date, "as_of": h.as_of, "fact_id": h.fact_id}
-        for a in r.agreements for h in a.history
-    ])
-    for a in r.agreements:
-        track(a.id, a.sources, a.parties)
-    add(m.Mechanism, [{k: v for k, v in asdict(x).items() if k != "sources"} for x in r.mechanisms])
-    for x in r.mechanisms:
-        track(x.id, x.sources, x.parties)
-    add(m.Membership, [{"id": x.id, "org": x.org, "country": x.country} for x in r.memberships])
-    for x in r.memberships:
-        track(x.id, x.sources, [x.country])
-    add(m.Figure, [{k: v for k, v in asdict(x).items() if k != "sources"} for x in r.figures])
-    for x in r.figures:
-        track(x.id, x.sources, x.parties)
-    add(m.Link, [{"source_id": x.source_id, "target_id": x.target_id, "reason": x.reason} for x in r.links])
+    # Each kind of entity, with the countries it is indexed under in ``party``.
+    entities: list[tuple[type[m.Base], list[Any], Callable[[Any], list[str]]]] = [
+        (m.Person, r.persons, lambda p: [p.country] if p.country else []),
+        (m.Event, r.events, lambda e: e.actors),
+        (m.Agreement, r.agreements, lambda a: a.parties),
+        (m.Mechanism, r.mechanisms, lambda x: x.parties),
+        (m.Membership, r.memberships, lambda x: [x.country]),
+        (m.Figure, r.figures, lambda x: x.parties),
+    ]
+    sources: list[dict[str, Any]] = []
+    parties: list[dict[str, Any]] = []
+    for model, group, countries in entities:
+        add(model, [_columns(x, model) for x in group])
+        for x in group:
+            sources.extend({"entity_id": x.id, "fact_id": f} for f in x.sources)
+            parties.extend({"entity_id": x.id, "country": c} for c in dict.fromkeys(countries(x)))
+    add(m.Office, [_columns(o, m.Office) | {"person_id": p.id} for p in r.persons for o in p.offices])
+    add(m.AgreementStatus, [_columns(h, m.AgreementStatus) | {"agreement_id": a.id} for a in r.agreements for h in a.history])
+    add(m.Link, [_columns(x, m.Link) for x in r.links])
     add(m.Source, sources)
     add(m.Party, parties)
+
+
+def _columns(entity: object, model: type[m.Base]) -> dict[str, Any]:
+    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated)."""
+    return {c.key: getattr(entity, c.key) for c in model.__table__.columns if hasattr(entity, c.key)}
