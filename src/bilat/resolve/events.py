@@ -51,8 +51,9 @@ def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[Even
         initiator = None if data["type"] in SYMMETRIC else (actors[0] if actors else None)
         clusters = blocks[(data["type"], frozenset(actors), initiator)]
         persons = _person_ids(event, names)
+        days = day_range(data.get("date"))
         best = max(
-            (c for c in clusters if _fits(c, event, persons)),
+            (c for c in clusters if _fits(c, event, persons, days)),
             key=lambda c: len(set(c.persons) & set(persons)),
             default=None,
         )
@@ -62,7 +63,6 @@ def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[Even
         best.members.append(event)
         best.articles.add(event.article_id)
         best.persons += [p for p in persons if p not in best.persons]
-        days = day_range(data.get("date"))
         if days is not None:
             best.days = days if best.days is None else overlap(best.days, days)
     events = [_entity(c) for clusters in blocks.values() for c in clusters]
@@ -79,14 +79,13 @@ def _person_ids(event: Stated, names: dict[NameKey, str]) -> list[str]:
     return out
 
 
-def _fits(cluster: _Cluster, event: Stated, persons: list[str]) -> bool:
+def _fits(cluster: _Cluster, event: Stated, persons: list[str], days: DayRange | None) -> bool:
     data = event.data
     if event.article_id in cluster.articles:
         return False
     shared = set(cluster.persons) & set(persons)
     if cluster.persons and persons and not shared:
         return False
-    days = day_range(data.get("date"))
     if days is None or cluster.days is None:
         if not shared:
             return False
