@@ -35,6 +35,13 @@ from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 from bilat.ingest import iter_paths, read_document
+from bilat.report.briefing import (
+    BriefingFormat,
+    ReaderLanguage,
+    build_briefing,
+    check_since,
+    write_briefing,
+)
 from bilat.report.terminal import print_office_holders, print_relation
 from bilat.store import db as store_db
 from bilat.store import models
@@ -61,6 +68,8 @@ class RecordFormat(str, Enum):
     text = "text"
     json = "json"
 
+
+TOKEN_ENV = "BILAT_TOKEN"
 
 DbOption = Annotated[
     str | None,
@@ -173,6 +182,28 @@ def ingest_command(
         raise typer.Exit(1)
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; the default answers this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar=TOKEN_ENV, show_default=False,
+        help=f"Enable POST /api/articles for requests that send it as a bearer token (default: ${TOKEN_ENV}; "
+             "without one, the server is read-only).",
+    )] = None,
+) -> None:
+    """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
+    import uvicorn  # the server is only needed here; other commands start faster without it
+
+    from bilat.web.app import create_app
+
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({'writable with the token' if token else 'read-only'})")
+    uvicorn.run(create_app(engine, token=token or None), host=host, port=port, log_level="warning")
+
+
 @app.command("relation")
 def relation_command(
     first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
@@ -206,6 +237,50 @@ def persons_command(
         typer.echo(json.dumps(spells, ensure_ascii=False, indent=1))
     else:
         print_office_holders(_console(), country_name(code), spells)
+
+
+@app.command("brief")
+def brief_command(
+    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(help="The other country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success).")],
+    lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the briefing.")] = ReaderLanguage.vi,
+    fmt: Annotated[
+        BriefingFormat,
+        typer.Option("--format", help="md: Markdown; html: one self-contained page with the trade chart; pdf: that page printed."),
+    ] = BriefingFormat.md,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only the events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out.",
+                     show_default=False),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a briefing on a relationship, every sentence citing its sources.
+
+    Recent contacts, agreements and their status, open items with their age
+    (counted to today) and fulfilled ones, mechanisms, shared memberships and figures.
+    """
+    if since is not None:
+        try:
+            check_since(since)
+        except BilatError as exc:
+            raise typer.BadParameter(str(exc), param_hint="'--since'") from None
+    codes = _countries(first, second)
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    record = _guard(lambda: store.relation(engine, *codes))
+    briefing = build_briefing(record, lang.value, since=since)
+    if not briefing.sections:
+        _warn(f"nothing is stored about {codes[0]}–{codes[1]}: the briefing says so")
+    try:
+        write_briefing(briefing, fmt, output)
+    except BilatError as exc:
+        _warn(str(exc))
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        _warn(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
 
 
 @db_app.command("upgrade")

@@ -3,11 +3,22 @@
     db       where the database is (URL, ``$BILAT_DB``, default SQLite file) and its migrations
     models   the schema
     write    one article per transaction; rebuilding the resolved layer
-    query    the record of a relationship; office holders
+    query    the record of a relationship; office holders; pairs, articles and single facts for the API
 """
 
 from bilat.store.db import connect, database_url, upgrade
-from bilat.store.query import office_holders, relation
+from bilat.store.query import (
+    article,
+    articles,
+    entity,
+    filter_events,
+    office_holders,
+    relation,
+    relations,
+)
 from bilat.store.write import rebuild, store_article
 
-__all__ = ["connect", "database_url", "office_holders", "rebuild", "relation", "store_article", "upgrade"]
+__all__ = [
+    "article", "articles", "connect", "database_url", "entity", "filter_events", "office_holders", "rebuild",
+    "relation", "relations", "store_article", "upgrade",
+]

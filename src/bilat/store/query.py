@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -43,9 +44,13 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
 
         event_records = [_event(e, names, sources, links, event_ids) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
+        languages = session.execute(
+            select(m.Article.lang, func.count()).where(m.Article.id.in_(articles)).group_by(m.Article.lang)
+        ).all()
         return {
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
+            "languages": dict(sorted(languages)),
             "persons": [{**_columns(p), "offices": offices[p.id]} for p in persons],
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
@@ -56,7 +61,7 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
                 ({**_columns(x), "sources": sources[x.id]} for x in mechanisms), key=lambda x: (x["kind"], x["id"])
             ),
             "memberships": [
-                {"org": org, "countries": [first, second], "sources": [s for x in group for s in sources[x.id]]}
+                {"org": org, "countries": [first, second], "sources": _distinct(s for x in group for s in sources[x.id])}
                 for org, group in sorted(memberships.items())
             ],
             "figures": sorted(
@@ -64,6 +69,123 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
                 key=lambda f: (f["indicator"], f["period"] or "", f["id"]),
             ),
         }
+
+
+def filter_events(
+    record: dict[str, Any], since: str | None = None, until: str | None = None, types: Iterable[str] = ()
+) -> dict[str, Any]:
+    """``record`` with only the events dated within ``since``..``until`` (ISO, inclusive) and of ``types``.
+
+    A filter on dates leaves out undated events: nothing says they fall in the range.
+    """
+    wanted = set(types)
+
+    def kept(event: dict[str, Any]) -> bool:
+        if wanted and event["type"] not in wanted:
+            return False
+        if since or until:
+            first, last = _day_range(event["date"])
+            if first is None or (since and last < since) or (until and first > _last_day_of(until)):
+                return False
+        return True
+
+    events = [e for e in record["events"] if kept(e)]
+    ids = {e["id"] for e in events}
+    return {**record, "events": events, "open": [i for i in record["open"] if i in ids]}
+
+
+def _day_range(date: str | None) -> tuple[str | None, str]:
+    if not date:
+        return None, ""
+    start, _, end = date.partition("/")
+    return start, _last_day_of(end or start)
+
+
+def _last_day_of(date: str) -> str:
+    """The last ISO day a date of any precision can mean, as a string that sorts with days ("2024-11" → "2024-11-99")."""
+    return date + "-99" * (2 - date.count("-"))
+
+
+def relations(engine: Engine) -> list[dict[str, Any]]:
+    """Every pair of countries the store holds shared facts about, with counts, most documented first."""
+    with Session(engine) as session:
+        countries: dict[str, set[str]] = defaultdict(set)
+        for entity_id, country in session.execute(select(m.Party.entity_id, m.Party.country)):
+            countries[entity_id].add(country)
+        articles: dict[str, set[str]] = defaultdict(set)
+        query = select(m.Source.entity_id, m.Fact.article_id).join(m.Fact, m.Fact.id == m.Source.fact_id)
+        for entity_id, article_id in session.execute(query.where(m.Source.entity_id.in_(list(countries)))):
+            articles[entity_id].add(article_id)
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for entity_id, members in countries.items():
+        for first, second in combinations(sorted(members), 2):
+            pair = pairs.setdefault((first, second), {
+                "countries": [first, second], **{kind: 0 for kind in _ENTITY_KINDS.values()}, "articles": set(),
+            })
+            kind = _ENTITY_KINDS.get(entity_id[0])
+            if kind:
+                pair[kind] += 1
+            pair["articles"] |= articles[entity_id]
+    out = [{**p, "articles": len(p["articles"])} for p in pairs.values()]
+    out.sort(key=lambda p: (-p["articles"], -p["events"], p["countries"]))
+    return out
+
+
+_ENTITY_KINDS = {"e": "events", "a": "agreements", "m": "mechanisms", "f": "figures"}
+_ENTITY_MODELS: dict[str, type[m.Base]] = {
+    "e": m.Event, "a": m.Agreement, "m": m.Mechanism, "f": m.Figure, "s": m.Membership, "p": m.Person,
+}
+_KIND_NAMES = {
+    "e": "event", "a": "agreement", "m": "mechanism", "f": "figure", "s": "membership", "p": "person",
+}
+
+
+def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
+    """One resolved fact (event, agreement, person...) with every source that states it, or None."""
+    model = _ENTITY_MODELS.get(entity_id[:1])
+    if model is None:
+        return None
+    with Session(engine) as session:
+        row = session.get(model, entity_id)
+        if row is None:
+            return None
+        record = {"entity": _KIND_NAMES[entity_id[0]], **_columns(row), "sources": _sources(session, [entity_id])[entity_id]}
+        if isinstance(row, m.Event):
+            links = session.scalars(select(m.Link).where((m.Link.source_id == row.id) | (m.Link.target_id == row.id)))
+            record["links"] = sorted(
+                ({"source": x.source_id, "target": x.target_id, "reason": x.reason} for x in links),
+                key=lambda x: (x["source"], x["target"]),
+            )
+        return record
+
+
+def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
+    """One stored article with its full text and the facts extracted from it, or None."""
+    with Session(engine) as session:
+        row = session.get(m.Article, article_id)
+        if row is None:
+            return None
+        facts = session.scalars(
+            select(m.Fact).where(m.Fact.article_id == article_id).order_by(m.Fact.section, m.Fact.position)
+        )
+        return {
+            "id": row.id, "name": row.name, "source": row.source, "title": row.title, "published": row.published,
+            "lang": row.lang, "text": row.text,
+            "facts": [{"id": f.id, "section": f.section, "data": f.data, "evidence": [f.start, f.end]} for f in facts],
+        }
+
+
+def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """A page of the stored articles (newest first, undated last) and how many there are in all."""
+    columns = (m.Article.id, m.Article.name, m.Article.source, m.Article.title, m.Article.published, m.Article.lang)
+    with Session(engine) as session:
+        rows = [row._asdict() for row in session.execute(select(*columns))]
+    rows.sort(key=lambda a: (a["published"] is None, _descending(a["published"] or ""), a["name"], a["id"]))
+    return len(rows), rows[offset:offset + limit]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text)
 
 
 def office_holders(engine: Engine, country: str) -> list[dict[str, Any]]:
@@ -120,20 +242,32 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
     """Each entity's sources: article, evidence span and the quoted text."""
     quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
     query = (
-        select(m.Source.entity_id, m.Fact.article_id, m.Article.name, m.Article.published, m.Fact.start, m.Fact.end, quote)
+        select(
+            m.Source.entity_id, m.Fact.article_id, m.Article.name, m.Article.title, m.Article.published,
+            m.Fact.start, m.Fact.end, quote,
+        )
         .join(m.Fact, m.Fact.id == m.Source.fact_id)
         .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Source.entity_id.in_(list(entity_ids)))
     )
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entity_id, article_id, name, published, start, end, text in session.execute(query):
+    for entity_id, article_id, name, title, published, start, end, text in session.execute(query):
         out[entity_id].append({
-            "article": article_id, "name": name, "published": published, "evidence": [start, end], "quote": text,
+            "article": article_id, "name": name, "title": title, "published": published, "evidence": [start, end],
+            "quote": text,
         })
     # Sorted here, not in SQL: databases disagree on where NULL dates go.
     for group in out.values():
         group.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["article"], s["evidence"]))
     return out
+
+
+def _distinct(sources: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sources without repeats: one sentence often states both countries' membership."""
+    seen: dict[tuple[str, int], dict[str, Any]] = {}
+    for source in sources:
+        seen.setdefault((source["article"], source["evidence"][0]), source)
+    return list(seen.values())
 
 
 def _persons(session: Session, events: list[m.Event], articles: set[str], countries: tuple[str, str]) -> list[m.Person]:
@@ -151,9 +285,17 @@ def _persons(session: Session, events: list[m.Event], articles: set[str], countr
 def _offices(session: Session, person_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Each person's offices as seen, in one query; undated last, on every database."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    offices = session.scalars(select(m.Office).where(m.Office.person_id.in_(person_ids)))
-    for o in sorted(offices, key=lambda o: (o.date is None, o.date or "", o.fact_id)):
-        out[o.person_id].append({"office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id})
+    query = (
+        select(m.Office, m.Fact.article_id, m.Fact.start, m.Fact.end)
+        .join(m.Fact, m.Fact.id == m.Office.fact_id)
+        .where(m.Office.person_id.in_(person_ids))
+    )
+    rows = sorted(session.execute(query), key=lambda row: (row[0].date is None, row[0].date or "", row[0].fact_id))
+    for o, article_id, start, end in rows:
+        out[o.person_id].append({
+            "office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id,
+            "source": {"article": article_id, "evidence": [start, end]},
+        })
     return out
 
 

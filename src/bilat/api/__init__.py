@@ -1,0 +1,28 @@
+"""The JSON API of ``bilat serve``, under ``/api``: one module per resource.
+
+    relations  the pairs of countries, and the record of one pair
+    facts      one resolved fact with its sources
+    articles   the stored articles; storing a new one (with the server's token)
+    schemas    the shape of every request and response
+    deps       the store engine and the token check
+    errors     the error statuses, documented; the route class that answers 503, 422 and 405 as documented
+"""
+
+from fastapi import APIRouter
+from fastapi.routing import APIRoute
+
+from bilat.api import articles, facts, relations
+from bilat.api.errors import UNAVAILABLE, documented
+
+
+def _operation_id(route: APIRoute) -> str:
+    """The endpoint function's name (``get_relation``): stable ids for clients and OpenAPI links."""
+    return route.name
+
+
+router = APIRouter(prefix="/api", responses=documented(UNAVAILABLE), generate_unique_id_function=_operation_id)
+router.include_router(relations.router)
+router.include_router(facts.router)
+router.include_router(articles.router)
+
+__all__ = ["router"]

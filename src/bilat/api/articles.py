@@ -1,0 +1,99 @@
+"""``/api/articles``: the stored articles, one article with its text and facts, and storing a new one."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+
+from bilat import store
+from bilat.api.deps import StoreEngine, require_writer
+from bilat.api.errors import ApiRoute, documented
+from bilat.api.schemas import Article, ArticlesPage, NewArticle, StoredArticle
+from bilat.errors import BilatError
+from bilat.extract import extract
+from bilat.extract.facts import SECTIONS
+from bilat.ingest.read import read_text_document
+from bilat.store.write import article_key
+
+router = APIRouter(route_class=ApiRoute, tags=["articles"])
+
+ARTICLE_ID = r"^[0-9a-f]{16}$"
+
+
+@router.get(
+    "/articles",
+    response_model=ArticlesPage,
+    summary="List the stored articles",
+    description="A page of the stored articles' metadata, newest first, undated last.",
+    responses={
+        200: {"links": {"GetArticle": {
+            "operationId": "get_article", "parameters": {"article_id": "$response.body#/items/0/id"},
+        }}},
+        **documented(422),
+    },
+)
+def list_articles(
+    engine: StoreEngine,
+    limit: Annotated[int, Query(ge=1, le=500, description="How many articles to return.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="How many articles to skip.")] = 0,
+) -> dict[str, Any]:
+    total, items = store.articles(engine, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get(
+    "/articles/{article_id}",
+    response_model=Article,
+    summary="Get one article with its text and facts",
+    description="The article's full text as read, header block included, and each fact extracted from it in the "
+                "shape of the facts contract: `text[start:end]` of its `evidence` is the sentence that states it.",
+    responses=documented(404, 422),
+)
+def get_article(
+    engine: StoreEngine,
+    article_id: Annotated[str, Path(pattern=ARTICLE_ID, description="16 hex digits, as in a fact's sources.")],
+) -> dict[str, Any]:
+    record = store.article(engine, article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id} in the store")
+    return record
+
+
+@router.post(
+    "/articles",
+    response_model=StoredArticle,
+    status_code=201,
+    summary="Store an article",
+    description="Read the text, extract its facts, store both and update the merged record, as `bilat ingest` "
+                "does for a file. The same text twice is stored once: the second time answers 200 with "
+                "`stored: false`. Needs the server's token as a bearer token (`Authorization: Bearer TOKEN`; "
+                "none or a wrong one is 401); a server started without a token does not write (403). A text "
+                "bilat cannot read (a language it has no rules for, too short to tell) is 422 with the reason.",
+    dependencies=[Depends(require_writer)],
+    responses={
+        201: {
+            "description": "Stored.",
+            "headers": {"Location": {"description": "Where to read it.", "schema": {"type": "string"}}},
+            "links": {"GetArticle": {
+                "operationId": "get_article", "parameters": {"article_id": "$response.body#/id"},
+            }},
+        },
+        200: {"model": StoredArticle, "description": "Already stored (the same text)."},
+        **documented(400, 401, 403, 422),
+    },
+)
+def post_article(article: NewArticle, engine: StoreEngine, request: Request, response: Response) -> dict[str, Any]:
+    article_id = article_key(article.text)[:16]
+    try:
+        document = read_text_document(article.text, doc_id=article.name or article_id, source=article.source)
+        facts = extract(document)
+    except BilatError as exc:
+        raise HTTPException(422, f"cannot read the article: {exc}") from exc
+    stored = store.store_article(engine, document, facts)
+    store.rebuild(engine)
+    if stored:
+        response.headers["Location"] = str(request.url_for("get_article", article_id=article_id))
+    else:
+        response.status_code = 200
+    return {"id": article_id, "stored": stored, "facts": sum(len(getattr(facts, s)) for s in SECTIONS)}

@@ -1,0 +1,453 @@
+"""The shapes of the API's requests and responses, exactly as ``bilat.store.query`` returns them.
+
+Every response model forbids extra fields, so ``/openapi.json`` states each
+field the store returns and nothing else (``additionalProperties: false``): a
+field added to a store record must be added here too, or the API answers 500
+and ``tests/api`` fail. The code lists are FACTS.md's, spelled out so that
+clients (and ``mypy``) see them; ``tests/api/test_openapi.py`` checks that they
+match ``bilat.extract.facts``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+EventType = Literal[
+    "VISIT", "MEET", "ATTEND", "INVITE", "ACCEPT", "PROPOSE",
+    "SIGN", "COMMIT", "CONGRATULATE", "ESTABLISH_RELATIONS",
+]
+EventStatus = Literal["happened", "planned", "reported"]
+Office = Literal[
+    "head_of_state", "vice_head_of_state", "head_of_government",
+    "deputy_head_of_government", "head_of_legislature", "deputy_head_of_legislature",
+    "chief_justice", "party_leader", "foreign_minister", "deputy_foreign_minister",
+    "minister", "deputy_minister", "ambassador", "other",
+]
+AgreementKind = Literal[
+    "VISA_EXEMPTION", "INVESTMENT_PROTECTION", "DOUBLE_TAXATION", "TRADE", "MOU", "COOPERATION", "OTHER",
+]
+AgreementStatus = Literal["proposed", "negotiating", "signed", "in_force"]
+MechanismKind = Literal["POLITICAL_CONSULTATION", "JOINT_COMMITTEE", "STRATEGIC_DIALOGUE", "OTHER"]
+Indicator = Literal["bilateral_trade", "exports", "imports", "fdi_stock", "fdi_projects", "other"]
+
+CountryCode = Annotated[str, Field(description="ISO 3166-1 alpha-2 code, e.g. `VN`.")]
+IsoDate = Annotated[str, Field(
+    description="ISO 8601 at the stated precision (`2023`, `2023-11-17`) or an interval `start/end`.",
+)]
+Offsets = Annotated[tuple[int, int], Field(
+    description="`[start, end]`: `text[start:end]` of the article is the evidence.",
+)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(Model):
+    """Why a request failed."""
+
+    detail: str
+
+
+class ValidationIssue(BaseModel):
+    """One reason a request is malformed (FastAPI's validation error item)."""
+
+    model_config = ConfigDict(extra="allow")
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Unprocessable(Model):
+    """A malformed request (a list of issues), or an article bilat cannot read (one sentence)."""
+
+    detail: str | list[ValidationIssue]
+
+
+# Sources: where a resolved fact is stated.
+
+
+class Source(Model):
+    """One article stating the fact: its id and name, its date, the evidence span and the sentence it covers."""
+
+    article: str
+    name: str
+    title: str | None
+    published: str | None
+    evidence: Offsets
+    quote: str
+
+
+class Citation(Model):
+    """The article and evidence span of one observation (no quote: the fact's own sources quote it)."""
+
+    article: str
+    evidence: Offsets
+
+
+# The record of a relationship (``store.relation``).
+
+
+class Country(Model):
+    code: CountryCode
+    name: str
+
+
+class OfficeSeen(Model):
+    """A person seen holding an office at a date: the observation, not an inferred term."""
+
+    office: Office | None
+    title: str | None
+    date: IsoDate | None
+    fact: str = Field(description="The stored fact that shows it (`ARTICLE:persons:POSITION`).")
+    source: Citation
+
+
+class RelationPerson(Model):
+    id: str
+    name: str = Field(description="The fullest form seen.")
+    aliases: list[str]
+    country: CountryCode | None
+    office: Office | None = Field(description="The office of the latest observation.")
+    title: str | None
+    offices: list[OfficeSeen]
+
+
+class EventLink(Model):
+    target: str = Field(description="The event (or agreement) that fulfils this one.")
+    reason: str
+
+
+class RelationEvent(Model):
+    id: str
+    type: EventType
+    actors: list[CountryCode]
+    date: IsoDate | None
+    sort_date: str | None = Field(description="The first day `date` can mean (`YYYY-MM-DD`), for ordering.")
+    status: EventStatus
+    persons: list[str] = Field(description="Names, in order of first mention.")
+    place: str | None
+    occasion: str | None
+    object: str | None
+    counterpart_office: Office | None
+    agreement_id: str | None
+    person_ids: list[str] = Field(description="The ids of the persons named who resolved to a person.")
+    sources: list[Source]
+    links: list[EventLink]
+    fulfilled_by: list[str] = Field(description="Events of this record that fulfil this one.")
+    fulfils: list[str] = Field(description="Earlier events this one fulfils.")
+
+
+class AgreementStatusSeen(Model):
+    status: AgreementStatus
+    date: IsoDate | None = Field(description="The date the article gives for that status.")
+    as_of: IsoDate | None = Field(description="The article's own date: the status held then at the latest.")
+    source: Citation
+
+
+class RelationAgreement(Model):
+    id: str
+    kind: AgreementKind
+    scope: str | None
+    parties: list[CountryCode]
+    status: AgreementStatus = Field(description="The status of the latest statement.")
+    date: IsoDate | None
+    history: list[AgreementStatusSeen]
+    sources: list[Source]
+
+
+class RelationMechanism(Model):
+    id: str
+    kind: MechanismKind
+    level: Office | None
+    name: str | None
+    parties: list[CountryCode]
+    sources: list[Source]
+
+
+class RelationMembership(Model):
+    org: str = Field(description="A code (`APEC`, `ASEAN`...) or the name as written.")
+    countries: list[CountryCode]
+    sources: list[Source]
+
+
+class RelationFigure(Model):
+    id: str
+    indicator: Indicator
+    parties: list[CountryCode]
+    period: IsoDate | None
+    value: float
+    unit: str
+    approx: bool
+    sources: list[Source]
+
+
+class Relation(Model):
+    """Everything the store knows about two countries' relationship, each fact with its sources."""
+
+    countries: list[Country]
+    articles: int
+    languages: dict[str, int] = Field(description="How many of the articles are in each language.")
+    persons: list[RelationPerson]
+    events: list[RelationEvent]
+    open: list[str] = Field(description="Invitations, acceptances, proposals and commitments nothing fulfilled yet.")
+    agreements: list[RelationAgreement]
+    mechanisms: list[RelationMechanism]
+    memberships: list[RelationMembership]
+    figures: list[RelationFigure]
+
+
+class PairSummary(Model):
+    """A pair of countries the store holds shared facts about, and how many of each."""
+
+    countries: list[CountryCode]
+    events: int
+    agreements: int
+    mechanisms: int
+    figures: int
+    articles: int
+
+
+class Page(Model):
+    total: int = Field(description="How many items there are in all.")
+    limit: int
+    offset: int
+
+
+class RelationsPage(Page):
+    items: list[PairSummary]
+
+
+# One resolved fact (``store.entity``), told apart by its ``entity`` field.
+
+
+class FactLink(Model):
+    source: str = Field(description="The invitation, proposal or acceptance.")
+    target: str = Field(description="The later event that fulfils it, or the agreement a proposal led to.")
+    reason: str
+
+
+class EventFact(Model):
+    entity: Literal["event"]
+    id: str
+    type: EventType
+    actors: list[CountryCode]
+    date: IsoDate | None
+    sort_date: str | None
+    status: EventStatus
+    persons: list[str] = Field(description="Person ids; names that resolved to no person stay names.")
+    place: str | None
+    occasion: str | None
+    object: str | None
+    counterpart_office: Office | None
+    agreement_id: str | None
+    sources: list[Source]
+    links: list[FactLink]
+
+
+class AgreementFact(Model):
+    entity: Literal["agreement"]
+    kind: AgreementKind
+    id: str
+    scope: str | None
+    parties: list[CountryCode]
+    status: AgreementStatus
+    date: IsoDate | None
+    sources: list[Source]
+
+
+class MechanismFact(Model):
+    entity: Literal["mechanism"]
+    kind: MechanismKind
+    id: str
+    level: Office | None
+    name: str | None
+    parties: list[CountryCode]
+    sources: list[Source]
+
+
+class FigureFact(Model):
+    entity: Literal["figure"]
+    id: str
+    indicator: Indicator
+    parties: list[CountryCode]
+    period: IsoDate | None
+    value: float
+    unit: str
+    approx: bool
+    sources: list[Source]
+
+
+class MembershipFact(Model):
+    entity: Literal["membership"]
+    id: str
+    org: str
+    country: CountryCode
+    sources: list[Source]
+
+
+class PersonFact(Model):
+    entity: Literal["person"]
+    id: str
+    name: str
+    aliases: list[str]
+    country: CountryCode | None
+    office: Office | None
+    title: str | None
+    sources: list[Source]
+
+
+Fact = Annotated[
+    EventFact | AgreementFact | MechanismFact | FigureFact | MembershipFact | PersonFact,
+    Field(discriminator="entity"),
+]
+"""A resolved fact; ``entity`` says which kind."""
+
+
+# Articles (``store.articles``, ``store.article``): the observed layer, facts as extracted.
+
+
+class ArticleSummary(Model):
+    id: str = Field(description="The first 16 hex digits of the SHA-256 of the text.")
+    name: str = Field(description="The document id of the facts contract (a file's stem, or the name posted).")
+    source: str | None
+    title: str | None
+    published: IsoDate | None
+    lang: str
+
+
+class ArticlesPage(Page):
+    items: list[ArticleSummary]
+
+
+class StatedPerson(Model):
+    name: str
+    country: CountryCode | None
+    office: Office | None
+    title: str | None
+    aliases: list[str]
+
+
+class StatedEvent(Model):
+    type: EventType
+    actors: list[CountryCode]
+    date: IsoDate | None
+    status: EventStatus
+    persons: list[str]
+    place: str | None
+    occasion: str | None
+    object: str | None
+    counterpart_office: Office | None
+
+
+class StatedAgreement(Model):
+    kind: AgreementKind
+    scope: str | None
+    parties: list[CountryCode]
+    status: AgreementStatus
+    date: IsoDate | None
+
+
+class StatedMechanism(Model):
+    kind: MechanismKind
+    level: Office | None
+    parties: list[CountryCode]
+    name: str | None
+
+
+class StatedMembership(Model):
+    org: str
+    countries: list[CountryCode]
+
+
+class StatedFigure(Model):
+    indicator: Indicator
+    parties: list[CountryCode]
+    period: IsoDate | None
+    value: float
+    unit: str
+    approx: bool
+
+
+class _Statement(Model):
+    id: str = Field(description="`ARTICLE:SECTION:POSITION`.")
+    evidence: Offsets
+
+
+class PersonStatement(_Statement):
+    section: Literal["persons"]
+    data: StatedPerson
+
+
+class EventStatement(_Statement):
+    section: Literal["events"]
+    data: StatedEvent
+
+
+class AgreementStatement(_Statement):
+    section: Literal["agreements"]
+    data: StatedAgreement
+
+
+class MechanismStatement(_Statement):
+    section: Literal["mechanisms"]
+    data: StatedMechanism
+
+
+class MembershipStatement(_Statement):
+    section: Literal["memberships"]
+    data: StatedMembership
+
+
+class FigureStatement(_Statement):
+    section: Literal["figures"]
+    data: StatedFigure
+
+
+Statement = Annotated[
+    PersonStatement | EventStatement | AgreementStatement | MechanismStatement | MembershipStatement | FigureStatement,
+    Field(discriminator="section"),
+]
+"""One fact as one article states it: a record of the facts contract (FACTS.md) without its evidence, beside it."""
+
+
+class Article(ArticleSummary):
+    """A stored article: its full text, which every evidence span indexes, and the facts read from it."""
+
+    text: str
+    facts: list[Statement]
+
+
+# Writing.
+
+
+class NewArticle(Model):
+    """An article to read and store: its text as a `.txt` file would hold it, header block allowed."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "text": "Ngày 17/11/2023, Chủ tịch nước Võ Văn Thưởng hội kiến Tổng thống Peru Dina Boluarte"
+                " bên lề Hội nghị cấp cao APEC tại San Francisco.",
+        "name": "apec-2023",
+        "source": "https://example.org/apec-2023",
+    }]})
+
+    text: str = Field(
+        min_length=1, max_length=1_000_000, pattern=r"^[^\x00]*$",
+        description="The article (UTF-8, no NUL); `text[start:end]` of each evidence span indexes it as sent.",
+    )
+    name: str | None = Field(
+        default=None, min_length=1, max_length=255,
+        description="A name for it (the facts contract's document id); default: its id.",
+    )
+    source: str | None = Field(
+        default=None, min_length=1, max_length=2048,
+        description="Where it came from (a URL); default: the header's `source:` line.",
+    )
+
+
+class StoredArticle(Model):
+    id: str = Field(description="The article's id: `GET /api/articles/{id}` reads it.")
+    stored: bool = Field(description="False when the same text was already stored.")
+    facts: int = Field(description="How many facts were extracted from it.")

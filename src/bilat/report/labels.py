@@ -1,0 +1,68 @@
+"""Words for the record's codes, dates and amounts in the reader's language (``lang/*/labels.toml``).
+
+Pages and briefings never show a bare code such as ``VISIT`` or ``in_force``
+when the language has a word for it, nor an ISO date when the reader writes
+"12/11/2024" or "12 November 2024".
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+
+from bilat.countries import country_name
+from bilat.lang import load
+
+READER_LANGUAGES = ("vi", "en")
+"""Languages of the interface and of briefings."""
+
+
+def label(lang: str, table: str, code: str | None) -> str:
+    """The word for ``code`` in ``[table]`` of ``lang/{lang}/labels.toml``; the code itself when there is none."""
+    if code is None:
+        return ""
+    words: dict[str, str] = load(lang).table("labels", table)
+    return words.get(code, code)
+
+
+def country(code: str | None, lang: str) -> str:
+    return country_name(code, lang) if code else ""
+
+
+def date_text(value: str | None, lang: str) -> str:
+    """An ISO date, month, year or ``start/end`` range as the reader writes it."""
+    words = load(lang).table("labels", "dates")
+    if not value:
+        return words["undated"]
+    if "/" in value:
+        start, end = value.split("/", 1)
+        return words["range"].format(start=date_text(start, lang), end=date_text(end, lang))
+    parts = value.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return value
+    if not 1 <= len(numbers) <= 3 or (len(numbers) > 1 and not 1 <= numbers[1] <= 12):
+        return value
+    if len(numbers) == 3 and not 1 <= numbers[2] <= monthrange(numbers[0], numbers[1])[1]:
+        return value  # "2024-02-30" is no day: shown as stored, not as a date
+    fields = {"year": numbers[0]}
+    if len(numbers) > 1:
+        fields |= {"month": numbers[1], "month_name": words["month_names"][numbers[1] - 1]}
+    if len(numbers) > 2:
+        fields["day"] = numbers[2]
+    return words[("year", "month", "day")[len(numbers) - 1]].format(**fields)
+
+
+def amount_text(value: float, unit: str, approx: bool, lang: str) -> str:
+    """``500000000, USD, approx`` → "khoảng 500 triệu USD" / "about 500 million USD"."""
+    words = load(lang).table("labels", "amounts")
+    scale_word = ""
+    for size, word in words["scales"]:
+        if abs(value) >= size:
+            value, scale_word = value / size, word
+            break
+    number = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if words["decimal"] != ".":
+        number = number.replace(",", " ").replace(".", words["decimal"]).replace(" ", ".")
+    text = words["pattern"].format(number=number, scale=scale_word, unit=unit).replace("  ", " ").strip()
+    return words["approx"] + text if approx else text

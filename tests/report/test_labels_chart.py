@@ -1,0 +1,97 @@
+"""Words for codes, dates and amounts (``report/labels.py``) and the trade chart (``report/chart.py``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from bilat.report.chart import charted_figures, trade_chart
+from bilat.report.labels import amount_text, country, date_text, label
+
+
+@pytest.mark.parametrize(("value", "vi", "en"), [
+    ("2024-11-12", "12/11/2024", "12 November 2024"),
+    ("1998-07", "tháng 7/1998", "July 1998"),
+    ("1994", "năm 1994", "1994"),
+    ("2024-11-12/2024-11-16", "12/11/2024 – 16/11/2024", "12 November 2024 – 16 November 2024"),
+    ("2024-01/2024-07", "tháng 1/2024 – tháng 7/2024", "January 2024 – July 2024"),
+    (None, "không rõ ngày", "undated"),
+])
+def test_date_text(value: str | None, vi: str, en: str) -> None:
+    assert date_text(value, "vi") == vi
+    assert date_text(value, "en") == en
+
+
+@pytest.mark.parametrize("malformed", ["2024-13", "2024-02-30", "2024-00-10", "mid-2024", "2024-1-1-1", "unknown"])
+def test_a_malformed_date_is_shown_as_stored(malformed: str) -> None:
+    assert date_text(malformed, "vi") == malformed
+    assert date_text(malformed, "en") == malformed
+
+
+@pytest.mark.parametrize(("value", "unit", "approx", "vi", "en"), [
+    (500_000_000, "USD", True, "khoảng 500 triệu USD", "about 500 million USD"),
+    (1_500_000_000, "USD", False, "1,5 tỷ USD", "1.5 billion USD"),
+    (4_100_000_000, "USD", False, "4,1 tỷ USD", "4.1 billion USD"),
+    (12_500, "EUR", False, "12,5 nghìn EUR", "12.5 thousand EUR"),
+    (950, "USD", True, "khoảng 950 USD", "about 950 USD"),
+])
+def test_amount_text(value: float, unit: str, approx: bool, vi: str, en: str) -> None:
+    assert amount_text(value, unit, approx, "vi") == vi
+    assert amount_text(value, unit, approx, "en") == en
+
+
+def test_label_falls_back_to_the_code() -> None:
+    assert label("vi", "event_types", "VISIT") == "Chuyến thăm"
+    assert label("en", "agreement_statuses", "in_force") == "in force"
+    assert label("vi", "offices", "grand_vizier") == "grand_vizier"
+    assert label("en", "offices", None) == ""
+
+
+def test_country_names_in_the_readers_language() -> None:
+    assert (country("VN", "vi"), country("VN", "en")) == ("Việt Nam", "Vietnam")
+    assert country("TH", "vi") == "Thái Lan"
+    assert country(None, "vi") == ""
+
+
+def figure(indicator: str, period: str | None, value: float, unit: str = "USD", approx: bool = False) -> dict[str, Any]:
+    return {"indicator": indicator, "parties": ["PE", "VN"], "period": period, "value": value, "unit": unit,
+            "approx": approx}
+
+
+def bars(svg: str) -> list[str]:
+    """The titles of the chart's bars (each bar is a rect with a <title>; legend swatches have none)."""
+    return re.findall(r"<rect [^>]*><title>([^<]*)</title></rect>", svg)
+
+
+def test_one_bar_per_period_with_period_labels() -> None:
+    svg = trade_chart([figure("bilateral_trade", "2024-01/2024-07", 3e8, approx=True),
+                       figure("bilateral_trade", "2023", 5e8, approx=True)], "vi")
+    assert svg is not None and svg.startswith("<svg")
+    assert bars(svg) == ["khoảng 500 triệu USD", "khoảng 300 triệu USD"]  # oldest period first
+    assert ">năm 2023</text>" in svg and ">tháng 1/2024 – tháng 7/2024</text>" in svg
+    assert "<title>Kim ngạch thương mại song phương (USD)</title>" in svg
+
+
+def test_the_most_common_money_unit_is_drawn_alone() -> None:
+    figures = [figure("exports", "2023", 2e8), figure("imports", "2023", 1e8), figure("exports", "2022", 4e12, "VND")]
+    assert [f["unit"] for f in charted_figures(figures)] == ["USD", "USD"]
+    svg = trade_chart(figures, "en")
+    assert svg is not None
+    assert bars(svg) == ["200 million USD", "100 million USD"]
+    assert "VND" not in svg
+    assert ">Exports (USD)</text>" in svg and ">Imports (USD)</text>" in svg
+
+
+def test_chart_text_is_escaped() -> None:
+    svg = trade_chart([figure("bilateral_trade", "2023<script>", 5e8, unit="<i>USD</i>")], "en")
+    assert svg is not None
+    assert "<script>" not in svg and "<i>" not in svg
+    assert ">2023&lt;script&gt;</text>" in svg and "<title>500 million &lt;i&gt;USD&lt;/i&gt;</title>" in svg
+
+
+def test_no_chart_without_money_figures() -> None:
+    assert trade_chart([], "vi") is None
+    assert trade_chart([figure("fdi_projects", "2024", 120, unit="projects")], "vi") is None
+    assert trade_chart([figure("bilateral_trade", None, 5e8)], "vi") is None  # no period to place it

@@ -1,0 +1,110 @@
+"""The relationship page in a real browser: Debian's Chromium, driven by Playwright, against `bilat serve`.
+
+Playwright's own browser download does not work offline, so the test points it
+at the system Chromium (`apt-get install chromium`; `.ci/run` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from bilat import store
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    # Without these Chromium keeps trying to reach Google's services, which a closed network refuses.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MISSING = "Chromium not found: install the Debian package chromium"
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(MISSING, pytrace=False)
+        pytest.skip(MISSING)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(web_store: Engine) -> Iterator[str]:
+    """`bilat serve` on a free port of this machine, over the test store."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "bilat", "serve", "--db", web_store.url.render_as_string(), "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "BILAT_TOKEN": ""})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"bilat serve exited: {process.stdout.read().decode() if process.stdout else ''}")
+        try:
+            urllib.request.urlopen(f"{url}/static/bilat.css", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("bilat serve did not answer within 30 s")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = _chromium()
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def test_click_a_fact_shows_its_highlighted_evidence(server: str, browser, web_store: Engine, tmp_path: Path) -> None:
+    record = store.relation(web_store, "VN", "PE")
+    visit = next(e for e in record["events"] if e["type"] == "VISIT" and e["date"] == "2024-11-12/2024-11-16")
+    source = visit["sources"][0]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/r/VN-PE?lang=en")
+    page.screenshot(path=tmp_path / "vn-pe.png", full_page=True)
+    assert page.locator("h1").inner_text() == "The record of Vietnam and Peru"
+
+    page.locator(f"tr[id='{visit['id']}'] a.source").first.click()
+    page.wait_for_url(f"**/articles/{source['article']}?**")
+    evidence = page.locator("mark#evidence")
+    playwright.expect(evidence).to_be_visible()
+    playwright.expect(evidence).to_be_in_viewport()
+    assert evidence.inner_text() == source["quote"]
+    page.screenshot(path=tmp_path / "evidence.png")
+    print(f"screenshots: {tmp_path / 'vn-pe.png'} {tmp_path / 'evidence.png'}")
+
+
+def test_a_script_in_an_article_is_shown_not_run(server: str, browser, hostile_article: str, hostile_span: str) -> None:
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{server}/articles/{hostile_article}?span={hostile_span}&lang=vi")
+    page.goto(f"{server}/r/PE-VN?lang=vi")
+    page.goto(f"{server}/articles/{hostile_article}?span={hostile_span}&lang=vi")
+    assert dialogs == []
+    assert "<script>alert(1)</script>" in page.locator("mark#evidence").inner_text()
+    assert '<script>alert("title")</script>' in page.locator("h1").inner_text()
