@@ -1,8 +1,8 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``relation``, ``persons``
-and ``db`` work on the store (``--db URL``, else ``$BILAT_DB``, else a SQLite
-file in the user's data directory).
+``extract`` and ``eval`` work on files; ``ingest``, ``relation``, ``persons``,
+``brief``, ``serve`` and ``db`` work on the store (``--db URL``, else
+``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
 extracted gets a one-line message on stderr naming it, and the others go on.

@@ -1,4 +1,4 @@
-"""The API over real stores: the shared corpus read once per session, served by ``create_app`` in a TestClient."""
+"""The API over real stores of the shared corpus, served by ``create_app`` in a TestClient."""
 
 from __future__ import annotations
 
@@ -8,40 +8,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from stores import Article, build_store
 
-from bilat import evaluate, store
-from bilat.errors import BilatError
-from bilat.extract import extract
-from bilat.extract.doc import Document
-from bilat.extract.facts import Facts
-from bilat.ingest import read_document
 from bilat.web.app import create_app
 
-Extracted = list[tuple[Document, Facts]]
-
 
 @pytest.fixture(scope="session")
-def corpus() -> Path:
-    try:
-        return evaluate.find_shared() / "corpus"
-    except BilatError as exc:
-        pytest.skip(f"no shared corpus beside the checkout: {exc}")
-
-
-@pytest.fixture(scope="session")
-def seeds(corpus: Path) -> Extracted:
-    return _extracted(sorted((corpus / "seeds").glob("*.txt")))
-
-
-@pytest.fixture(scope="session")
-def dev(corpus: Path) -> Extracted:
-    return _extracted(sorted((corpus / "dev").glob("*.txt")))
-
-
-@pytest.fixture(scope="session")
-def engine(tmp_path_factory: pytest.TempPathFactory, seeds: Extracted, dev: Extracted) -> Engine:
+def engine(tmp_path_factory: pytest.TempPathFactory, corpus_articles: list[Article]) -> Engine:
     """A store of the seed and dev articles (many pairs, so pages have several items); never written by the tests."""
-    return build_store(tmp_path_factory.mktemp("api") / "bilat.db", seeds + dev)
+    return build_store(tmp_path_factory.mktemp("api") / "bilat.db", corpus_articles)
 
 
 @pytest.fixture(scope="session")
@@ -52,9 +27,9 @@ def client(engine: Engine) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def writable(tmp_path: Path, seeds: Extracted) -> Engine:
+def writable(tmp_path: Path, seed_articles: list[Article]) -> Engine:
     """A store of the seed articles of its own, for a test that posts."""
-    return build_store(tmp_path / "bilat.db", seeds)
+    return build_store(tmp_path / "bilat.db", seed_articles)
 
 
 @pytest.fixture
@@ -74,16 +49,3 @@ def writer(writable: Engine, token: str) -> Iterator[TestClient]:
     """A server started with ``token``, over ``writable``."""
     with TestClient(create_app(writable, token)) as client:
         yield client
-
-
-def build_store(path: Path, articles: Extracted) -> Engine:
-    engine = store.connect(str(path), create=True)
-    store.upgrade(engine)
-    for document, facts in articles:
-        assert store.store_article(engine, document, facts)
-    store.rebuild(engine)
-    return engine
-
-
-def _extracted(paths: list[Path]) -> Extracted:
-    return [(document, extract(document)) for document in map(read_document, paths)]

@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 from pg import ThrowawayPostgres, find_pg_bin
 from sqlalchemy import Engine
-
-from bilat import evaluate, store
-from bilat.errors import BilatError
-from bilat.extract import extract
-from bilat.extract.doc import Document
-from bilat.extract.facts import Facts
-from bilat.ingest import read_document
+from stores import Article, build_store
 
 MISSING = "PostgreSQL server binaries (initdb, pg_ctl) not found: install the Debian package postgresql"
 _database_numbers = itertools.count()
@@ -50,27 +44,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return server.fresh_database(f"t{next(_database_numbers)}_{slug}"[:63])
 
 
-@pytest.fixture(scope="session")
-def corpus_articles() -> list[tuple[Document, Facts]]:
-    """The Vietnamese articles of the shared corpus (seeds and dev), read and extracted once per session."""
-    try:
-        corpus = evaluate.find_shared() / "corpus"
-    except BilatError as exc:
-        pytest.skip(f"no shared corpus beside the checkout: {exc}")
-    paths = sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt"))
-    articles = []
-    for path in paths:
-        document = read_document(path)
-        articles.append((document, extract(document)))
-    return articles
-
-
 @pytest.fixture
-def corpus_db(db_url: str, corpus_articles: list[tuple[Document, Facts]]) -> Engine:
-    """A store holding the seed and dev articles, resolved."""
-    engine = store.connect(db_url, create=True)
-    store.upgrade(engine)
-    for document, facts in corpus_articles:
-        assert store.store_article(engine, document, facts)
-    store.rebuild(engine)
-    return engine
+def corpus_db(db_url: str, corpus_articles: list[Article]) -> Engine:
+    """A store holding the seed and dev articles, resolved, on each backend."""
+    return build_store(db_url, corpus_articles)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from stores import Article, build_store, text_article
 
-from bilat import evaluate, store
-from bilat.errors import BilatError
-from bilat.extract import extract
-from bilat.ingest import read_document, read_text_document
+from bilat import store
 from bilat.web.app import create_app
 
 HOSTILE = """title: Peru và Việt Nam <script>alert("title")</script>
@@ -22,19 +20,10 @@ Hai bên nhất trí thúc đẩy hợp tác thương mại, đầu tư và giá
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    try:
-        corpus = evaluate.find_shared() / "corpus"
-    except BilatError as exc:
-        pytest.skip(f"no shared corpus beside the checkout: {exc}")
-    engine = store.connect(f"sqlite:///{tmp_path_factory.mktemp('web') / 'bilat.db'}", create=True)
-    store.upgrade(engine)
-    documents = [read_document(p) for p in sorted((corpus / "seeds").glob("*.txt")) + sorted((corpus / "dev").glob("*.txt"))]
-    documents.append(read_text_document(HOSTILE, doc_id="hostile"))
-    for document in documents:
-        store.store_article(engine, document, extract(document))
-    store.rebuild(engine)
-    return engine
+def web_store(tmp_path_factory: pytest.TempPathFactory, corpus_articles: list[Article]) -> Engine:
+    """The seed and dev articles plus ``HOSTILE``."""
+    articles = [*corpus_articles, text_article(HOSTILE, "hostile")]
+    return build_store(tmp_path_factory.mktemp("web") / "bilat.db", articles)
 
 
 @pytest.fixture(scope="session")

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright import sync_api as playwright
+from servers import serving
 from sqlalchemy import Engine
 
 from bilat import store
-
-playwright = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -41,33 +36,10 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def server(web_store: Engine) -> Iterator[str]:
-    """`bilat serve` on a free port of this machine, over the test store."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "bilat", "serve", "--db", web_store.url.render_as_string(), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "BILAT_TOKEN": ""})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(url, process)
+def server(web_store: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`bilat serve`, read-only, over the test store."""
+    with serving(web_store.url.render_as_string(), tmp_path_factory.mktemp("serve") / "serve.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _wait_for(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"bilat serve exited: {process.stdout.read().decode() if process.stdout else ''}")
-        try:
-            urllib.request.urlopen(f"{url}/static/bilat.css", timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("bilat serve did not answer within 30 s")
 
 
 @pytest.fixture(scope="module")
