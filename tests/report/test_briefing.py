@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 from datetime import date
@@ -262,3 +263,15 @@ def test_cli_usage_errors(seed_db: str, tmp_path: Path, args: list[str], message
     assert result.exit_code == 2
     assert message in result.stderr
     assert not out.exists()
+
+
+def test_the_briefing_file_gets_the_usual_permissions(seed_db: str, tmp_path: Path) -> None:
+    """The temporary file is owner-only; the briefing, shared with colleagues, is not."""
+    out = tmp_path / "brief.md"
+    mask = os.umask(0o022)
+    try:
+        result = runner.invoke(app, ["brief", "VN", "PE", "--db", seed_db, "-o", str(out)])
+    finally:
+        os.umask(mask)
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_mode & 0o777 == 0o644

@@ -180,11 +180,13 @@ def render_pdf(briefing: Briefing) -> bytes:
 def write_briefing(briefing: Briefing, fmt: BriefingFormat, path: Path) -> None:
     """Render ``briefing`` and write it to ``path`` whole: a temporary file beside it, renamed over it.
 
-    Rendering comes first, so a failure leaves ``path`` as it was.
+    Rendering comes first, so a failure leaves ``path`` as it was. The file
+    gets the permissions a new file would (mkstemp's are owner-only).
     """
     content = _RENDERERS[fmt](briefing)
     handle, name = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as out:
             out.write(content)
             out.flush()
@@ -193,6 +195,12 @@ def write_briefing(briefing: Briefing, fmt: BriefingFormat, path: Path) -> None:
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 _RENDERERS: dict[BriefingFormat, Callable[[Briefing], bytes]] = {
