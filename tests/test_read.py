@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from bilat import evaluate
 from bilat.errors import BilatError, IngestError
+from bilat.extract import extract
 from bilat.ingest import iter_paths, read_document, read_text_document
+from bilat.text import NfcView
 
 VI_BODY = "Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Peru Dina Boluarte tại San Francisco.\n"
 EN_BODY = "President Vo Van Thuong met Peruvian President Dina Boluarte in San Francisco.\n"
@@ -120,7 +125,8 @@ def test_read_document_names_the_file(tmp_path: Path) -> None:
     ("content", "reason"),
     [
         (b"\x00\x01binary", "binary file"),
-        ("Lima, Perú".encode("latin-1"), "not UTF-8"),
+        (b"\xff\xfe\x00b\x00a\x00", "broken UTF-16"),  # a byte-order mark, then an odd number of bytes
+        ("Lima, Perú".encode("latin-1"), "cannot tell the language"),  # decoded, but too short to tell
         (b"", "empty file"),
     ],
 )
@@ -147,3 +153,64 @@ def test_iter_paths_recurses_sorted_and_keeps_named_files(tmp_path: Path) -> Non
     found = list(iter_paths([tmp_path / "corpus", named]))
     corpus = tmp_path / "corpus"
     assert found == [corpus / "a" / "c.TXT", corpus / "b.txt", corpus / "e.txt", named]
+
+
+VOWEL_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of the letter in Windows-1258; tones stay apart
+
+
+def windows_1258(text: str) -> bytes:
+    """``text`` as a legacy Vietnamese system writes it: â, ơ... precomposed, tone marks as combining bytes."""
+    out = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        letter = unicodedata.normalize("NFC", decomposed[0] + "".join(m for m in decomposed[1:] if m in VOWEL_MARKS))
+        tones = "".join(m for m in decomposed[1:] if m not in VOWEL_MARKS)
+        out.append((letter + tones).encode("cp1258"))
+    return b"".join(out)
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    try:
+        seeds = evaluate.find_shared() / "corpus" / "seeds"
+    except BilatError as exc:
+        pytest.skip(f"no shared corpus beside the checkout: {exc}")
+    return min(seeds.glob("*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        windows_1258,
+        lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+        lambda text: unicodedata.normalize("NFD", text).encode("utf-8"),
+    ],
+    ids=["windows-1258", "utf-16-le-bom", "utf-16-be-bom", "utf-8-nfd"],
+)
+def test_other_encodings_and_forms_give_the_same_facts(tmp_path: Path, seed_text: str, encode) -> None:
+    """The facts of an article do not depend on how its file is encoded; evidence indexes the text as decoded."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(encode(seed_text))
+    document = read_document(path)
+    assert unicodedata.normalize("NFC", document.text) == seed_text
+    expected = extract(read_text_document(seed_text, doc_id="article")).to_dict()
+    got = extract(document).to_dict()
+    assert expected["events"] and got.keys() == expected.keys()
+    for section in ("persons", "events", "agreements", "mechanisms", "memberships", "figures"):
+        assert len(got[section]) == len(expected[section]), section
+        for mine, theirs in zip(got[section], expected[section], strict=True):
+            quoted = document.text[slice(*mine.pop("evidence"))]
+            assert unicodedata.normalize("NFC", quoted) == seed_text[slice(*theirs.pop("evidence"))]
+            assert mine == theirs
+
+
+def test_nfc_view_maps_spans_back_onto_the_text_as_read() -> None:
+    original = unicodedata.normalize("NFD", "Hội đàm tại Hà Nội")
+    view = NfcView(original)
+    assert view.text == "Hội đàm tại Hà Nội"
+    start = view.text.index("Hà Nội")
+    span = view.original(start, start + len("Hà Nội"))
+    assert original[slice(*span)] == unicodedata.normalize("NFD", "Hà Nội")
+    assert view.original(0, len(view.text)) == (0, len(original))
+    assert view.forward(len(original)) == len(view.text)

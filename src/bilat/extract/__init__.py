@@ -25,11 +25,15 @@ figures       facts.figures          ``facts.Figure``
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 from bilat.errors import LanguageError
 from bilat.extract.doc import Document, Span
-from bilat.extract.facts import Facts
+from bilat.extract.facts import SECTIONS, Facts
 from bilat.extract.pipeline import run
 from bilat.lang import LANGUAGES
+from bilat.text import NfcView
 
 PIPELINE = (
     "sentences", "countries", "orgs", "dates", "anchor", "titles", "persons", "amounts",
@@ -48,10 +52,26 @@ def extract(doc: Document) -> Facts:
     """Run the whole pipeline on ``doc`` and collect its facts.
 
     Raises LanguageError for a language whose data files are not complete yet,
-    rather than running rules written for another language over it.
+    rather than running rules written for another language over it. A text not
+    in NFC (decomposed, or decoded from Windows-1258) is matched in NFC and its
+    evidence mapped back onto the text as read.
     """
     if doc.lang not in LANGUAGES:
         raise LanguageError(doc.id, doc.lang, LANGUAGES)
+    if unicodedata.is_normalized("NFC", doc.text):
+        return _extract(doc)
+    view = NfcView(doc.text)
+    composed = replace(
+        doc, text=view.text, body_start=view.forward(doc.body_start), layers={},
+        headline_start=None if doc.headline_start is None else view.forward(doc.headline_start),
+    )
+    facts = _extract(composed)
+    for section in SECTIONS:
+        setattr(facts, section, [replace(r, evidence=view.original(*r.evidence)) for r in getattr(facts, section)])
+    return facts
+
+
+def _extract(doc: Document) -> Facts:
     _register_builtins()
     run(doc, PIPELINE)
     return Facts(

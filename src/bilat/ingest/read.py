@@ -8,9 +8,12 @@ stays part of ``Document.text``: evidence offsets index the file as read
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import charset_normalizer
 
 from bilat.errors import IngestError
 from bilat.extract.doc import Document
@@ -71,13 +74,27 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
 
 
 def _decode(raw: bytes, name: str) -> str:
+    """The file's text: UTF-16 by its byte-order mark, else UTF-8, else the legacy encoding it is in.
+
+    Vietnamese files from older systems are often Windows-1258 (charset-normalizer
+    tells it from its byte statistics); the text is kept as decoded, not
+    normalised, and extraction maps its matches back onto it.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(name, f"broken UTF-16 text (at byte {exc.start})") from exc
     if b"\x00" in raw[:8192]:
         raise IngestError(name, "binary file (contains NUL bytes)")
     try:
         # utf-8, not utf-8-sig: a BOM stays in the text so offsets match the file as read
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IngestError(name, f"not UTF-8 text (invalid byte at position {exc.start})") from exc
+        guess = charset_normalizer.from_bytes(raw).best()
+        if guess is None:
+            raise IngestError(name, f"not UTF-8 (invalid byte at position {exc.start}) nor any encoding bilat can tell") from exc
+        return str(guess)
 
 
 def _parse_header(text: str) -> tuple[dict[str, str], int]:
