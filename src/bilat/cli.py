@@ -98,7 +98,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, or saved web pages .html/.htm), or folders searched recursively for them.")],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -155,7 +155,7 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, or saved web pages .html/.htm), or folders searched recursively for them.")],
     db: DbOption = None,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
@@ -374,7 +374,7 @@ def _article_paths(paths: list[Path]) -> Iterator[Path]:
             found = True
             yield found_path
         if not found:
-            _warn(f"skipped {path}: no .txt articles in this folder")
+            _warn(f"skipped {path}: no articles (.txt, .html, .htm) in this folder")
 
 
 class _Writer:

@@ -4,6 +4,8 @@ A ``.txt`` article may start with a header block (``source:``, ``published:``,
 ``title:``, then a ``---`` line) as the development corpus does. The header
 stays part of ``Document.text``: evidence offsets index the file as read
 (FACTS.md, "Offsets"), and ``body_start`` says where the article begins.
+A saved web page (``.html``, ``.htm``) becomes such a text: its main text
+under a header from its metadata (``ingest/html.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import charset_normalizer
 from bilat.errors import IngestError
 from bilat.extract.doc import Document
 from bilat.ingest.detect import detect_language
+from bilat.ingest.html import page_article
 
-SUFFIXES = (".txt",)
+SUFFIXES = (".txt", ".html", ".htm")
+PAGE_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are not news articles; reading them would stall a batch."""
 
@@ -45,7 +49,10 @@ def read_document(path: Path) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
-    return read_text_document(_decode(raw, str(path)), doc_id=path.stem, source=str(path))
+    text = _decode(raw, str(path))
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        text = page_article(text, str(path))
+    return read_text_document(text, doc_id=path.stem, source=str(path))
 
 
 def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:
