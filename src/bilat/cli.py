@@ -30,11 +30,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bilat import evaluate, store
 from bilat.countries import country_code, country_name
-from bilat.errors import BilatError, ExtractError, IngestError, StoreError
+from bilat.errors import (
+    BilatError,
+    ExtractError,
+    IngestError,
+    LanguageError,
+    StoreError,
+)
 from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
-from bilat.ingest import iter_paths, read_document
+from bilat.ingest import iter_paths, read_articles
 from bilat.report.briefing import (
     BriefingFormat,
     ReaderLanguage,
@@ -98,7 +104,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, or saved web pages .html/.htm), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.")],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -155,7 +161,7 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, or saved web pages .html/.htm), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.")],
     db: DbOption = None,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
@@ -165,7 +171,7 @@ def ingest_command(
     """
     engine = _open(db, create=True)
     stored = known = 0
-    skipped: list[Path] = []
+    skipped: list[str] = []
     try:
         for document, facts in _extracted(paths, skipped):
             if _guard(partial(store.store_article, engine, document, facts)):
@@ -353,17 +359,25 @@ def _countries(*names: str) -> list[str]:
         raise typer.Exit(2) from None
 
 
-def _extracted(paths: list[Path], skipped: list[Path]) -> Iterator[tuple[Document, Facts]]:
+def _extracted(paths: list[Path], skipped: list[str]) -> Iterator[tuple[Document, Facts]]:
     """Each article read and extracted; one that can't be is named on stderr and added to ``skipped``."""
     for path in _article_paths(paths):
-        try:
-            document = read_document(path)
-            facts = extract(document)
-        except BilatError as exc:
-            _warn(f"skipped {path}: {_reason(exc)}")
-            skipped.append(path)
-            continue
-        yield document, facts
+        for article in read_articles(path):
+            try:
+                if isinstance(article, IngestError):
+                    raise article
+                facts = extract(article)
+            except BilatError as exc:
+                where = exc.source if isinstance(exc, IngestError) else _label(path, article)
+                _warn(f"skipped {where}: {_reason(exc)}")
+                skipped.append(where)
+                continue
+            yield article, facts
+
+
+def _label(path: Path, document: Document) -> str:
+    """The file, and for a file of many articles (``.jsonl``) which one."""
+    return f"{path} [{document.id}]" if path.suffix.lower() == ".jsonl" else str(path)
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path]:
@@ -374,7 +388,7 @@ def _article_paths(paths: list[Path]) -> Iterator[Path]:
             found = True
             yield found_path
         if not found:
-            _warn(f"skipped {path}: no articles (.txt, .html, .htm) in this folder")
+            _warn(f"skipped {path}: no articles (.txt, .html, .htm, .jsonl) in this folder")
 
 
 class _Writer:
@@ -444,7 +458,7 @@ def _reason(exc: BilatError) -> str:
     """The error without the file or document name that the message already gives."""
     if isinstance(exc, IngestError):
         return exc.reason
-    if isinstance(exc, ExtractError):
+    if isinstance(exc, ExtractError | LanguageError):
         return str(exc).removeprefix(f"{exc.doc_id}: ")
     return str(exc)
 

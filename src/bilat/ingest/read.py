@@ -5,7 +5,8 @@ A ``.txt`` article may start with a header block (``source:``, ``published:``,
 stays part of ``Document.text``: evidence offsets index the file as read
 (FACTS.md, "Offsets"), and ``body_start`` says where the article begins.
 A saved web page (``.html``, ``.htm``) becomes such a text: its main text
-under a header from its metadata (``ingest/html.py``).
+under a header from its metadata (``ingest/html.py``); so does each line of a
+JSON Lines dump (``ingest/jsonl.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from bilat.errors import IngestError
 from bilat.extract.doc import Document
 from bilat.ingest.detect import detect_language
 from bilat.ingest.html import page_article
+from bilat.ingest.jsonl import read_lines
 
-SUFFIXES = (".txt", ".html", ".htm")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 PAGE_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are not news articles; reading them would stall a batch."""
@@ -38,6 +40,20 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         else:
             yield path
+
+
+def read_articles(path: Path) -> Iterator[Document | IngestError]:
+    """The articles of one file (one per line of a ``.jsonl``), or the error saying why each can't be used.
+
+    Errors are values, not raised: one bad line of a dump must not end the file.
+    """
+    if path.suffix.lower() == ".jsonl":
+        yield from read_lines(path, read_text_document)
+        return
+    try:
+        yield read_document(path)
+    except IngestError as exc:
+        yield exc
 
 
 def read_document(path: Path) -> Document:

@@ -1,0 +1,69 @@
+"""JSON Lines dumps: one article per line, metadata kept with the text, a bad line skipped and the rest read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilat import store
+from bilat.cli import app
+from bilat.errors import IngestError
+from bilat.ingest import read_articles
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def dump(tmp_path: Path, shared_corpus: Path) -> Path:
+    """Two good articles around every kind of bad line."""
+    seeds = sorted((shared_corpus / "seeds").glob("*.txt"))
+    first, second = (path.read_text(encoding="utf-8") for path in seeds)
+    lines = [
+        json.dumps({"id": "visit", "url": "https://example.vn/visit", "published": "2024-11", "title": "Thăm Peru",
+                    "text": second}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "blank", "text": "  "}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "english", "text": "President Vo Van Thuong met Peruvian President Dina Boluarte in San Francisco."}),
+        "",
+        json.dumps({"text": first}, ensure_ascii=False),
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "\xff"}\n')
+    return path
+
+
+def test_each_line_is_an_article_or_a_reason(dump: Path) -> None:
+    articles = list(read_articles(dump))
+    problems = {a.source: a.reason for a in articles if isinstance(a, IngestError)}
+    assert problems == {
+        f"{dump}:2": "not JSON: Expecting property name enclosed in double quotes (column 2)",
+        f"{dump}:3": "no 'text' (a non-empty string)",
+        f"{dump}:4": "not a JSON object",
+        f"{dump}:8": "not UTF-8 (invalid byte at position 10)",
+    }
+    documents = [a for a in articles if not isinstance(a, IngestError)]
+    assert [d.id for d in documents] == ["visit", "english", "dump-7"]
+    visit = documents[0]
+    assert (visit.source, visit.published, visit.title) == ("https://example.vn/visit", "2024-11", "Thăm Peru")
+    assert visit.text.startswith("source: https://example.vn/visit\npublished: 2024-11\ntitle: Thăm Peru\n---\n")
+
+
+def test_ingest_stores_the_good_lines_and_names_the_bad(dump: Path, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'bilat.db'}"
+    result = runner.invoke(app, ["ingest", str(dump), "--db", db])
+    assert result.exit_code == 1  # something was skipped
+    assert "2 stored, 0 already stored, 5 skipped" in result.stderr
+    assert f"skipped {dump}:2: not JSON" in result.stderr
+    assert f"skipped {dump} [english]: articles in 'en' are not read yet" in result.stderr
+    engine = store.connect(db)
+    record = store.relation(engine, "VN", "PE")
+    visit = next(e for e in record["events"] if e["type"] == "VISIT" and e["date"] == "2024-11-12/2024-11-16")
+    (source,) = visit["sources"]
+    article = store.article(engine, source["article"])
+    assert article["source"] == "https://example.vn/visit"
+    assert article["text"][slice(*source["evidence"])] == source["quote"]
+    assert "Lương Cường" in source["quote"]
