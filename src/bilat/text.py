@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 
 
 def fold(name: str) -> str:
@@ -23,19 +24,16 @@ class NfcView:
     def __init__(self, text: str) -> None:
         parts: list[str] = []
         self._starts: list[int] = []  # for each character of ``text``, where its letter starts in the original
-        self._forward: dict[int, int] = {}
         self._length = len(text)
         for start, end in _letters(text):
-            self._forward[start] = len(self._starts)
             composed = unicodedata.normalize("NFC", text[start:end])
             parts.append(composed)
             self._starts.extend([start] * len(composed))
-        self._forward[len(text)] = len(self._starts)
         self.text = "".join(parts)
 
     def forward(self, offset: int) -> int:
         """Where an offset of the original (at a letter's start) falls in ``text``."""
-        return self._forward[offset]
+        return bisect_left(self._starts, offset)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` was composed from."""

@@ -16,9 +16,9 @@ VIETNAMESE_SHARE = 0.08
 
 
 def vietnamese_share(text: str) -> float:
-    """Share of letters that carry Vietnamese-specific marks (composed first: NFD writes a mark apart from its letter)."""
+    """Share of the letters of an NFC ``text`` that carry Vietnamese-specific marks."""
     letters = marked = 0
-    for char in unicodedata.normalize("NFC", text):
+    for char in text:
         if not char.isalpha():
             continue
         letters += 1
@@ -30,7 +30,7 @@ def vietnamese_share(text: str) -> float:
 
 def detect_language(text: str) -> str | None:
     """``"vi"``, ``"en"`` or None when the text has too few letters to tell."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)  # NFD writes a mark apart from its letter, which then looks ASCII
     letters = sum(1 for char in text if char.isalpha())
     if letters < 20:
         return None

@@ -1,9 +1,9 @@
 """Saved web pages: the article's main text, title, date and URL, through trafilatura.
 
 The stored text is what trafilatura extracts, under a header block built from
-the page's metadata (the same ``source:``/``published:``/``title:`` block a
-``.txt`` article may carry), so evidence offsets index exactly what is stored
-and shown, and the article keeps its URL.
+the page's metadata (``read.with_header``: the same ``source:``/``published:``/
+``title:`` block a ``.txt`` article may carry), so evidence offsets index
+exactly what is stored and shown, and the article keeps its URL.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ import trafilatura
 from bilat.errors import IngestError
 
 
-def page_article(html: str, name: str) -> str:
-    """The article of a web page as bilat's text format; IngestError when the page holds no article text."""
+def page_article(html: str, name: str) -> tuple[dict[str, str | None], str]:
+    """A web page's header fields (``source``, ``published``, ``title``) and article text.
+
+    IngestError when the page holds no article text.
+    """
     try:
         extracted = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
@@ -26,15 +29,10 @@ def page_article(html: str, name: str) -> str:
     text = (page.get("text") or "").strip()
     if not text:
         raise IngestError(name, "no article text in the page")
-    header = [f"{key}: {_one_line(page.get(field))}" for key, field in _HEADER if page.get(field)]
-    return "\n".join([*header, "---", text]) + "\n" if header else text + "\n"
+    return {key: page.get(field) for key, field in _HEADER}, text + "\n"
 
 
 _DATE_FROM_METADATA = {"extensive_search": False, "original_date": True}
 """Only a date the page states as its own: a guessed one would shift every relative date ("Sáng 17/11")."""
 _HEADER = (("source", "url"), ("published", "date"), ("title", "title"))
 """bilat's header keys and the trafilatura metadata that fills them."""
-
-
-def _one_line(value: str) -> str:
-    return " ".join(str(value).split())

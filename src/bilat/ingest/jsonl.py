@@ -2,8 +2,8 @@
 
 Each line is an object with ``text`` (required) and optionally ``id``,
 ``url``, ``title``, ``published`` and ``lang``. The metadata becomes the header
-block of a ``.txt`` article, so it is stored with the text and evidence
-offsets index exactly what is stored. A bad line is reported as an
+block of a ``.txt`` article (``read.with_header``), so it is stored with the
+text and evidence offsets index exactly what is stored. A bad line is reported as an
 ``IngestError`` naming ``FILE:LINE``, and the lines after it are still read.
 """
 
@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bilat.errors import IngestError
-from bilat.extract.doc import Document
 
 MAX_LINE_BYTES = 20 * 1024 * 1024
 """As for a file: a longer line is not a news article."""
@@ -24,12 +23,17 @@ _HEADER = (("source", "url"), ("published", "published"), ("title", "title"), ("
 """bilat's header keys and the JSON fields that fill them."""
 
 
-def read_lines(path: Path, read_text: Any) -> Iterator[Document | IngestError]:
-    """Each line's article, or the error that says why that line is skipped.
+class Line(NamedTuple):
+    """One line's article: its id, ``FILE:LINE``, its header fields and its text."""
 
-    ``read_text(text, doc_id, source)`` turns an article's text into a Document
-    (``read.read_text_document``; passed in to keep the modules acyclic).
-    """
+    doc_id: str
+    where: str
+    fields: dict[str, Any]
+    text: str
+
+
+def read_lines(path: Path) -> Iterator[Line | IngestError]:
+    """Each line's article, or the error that says why that line is skipped."""
     try:
         stream = path.open("rb")
     except OSError as exc:
@@ -42,8 +46,8 @@ def read_lines(path: Path, read_text: Any) -> Iterator[Document | IngestError]:
             where = f"{path}:{number}"
             try:
                 record = _record(raw, where)
-                yield read_text(_headed_text(record), doc_id=str(record.get("id") or f"{path.stem}-{number}"),
-                                source=where)
+                fields = {key: record.get(field) for key, field in _HEADER}
+                yield Line(str(record.get("id") or f"{path.stem}-{number}"), where, fields, record["text"])
             except IngestError as exc:
                 yield exc
 
@@ -65,8 +69,3 @@ def _record(raw: bytes, where: str) -> dict[str, Any]:
         if record.get(key) is not None and not isinstance(record[key], str | int):
             raise IngestError(where, f"{key!r} must be a string")
     return record
-
-
-def _headed_text(record: dict[str, Any]) -> str:
-    header = [f"{key}: {' '.join(str(record[field]).split())}" for key, field in _HEADER if record.get(field)]
-    return "\n".join([*header, "---", record["text"]]) if header else record["text"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import charset_normalizer
@@ -47,13 +47,20 @@ def read_articles(path: Path) -> Iterator[Document | IngestError]:
 
     Errors are values, not raised: one bad line of a dump must not end the file.
     """
-    if path.suffix.lower() == ".jsonl":
-        yield from read_lines(path, read_text_document)
+    if path.suffix.lower() != ".jsonl":
+        try:
+            yield read_document(path)
+        except IngestError as exc:
+            yield exc
         return
-    try:
-        yield read_document(path)
-    except IngestError as exc:
-        yield exc
+    for line in read_lines(path):
+        if isinstance(line, IngestError):
+            yield line
+            continue
+        try:
+            yield read_text_document(with_header(line.fields, line.text), doc_id=line.doc_id, source=line.where)
+        except IngestError as exc:
+            yield exc
 
 
 def read_document(path: Path) -> Document:
@@ -67,7 +74,7 @@ def read_document(path: Path) -> Document:
         raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     text = _decode(raw, str(path))
     if path.suffix.lower() in PAGE_SUFFIXES:
-        text = page_article(text, str(path))
+        text = with_header(*page_article(text, str(path)))
     return read_text_document(text, doc_id=path.stem, source=str(path))
 
 
@@ -94,6 +101,12 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
         body_start=body_start,
         headline_start=headline_start,
     )
+
+
+def with_header(fields: Mapping[str, object], body: str) -> str:
+    """``body`` under a header block of the ``fields`` that have a value, each on one line (what ``_parse_header`` reads)."""
+    lines = [f"{key}: {' '.join(str(value).split())}" for key, value in fields.items() if value]
+    return "\n".join([*lines, "---", body]) if lines else body
 
 
 def _decode(raw: bytes, name: str) -> str:
