@@ -9,6 +9,7 @@
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.query import (
     article,
+    article_languages,
     articles,
     entity,
     filter_events,
@@ -19,6 +20,7 @@ from bilat.store.query import (
 from bilat.store.write import rebuild, store_article
 
 __all__ = [
-    "article", "articles", "connect", "database_url", "entity", "filter_events", "office_holders", "rebuild",
+    "article", "article_languages", "articles", "connect", "database_url", "entity", "filter_events",
+    "office_holders", "rebuild",
     "relation", "relations", "store_article", "upgrade",
 ]

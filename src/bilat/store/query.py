@@ -44,13 +44,11 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
 
         event_records = [_event(e, names, sources, links, event_ids) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
-        languages = session.execute(
-            select(m.Article.lang, func.count()).where(m.Article.id.in_(articles)).group_by(m.Article.lang)
-        ).all()
+        languages = _languages(session, articles)
         return {
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
-            "languages": dict(sorted(languages)),
+            "languages": languages,
             "persons": [{**_columns(p), "offices": offices[p.id]} for p in persons],
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
@@ -120,36 +118,36 @@ def relations(engine: Engine) -> list[dict[str, Any]]:
     for entity_id, members in countries.items():
         for first, second in combinations(sorted(members), 2):
             pair = pairs.setdefault((first, second), {
-                "countries": [first, second], **{kind: 0 for kind in _ENTITY_KINDS.values()}, "articles": set(),
+                "countries": [first, second], **{f"{kind}s": 0 for kind in _COUNTED}, "articles": set(),
             })
-            kind = _ENTITY_KINDS.get(entity_id[0])
-            if kind:
-                pair[kind] += 1
+            kind = _ENTITIES[entity_id[0]][0]
+            if kind in _COUNTED:
+                pair[f"{kind}s"] += 1
             pair["articles"] |= articles[entity_id]
     out = [{**p, "articles": len(p["articles"])} for p in pairs.values()]
     out.sort(key=lambda p: (-p["articles"], -p["events"], p["countries"]))
     return out
 
 
-_ENTITY_KINDS = {"e": "events", "a": "agreements", "m": "mechanisms", "f": "figures"}
-_ENTITY_MODELS: dict[str, type[m.Base]] = {
-    "e": m.Event, "a": m.Agreement, "m": m.Mechanism, "f": m.Figure, "s": m.Membership, "p": m.Person,
+_ENTITIES: dict[str, tuple[str, type[m.Base]]] = {
+    "e": ("event", m.Event), "a": ("agreement", m.Agreement), "m": ("mechanism", m.Mechanism),
+    "f": ("figure", m.Figure), "s": ("membership", m.Membership), "p": ("person", m.Person),
 }
-_KIND_NAMES = {
-    "e": "event", "a": "agreement", "m": "mechanism", "f": "figure", "s": "membership", "p": "person",
-}
+"""The first letter of a resolved id (``bilat.resolve``) → the kind of entity and its table."""
+_COUNTED = ("event", "agreement", "mechanism", "figure")
+"""The kinds a pair's summary counts."""
 
 
 def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
     """One resolved fact (event, agreement, person...) with every source that states it, or None."""
-    model = _ENTITY_MODELS.get(entity_id[:1])
-    if model is None:
+    if entity_id[:1] not in _ENTITIES:
         return None
+    kind, model = _ENTITIES[entity_id[0]]
     with Session(engine) as session:
         row = session.get(model, entity_id)
         if row is None:
             return None
-        record = {"entity": _KIND_NAMES[entity_id[0]], **_columns(row), "sources": _sources(session, [entity_id])[entity_id]}
+        record = {"entity": kind, **_columns(row), "sources": _sources(session, [entity_id])[entity_id]}
         if isinstance(row, m.Event):
             links = session.scalars(select(m.Link).where((m.Link.source_id == row.id) | (m.Link.target_id == row.id)))
             record["links"] = sorted(
@@ -169,23 +167,36 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
             select(m.Fact).where(m.Fact.article_id == article_id).order_by(m.Fact.section, m.Fact.position)
         )
         return {
-            "id": row.id, "name": row.name, "source": row.source, "title": row.title, "published": row.published,
-            "lang": row.lang, "text": row.text,
+            **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "text": row.text,
             "facts": [{"id": f.id, "section": f.section, "data": f.data, "evidence": [f.start, f.end]} for f in facts],
         }
 
 
 def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """A page of the stored articles (newest first, undated last) and how many there are in all."""
-    columns = (m.Article.id, m.Article.name, m.Article.source, m.Article.title, m.Article.published, m.Article.lang)
+    columns = [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
     with Session(engine) as session:
         rows = [row._asdict() for row in session.execute(select(*columns))]
-    rows.sort(key=lambda a: (a["published"] is None, _descending(a["published"] or ""), a["name"], a["id"]))
+    rows.sort(key=lambda a: (a["name"], a["id"]))
+    rows.sort(key=lambda a: a["published"] or "", reverse=True)  # stable: ties keep name order; undated ("") last
     return len(rows), rows[offset:offset + limit]
 
 
-def _descending(text: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in text)
+def article_languages(engine: Engine) -> dict[str, int]:
+    """How many stored articles are in each language."""
+    with Session(engine) as session:
+        return _languages(session)
+
+
+_ARTICLE_COLUMNS = ("id", "name", "source", "title", "published", "lang")
+"""What describes an article apart from its text."""
+
+
+def _languages(session: Session, article_ids: Iterable[str] | None = None) -> dict[str, int]:
+    query = select(m.Article.lang, func.count()).group_by(m.Article.lang)
+    if article_ids is not None:
+        query = query.where(m.Article.id.in_(list(article_ids)))
+    return dict(sorted((lang, count) for lang, count in session.execute(query)))
 
 
 def office_holders(engine: Engine, country: str) -> list[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -25,10 +24,8 @@ MUTUAL_TYPES = ("MEET", "ESTABLISH_RELATIONS", "SIGN")
 @router.get("/")
 def index(request: Request, lang: str | None = None) -> HTMLResponse:
     engine = request.app.state.engine
-    pairs = store.relations(engine)
-    _, recent = store.articles(engine, limit=200)
-    lang = reader_language(lang, Counter(a["lang"] for a in recent))
-    return page(request, "index.html", lang, pairs=pairs)
+    return page(request, "index.html", reader_language(lang, store.article_languages(engine)),
+                pairs=store.relations(engine))
 
 
 @router.get("/r/{pair}")
@@ -40,13 +37,13 @@ def relation_page(
     until: str | None = None,
     types: Annotated[list[str], Query(alias="type")] = [],  # noqa: B006 (FastAPI copies defaults per request)
 ) -> Response:
-    first, _, second = pair.partition("-")
-    try:
-        codes = [country_code(first), country_code(second)]
-    except BilatError:
-        unknown = first if not _known(first) else second
-        return page(request, "not_found.html", reader_language(lang, {}), status_code=404, what="unknown_pair",
-                    code=unknown)
+    codes = []
+    for name in pair.partition("-")[::2]:
+        try:
+            codes.append(country_code(name))
+        except BilatError:
+            return page(request, "not_found.html", reader_language(lang, {}), status_code=404, what="unknown_pair",
+                        code=name)
     canonical = "-".join(codes)
     if pair != canonical:
         return RedirectResponse(f"/r/{canonical}{_query(request)}", status_code=308)
@@ -70,14 +67,6 @@ def describe(event: dict[str, Any], lang: str) -> str:
     """"Chuyến thăm: Việt Nam → Peru": the event's kind and who did it to whom."""
     joiner = " – " if event["type"] in MUTUAL_TYPES else " → "
     return f"{label(lang, 'event_types', event['type'])}: {joiner.join(country(c, lang) for c in event['actors'])}"
-
-
-def _known(name: str) -> bool:
-    try:
-        country_code(name)
-    except BilatError:
-        return False
-    return True
 
 
 def _query(request: Request) -> str:
