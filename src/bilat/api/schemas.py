@@ -105,13 +105,16 @@ class OfficeSeen(Model):
     source: Citation
 
 
-class RelationPerson(Model):
+class PersonColumns(Model):
     id: str
     name: str = Field(description="The fullest form seen.")
     aliases: list[str]
     country: CountryCode | None
     office: Office | None = Field(description="The office of the latest observation.")
     title: str | None
+
+
+class RelationPerson(PersonColumns):
     offices: list[OfficeSeen]
 
 
@@ -120,21 +123,26 @@ class EventLink(Model):
     reason: str
 
 
-class RelationEvent(Model):
+class EventColumns(Model):
+    """An event's own fields, as both a relation record and ``/api/facts`` give them."""
+
     id: str
     type: EventType
     actors: list[CountryCode]
     date: IsoDate | None
     sort_date: str | None = Field(description="The first day `date` can mean (`YYYY-MM-DD`), for ordering.")
     status: EventStatus
-    persons: list[str] = Field(description="Names, in order of first mention.")
     place: str | None
     occasion: str | None
     object: str | None
     counterpart_office: Office | None
     agreement_id: str | None
-    person_ids: list[str] = Field(description="The ids of the persons named who resolved to a person.")
     sources: list[Source]
+
+
+class RelationEvent(EventColumns):
+    persons: list[str] = Field(description="Names, in order of first mention.")
+    person_ids: list[str] = Field(description="The ids of the persons named who resolved to a person.")
     links: list[EventLink]
     fulfilled_by: list[str] = Field(description="Events of this record that fulfil this one.")
     fulfils: list[str] = Field(description="Earlier events this one fulfils.")
@@ -147,15 +155,18 @@ class AgreementStatusSeen(Model):
     source: Citation
 
 
-class RelationAgreement(Model):
+class AgreementColumns(Model):
     id: str
     kind: AgreementKind
     scope: str | None
     parties: list[CountryCode]
     status: AgreementStatus = Field(description="The status of the latest statement.")
     date: IsoDate | None
-    history: list[AgreementStatusSeen]
     sources: list[Source]
+
+
+class RelationAgreement(AgreementColumns):
+    history: list[AgreementStatusSeen]
 
 
 class RelationMechanism(Model):
@@ -229,55 +240,22 @@ class FactLink(Model):
     reason: str
 
 
-class EventFact(Model):
+class EventFact(EventColumns):
     entity: Literal["event"]
-    id: str
-    type: EventType
-    actors: list[CountryCode]
-    date: IsoDate | None
-    sort_date: str | None
-    status: EventStatus
     persons: list[str] = Field(description="Person ids; names that resolved to no person stay names.")
-    place: str | None
-    occasion: str | None
-    object: str | None
-    counterpart_office: Office | None
-    agreement_id: str | None
-    sources: list[Source]
     links: list[FactLink]
 
 
-class AgreementFact(Model):
+class AgreementFact(AgreementColumns):
     entity: Literal["agreement"]
-    kind: AgreementKind
-    id: str
-    scope: str | None
-    parties: list[CountryCode]
-    status: AgreementStatus
-    date: IsoDate | None
-    sources: list[Source]
 
 
-class MechanismFact(Model):
+class MechanismFact(RelationMechanism):
     entity: Literal["mechanism"]
-    kind: MechanismKind
-    id: str
-    level: Office | None
-    name: str | None
-    parties: list[CountryCode]
-    sources: list[Source]
 
 
-class FigureFact(Model):
+class FigureFact(RelationFigure):
     entity: Literal["figure"]
-    id: str
-    indicator: Indicator
-    parties: list[CountryCode]
-    period: IsoDate | None
-    value: float
-    unit: str
-    approx: bool
-    sources: list[Source]
 
 
 class MembershipFact(Model):
@@ -288,14 +266,8 @@ class MembershipFact(Model):
     sources: list[Source]
 
 
-class PersonFact(Model):
+class PersonFact(PersonColumns):
     entity: Literal["person"]
-    id: str
-    name: str
-    aliases: list[str]
-    country: CountryCode | None
-    office: Office | None
-    title: str | None
     sources: list[Source]
 
 

@@ -31,7 +31,7 @@ from markupsafe import Markup
 from bilat.errors import BilatError, LexiconError
 from bilat.lang import load
 from bilat.report.chart import trade_chart
-from bilat.report.labels import amount_text, country, date_text, label
+from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
 from bilat.store.query import filter_events
 
 CONTACT_TYPES = ("VISIT", "MEET", "ATTEND", "SIGN", "CONGRATULATE", "ESTABLISH_RELATIONS")
@@ -42,11 +42,8 @@ _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
 
 
-class ReaderLanguage(str, Enum):
-    """Languages a briefing is written in (``labels.READER_LANGUAGES``)."""
-
-    vi = "vi"
-    en = "en"
+ReaderLanguage = Enum("ReaderLanguage", {code: code for code in READER_LANGUAGES}, type=str)
+"""Languages a briefing is written in, as the choices of ``bilat brief --lang``."""
 
 
 class BriefingFormat(str, Enum):
