@@ -87,6 +87,59 @@ class Citation(Model):
     evidence: Offsets
 
 
+# Facts as one article states them (the facts contract, FACTS.md), without their evidence.
+
+
+class StatedPerson(Model):
+    name: str
+    country: CountryCode | None
+    office: Office | None
+    title: str | None
+    aliases: list[str]
+
+
+class StatedEvent(Model):
+    type: EventType
+    actors: list[CountryCode]
+    date: IsoDate | None
+    status: EventStatus
+    persons: list[str]
+    place: str | None
+    occasion: str | None
+    object: str | None
+    counterpart_office: Office | None
+
+
+class StatedAgreement(Model):
+    kind: AgreementKind
+    scope: str | None
+    parties: list[CountryCode]
+    status: AgreementStatus
+    date: IsoDate | None
+
+
+class StatedMechanism(Model):
+    kind: MechanismKind
+    level: Office | None
+    parties: list[CountryCode]
+    name: str | None
+
+
+class StatedMembership(Model):
+    org: str
+    countries: list[CountryCode]
+
+
+class StatedFigure(Model):
+    indicator: Indicator
+    parties: list[CountryCode]
+    period: IsoDate | None
+    value: float
+    unit: str
+    approx: bool
+
+
+
 # The record of a relationship (``store.relation``).
 
 
@@ -105,13 +158,12 @@ class OfficeSeen(Model):
     source: Citation
 
 
-class PersonColumns(Model):
+class PersonColumns(StatedPerson):
+    """A person merged across articles: the fields of the contract, merged."""
+
     id: str
     name: str = Field(description="The fullest form seen.")
-    aliases: list[str]
-    country: CountryCode | None
     office: Office | None = Field(description="The office of the latest observation.")
-    title: str | None
 
 
 class RelationPerson(PersonColumns):
@@ -155,13 +207,9 @@ class AgreementStatusSeen(Model):
     source: Citation
 
 
-class AgreementColumns(Model):
+class AgreementColumns(StatedAgreement):
     id: str
-    kind: AgreementKind
-    scope: str | None
-    parties: list[CountryCode]
     status: AgreementStatus = Field(description="The status of the latest statement.")
-    date: IsoDate | None
     sources: list[Source]
 
 
@@ -169,29 +217,18 @@ class RelationAgreement(AgreementColumns):
     history: list[AgreementStatusSeen]
 
 
-class RelationMechanism(Model):
+class RelationMechanism(StatedMechanism):
     id: str
-    kind: MechanismKind
-    level: Office | None
-    name: str | None
-    parties: list[CountryCode]
     sources: list[Source]
 
 
-class RelationMembership(Model):
+class RelationMembership(StatedMembership):
     org: str = Field(description="A code (`APEC`, `ASEAN`...) or the name as written.")
-    countries: list[CountryCode]
     sources: list[Source]
 
 
-class RelationFigure(Model):
+class RelationFigure(StatedFigure):
     id: str
-    indicator: Indicator
-    parties: list[CountryCode]
-    period: IsoDate | None
-    value: float
-    unit: str
-    approx: bool
     sources: list[Source]
 
 
@@ -292,55 +329,6 @@ class ArticleSummary(Model):
 
 class ArticlesPage(Page):
     items: list[ArticleSummary]
-
-
-class StatedPerson(Model):
-    name: str
-    country: CountryCode | None
-    office: Office | None
-    title: str | None
-    aliases: list[str]
-
-
-class StatedEvent(Model):
-    type: EventType
-    actors: list[CountryCode]
-    date: IsoDate | None
-    status: EventStatus
-    persons: list[str]
-    place: str | None
-    occasion: str | None
-    object: str | None
-    counterpart_office: Office | None
-
-
-class StatedAgreement(Model):
-    kind: AgreementKind
-    scope: str | None
-    parties: list[CountryCode]
-    status: AgreementStatus
-    date: IsoDate | None
-
-
-class StatedMechanism(Model):
-    kind: MechanismKind
-    level: Office | None
-    parties: list[CountryCode]
-    name: str | None
-
-
-class StatedMembership(Model):
-    org: str
-    countries: list[CountryCode]
-
-
-class StatedFigure(Model):
-    indicator: Indicator
-    parties: list[CountryCode]
-    period: IsoDate | None
-    value: float
-    unit: str
-    approx: bool
 
 
 class _Statement(Model):
