@@ -12,6 +12,7 @@ from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 from bilat.ingest import read_document, read_text_document
+from bilat.store import Outcome
 
 Article = tuple[Document, Facts]
 
@@ -32,6 +33,14 @@ def build_store(where: Path | str, articles: Iterable[Article]) -> Engine:
     engine = store.connect(f"sqlite:///{where}" if isinstance(where, Path) else where, create=True)
     store.upgrade(engine)
     for document, facts in articles:
-        assert store.store_article(engine, document, facts)
+        assert store.store_article(engine, document, facts).outcome is Outcome.STORED
     store.rebuild(engine)
     return engine
+
+
+def syndicated(body: str) -> str:
+    """``body`` as another outlet runs a wire report: its own lead, one paragraph cut, two words changed, a credit."""
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    del paragraphs[len(paragraphs) // 2]
+    edited = "\n".join(paragraphs).replace("Peru", "Cộng hòa Peru", 1).replace("Việt Nam", "nước ta", 1)
+    return "(Báo Thế giới) Theo phóng viên thường trú tại Lima.\n" + edited + "\nNguồn: TTXVN\n"

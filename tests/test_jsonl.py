@@ -56,7 +56,7 @@ def test_ingest_stores_the_good_lines_and_names_the_bad(dump: Path, tmp_path: Pa
     db = f"sqlite:///{tmp_path / 'bilat.db'}"
     result = runner.invoke(app, ["ingest", str(dump), "--db", db])
     assert result.exit_code == 1  # something was skipped
-    assert "2 stored, 0 already stored, 5 skipped" in result.stderr
+    assert "2 stored, 0 duplicates, 0 already stored, 5 skipped" in result.stderr
     assert f"skipped {dump}:2: not JSON" in result.stderr
     assert f"skipped {dump} [english]: articles in 'en' are not read yet" in result.stderr
     engine = store.connect(db)

@@ -1,13 +1,14 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``relation``, ``persons``,
-``brief``, ``serve`` and ``db`` work on the store (``--db URL``, else
-``$BILAT_DB``, else a SQLite file in the user's data directory).
+``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``relation``,
+``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
+else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
 extracted gets a one-line message on stderr naming it, and the others go on.
-The exit status is 1 only when no article at all could be extracted, and 2 for
-usage errors.
+``extract`` exits with 1 only when no article at all could be extracted;
+``ingest`` with 1 when anything was skipped (``bilat skipped`` lists what and
+why). Usage errors exit with 2.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
@@ -48,7 +51,7 @@ from bilat.report.briefing import (
     check_since,
     write_briefing,
 )
-from bilat.report.terminal import print_office_holders, print_relation
+from bilat.report.terminal import print_office_holders, print_relation, print_skips
 from bilat.store import db as store_db
 from bilat.store import models
 
@@ -124,9 +127,10 @@ def extract_command(
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
-        for _, facts in _extracted(paths, skipped=[]):
-            writer.write(out.stream, facts.to_dict())
-            extracted += 1
+        for item in _extracted(paths):
+            if not isinstance(item.result, BilatError):
+                writer.write(out.stream, item.result[1].to_dict())
+                extracted += 1
         writer.close(out.stream)
         if extracted:
             out.commit()
@@ -166,26 +170,53 @@ def ingest_command(
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
 
-    Each article is stored whole or not at all; one already stored (the same
-    text) is left as it is, so running ingest again on a folder adds only what is new.
+    Each article is stored whole or not at all. The same text again (header
+    and whitespace aside) is stored once, with every place it was read from,
+    so running ingest again on a folder adds only what is new; a syndicated
+    copy with small edits joins the story of the article it copies. What can't
+    be used is skipped with its reason, listed by `bilat skipped`; the exit
+    status is 1 when anything was skipped.
     """
     engine = _open(db, create=True)
-    stored = known = 0
-    skipped: list[str] = []
+    stories = _guard(lambda: store.story_index(engine))
+    with_skips = set(_guard(lambda: store.skipped_paths(engine)))
+    tally = _Tally()
     try:
-        for document, facts in _extracted(paths, skipped):
-            if _guard(partial(store.store_article, engine, document, facts)):
-                stored += 1
-            else:
-                known += 1
+        for item in _extracted(paths):
+            if str(item.path) in with_skips:  # read again: its earlier verdicts give way to this run's
+                with_skips.discard(str(item.path))
+                _guard(partial(store.forget_skips, engine, str(item.path)))
+            if isinstance(item.result, BilatError):
+                error = item.result
+                _guard(partial(store.record_skip, engine, item.where, str(item.path), error.kind, _reason(error)))
+                tally.skips[error.kind] += 1
+                continue
+            stored = _guard(partial(store.store_article, engine, *item.result, stories))
+            tally.outcomes[stored.outcome] += 1
     except KeyboardInterrupt:
         # The article being stored was rolled back; the ones before it stay.
-        _warn(f"interrupted: {stored} stored, {known} already stored, {len(skipped)} skipped; run again to store the rest")
+        _warn(f"interrupted: {tally}; run again to store the rest")
         raise typer.Exit(130) from None
+    for gone in (path for path in with_skips if not Path(path).exists()):  # deleted since: nothing left to fix
+        _guard(partial(store.forget_skips, engine, gone))
     _guard(lambda: store.rebuild(engine))
-    _warn(f"{stored} stored, {known} already stored, {len(skipped)} skipped")
-    if skipped:
+    _warn(str(tally))
+    if tally.skips:
         raise typer.Exit(1)
+
+
+@app.command("skipped")
+def skipped_command(
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
+    db: DbOption = None,
+) -> None:
+    """List the inputs that were not stored and why: each file's verdict from the latest run that read it."""
+    engine = _open(db)
+    skips = _guard(lambda: store.skips(engine))
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(skips, ensure_ascii=False, indent=1))
+    else:
+        print_skips(_console(), skips)
 
 
 @app.command("serve")
@@ -359,20 +390,45 @@ def _countries(*names: str) -> list[str]:
         raise typer.Exit(2) from None
 
 
-def _extracted(paths: list[Path], skipped: list[str]) -> Iterator[tuple[Document, Facts]]:
-    """Each article read and extracted; one that can't be is named on stderr and added to ``skipped``."""
+@dataclass(frozen=True)
+class _Read:
+    """One article read and extracted from ``path``, or the error that stopped it (named by ``where``)."""
+
+    path: Path
+    where: str
+    result: tuple[Document, Facts] | BilatError
+
+
+def _extracted(paths: list[Path]) -> Iterator[_Read]:
+    """Each article read and extracted, in order; one that can't be is named on stderr and yielded with its error."""
     for path in _article_paths(paths):
         for article in read_articles(path):
             try:
                 if isinstance(article, IngestError):
                     raise article
-                facts = extract(article)
+                result: tuple[Document, Facts] | BilatError = (article, extract(article))
+                where = _label(path, article)
             except BilatError as exc:
+                result = exc
                 where = exc.source if isinstance(exc, IngestError) else _label(path, article)
                 _warn(f"skipped {where}: {_reason(exc)}")
-                skipped.append(where)
-                continue
-            yield article, facts
+            yield _Read(path, where, result)
+
+
+@dataclass
+class _Tally:
+    """What a batch did with its articles: the summary line ``ingest`` ends with."""
+
+    outcomes: Counter[store.Outcome] = field(default_factory=Counter)
+    skips: Counter[str] = field(default_factory=Counter)
+
+    def __str__(self) -> str:
+        done = ", ".join(f"{self.outcomes[outcome]} {_OUTCOME_WORDS[outcome]}" for outcome in store.Outcome)
+        reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(self.skips.items(), key=lambda x: (-x[1], x[0])))
+        return f"{done}, {self.skips.total()} skipped" + (f": {reasons}" if reasons else "")
+
+
+_OUTCOME_WORDS = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
 
 
 def _label(path: Path, document: Document) -> str:

@@ -14,14 +14,18 @@ can report it and carry on with the rest of a batch.
 class BilatError(Exception):
     """Base class of every error bilat raises on purpose."""
 
+    kind = "error"
+    """A short reason to count skipped inputs by, in a batch's summary and ``bilat skipped``."""
+
 
 class IngestError(BilatError):
     """An input file could not be read as an article."""
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, kind: str) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.kind = kind
 
 
 class LexiconError(BilatError):
@@ -31,6 +35,8 @@ class LexiconError(BilatError):
 class LanguageError(BilatError):
     """An article is written in a language whose rules and data are not complete."""
 
+    kind = "language not read"
+
     def __init__(self, doc_id: str, lang: str, supported: tuple[str, ...]) -> None:
         super().__init__(f"{doc_id}: articles in {lang!r} are not read yet (bilat reads: {', '.join(supported)})")
         self.doc_id = doc_id
@@ -39,6 +45,8 @@ class LanguageError(BilatError):
 
 class ExtractError(BilatError):
     """A pipeline component failed on a document."""
+
+    kind = "extraction failed"
 
     def __init__(self, doc_id: str, component: str, reason: str) -> None:
         super().__init__(f"{doc_id}: component {component!r} failed: {reason}")

@@ -91,7 +91,7 @@ def predict_corpus(
         try:
             texts = sorted(corpus_dir.rglob(f"{doc_id}.txt"))
             if not texts:
-                raise IngestError(doc_id, f"no {doc_id}.txt under {corpus_dir}")
+                raise IngestError(doc_id, f"no {doc_id}.txt under {corpus_dir}", "missing")
             facts = extract(read_document(texts[0]))
         except BilatError as exc:
             if on_error is None:

@@ -50,3 +50,8 @@ def _letters(text: str) -> list[tuple[int, int]]:
         else:
             letters.append((index, index + 1))
     return letters
+
+
+def normalised(text: str) -> str:
+    """The text in NFC with every run of whitespace one space: what exact copies have in common."""
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -99,7 +99,7 @@ def test_post_stores_then_answers_already_stored(writer: TestClient, auth: dict[
     article_id = first.json()["id"]
     assert first.headers["Location"].endswith(f"/api/articles/{article_id}")
     assert again.status_code == 200
-    assert again.json() == {"id": article_id, "stored": False, "facts": 3}
+    assert again.json() == {"id": article_id, "stored": False, "story": article_id, "facts": 3}
     article = writer.get(f"/api/articles/{article_id}").json()
     assert (article["text"], article["name"], article["source"]) == (EXAMPLE["text"], "apec-2023", EXAMPLE["source"])
     assert len(article["facts"]) == 3

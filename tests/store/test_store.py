@@ -8,6 +8,7 @@ from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.orm import Session
 
 from bilat import store
+from bilat.store import Outcome
 from bilat.extract import extract
 from bilat.ingest.read import read_text_document
 from bilat.store import db as store_db
@@ -31,7 +32,7 @@ def test_upgrade_creates_the_schema_once(db_url: str) -> None:
 def test_reingesting_adds_nothing(corpus_db: Engine, corpus_articles) -> None:  # type: ignore[no-untyped-def]
     before = _counts(corpus_db)
     assert before["article"] == len(corpus_articles)
-    assert all(not store.store_article(corpus_db, doc, facts) for doc, facts in corpus_articles)
+    assert {store.store_article(corpus_db, doc, facts).outcome for doc, facts in corpus_articles} == {Outcome.KNOWN}
     assert store.rebuild(corpus_db) is False  # the record is already built from these articles
     assert _counts(corpus_db) == before
 
@@ -102,7 +103,7 @@ def test_a_second_report_of_a_visit_is_a_second_source(corpus_db: Engine) -> Non
         "và dự Tuần lễ Cấp cao APEC 2024 tại Lima.\n"
     )
     document = read_text_document(text, doc_id="other-outlet")
-    assert store.store_article(corpus_db, document, extract(document))
+    assert store.store_article(corpus_db, document, extract(document)).outcome is Outcome.STORED
     assert store.rebuild(corpus_db)
     visits = [e for e in store.relation(corpus_db, "VN", "PE")["events"]
               if e["type"] == "VISIT" and e["date"] and e["date"].startswith("2024-11")]

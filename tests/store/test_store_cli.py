@@ -35,7 +35,7 @@ def seeds() -> Path:
 def test_ingest_then_relation_as_json(db_url: str, seeds: Path) -> None:
     result = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
     assert result.exit_code == 0, result.output
-    assert "2 stored, 0 already stored, 0 skipped" in result.stderr
+    assert "2 stored, 0 duplicates, 0 already stored, 0 skipped" in result.stderr
     by_code = runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url])
     by_name = runner.invoke(app, ["relation", "Việt Nam", "Peru", "--format", "json", "--db", db_url])
     assert by_code.exit_code == 0, by_code.output
@@ -50,7 +50,7 @@ def test_ingest_then_relation_as_json(db_url: str, seeds: Path) -> None:
     assert any(e["fulfilled_by"] for e in record["events"])
 
     again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
-    assert "0 stored, 2 already stored, 0 skipped" in again.stderr
+    assert "0 stored, 0 duplicates, 2 already stored, 0 skipped" in again.stderr
 
 
 def test_relation_as_text_shows_each_part(db_url: str, seeds: Path) -> None:
@@ -97,7 +97,7 @@ def test_an_unknown_country_is_a_usage_error(tmp_path: Path) -> None:
 def test_db_upgrade_creates_the_schema(db_url: str) -> None:
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 0, result.output
-    assert "is at revision 0001" in result.stdout
+    assert "is at revision 0002" in result.stdout
 
 
 def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:
@@ -106,9 +106,9 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str
     folder = tmp_path / "articles"
     folder.mkdir()
     copies = 12
-    for copy in range(copies):  # distinct texts (trailing blank lines), the same facts
+    for copy in range(copies):  # distinct texts (a closing line of their own), the same facts
         for path in originals:
-            (folder / f"{path.stem}-{copy:02d}.txt").write_text(path.read_text(encoding="utf-8") + "\n" * (copy + 1),
+            (folder / f"{path.stem}-{copy:02d}.txt").write_text(path.read_text(encoding="utf-8") + f"\nBản {copy + 1}.\n",
                                                                   encoding="utf-8")
     total = copies * len(originals)
     command = [sys.executable, "-m", "bilat", "ingest", str(folder), "--db", db_url]
@@ -134,7 +134,7 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str
 
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"{total - stored} stored, {stored} already stored, 0 skipped" in rerun.stderr
+    assert f"{total - stored} stored, 0 duplicates, {stored} already stored, 0 skipped" in rerun.stderr
     assert _article_count(engine) == total
     assert is_resolved(engine)
 
@@ -167,11 +167,11 @@ def test_a_postgresql_url_without_driver_uses_psycopg() -> None:
 def test_ctrl_c_keeps_what_was_stored(db_url: str, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
 
-    def store_then_interrupt(engine, document, facts):  # type: ignore[no-untyped-def]
+    def store_then_interrupt(engine, document, facts, stories):  # type: ignore[no-untyped-def]
         calls.append(document.id)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real_store(engine, document, facts)
+        return real_store(engine, document, facts, stories)
 
     real_store = store.store_article
     monkeypatch.setattr(store, "store_article", store_then_interrupt)
@@ -180,4 +180,4 @@ def test_ctrl_c_keeps_what_was_stored(db_url: str, seeds: Path, monkeypatch: pyt
     assert "interrupted: 1 stored" in result.stderr
     monkeypatch.setattr(store, "store_article", real_store)
     again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
-    assert "1 stored, 1 already stored, 0 skipped" in again.stderr
+    assert "1 stored, 0 duplicates, 1 already stored, 0 skipped" in again.stderr

@@ -14,7 +14,7 @@ from bilat.errors import BilatError
 from bilat.extract import extract
 from bilat.extract.facts import SECTIONS
 from bilat.ingest.read import read_text_document
-from bilat.store.write import article_key
+from bilat.store.write import Outcome, article_key
 
 router = APIRouter(route_class=ApiRoute, tags=["articles"])
 
@@ -66,8 +66,8 @@ def get_article(
     status_code=201,
     summary="Store an article",
     description="Read the text, extract its facts, store both and update the merged record, as `bilat ingest` "
-                "does for a file. The same text twice is stored once: the second time answers 200 with "
-                "`stored: false`. Needs the server's token as a bearer token (`Authorization: Bearer TOKEN`; "
+                "does for a file. The same text twice (whitespace and header aside) is stored once: the "
+                "second time answers 200 with `stored: false` and the stored article's id. Needs the server's token as a bearer token (`Authorization: Bearer TOKEN`; "
                 "none or a wrong one is 401); a server started without a token does not write (403). A text "
                 "bilat cannot read (a language it has no rules for, too short to tell) is 422 with the reason.",
     dependencies=[Depends(require_writer)],
@@ -84,16 +84,18 @@ def get_article(
     },
 )
 def post_article(article: NewArticle, engine: StoreEngine, request: Request, response: Response) -> dict[str, Any]:
-    article_id = article_key(article.text)[:16]
     try:
-        document = read_text_document(article.text, doc_id=article.name or article_id, source=article.source)
+        document = read_text_document(article.text, doc_id=article.name or article_key(article.text)[:16], source=article.source)
         facts = extract(document)
     except BilatError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from exc
     stored = store.store_article(engine, document, facts)
     store.rebuild(engine)
-    if stored:
-        response.headers["Location"] = str(request.url_for("get_article", article_id=article_id))
+    if stored.outcome is Outcome.STORED:
+        response.headers["Location"] = str(request.url_for("get_article", article_id=stored.article_id))
     else:
         response.status_code = 200
-    return {"id": article_id, "stored": stored, "facts": sum(len(getattr(facts, s)) for s in SECTIONS)}
+    return {
+        "id": stored.article_id, "stored": stored.outcome is Outcome.STORED, "story": stored.story_id,
+        "facts": sum(len(getattr(facts, s)) for s in SECTIONS),
+    }

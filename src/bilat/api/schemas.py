@@ -70,7 +70,7 @@ class Unprocessable(Model):
 
 
 class Source(Model):
-    """One article stating the fact: its id and name, its date, the evidence span and the sentence it covers."""
+    """One story stating the fact: its first article (id, name, date), the evidence span and the sentence it covers."""
 
     article: str
     name: str
@@ -78,6 +78,8 @@ class Source(Model):
     published: str | None
     evidence: Offsets
     quote: str
+    also: list[str] = Field(description="Other articles of the same story (a wire report syndicated with small "
+                            "edits) that state it too: one story is one source.")
 
 
 class Citation(Model):
@@ -373,11 +375,20 @@ Statement = Annotated[
 """One fact as one article states it: a record of the facts contract (FACTS.md) without its evidence, beside it."""
 
 
+class Copy(Model):
+    """One place the article's text was read from."""
+
+    source: str = Field(description="A URL, a file path, or `FILE:LINE` for a line of a JSON Lines dump.")
+    name: str
+
+
 class Article(ArticleSummary):
     """A stored article: its full text, which every evidence span indexes, and the facts read from it."""
 
     text: str
     facts: list[Statement]
+    copies: list[Copy] = Field(description="Every place this same text was read from (exact duplicates are stored once).")
+    story: list[ArticleSummary] = Field(description="The other articles of its story: near-duplicates of it.")
 
 
 # Writing.
@@ -410,4 +421,6 @@ class NewArticle(Model):
 class StoredArticle(Model):
     id: str = Field(description="The article's id: `GET /api/articles/{id}` reads it.")
     stored: bool = Field(description="False when the same text was already stored.")
+    story: str = Field(description="The story it belongs to: its own id, or that of the stored article it nearly "
+                       "duplicates (the same report syndicated with small edits).")
     facts: int = Field(description="How many facts were extracted from it.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from bilat.errors import IngestError
 
@@ -37,11 +37,11 @@ def read_lines(path: Path) -> Iterator[Line | IngestError]:
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable")
         return
     with stream:
-        for number, raw in enumerate(stream, start=1):
-            if not raw.strip():
+        for number, raw in enumerate(_lines(stream), start=1):
+            if isinstance(raw, bytes) and not raw.strip():
                 continue
             where = f"{path}:{number}"
             try:
@@ -52,20 +52,33 @@ def read_lines(path: Path) -> Iterator[Line | IngestError]:
                 yield exc
 
 
-def _record(raw: bytes, where: str) -> dict[str, Any]:
-    if len(raw) > MAX_LINE_BYTES:
-        raise IngestError(where, f"line too large ({len(raw)} bytes, limit {MAX_LINE_BYTES})")
+def _lines(stream: BinaryIO) -> Iterator[bytes | int]:
+    """Each line, or the size of a line too large to hold (read past in pieces, never whole in memory)."""
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+            size += len(rest)
+        yield size + len(rest)
+
+
+def _record(raw: bytes | int, where: str) -> dict[str, Any]:
+    if isinstance(raw, int) or len(raw) > MAX_LINE_BYTES:
+        size = raw if isinstance(raw, int) else len(raw)
+        raise IngestError(where, f"line too large ({size} bytes, limit {MAX_LINE_BYTES})", "too large")
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise IngestError(where, f"not UTF-8 (invalid byte at position {exc.start})") from exc
+        raise IngestError(where, f"not UTF-8 (invalid byte at position {exc.start})", "bad encoding") from exc
     except json.JSONDecodeError as exc:
-        raise IngestError(where, f"not JSON: {exc.msg} (column {exc.colno})") from exc
+        raise IngestError(where, f"not JSON: {exc.msg} (column {exc.colno})", "malformed line") from exc
     if not isinstance(record, dict):
-        raise IngestError(where, "not a JSON object")
+        raise IngestError(where, "not a JSON object", "malformed line")
     if not isinstance(record.get("text"), str) or not record["text"].strip():
-        raise IngestError(where, "no 'text' (a non-empty string)")
+        raise IngestError(where, "no 'text' (a non-empty string)", "malformed line")
     for key in ("id", "url", "title", "published", "lang"):
         if record.get(key) is not None and not isinstance(record[key], str | int):
-            raise IngestError(where, f"{key!r} must be a string")
+            raise IngestError(where, f"{key!r} must be a string", "malformed line")
     return record

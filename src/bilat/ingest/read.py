@@ -68,10 +68,10 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise IngestError(str(path), f"file too large ({size} bytes, limit {MAX_BYTES})")
+            raise IngestError(str(path), f"file too large ({size} bytes, limit {MAX_BYTES})", "too large")
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}") from exc
+        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable") from exc
     text = _decode(raw, str(path))
     if path.suffix.lower() in PAGE_SUFFIXES:
         text = with_header(*page_article(text, str(path)))
@@ -81,7 +81,7 @@ def read_document(path: Path) -> Document:
 def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:
     """Build a Document from article text, parsing its header block if it has one."""
     if not text.strip():
-        raise IngestError(source or doc_id, "empty file")
+        raise IngestError(source or doc_id, "empty file", "empty")
     header, body_start = _parse_header(text)
     published = header.get("published")
     if published is not None and not _ISO_DATE.match(published):
@@ -90,7 +90,7 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
     title = _known(header.get("title"))
     headline_start = _header_value_offset(text, "title", body_start) if title else None
     if lang is None:
-        raise IngestError(source or doc_id, "cannot tell the language (too little text)")
+        raise IngestError(source or doc_id, "cannot tell the language (too little text)", "language unknown")
     return Document(
         id=doc_id,
         text=text,
@@ -120,16 +120,20 @@ def _decode(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise IngestError(name, f"broken UTF-16 text (at byte {exc.start})") from exc
+            raise IngestError(name, f"broken UTF-16 text (at byte {exc.start})", "bad encoding") from exc
     if b"\x00" in raw[:8192]:
-        raise IngestError(name, "binary file (contains NUL bytes)")
+        raise IngestError(name, "binary file (contains NUL bytes)", "binary")
     try:
         # utf-8, not utf-8-sig: a BOM stays in the text so offsets match the file as read
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            # Valid UTF-8 up to a character cut in half: the file was cut while written or downloaded.
+            raise IngestError(name, f"truncated UTF-8: the file ends inside a character (byte {exc.start}); "
+                              "fetch it again", "truncated") from exc
         guess = charset_normalizer.from_bytes(raw).best()
         if guess is None:
-            raise IngestError(name, f"not UTF-8 (invalid byte at position {exc.start}) nor any encoding bilat can tell") from exc
+            raise IngestError(name, f"not UTF-8 (invalid byte at position {exc.start}) nor any encoding bilat can tell", "bad encoding") from exc
         return str(guess)
 
 

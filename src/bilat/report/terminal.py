@@ -1,4 +1,4 @@
-"""The relationship record and the office holders as Rich tables, for ``bilat relation`` and ``bilat persons``."""
+"""The relationship record, the office holders and the skipped inputs as Rich tables, for the CLI."""
 
 from __future__ import annotations
 
@@ -61,20 +61,27 @@ def print_office_holders(console: Console, country: str, spells: list[dict[str, 
     ]))
 
 
+def print_skips(console: Console, skips: list[dict[str, Any]]) -> None:
+    console.print(_section(f"Inputs not stored ({len(skips)}), as of the latest run that read each file",
+                           ["where", "kind", "reason", "when"], [
+        [x["where"], x["kind"], x["reason"], x["seen_at"][:19].replace("T", " ")] for x in skips
+    ]))
+
+
 def _section(title: str, columns: list[str], rows: list[list[str]]) -> Group | Text:
     if not rows:
         return Text(f"\n{title}: none", style="dim")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in columns:
-        # Dates, codes and ids are read whole; names and quotes wrap.
-        table.add_column(column, no_wrap=column in _WHOLE)
+        # Dates, codes and ids are read whole; names, quotes and paths wrap, a path folding where it must.
+        table.add_column(column, no_wrap=column in _WHOLE, overflow="fold")
     for row in rows:
         table.add_row(*row)
     return Group(Text(f"\n{title}", style="bold"), table)
 
 
 _WHOLE = frozenset({"date", "event", "item", "id", "status", "kind", "fulfilled by", "first seen", "last seen",
-                    "period", "value", "indicator", "office", "country"})
+                    "period", "value", "indicator", "office", "country", "when"})
 
 
 def _what(event: dict[str, Any]) -> str:

@@ -2,7 +2,8 @@
 
     db       where the database is (URL, ``$BILAT_DB``, default SQLite file) and its migrations
     models   the schema
-    write    one article per transaction; rebuilding the resolved layer
+    write    one article per transaction (or one more place a stored one was read); skipped inputs;
+             rebuilding the resolved layer
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
 """
 
@@ -16,11 +17,21 @@ from bilat.store.query import (
     office_holders,
     relation,
     relations,
+    skipped_paths,
+    skips,
 )
-from bilat.store.write import rebuild, store_article
+from bilat.store.write import (
+    Outcome,
+    Stored,
+    forget_skips,
+    rebuild,
+    record_skip,
+    store_article,
+    story_index,
+)
 
 __all__ = [
-    "article", "article_languages", "articles", "connect", "database_url", "entity", "filter_events",
-    "office_holders", "rebuild",
-    "relation", "relations", "store_article", "upgrade",
+    "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
+    "filter_events", "forget_skips", "office_holders", "rebuild", "record_skip", "relation", "relations",
+    "skipped_paths", "skips", "store_article", "story_index", "upgrade",
 ]

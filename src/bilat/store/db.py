@@ -86,11 +86,28 @@ def _alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every migration the database lacks (creates the schema on an empty one)."""
+    """Apply every migration the database lacks (creates the schema on an empty one).
+
+    On SQLite, foreign keys are off meanwhile, as its manual asks for schema
+    changes: a migration that rebuilds a table drops the old one, and the drop
+    would otherwise cascade to every row that refers to it (an article's facts).
+    """
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:  # outside a transaction, where SQLite ignores this pragma
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise StoreError("the migration left rows that refer to missing ones; nothing was changed")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def is_current(engine: Engine) -> bool:

@@ -30,8 +30,10 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -47,6 +49,7 @@ class Article(Base):
     """One article as read: its full text, so every evidence span can be shown."""
 
     __tablename__ = "article"
+    __table_args__ = (UniqueConstraint("content_key", name="uq_article_content_key"),)
 
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
     """The first 16 hex digits of ``sha256``: stable, whatever order articles arrive in."""
@@ -61,6 +64,40 @@ class Article(Base):
     lang: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    content_key: Mapped[str] = mapped_column(String(64))
+    """SHA-256 of the body in NFC with whitespace collapsed: the same story under another header is a copy."""
+    story_id: Mapped[str] = mapped_column(String(16), index=True)
+    """The first stored article of its story: itself, or the one it nearly duplicates (a syndicated copy)."""
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """The body's MinHash signature (``resolve.stories``); None for a text too short to compare."""
+
+
+class ArticleCopy(Base):
+    """Every place an article's text was read from: its first source and each exact duplicate's."""
+
+    __tablename__ = "article_copy"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The URL or path it came from (a JSON Lines line as ``FILE:LINE`` when it has no URL)."""
+    name: Mapped[str] = mapped_column(String(255))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Skip(Base):
+    """An input that was not stored, and why: the latest verdict for each file, or line of a dump."""
+
+    __tablename__ = "skip"
+    __table_args__ = (Index("ix_skip_path", "path"),)
+
+    where: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The file, ``FILE:LINE`` for a line of a dump, or ``FILE [ID]`` for an article of one."""
+    path: Mapped[str] = mapped_column(Text)
+    """The file it was read from: reading that file again replaces its skips."""
+    kind: Mapped[str] = mapped_column(String(32))
+    """A short reason to count by (``binary``, ``empty``, ``language not read``...)."""
+    reason: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Fact(Base):

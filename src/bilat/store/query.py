@@ -166,17 +166,24 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
         facts = session.scalars(
             select(m.Fact).where(m.Fact.article_id == article_id).order_by(m.Fact.section, m.Fact.position)
         )
+        copies = session.scalars(
+            select(m.ArticleCopy).where(m.ArticleCopy.article_id == article_id).order_by(m.ArticleCopy.seen_at, m.ArticleCopy.source)
+        )
+        story = session.execute(
+            select(*_article_columns()).where((m.Article.story_id == row.story_id) & (m.Article.id != article_id))
+        )
         return {
             **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "text": row.text,
             "facts": [{"id": f.id, "section": f.section, "data": f.data, "evidence": [f.start, f.end]} for f in facts],
+            "copies": [{"source": c.source, "name": c.name} for c in copies],
+            "story": sorted((x._asdict() for x in story), key=lambda a: (a["published"] is None, a["published"] or "", a["id"])),
         }
 
 
 def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """A page of the stored articles (newest first, undated last) and how many there are in all."""
-    columns = [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
     with Session(engine) as session:
-        rows = [row._asdict() for row in session.execute(select(*columns))]
+        rows = [row._asdict() for row in session.execute(select(*_article_columns()))]
     rows.sort(key=lambda a: (a["name"], a["id"]))
     rows.sort(key=lambda a: a["published"] or "", reverse=True)  # stable: ties keep name order; undated ("") last
     return len(rows), rows[offset:offset + limit]
@@ -190,6 +197,23 @@ def article_languages(engine: Engine) -> dict[str, int]:
 
 _ARTICLE_COLUMNS = ("id", "name", "source", "title", "published", "lang")
 """What describes an article apart from its text."""
+
+
+def _article_columns() -> list[Any]:
+    return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
+
+
+def skipped_paths(engine: Engine) -> list[str]:
+    """The files some of whose inputs were skipped."""
+    with Session(engine) as session:
+        return list(session.scalars(select(m.Skip.path).distinct()))
+
+
+def skips(engine: Engine) -> list[dict[str, Any]]:
+    """The inputs the latest runs did not store, and why, by file."""
+    with Session(engine) as session:
+        rows = session.scalars(select(m.Skip).order_by(m.Skip.path, m.Skip.where))
+        return [{"where": x.where, "kind": x.kind, "reason": x.reason, "seen_at": x.seen_at.isoformat()} for x in rows]
 
 
 def _languages(session: Session, article_ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -250,26 +274,39 @@ def _shared_memberships(session: Session, first: str, second: str) -> dict[str, 
 
 
 def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Each entity's sources: article, evidence span and the quoted text."""
+    """Each entity's sources, one per story: article, evidence span, the quoted text.
+
+    Copies of one wire report (``resolve.stories``) are one source, not
+    several: the earliest article of the story states it, and ``also`` names
+    the other articles of that story that state it too.
+    """
     quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
     query = (
         select(
-            m.Source.entity_id, m.Fact.article_id, m.Article.name, m.Article.title, m.Article.published,
-            m.Fact.start, m.Fact.end, quote,
+            m.Source.entity_id, m.Fact.article_id, m.Article.story_id, m.Article.name, m.Article.title,
+            m.Article.published, m.Fact.start, m.Fact.end, quote,
         )
         .join(m.Fact, m.Fact.id == m.Source.fact_id)
         .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Source.entity_id.in_(list(entity_ids)))
     )
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entity_id, article_id, name, title, published, start, end, text in session.execute(query):
-        out[entity_id].append({
+    found: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for entity_id, article_id, story_id, name, title, published, start, end, text in session.execute(query):
+        found[entity_id].append((story_id, {
             "article": article_id, "name": name, "title": title, "published": published, "evidence": [start, end],
-            "quote": text,
-        })
-    # Sorted here, not in SQL: databases disagree on where NULL dates go.
-    for group in out.values():
-        group.sort(key=lambda s: (s["published"] is None, s["published"] or "", s["article"], s["evidence"]))
+            "quote": text, "also": [],
+        }))
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entity_id, group in found.items():
+        # Sorted here, not in SQL: databases disagree on where NULL dates go.
+        group.sort(key=lambda x: (x[1]["published"] is None, x[1]["published"] or "", x[1]["article"], x[1]["evidence"]))
+        stories: dict[str, dict[str, Any]] = {}
+        for story_id, source in group:
+            first = stories.setdefault(story_id, source)
+            if first is source:
+                out[entity_id].append(source)
+            elif source["article"] != first["article"] and source["article"] not in first["also"]:
+                first["also"].append(source["article"])
     return out
 
 

@@ -2,15 +2,17 @@
 
 An article and all its facts are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
-rest. The same text twice is stored once (``Article.sha256`` is unique).
+rest. The same text twice is stored once (``Article.content_key`` is unique),
+with every place it was read from (``ArticleCopy``).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, text
@@ -20,7 +22,9 @@ from sqlalchemy.orm import Session
 from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts
 from bilat.resolve import Resolution, Stated, resolve
+from bilat.resolve.stories import StoryIndex, signature
 from bilat.store import models as m
+from bilat.text import normalised
 
 _RESOLVED_TABLES = (
     m.Link, m.Source, m.Party, m.Office, m.AgreementStatus,
@@ -30,22 +34,69 @@ _STAMP = "resolved_from"
 _LOCK = 0x62696C6174  # "bilat": one rebuild at a time on a shared PostgreSQL
 
 
+class Outcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    """The same text (``content_key``) as a stored article, read from another place: that place is recorded."""
+    KNOWN = "already stored"
+    """The same text from the same place: a folder ingested again."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing an article did, and the article (and story) its text now belongs to."""
+
+    outcome: Outcome
+    article_id: str
+    story_id: str
+
+
 def article_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def store_article(engine: Engine, document: Document, facts: Facts) -> bool:
-    """Store an article and its facts in one transaction; False if the same text is already stored."""
-    sha = article_key(document.text)
-    article_id = sha[:16]
+def content_key(document: Document) -> str:
+    """The key of the article's body as exact copies share it: NFC, whitespace collapsed, header left out."""
+    return article_key(normalised(document.text[document.body_start:]))
+
+
+def story_index(engine: Engine) -> StoryIndex:
+    """The signatures of every stored article, to place new ones in their stories."""
+    index = StoryIndex()
     with Session(engine) as session:
-        if session.get(m.Article, article_id) is not None:
-            return False
+        query = select(m.Article.id, m.Article.story_id, m.Article.minhash).where(m.Article.minhash.is_not(None))
+        for article_id, story_id, minhash in session.execute(query):
+            index.add(article_id, story_id, minhash)
+    return index
+
+
+def store_article(engine: Engine, document: Document, facts: Facts, stories: StoryIndex | None = None) -> Stored:
+    """Store an article and its facts in one transaction, or record where a copy of a stored one was read.
+
+    A near-duplicate (``resolve.stories``) is stored with its own facts, in
+    the story of the article it copies. ``stories`` is the index a batch
+    keeps across articles; without one it is read from the store.
+    """
+    key = content_key(document)
+    where = document.source or document.id
+    now = datetime.now(UTC)
+    with Session(engine) as session:
+        existing = session.scalar(select(m.Article).where(m.Article.content_key == key))
+        if existing is not None:
+            return _copy(session, existing, where, document.id, now)
+        minhash = signature(document.text[document.body_start:])
+        if stories is None:
+            stories = story_index(engine)
+        sha = article_key(document.text)
+        article_id = sha[:16]
+        story_id = (stories.story_of(minhash) if minhash else None) or article_id
         try:
             session.add(m.Article(
                 id=article_id, sha256=sha, name=document.id, source=document.source, title=document.title,
-                published=facts.published, lang=document.lang, text=document.text, stored_at=datetime.now(UTC),
+                published=facts.published, lang=document.lang, text=document.text, stored_at=now,
+                content_key=key, story_id=story_id, minhash=minhash,
             ))
+            session.add(m.ArticleCopy(article_id=article_id, source=where, name=document.id, seen_at=now))
             session.flush()
             rows = [
                 _fact_row(article_id, section, position, asdict(fact))
@@ -57,8 +108,38 @@ def store_article(engine: Engine, document: Document, facts: Facts) -> bool:
             session.commit()
         except IntegrityError:  # another process stored the same text meanwhile
             session.rollback()
-            return False
-    return True
+            existing = session.scalar(select(m.Article).where(m.Article.content_key == key))
+            if existing is None:
+                raise
+            return _copy(session, existing, where, document.id, now)
+    if minhash:
+        stories.add(article_id, story_id, minhash)
+    return Stored(Outcome.STORED, article_id, story_id)
+
+
+def _copy(session: Session, article: m.Article, where: str, name: str, now: datetime) -> Stored:
+    """Record ``where`` as one more place the stored ``article`` was read from (once per place)."""
+    outcome = Outcome.KNOWN
+    if session.get(m.ArticleCopy, (article.id, where)) is None:
+        session.add(m.ArticleCopy(article_id=article.id, source=where, name=name, seen_at=now))
+        try:
+            session.commit()
+            outcome = Outcome.DUPLICATE
+        except IntegrityError:  # another process recorded the same place meanwhile
+            session.rollback()
+    return Stored(outcome, article.id, article.story_id)
+
+
+def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:
+    """Remember an input that was not stored, replacing what an earlier run said of it."""
+    with Session(engine) as session, session.begin():
+        session.merge(m.Skip(where=where, path=path, kind=kind, reason=reason, seen_at=datetime.now(UTC)))
+
+
+def forget_skips(engine: Engine, path: str) -> None:
+    """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
+    with Session(engine) as session, session.begin():
+        session.execute(delete(m.Skip).where(m.Skip.path == path))
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:

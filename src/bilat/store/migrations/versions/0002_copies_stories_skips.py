@@ -1,0 +1,90 @@
+"""Copies, stories and skips: every place an article was read, near-duplicates grouped, inputs not stored
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-23
+
+Articles stored before this revision get their content key and signature
+computed here from their text (the header block left out, as ingest does),
+each in a story of its own, and their source as their one copy.
+"""
+
+import re
+
+import sqlalchemy as sa
+from alembic import op
+
+from bilat.resolve.stories import signature
+from bilat.store.write import article_key
+from bilat.text import normalised
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+_HEADER = re.compile(r"\A\ufeff?(?:[a-z_]+:[^\n]*\n)+---[ \t]*\r?\n")
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('article') as batch:
+        batch.add_column(sa.Column('content_key', sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column('story_id', sa.String(length=16), nullable=True))
+        batch.add_column(sa.Column('minhash', sa.LargeBinary(), nullable=True))
+    op.create_table('skip',
+    sa.Column('where', sa.Text(), nullable=False),
+    sa.Column('path', sa.Text(), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('seen_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('where')
+    )
+    op.create_index('ix_skip_path', 'skip', ['path'], unique=False)
+
+    connection = op.get_bind()
+    article = sa.table('article', sa.column('id'), sa.column('name'), sa.column('source'), sa.column('text'),
+                       sa.column('stored_at'), sa.column('content_key'), sa.column('story_id'), sa.column('minhash'))
+    copy = sa.table('article_copy', sa.column('article_id'), sa.column('source'), sa.column('name'), sa.column('seen_at'))
+    keys: set[str] = set()
+    rows = connection.execute(sa.select(article.c.id, article.c.text)).all()
+    for article_id, text in rows:
+        header = _HEADER.match(text)
+        body = text[header.end():] if header else text
+        key = article_key(normalised(body))
+        if key in keys:  # the same body under two headers, stored twice before: both kept, keyed by their whole text
+            key = article_key(text)
+        keys.add(key)
+        connection.execute(article.update().where(article.c.id == article_id).values(
+            content_key=key, story_id=article_id, minhash=signature(body),
+        ))
+    with op.batch_alter_table('article') as batch:
+        batch.alter_column('content_key', existing_type=sa.String(length=64), nullable=False)
+        batch.alter_column('story_id', existing_type=sa.String(length=16), nullable=False)
+        batch.create_unique_constraint('uq_article_content_key', ['content_key'])
+        batch.create_index('ix_article_story_id', ['story_id'], unique=False)
+
+    # Created after SQLite's batch mode has rebuilt ``article``: dropping the old table would cascade to it.
+    op.create_table('article_copy',
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('name', sa.String(length=255), nullable=False),
+    sa.Column('seen_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('article_id', 'source')
+    )
+    connection.execute(copy.insert().from_select(
+        ['article_id', 'source', 'name', 'seen_at'],
+        sa.select(article.c.id, sa.func.coalesce(article.c.source, article.c.name), article.c.name, article.c.stored_at),
+    ))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('article') as batch:
+        batch.drop_index('ix_article_story_id')
+        batch.drop_constraint('uq_article_content_key', type_='unique')
+        batch.drop_column('minhash')
+        batch.drop_column('story_id')
+        batch.drop_column('content_key')
+    op.drop_index('ix_skip_path', table_name='skip')
+    op.drop_table('skip')
+    op.drop_table('article_copy')
