@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bilat import store
 from bilat.cli import app
 from bilat.errors import IngestError
-from bilat.ingest import read_articles
+from bilat.ingest import jsonl, read_articles
 
 runner = CliRunner()
 
@@ -67,3 +67,17 @@ def test_ingest_stores_the_good_lines_and_names_the_bad(dump: Path, tmp_path: Pa
     assert article["source"] == "https://example.vn/visit"
     assert article["text"][slice(*source["evidence"])] == source["quote"]
     assert "Lương Cường" in source["quote"]
+
+
+def test_a_line_over_the_limit_is_skipped_without_holding_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 100)
+    good = json.dumps({"id": "ok", "text": "Chủ tịch nước thăm Peru."}, ensure_ascii=False)
+    dump = tmp_path / "big.jsonl"
+    dump.write_text("\n".join([good, json.dumps({"text": "x" * 1000}), good.replace("ok", "ok2")]) + "\n", encoding="utf-8")
+
+    lines = list(jsonl.read_lines(dump))
+
+    assert [x.doc_id for x in lines if not isinstance(x, IngestError)] == ["ok", "ok2"]
+    (error,) = [x for x in lines if isinstance(x, IngestError)]
+    assert (error.source, error.kind) == (f"{dump}:2", "too large")
+    assert "1013 bytes" in error.reason

@@ -12,6 +12,7 @@ from bilat import evaluate
 from bilat.errors import BilatError, IngestError
 from bilat.extract import extract
 from bilat.ingest import iter_paths, read_document, read_text_document
+from bilat.ingest.detect import detect_language
 from bilat.text import NfcView
 
 VI_BODY = "Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Peru Dina Boluarte tại San Francisco.\n"
@@ -89,6 +90,25 @@ def test_language_is_detected_from_the_body() -> None:
     assert read_text_document(HEADER + VI_BODY, doc_id="a").lang == "vi"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le président de la République a reçu son homologue vietnamien à l'Élysée, où ils ont signé un accord.", "fr"),
+        ("El presidente peruano recibió a su homólogo vietnamita en Lima y firmaron un acuerdo de cooperación.", "es"),
+        ("Presiden Joko Widodo menerima kunjungan Perdana Menteri Vietnam di Istana Merdeka, Jakarta.", "id"),
+        ("Der Bundeskanzler empfing gestern den vietnamesischen Premierminister im Kanzleramt in Berlin.", "de"),
+    ],
+)
+def test_other_languages_are_named_not_taken_for_english(text: str, lang: str) -> None:
+    assert read_text_document(text, doc_id="a").lang == lang
+
+
+def test_a_sentence_of_names_stays_in_a_language_bilat_reads() -> None:
+    """Names are in no language: EN_BODY alone scores a hair better as Bikol than as English."""
+    assert detect_language(EN_BODY) == "en"
+    assert detect_language("Thủ tướng Phạm Minh Chính tiếp Đại sứ Peru Dina Boluarte tại Hà Nội.") == "vi"
+
+
 @pytest.mark.parametrize("text", ["", " \n\t\n", HEADER])
 def test_empty_text_is_an_ingest_error(text: str) -> None:
     with pytest.raises(IngestError):
@@ -128,6 +148,7 @@ def test_read_document_names_the_file(tmp_path: Path) -> None:
         (b"\xff\xfe\x00b\x00a\x00", "broken UTF-16"),  # a byte-order mark, then an odd number of bytes
         ("Lima, Perú".encode("latin-1"), "cannot tell the language"),  # decoded, but too short to tell
         (b"", "empty file"),
+        ("Chủ tịch nước Lương Cường tiếp Đại sứ Peru tại Hà Nội".encode()[:-2], "truncated UTF-8"),  # cut inside "ộ"
     ],
 )
 def test_unreadable_files_raise_ingest_error_naming_them(tmp_path: Path, content: bytes, reason: str) -> None:

@@ -277,8 +277,7 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
     """Each entity's sources, one per story: article, evidence span, the quoted text.
 
     Copies of one wire report (``resolve.stories``) are one source, not
-    several: the earliest article of the story states it, and ``also`` names
-    the other articles of that story that state it too.
+    several, and ``also`` names the other articles of that story stating it.
     """
     quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
     query = (
@@ -298,16 +297,21 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
         }))
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entity_id, group in found.items():
-        # Sorted here, not in SQL: databases disagree on where NULL dates go.
-        group.sort(key=lambda x: (x[1]["published"] is None, x[1]["published"] or "", x[1]["article"], x[1]["evidence"]))
-        stories: dict[str, dict[str, Any]] = {}
+        stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for story_id, source in group:
-            first = stories.setdefault(story_id, source)
-            if first is source:
-                out[entity_id].append(source)
-            elif source["article"] != first["article"] and source["article"] not in first["also"]:
-                first["also"].append(source["article"])
+            stories[story_id].append(source)
+        for story_id, copies in stories.items():
+            # The story's first stored article speaks for it when it states the fact; else its earliest copy that does.
+            copies.sort(key=lambda x: (x["article"] != story_id, *_date_order(x)))
+            first = copies[0]
+            first["also"] = list(dict.fromkeys(x["article"] for x in copies if x["article"] != first["article"]))
+            out[entity_id].append(first)
+        out[entity_id].sort(key=_date_order)  # sorted here, not in SQL: databases disagree on where NULL dates go
     return out
+
+
+def _date_order(source: dict[str, Any]) -> tuple[Any, ...]:
+    return source["published"] is None, source["published"] or "", source["article"], source["evidence"]
 
 
 def _distinct(sources: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
