@@ -34,17 +34,22 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
     """A regex alternation of ``words``, longest first, not matching inside a longer word.
 
     ``glued`` words may also follow another word with no space ("$5bn").
+    The words that must start a word share one ``(?<!\w)`` in front: the
+    engine then skips the inside of every word at once instead of trying
+    each alternative there (the bulk of extraction time, measured).
     """
 
     def one(word: str) -> str:
         pattern = SPACE.join(re.escape(part) for part in word.split())
-        if word[0].isalnum() and not glued:
-            pattern = r"(?<!\w)" + pattern
         if word[-1].isalnum():
             pattern += r"(?!\w)"
         return pattern
 
-    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+    ordered = sorted(set(words), key=len, reverse=True)
+    starts_word = [one(w) for w in ordered if w[0].isalnum() and not glued]
+    anywhere = [one(w) for w in ordered if not (w[0].isalnum() and not glued)]
+    # The two sets begin with different characters (a letter or digit, or not), so no match moves between them.
+    return "|".join(([rf"(?<!\w)(?:{'|'.join(starts_word)})"] if starts_word else []) + anywhere)
 
 
 def compile_phrases(words: Iterable[str]) -> re.Pattern[str]:
