@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from stores import syndicated
 from typer.testing import CliRunner
 
-from bilat import cli, store
+from bilat import store
+from bilat.batch import work
 from bilat.cli import app
 from bilat.ingest import read_document
 from bilat.ingest.read import MAX_BYTES
@@ -68,13 +69,13 @@ def mixed_folder(root: Path, shared_corpus: Path) -> Path:
 def folder(tmp_path: Path, shared_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = mixed_folder(tmp_path, shared_corpus)
     vanishing, unreadable = folder / "zz-vanishes.txt", folder / "zz-unreadable.txt"
-    real_extract = cli.extract
+    real_extract = work.extract
 
     def extract_then_delete(document):  # type: ignore[no-untyped-def]
         vanishing.unlink(missing_ok=True)  # removed by someone else once the run has listed the folder
         return real_extract(document)
 
-    monkeypatch.setattr(cli, "extract", extract_then_delete)
+    monkeypatch.setattr(work, "extract", extract_then_delete)
     if os.geteuid() == 0:  # root reads any file whatever its mode: make this one fail as a mode 000 file does
         real_read_bytes = Path.read_bytes
 

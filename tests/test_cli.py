@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import bilat.cli
+import bilat.batch.work
 from bilat.cli import app
 from bilat.errors import BilatError, ExtractError
 from bilat.extract.doc import Document
@@ -42,7 +42,7 @@ def fake_extract(doc: Document) -> Facts:
 
 @pytest.fixture(autouse=True)
 def _fake_extract(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bilat.cli, "extract", fake_extract)
+    monkeypatch.setattr(bilat.batch.work, "extract", fake_extract)
 
 
 @pytest.fixture
@@ -217,9 +217,10 @@ def test_failed_run_keeps_the_previous_output(runner: CliRunner, tmp_path: Path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "facts.json"]
 
 
-def test_crash_midway_leaves_no_partial_output(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_on_one_article_costs_that_article_only(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "corpus" / "a.txt", VI_BODY)
     write(tmp_path / "corpus" / "b.txt", VI_BODY + "CRASH\n")
+    write(tmp_path / "corpus" / "c.txt", VI_BODY + "Thêm.\n")
     out = tmp_path / "facts.json"
 
     def crashing(doc: Document) -> Facts:
@@ -227,10 +228,12 @@ def test_crash_midway_leaves_no_partial_output(runner: CliRunner, tmp_path: Path
             raise RuntimeError("a bug, not a bad input")
         return fake_extract(doc)
 
-    monkeypatch.setattr(bilat.cli, "extract", crashing)
+    monkeypatch.setattr(bilat.batch.work, "extract", crashing)
     result = runner.invoke(app, ["extract", str(tmp_path / "corpus"), "-o", str(out)])
-    assert isinstance(result.exception, RuntimeError)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+    assert result.exit_code == 0
+    assert [facts["doc"]["id"] for facts in json.loads(out.read_text(encoding="utf-8"))] == ["a", "c"]
+    assert f"skipped {tmp_path / 'corpus' / 'b.txt'}: RuntimeError: a bug, not a bad input" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "facts.json"]  # no temporary file left
 
 
 def test_output_in_a_missing_folder_exits_1(runner: CliRunner, tmp_path: Path) -> None:

@@ -2,4 +2,5 @@
 
 from bilat.cli import app
 
-app(prog_name="bilat")
+if __name__ == "__main__":
+    app(prog_name="bilat")

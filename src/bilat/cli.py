@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,19 +32,16 @@ from rich.console import Console
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from bilat import evaluate, store
+from bilat import batch, evaluate, store
+from bilat.batch.progress import Meter
 from bilat.countries import country_code, country_name
 from bilat.errors import (
     BilatError,
-    ExtractError,
-    IngestError,
-    LanguageError,
     StoreError,
 )
-from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
-from bilat.ingest import iter_paths, read_articles
+from bilat.ingest import iter_paths
 from bilat.report.briefing import (
     BriefingFormat,
     ReaderLanguage,
@@ -80,6 +78,11 @@ class RecordFormat(str, Enum):
 
 TOKEN_ENV = "BILAT_TOKEN"
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", min=1, show_default=False,
+                 help="Worker processes reading and extracting articles. Default: one per core."),
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help=f"Database URL or SQLite file. Default: ${store_db.DB_ENV}, else a SQLite file "
@@ -120,6 +123,7 @@ def extract_command(
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout."),
     ] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Print the facts of each article in the facts contract (FACTS.md)."""
     # The shape depends on what was asked for, not on how many files succeeded.
@@ -127,9 +131,9 @@ def extract_command(
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
-        for item in _extracted(paths):
-            if not isinstance(item.result, BilatError):
-                writer.write(out.stream, item.result[1].to_dict())
+        for result in _results(paths, batch.Engine.local, _workers(workers)):
+            if isinstance(result, batch.Extracted):
+                writer.write(out.stream, result.facts.to_dict())
                 extracted += 1
         writer.close(out.stream)
         if extracted:
@@ -155,7 +159,7 @@ def eval_command(
     try:
         report, _ = evaluate.run(
             shared, lang, per_doc=per_doc, out_dir=predictions,
-            on_error=lambda doc_id, exc: _warn(f"no prediction for {doc_id}: {_reason(exc)}"),
+            on_error=lambda doc_id, exc: _warn(f"no prediction for {doc_id}: {batch.reason(exc)}"),
         )
     except BilatError as exc:
         _warn(str(exc))
@@ -165,38 +169,65 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.", show_default=False)] = None,
     db: DbOption = None,
+    workers: WorkersOption = None,
+    engine_name: Annotated[batch.Engine, typer.Option(
+        "--engine", help="local: worker processes on this machine; dask: a Dask cluster (--scheduler, else a LocalCluster).",
+    )] = batch.Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="The Dask scheduler's address (tcp://HOST:PORT) for --engine dask; without it a LocalCluster is started.",
+        show_default=False,
+    )] = None,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Also read again the files whose articles failed (extraction failed, worker crashed).",
+    )] = False,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
 
-    Each article is stored whole or not at all. The same text again (header
-    and whitespace aside) is stored once, with every place it was read from,
-    so running ingest again on a folder adds only what is new; a syndicated
-    copy with small edits joins the story of the article it copies. What can't
-    be used is skipped with its reason, listed by `bilat skipped`; the exit
-    status is 1 when anything was skipped.
+    Files are read and extracted by worker processes (every core by default)
+    and stored by this one, in order, a bounded number ahead: memory stays
+    flat however large the corpus. Each article is stored whole or not at all.
+    The same text again (header and whitespace aside) is stored once, with
+    every place it was read from, so running ingest again on a folder adds
+    only what is new; a syndicated copy with small edits joins the story of
+    the article it copies. What can't be used is skipped with its reason,
+    listed by `bilat skipped`; the exit status is 1 when anything was skipped.
+    Ctrl-C stops cleanly (exit status 130): what was stored stays, and a
+    re-run continues where it stopped.
     """
+    if scheduler is not None and engine_name is not batch.Engine.dask:
+        raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="'--scheduler'")
     engine = _open(db, create=True)
-    stories = _guard(lambda: store.story_index(engine))
+    paths = list(paths or [])
+    if retry_failed:
+        paths += [Path(path) for path in _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))]
+    if not paths:
+        raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
     tally = _Tally()
+    pending = _Pending(engine, _guard(lambda: store.story_index(engine)), tally)
     try:
-        for item in _extracted(paths):
-            if str(item.path) in with_skips:  # read again: its earlier verdicts give way to this run's
-                with_skips.discard(str(item.path))
-                _guard(partial(store.forget_skips, engine, str(item.path)))
-            if isinstance(item.result, BilatError):
-                error = item.result
-                _guard(partial(store.record_skip, engine, item.where, str(item.path), error.kind, _reason(error)))
-                tally.skips[error.kind] += 1
-                continue
-            stored = _guard(partial(store.store_article, engine, *item.result, stories))
-            tally.outcomes[stored.outcome] += 1
+        for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler):
+            if str(result.path) in with_skips:  # read again: its earlier verdicts give way to this run's
+                with_skips.discard(str(result.path))
+                _guard(partial(store.forget_skips, engine, str(result.path)))
+            if isinstance(result, batch.Skipped):
+                _guard(partial(store.record_skip, engine, result.where, str(result.path), result.kind, result.reason))
+                tally.skips[result.kind] += 1
+            else:
+                pending.add(result)
+        pending.flush()
     except KeyboardInterrupt:
-        # The article being stored was rolled back; the ones before it stay.
+        try:  # the articles extracted so far are whole: store them, unless a second Ctrl-C says not to wait
+            pending.flush()
+        except KeyboardInterrupt:
+            pass
         _warn(f"interrupted: {tally}; run again to store the rest")
         raise typer.Exit(130) from None
+    except BilatError as exc:  # the Dask scheduler could not be reached
+        _warn(str(exc))
+        raise typer.Exit(1) from None
     for gone in (path for path in with_skips if not Path(path).exists()):  # deleted since: nothing left to fix
         _guard(partial(store.forget_skips, engine, gone))
     _guard(lambda: store.rebuild(engine))
@@ -390,29 +421,50 @@ def _countries(*names: str) -> list[str]:
         raise typer.Exit(2) from None
 
 
-@dataclass(frozen=True)
-class _Read:
-    """One article read and extracted from ``path``, or the error that stopped it (named by ``where``)."""
+def _results(paths: list[Path], engine: batch.Engine, workers: int, scheduler: str | None = None) -> Iterator[batch.Result]:
+    """Each article's result, in order, with progress on stderr; a skipped one is also named there."""
+    files = list(_article_paths(paths))
+    with Meter(len(files), Console(stderr=True)) as meter:
+        previous: Path | None = None
+        for results in batch.run(batch.items(files), engine, workers, scheduler):
+            for result in results:
+                if isinstance(result, batch.Skipped):
+                    meter.console.print(f"bilat: skipped {result.where}: {result.reason}", highlight=False,
+                                        markup=False, soft_wrap=True)
+                yield result
+            path = results[0].path if results else previous
+            meter.count(len(results), sum(isinstance(r, batch.Skipped) for r in results), new_file=path != previous)
+            previous = path
 
-    path: Path
-    where: str
-    result: tuple[Document, Facts] | BilatError
+
+def _workers(requested: int | None) -> int:
+    return requested if requested is not None else os.cpu_count() or 1
 
 
-def _extracted(paths: list[Path]) -> Iterator[_Read]:
-    """Each article read and extracted, in order; one that can't be is named on stderr and yielded with its error."""
-    for path in _article_paths(paths):
-        for article in read_articles(path):
-            try:
-                if isinstance(article, IngestError):
-                    raise article
-                result: tuple[Document, Facts] | BilatError = (article, extract(article))
-                where = _label(path, article)
-            except BilatError as exc:
-                result = exc
-                where = exc.source if isinstance(exc, IngestError) else _label(path, article)
-                _warn(f"skipped {where}: {_reason(exc)}")
-            yield _Read(path, where, result)
+class _Pending:
+    """Extracted articles waiting to be stored together: one transaction per ``SIZE`` articles or ``SECONDS``."""
+
+    SIZE = 100
+    SECONDS = 1.0
+
+    def __init__(self, engine: Engine, stories: store.StoryIndex, tally: _Tally) -> None:
+        self.engine = engine
+        self.stories = stories
+        self.tally = tally
+        self.articles: list[tuple[Document, Facts, bytes | None]] = []
+        self.since = time.monotonic()
+
+    def add(self, result: batch.Extracted) -> None:
+        self.articles.append((result.document, result.facts, result.minhash))
+        if len(self.articles) >= self.SIZE or time.monotonic() - self.since >= self.SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.articles:
+            stored = _guard(partial(store.store_articles, self.engine, self.articles, self.stories))
+            self.tally.outcomes.update(s.outcome for s in stored)
+            self.articles = []
+        self.since = time.monotonic()
 
 
 @dataclass
@@ -429,11 +481,6 @@ class _Tally:
 
 
 _OUTCOME_WORDS = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
-
-
-def _label(path: Path, document: Document) -> str:
-    """The file, and for a file of many articles (``.jsonl``) which one."""
-    return f"{path} [{document.id}]" if path.suffix.lower() == ".jsonl" else str(path)
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path]:
@@ -508,15 +555,6 @@ class _Output:
         if self.tmp is not None:
             self.stream.close()
             self.tmp.unlink(missing_ok=True)
-
-
-def _reason(exc: BilatError) -> str:
-    """The error without the file or document name that the message already gives."""
-    if isinstance(exc, IngestError):
-        return exc.reason
-    if isinstance(exc, ExtractError | LanguageError):
-        return str(exc).removeprefix(f"{exc.doc_id}: ")
-    return str(exc)
 
 
 def _warn(message: str) -> None:

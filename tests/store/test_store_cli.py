@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from bilat import evaluate, store
+from bilat import batch, evaluate, store
 from bilat.cli import app
 from bilat.extract import extract
 from bilat.ingest.read import read_document, read_text_document
@@ -165,19 +165,17 @@ def test_a_postgresql_url_without_driver_uses_psycopg() -> None:
 
 
 def test_ctrl_c_keeps_what_was_stored(db_url: str, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
+    real_run = batch.run
 
-    def store_then_interrupt(engine, document, facts, stories):  # type: ignore[no-untyped-def]
-        calls.append(document.id)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real_store(engine, document, facts, stories)
+    def interrupted_after_the_first(*args, **kwargs):  # type: ignore[no-untyped-def]
+        results = real_run(*args, **kwargs)
+        yield next(results)
+        raise KeyboardInterrupt  # Ctrl-C while the next article is being extracted
 
-    real_store = store.store_article
-    monkeypatch.setattr(store, "store_article", store_then_interrupt)
+    monkeypatch.setattr(batch, "run", interrupted_after_the_first)
     result = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
     assert result.exit_code == 130
-    assert "interrupted: 1 stored" in result.stderr
-    monkeypatch.setattr(store, "store_article", real_store)
+    assert "interrupted: 1 stored" in result.stderr  # the article extracted before Ctrl-C was stored
+    monkeypatch.setattr(batch, "run", real_run)
     again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
     assert "1 stored, 0 duplicates, 1 already stored, 0 skipped" in again.stderr

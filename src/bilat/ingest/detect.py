@@ -23,8 +23,8 @@ import py3langid
 
 MIN_LETTERS = 20
 """Fewer letters than this (a caption, a stray line) are not enough to tell a language."""
-SAMPLE = 4000
-"""Characters looked at: the opening of an article tells its language as well as the whole of it."""
+SAMPLE = 1000
+"""Characters looked at: an article's opening tells its language as well as the whole does, four times faster."""
 MARGIN = 0.25
 
 

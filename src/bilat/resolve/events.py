@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bilat.resolve.dates import DayRange, day_range, overlap, width
 from bilat.resolve.model import EventEntity, Stated, entity_id
@@ -39,6 +40,7 @@ _OBJECT_OVERLAP = 0.5
 class _Cluster:
     members: list[Stated] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    person_set: set[str] = field(default_factory=set)
     days: DayRange | None = None
     articles: set[str] = field(default_factory=set)
 
@@ -54,7 +56,7 @@ def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[Even
         days = day_range(data.get("date"))
         best = max(
             (c for c in clusters if _fits(c, event, persons, days)),
-            key=lambda c: len(set(c.persons) & set(persons)),
+            key=lambda c: len(c.person_set.intersection(persons)),
             default=None,
         )
         if best is None:
@@ -62,7 +64,8 @@ def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[Even
             clusters.append(best)
         best.members.append(event)
         best.articles.add(event.article_id)
-        best.persons += [p for p in persons if p not in best.persons]
+        best.persons += [p for p in persons if p not in best.person_set]
+        best.person_set.update(persons)
         if days is not None:
             best.days = days if best.days is None else overlap(best.days, days)
     events = [_entity(c) for clusters in blocks.values() for c in clusters]
@@ -81,19 +84,18 @@ def _person_ids(event: Stated, names: dict[NameKey, str]) -> list[str]:
 
 def _fits(cluster: _Cluster, event: Stated, persons: list[str], days: DayRange | None) -> bool:
     data = event.data
+    dated = days is not None and cluster.days is not None
+    # Cheapest first: a block holds every visit between two countries, and most differ by date.
+    if dated and overlap(cluster.days, days) is None:  # type: ignore[arg-type]
+        return False
     if event.article_id in cluster.articles:
         return False
-    shared = set(cluster.persons) & set(persons)
-    if cluster.persons and persons and not shared:
-        return False
-    if days is None or cluster.days is None:
-        if not shared:
-            return False
-    elif overlap(cluster.days, days) is None:
+    shared = not cluster.persons or not persons or not cluster.person_set.isdisjoint(persons)
+    if not shared or (not dated and not (cluster.person_set & set(persons))):
         return False
     for key in ("occasion", "counterpart_office"):
         ours = data.get(key)
-        if ours and any(m.data.get(key) and fold(m.data[key]) != fold(ours) for m in cluster.members):
+        if ours and any(m.data.get(key) and _folded(m.data[key]) != _folded(ours) for m in cluster.members):
             return False
     if data["type"] in WITH_OBJECT and data.get("object"):
         return all(_same_object(data["object"], m.data.get("object")) for m in cluster.members)
@@ -109,8 +111,15 @@ def _same_object(a: str, b: str | None) -> bool:
     return len(words_a & words_b) >= _OBJECT_OVERLAP * min(len(words_a), len(words_b))
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in fold(text).replace(",", " ").split() if len(w) > 1}
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in fold(text).replace(",", " ").split() if len(w) > 1)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    """``fold``, remembered: an event's fields are compared with every candidate's, many times over."""
+    return fold(text)
 
 
 def _entity(cluster: _Cluster) -> EventEntity:

@@ -41,9 +41,12 @@ class _Seen:
         self.country = data.get("country")
         self.office = data.get("office")
 
-    def same_person(self, other: _Seen) -> bool:
-        if self.stated.article_id == other.stated.article_id:
-            return False
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What ``same_names`` looks at: statements with one key are the same person whenever their articles differ."""
+        return tuple(self.folded), self.country, self.office
+
+    def same_names(self, other: _Seen) -> bool:
         if self.country and other.country and self.country != other.country:
             return False
         if self.full & other.full:
@@ -86,7 +89,13 @@ def resolve_persons(
 
 
 def _group(seen: list[_Seen]) -> list[list[_Seen]]:
-    """Union-find over the pairs that can match: those where one has a name whose words the other all has."""
+    """Union-find over the pairs that can match: those where one has a name whose words the other all has.
+
+    A person named in a thousand articles is stated a thousand times with the
+    same names, country and office: those statements are merged at once, and
+    only the first of each is compared with the others, so the work grows
+    with the number of different ways persons are stated, not its square.
+    """
     parent = list(range(len(seen)))
 
     def find(i: int) -> int:
@@ -97,20 +106,32 @@ def _group(seen: list[_Seen]) -> list[list[_Seen]]:
 
     # The articles in each group: a group never takes two persons of one article.
     articles = [{person.stated.article_id} for person in seen]
+
+    def union(i: int, j: int) -> None:
+        root_i, root_j = find(i), find(j)
+        if root_i != root_j and not articles[root_i] & articles[root_j]:
+            parent[root_j] = root_i
+            articles[root_i] |= articles[root_j]
+
+    first_of: dict[tuple[object, ...], int] = {}
+    for i, person in enumerate(seen):
+        first = first_of.setdefault(person.key, i)
+        if first != i and person.same_names(seen[first]):
+            union(first, i)
+    firsts = sorted(first_of.values())
     by_word: dict[str, set[int]] = defaultdict(set)
-    for i, person in enumerate(seen):
-        for word in person.words:
+    for i in firsts:
+        for word in seen[i].words:
             by_word[word].add(i)
-    for i, person in enumerate(seen):
+    for i in firsts:
+        person = seen[i]
         candidates: set[int] = set()
         for folded in set(person.folded):
             holders = sorted((by_word[w] for w in folded.split()), key=len)
             candidates |= holders[0].intersection(*holders[1:])
         for j in sorted(candidates - {i}):
-            root_i, root_j = find(i), find(j)
-            if root_i != root_j and not articles[root_i] & articles[root_j] and person.same_person(seen[j]):
-                parent[root_j] = root_i
-                articles[root_i] |= articles[root_j]
+            if find(i) != find(j) and person.same_names(seen[j]):
+                union(i, j)
     groups: dict[int, list[_Seen]] = defaultdict(list)
     for i, person in enumerate(seen):
         groups[find(i)].append(person)

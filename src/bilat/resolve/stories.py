@@ -55,6 +55,11 @@ class StoryIndex:
         self._lsh.insert(article_id, minhash)
         self._stories[article_id] = (story_id, minhash)
 
+    def discard(self, article_id: str) -> None:
+        """Forget an article (its transaction was rolled back)."""
+        if self._stories.pop(article_id, None) is not None:
+            self._lsh.remove(article_id)
+
     def story_of(self, stored: bytes) -> str | None:
         """The story of the most similar indexed article at or above the threshold, if any."""
         minhash = _lean(stored)

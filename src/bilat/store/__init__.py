@@ -7,6 +7,7 @@
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
 """
 
+from bilat.resolve.stories import StoryIndex
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.query import (
     article,
@@ -27,11 +28,12 @@ from bilat.store.write import (
     rebuild,
     record_skip,
     store_article,
+    store_articles,
     story_index,
 )
 
 __all__ = [
-    "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
+    "Outcome", "Stored", "StoryIndex", "article", "article_languages", "articles", "connect", "database_url", "entity",
     "filter_events", "forget_skips", "office_holders", "rebuild", "record_skip", "relation", "relations",
-    "skipped_paths", "skips", "store_article", "story_index", "upgrade",
+    "skipped_paths", "skips", "store_article", "store_articles", "story_index", "upgrade",
 ]

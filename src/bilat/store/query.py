@@ -203,10 +203,13 @@ def _article_columns() -> list[Any]:
     return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
 
 
-def skipped_paths(engine: Engine) -> list[str]:
-    """The files some of whose inputs were skipped."""
+def skipped_paths(engine: Engine, kinds: Iterable[str] | None = None) -> list[str]:
+    """The files some of whose inputs were skipped (for one of ``kinds``, if given), sorted."""
+    query = select(m.Skip.path).distinct().order_by(m.Skip.path)
+    if kinds is not None:
+        query = query.where(m.Skip.kind.in_(list(kinds)))
     with Session(engine) as session:
-        return list(session.scalars(select(m.Skip.path).distinct()))
+        return list(session.scalars(query))
 
 
 def skips(engine: Engine) -> list[dict[str, Any]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from enum import StrEnum
+from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -70,64 +71,100 @@ def story_index(engine: Engine) -> StoryIndex:
     return index
 
 
-def store_article(engine: Engine, document: Document, facts: Facts, stories: StoryIndex | None = None) -> Stored:
+Signed = bytes | None | EllipsisType
+"""An article's MinHash signature when a worker computed it (None: too short to compare), ``...`` when not yet."""
+
+
+def store_article(
+    engine: Engine, document: Document, facts: Facts, stories: StoryIndex | None = None, minhash: Signed = ...,
+) -> Stored:
     """Store an article and its facts in one transaction, or record where a copy of a stored one was read.
 
     A near-duplicate (``resolve.stories``) is stored with its own facts, in
     the story of the article it copies. ``stories`` is the index a batch
     keeps across articles; without one it is read from the store.
     """
-    key = content_key(document)
-    where = document.source or document.id
+    return store_articles(engine, [(document, facts, minhash)], stories)[0]
+
+
+def store_articles(
+    engine: Engine, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex | None = None,
+) -> list[Stored]:
+    """``store_article`` for many articles in one transaction: each whole, and several times faster than one each.
+
+    If another process stored one of the same texts meanwhile, the transaction
+    is rolled back and run again, and that article becomes a copy of theirs.
+    """
+    index = story_index(engine) if stories is None else stories
+    try:
+        return _attempt(engine, articles, index)
+    except IntegrityError:
+        return _attempt(engine, articles, index)  # now sees what the other process committed
+
+
+def _attempt(engine: Engine, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex) -> list[Stored]:
+    added: list[str] = []
+    try:
+        with engine.begin() as connection:
+            return _store(connection, articles, stories, added)
+    except IntegrityError:
+        for article_id in added:  # indexed by the transaction that was rolled back
+            stories.discard(article_id)
+        raise
+
+
+def _store(
+    connection: Connection, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex, added: list[str],
+) -> list[Stored]:
     now = datetime.now(UTC)
-    with Session(engine) as session:
-        existing = session.scalar(select(m.Article).where(m.Article.content_key == key))
-        if existing is not None:
-            return _copy(session, existing, where, document.id, now)
-        minhash = signature(document.text[document.body_start:])
-        if stories is None:
-            stories = story_index(engine)
-        sha = article_key(document.text)
-        article_id = sha[:16]
-        story_id = (stories.story_of(minhash) if minhash else None) or article_id
-        try:
-            session.add(m.Article(
-                id=article_id, sha256=sha, name=document.id, source=document.source, title=document.title,
-                published=facts.published, lang=document.lang, text=document.text, stored_at=now,
-                content_key=key, story_id=story_id, minhash=minhash,
-            ))
-            session.add(m.ArticleCopy(article_id=article_id, source=where, name=document.id, seen_at=now))
-            session.flush()
-            rows = [
-                _fact_row(article_id, section, position, asdict(fact))
+    keys = [content_key(document) for document, _, _ in articles]
+    known = {
+        key: (article_id, story_id) for key, article_id, story_id in connection.execute(
+            select(m.Article.content_key, m.Article.id, m.Article.story_id).where(m.Article.content_key.in_(set(keys)))
+        )
+    }
+    places = {(article_id, source) for article_id, source in connection.execute(
+        select(m.ArticleCopy.article_id, m.ArticleCopy.source)
+        .where(m.ArticleCopy.article_id.in_({article_id for article_id, _ in known.values()}))
+    )}
+    article_rows: list[dict[str, Any]] = []
+    copy_rows: list[dict[str, Any]] = []
+    fact_rows: list[dict[str, Any]] = []
+    results: list[Stored] = []
+    for (document, facts, minhash), key in zip(articles, keys, strict=True):
+        where = document.source or document.id
+        if key in known:  # the same text as a stored article (or one earlier in this batch)
+            article_id, story_id = known[key]
+            outcome = Outcome.KNOWN if (article_id, where) in places else Outcome.DUPLICATE
+        else:
+            if minhash is ...:
+                minhash = signature(document.text[document.body_start:])
+            sha = article_key(document.text)
+            article_id = sha[:16]
+            story_id = (stories.story_of(minhash) if minhash else None) or article_id
+            article_rows.append({
+                "id": article_id, "sha256": sha, "name": document.id, "source": document.source,
+                "title": document.title, "published": facts.published, "lang": document.lang,
+                "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
+            })
+            fact_rows += [
+                _fact_row(article_id, section, position, _fields(fact))
                 for section in SECTIONS
                 for position, fact in enumerate(getattr(facts, section))
             ]
-            if rows:
-                session.execute(insert(m.Fact), rows)
-            session.commit()
-        except IntegrityError:  # another process stored the same text meanwhile
-            session.rollback()
-            existing = session.scalar(select(m.Article).where(m.Article.content_key == key))
-            if existing is None:
-                raise
-            return _copy(session, existing, where, document.id, now)
-    if minhash:
-        stories.add(article_id, story_id, minhash)
-    return Stored(Outcome.STORED, article_id, story_id)
-
-
-def _copy(session: Session, article: m.Article, where: str, name: str, now: datetime) -> Stored:
-    """Record ``where`` as one more place the stored ``article`` was read from (once per place)."""
-    outcome = Outcome.KNOWN
-    if session.get(m.ArticleCopy, (article.id, where)) is None:
-        session.add(m.ArticleCopy(article_id=article.id, source=where, name=name, seen_at=now))
-        try:
-            session.commit()
-            outcome = Outcome.DUPLICATE
-        except IntegrityError:  # another process recorded the same place meanwhile
-            session.rollback()
-    return Stored(outcome, article.id, article.story_id)
+            known[key] = (article_id, story_id)
+            if minhash:
+                stories.add(article_id, story_id, minhash)
+                added.append(article_id)
+            outcome = Outcome.STORED
+        if (article_id, where) not in places:
+            places.add((article_id, where))
+            copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
+        results.append(Stored(outcome, article_id, story_id))
+    for model, rows in ((m.Article, article_rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows)):
+        if rows:
+            connection.execute(insert(model), rows)
+    return results
 
 
 def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:
@@ -140,6 +177,11 @@ def forget_skips(engine: Engine, path: str) -> None:
     """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
     with Session(engine) as session, session.begin():
         session.execute(delete(m.Skip).where(m.Skip.path == path))
+
+
+def _fields(fact: object) -> dict[str, Any]:
+    """A fact's fields, shallow: ``dataclasses.asdict`` deep-copies, a third of the writer's time."""
+    return {f.name: getattr(fact, f.name) for f in fields(fact)}  # type: ignore[arg-type]
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:

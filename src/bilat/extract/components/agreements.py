@@ -34,7 +34,7 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
     """A regex alternation of ``words``, longest first, not matching inside a longer word.
 
     ``glued`` words may also follow another word with no space ("$5bn").
-    The words that must start a word share one ``(?<!\w)`` in front: the
+    The words that must start a word share one ``(?<!\\w)`` in front: the
     engine then skips the inside of every word at once instead of trying
     each alternative there (the bulk of extraction time, measured).
     """

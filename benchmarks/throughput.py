@@ -1,0 +1,139 @@
+"""Throughput: extraction per worker, end-to-end ingest into SQLite, peak memory, and the Dask engine.
+
+    python benchmarks/throughput.py [--sizes 1000 10000] [--shared ../shared]
+
+Builds a synthetic corpus from the Vietnamese articles of the shared corpus:
+each synthetic article is a real header and headline over paragraphs drawn
+from several real articles, in a new order, with its years and days shifted,
+so every article is a distinct document (deduplication does not make the
+work vanish) of about the real articles' size. Then prints, from one run:
+
+- extraction alone (read, language, rules; no store), articles/s with one
+  worker and with one per core, and their ratio;
+- ``bilat ingest`` end to end into a new SQLite file, at each size: wall
+  time, articles/s, and the peak memory of the whole process tree
+  (the writer and its workers, sampled every 50 ms);
+- the Dask engine (a LocalCluster) against the local engine on the smallest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from bilat import batch
+from bilat.evaluate import find_shared
+from bilat.ingest import read_document
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
+_DAY = re.compile(r"\b([12]?\d)/(1[0-2]|[1-9])\b")
+
+
+def synthetic_corpus(shared: Path, size: int, folder: Path, seed: int = 7) -> list[Path]:
+    """``size`` distinct articles written to ``folder``, built from the Vietnamese articles of ``shared``."""
+    rng = random.Random(seed)
+    sources = sorted((shared / "corpus" / "seeds").glob("*.txt")) + sorted((shared / "corpus" / "dev").glob("*.txt"))
+    articles = []
+    for path in sources:
+        document = read_document(path)
+        body = document.text[document.body_start:]
+        lines = [line for line in body.split("\n") if line.strip()]
+        articles.append((document.text[:document.body_start], lines[0], lines[1:]))
+    paragraphs = [p for _, _, ps in articles for p in ps if len(p) > 80]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(size):
+        header, headline, own = articles[number % len(articles)]
+        shift = rng.randint(-6, 6)
+        chosen = rng.sample(own, min(len(own), 3)) + rng.sample(paragraphs, 3)
+        rng.shuffle(chosen)
+        body = "\n\n".join([headline, *chosen])
+        body = _YEAR.sub(lambda m, shift=shift: str(int(m.group()) + shift), body)
+        body = _DAY.sub(lambda m, day=number % 28: f"{(int(m.group(1)) + day) % 28 + 1}/{m.group(2)}", body)
+        path = folder / f"a{number:06d}.txt"
+        path.write_text(header + body + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def extraction_rate(paths: list[Path], workers: int) -> float:
+    """Articles per second through the batch engine alone (read, detect the language, extract)."""
+    started = time.perf_counter()
+    count = sum(len(results) for results in batch.run(batch.items(paths), batch.Engine.local, workers))
+    return count / (time.perf_counter() - started)
+
+
+def ingest(folder: Path, db: Path, *extra: str) -> tuple[float, int, str]:
+    """Seconds, peak RSS of the process tree (bytes) and summary line of ``bilat ingest`` in a subprocess."""
+    command = [sys.executable, "-m", "bilat", "ingest", str(folder), "--db", str(db), *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    watched = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [watched, *watched.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read() if process.stderr else ""
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"ingest failed ({process.returncode}):\n{stderr}")
+    summary = next((line for line in reversed(stderr.splitlines()) if " stored, " in line), stderr.strip())
+    return elapsed, peak, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--shared", type=Path, default=None)
+    args = parser.parse_args()
+    shared = args.shared or find_shared()
+    cores = os.cpu_count() or 1
+    print(f"bilat throughput benchmark: {cores} cores, Python {sys.version.split()[0]}")
+
+    with tempfile.TemporaryDirectory(prefix="bilat-bench-") as tmp:
+        root = Path(tmp)
+        corpora = {size: synthetic_corpus(shared, size, root / f"corpus-{size}") for size in args.sizes}
+        sample = corpora[min(args.sizes)]
+        average = sum(p.stat().st_size for p in sample) / len(sample)
+        print(f"synthetic articles: {', '.join(map(str, args.sizes))}; {average / 1024:.1f} KiB each on average\n")
+
+        one = extraction_rate(sample, 1)
+        many = extraction_rate(sample, cores)
+        print("extraction alone (no store), on the smallest corpus")
+        print(f"  1 worker        {one:8.0f} articles/s")
+        print(f"  {cores} workers       {many:8.0f} articles/s   ({many / cores:.0f} per core)")
+        print(f"  ratio           {many / one:8.2f}x\n")
+
+        print("bilat ingest into a new SQLite file (end to end: read, extract, store, rebuild the record)")
+        print(f"  {'articles':>8}  {'engine':<7} {'seconds':>8} {'articles/s':>10} {'peak RSS':>10}  summary")
+        rows = []
+        for size, paths in corpora.items():
+            seconds, peak, summary = ingest(paths[0].parent, root / f"local-{size}.db")
+            rows.append((size, "local", seconds, peak, summary))
+        smallest = min(args.sizes)
+        seconds, peak, summary = ingest(corpora[smallest][0].parent, root / "dask.db", "--engine", "dask")
+        rows.append((smallest, "dask", seconds, peak, summary))
+        for size, engine, seconds, peak, summary in rows:
+            print(f"  {size:>8}  {engine:<7} {seconds:8.1f} {size / seconds:10.0f} {peak / 2**20:8.0f} MiB  {summary}")
+        local_small = next(r for r in rows if r[0] == smallest and r[1] == "local")
+        print(f"\n  dask / local on {smallest} articles: {local_small[2] / rows[-1][2]:.2f}x the local engine's speed")
+        if len(args.sizes) > 1:
+            low, high = (next(r for r in rows if r[0] == s and r[1] == "local") for s in (min(args.sizes), max(args.sizes)))
+            print(f"  peak RSS at {high[0]} / at {low[0]}: {high[3] / low[3]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The Dask engine: items worked on by an existing Dask cluster, results stored here as the local engine does.
+
+Without a scheduler address a ``LocalCluster`` of ``workers`` processes is
+started for the run. The cluster's workers need bilat installed (the same
+version). Items are submitted at most ``AHEAD`` per worker ahead of the one
+being stored, and results are taken in input order, so the store ends up
+exactly as with the local engine. A task whose worker dies is retried by
+Dask on another worker; one that keeps killing workers is reported as a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from typing import Any
+
+from bilat.batch.work import CRASHED, Item, Result, Skipped, label, work
+from bilat.errors import BilatError
+
+AHEAD = 4
+
+
+def run_dask(items: Iterable[Item | Skipped], workers: int, scheduler: str | None = None) -> Iterator[list[Result]]:
+    """The results of each item, in order, computed on the cluster at ``scheduler`` (or a local one)."""
+    from distributed import (  # imported only when this engine is asked for
+        Client,
+        LocalCluster,
+    )
+
+    with ExitStack() as stack:
+        try:
+            if scheduler is None:
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                ))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(scheduler, timeout="10s"))
+        except OSError as exc:
+            raise BilatError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from exc
+        capacity = max(len(client.scheduler_info().get("workers", {})), 1) * AHEAD
+        pending: deque[tuple[Item | Skipped, Any]] = deque()
+        for item in items:
+            pending.append((item, None if isinstance(item, Skipped) else client.submit(work, item, pure=False)))
+            while len(pending) > capacity:
+                yield _settle(*pending.popleft())
+        while pending:
+            yield _settle(*pending.popleft())
+
+
+def _settle(item: Item | Skipped, future: Any) -> list[Result]:
+    if isinstance(item, Skipped):  # a dump's bad line: ready, never sent
+        return [item]
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except Exception as exc:  # KilledWorker, or the worker could not run bilat  # noqa: BLE001
+        where = str(item.path) if item.document is None else label(item.path, item.document)
+        return [Skipped(item.path, where, CRASHED, f"{type(exc).__name__}: {exc}")]
+    finally:
+        future.release()
