@@ -38,9 +38,10 @@ def run_dask(items: Iterable[Item | Skipped], workers: int, scheduler: str | Non
                 ))
                 client = stack.enter_context(Client(cluster))
             else:
-                client = stack.enter_context(Client(scheduler, timeout="10s"))
-        except OSError as exc:
-            raise BilatError(f"cannot reach the Dask scheduler {scheduler!r}: {exc}") from exc
+                client = stack.enter_context(Client(scheduler, timeout="5s"))
+        except (OSError, RuntimeError) as exc:  # refused, timed out; a LocalCluster that could not start
+            where = f"reach the Dask scheduler {scheduler!r}" if scheduler else "start a local Dask cluster"
+            raise BilatError(f"cannot {where}: {exc}") from exc
         capacity = max(len(client.scheduler_info().get("workers", {})), 1) * AHEAD
         pending: deque[tuple[Item | Skipped, Any]] = deque()
         for item in items:

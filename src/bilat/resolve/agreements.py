@@ -13,6 +13,8 @@ statement of each status with its date and source.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bilat.extract.facts import AGREEMENT_STATUSES
 from bilat.resolve.dates import day_range
 from bilat.resolve.model import (
@@ -29,6 +31,7 @@ _STOPWORDS = frozenset({"and", "of", "the", "on", "for", "in", "within", "betwee
 _RANK = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
 
 
+@lru_cache(maxsize=1 << 16)
 def scope_words(scope: str | None) -> frozenset[str]:
     words = fold(scope or "").replace(",", " ").replace("-", " ").split()
     return frozenset(w for w in words if w not in _STOPWORDS)

@@ -38,37 +38,88 @@ _OBJECT_OVERLAP = 0.5
 
 @dataclass
 class _Cluster:
+    number: int
+    """Its place in its block: candidates are tried in the order the clusters were made."""
     members: list[Stated] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     person_set: set[str] = field(default_factory=set)
     days: DayRange | None = None
     articles: set[str] = field(default_factory=set)
+    stated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    """The distinct occasions and counterpart offices (folded) and objects its members state."""
+
+    def join(self, event: Stated, persons: list[str]) -> None:
+        self.members.append(event)
+        self.articles.add(event.article_id)
+        self.persons += [p for p in persons if p not in self.person_set]
+        self.person_set.update(persons)
+        for key in _COMPARED:
+            if event.data.get(key):
+                self.stated[key].add(_folded(event.data[key]) if key != "object" else event.data[key])
+
+
+_COMPARED = ("occasion", "counterpart_office", "object")
+
+
+@dataclass
+class _Block:
+    """The clusters of one type and pair, found by the years their days fall in.
+
+    Dated statements only join clusters whose days overlap theirs, so they are
+    compared with the clusters of their years and the undated ones, not with
+    every visit between two countries in every year.
+    """
+
+    clusters: list[_Cluster] = field(default_factory=list)
+    by_year: dict[str, list[_Cluster]] = field(default_factory=lambda: defaultdict(list))
+    undated: list[_Cluster] = field(default_factory=list)
+
+    def candidates(self, days: DayRange | None) -> list[_Cluster]:
+        if days is None:
+            return self.clusters
+        found = {c.number: c for year in _years(days) for c in self.by_year.get(year, ())}
+        found.update((c.number, c) for c in self.undated if c.days is None)
+        return [found[number] for number in sorted(found)]
+
+    def new(self) -> _Cluster:
+        cluster = _Cluster(len(self.clusters))
+        self.clusters.append(cluster)
+        self.undated.append(cluster)
+        return cluster
+
+    def dated(self, cluster: _Cluster, before: DayRange | None) -> None:
+        """File a cluster under its years once it has days (they only narrow after that)."""
+        if before is None and cluster.days is not None:
+            for year in _years(cluster.days):
+                self.by_year[year].append(cluster)
+
+
+def _years(days: DayRange) -> list[str]:
+    return [str(year) for year in range(int(days[0][:4]), int(days[1][:4]) + 1)]
 
 
 def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[EventEntity]:
-    blocks: dict[tuple[object, ...], list[_Cluster]] = defaultdict(list)
+    blocks: dict[tuple[object, ...], _Block] = defaultdict(_Block)
     for event in sorted(stated, key=lambda s: s.order):
         data = event.data
         actors = data.get("actors") or []
         initiator = None if data["type"] in SYMMETRIC else (actors[0] if actors else None)
-        clusters = blocks[(data["type"], frozenset(actors), initiator)]
+        block = blocks[(data["type"], frozenset(actors), initiator)]
         persons = _person_ids(event, names)
         days = day_range(data.get("date"))
         best = max(
-            (c for c in clusters if _fits(c, event, persons, days)),
+            (c for c in block.candidates(days) if _fits(c, event, persons, days)),
             key=lambda c: len(c.person_set.intersection(persons)),
             default=None,
         )
         if best is None:
-            best = _Cluster()
-            clusters.append(best)
-        best.members.append(event)
-        best.articles.add(event.article_id)
-        best.persons += [p for p in persons if p not in best.person_set]
-        best.person_set.update(persons)
+            best = block.new()
+        best.join(event, persons)
         if days is not None:
+            before = best.days
             best.days = days if best.days is None else overlap(best.days, days)
-    events = [_entity(c) for clusters in blocks.values() for c in clusters]
+            block.dated(best, before)
+    events = [_entity(c) for block in blocks.values() for c in block.clusters]
     events.sort(key=lambda e: (e.sort_date or "9999", e.id))
     return events
 
@@ -95,10 +146,10 @@ def _fits(cluster: _Cluster, event: Stated, persons: list[str], days: DayRange |
         return False
     for key in ("occasion", "counterpart_office"):
         ours = data.get(key)
-        if ours and any(m.data.get(key) and _folded(m.data[key]) != _folded(ours) for m in cluster.members):
+        if ours and cluster.stated[key] - {_folded(ours)}:
             return False
     if data["type"] in WITH_OBJECT and data.get("object"):
-        return all(_same_object(data["object"], m.data.get("object")) for m in cluster.members)
+        return all(_same_object(data["object"], other) for other in cluster.stated["object"])
     return True
 
 

@@ -1,0 +1,51 @@
+"""The Dask engine stores, fact for fact, what the local engine stores from the same input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+from typer.testing import CliRunner
+
+from bilat import store
+from bilat.cli import app
+from bilat.store import models as m
+
+pytest.importorskip("distributed", reason="the Dask engine needs the dask extra: pip install 'bilat[dask]'")
+
+runner = CliRunner()
+WHEN = {"stored_at", "seen_at"}
+"""Columns that say when a run wrote a row, the one thing two runs may not share."""
+
+
+def content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows without their timestamps, sorted: what two stores must share to be the same."""
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    with engine.connect() as connection:
+        for table in m.Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if c.name not in WHEN and not (c.primary_key and c.autoincrement is True)]
+            rows = connection.execute(select(*columns)).all()
+            tables[table.name] = sorted((tuple(map(repr, row)) for row in rows))
+    return tables
+
+
+def test_the_dask_engine_stores_what_the_local_engine_stores(tmp_path: Path, shared_corpus: Path) -> None:
+    local_db, dask_db = tmp_path / "local.db", tmp_path / "dask.db"
+
+    by_local = runner.invoke(app, ["ingest", str(shared_corpus), "--db", str(local_db), "--workers", "2"])
+    by_dask = runner.invoke(app, ["ingest", str(shared_corpus), "--db", str(dask_db), "--engine", "dask", "--workers", "2"])
+
+    assert by_dask.exit_code == by_local.exit_code, by_dask.output
+    assert by_dask.stderr.strip().splitlines()[-1] == by_local.stderr.strip().splitlines()[-1]
+    local_content, dask_content = content(store.connect(str(local_db))), content(store.connect(str(dask_db)))
+    assert local_content["fact"] and local_content["event"]
+    assert dask_content == local_content
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path, shared_corpus: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(shared_corpus / "seeds"), "--db", str(tmp_path / "x.db"),
+                                 "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler 'tcp://127.0.0.1:9'" in result.stderr
