@@ -206,7 +206,7 @@ def ingest_command(
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
     tally = _Tally()
-    pending = _Pending(engine, _guard(lambda: store.story_index(engine)), tally)
+    pending = _Pending(engine, tally)
     try:
         for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler):
             if str(result.path) in with_skips:  # read again: its earlier verdicts give way to this run's
@@ -447,9 +447,8 @@ class _Pending:
     SIZE = 100
     SECONDS = 1.0
 
-    def __init__(self, engine: Engine, stories: store.StoryIndex, tally: _Tally) -> None:
+    def __init__(self, engine: Engine, tally: _Tally) -> None:
         self.engine = engine
-        self.stories = stories
         self.tally = tally
         self.articles: list[tuple[Document, Facts, bytes | None]] = []
         self.since = time.monotonic()
@@ -461,7 +460,7 @@ class _Pending:
 
     def flush(self) -> None:
         if self.articles:
-            stored = _guard(partial(store.store_articles, self.engine, self.articles, self.stories))
+            stored = _guard(partial(store.store_articles, self.engine, self.articles))
             self.tally.outcomes.update(s.outcome for s in stored)
             self.articles = []
         self.since = time.monotonic()

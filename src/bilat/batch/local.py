@@ -1,6 +1,6 @@
 """The local engine: items worked on by a pool of processes on this machine, results in input order.
 
-At most ``AHEAD`` items per worker are in flight, so memory stays flat
+At most ``AHEAD`` chunks of ``CHUNK`` items per worker are in flight, so memory stays flat
 however long the input. A worker that dies (a segfault, the kernel's OOM
 killer) breaks a ``ProcessPoolExecutor``; the items that were in flight are
 then run again one at a time in a fresh pool, so only the one that kills its
@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from bilat.batch.work import CRASHED, Item, Result, Skipped, label, work
+from bilat.batch.work import CRASHED, Item, Result, Skipped, work
 
 AHEAD = 4
 """Chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat."""
@@ -111,8 +111,7 @@ class _Pool:
             return self.submit([item]).result()[0]
         except BrokenProcessPool:
             self.restart()
-            where = str(item.path) if item.document is None else label(item.path, item.document)
-            return [Skipped(item.path, where, CRASHED, "the worker process died while extracting it")]
+            return [Skipped(item.path, item.where, CRASHED, "the worker process died while extracting it")]
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

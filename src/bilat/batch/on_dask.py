@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from bilat.batch.work import CRASHED, Item, Result, Skipped, label, work
+from bilat.batch.work import CRASHED, Item, Result, Skipped, work
 from bilat.errors import BilatError
 
 AHEAD = 4
@@ -58,7 +58,6 @@ def _settle(item: Item | Skipped, future: Any) -> list[Result]:
     try:
         return future.result()  # type: ignore[no-any-return]
     except Exception as exc:  # KilledWorker, or the worker could not run bilat  # noqa: BLE001
-        where = str(item.path) if item.document is None else label(item.path, item.document)
-        return [Skipped(item.path, where, CRASHED, f"{type(exc).__name__}: {exc}")]
+        return [Skipped(item.path, item.where, CRASHED, f"{type(exc).__name__}: {exc}")]
     finally:
         future.release()

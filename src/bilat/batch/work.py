@@ -51,6 +51,10 @@ class Item:
     path: Path
     document: Document | None = None
 
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.document is None else label(self.path, self.document)
+
 
 def items(files: Iterable[Path]) -> Iterator[Item | Skipped]:
     """What to work on, in order: each file, or each article of a dump and its bad lines as ready results."""

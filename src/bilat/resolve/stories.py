@@ -2,20 +2,26 @@
 
 Vietnamese outlets republish agency reports (TTXVN, VNA) with a new lead, a
 paragraph cut, an outlet's byline. Such copies are found by MinHash over
-three-word shingles of the body and a locality-sensitive index (datasketch):
-copies of one report share well over half their shingles, unrelated articles
-on the same visit a few percent. An article joins the story of the first
-stored article it nearly duplicates; exact copies never get this far (they
-share ``content_key`` and are stored once).
+three-word shingles of the body (datasketch): copies of one report share well
+over half their shingles, unrelated articles on the same visit a few percent.
+The signature is cut into ``BANDS`` bands (locality-sensitive hashing): two
+articles sharing a band are candidates, and a candidate whose signature is
+similar enough is a copy. The store keeps the bands in a table, so finding
+the candidates of a new article costs one indexed query, not an index of every
+stored article in memory. An article joins the story of the stored article it
+copies; exact copies never get this far (they share ``content_key`` and are
+stored once).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 from bilat.text import normalised
 
@@ -23,6 +29,8 @@ PERMUTATIONS = 128
 _SCHEME = "affine32"  # datasketch's default: 32-bit hash values, 512 bytes a signature
 THRESHOLD = 0.5
 """Estimated Jaccard similarity of shingles from which two bodies are one story."""
+BANDS, ROWS = 25, 5
+"""Bands of rows of the signature: datasketch's ``MinHashLSH`` optimum for ``THRESHOLD`` at 128 permutations."""
 MIN_SHINGLES = 30
 """Shorter bodies (a caption, a brief) are too small to compare: only exact copies are caught."""
 _SHINGLE = 3
@@ -40,40 +48,25 @@ def signature(body: str) -> bytes | None:
     return minhash.hashvalues.astype("<u4").tobytes()
 
 
-class StoryIndex:
-    """The signatures of stored articles, to find the story a new one belongs to."""
-
-    def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
-        self._stories: dict[str, tuple[str, LeanMinHash]] = {}
-
-    def __contains__(self, article_id: str) -> bool:
-        return article_id in self._stories
-
-    def add(self, article_id: str, story_id: str, stored: bytes) -> None:
-        minhash = _lean(stored)
-        self._lsh.insert(article_id, minhash)
-        self._stories[article_id] = (story_id, minhash)
-
-    def discard(self, article_id: str) -> None:
-        """Forget an article (its transaction was rolled back)."""
-        if self._stories.pop(article_id, None) is not None:
-            self._lsh.remove(article_id)
-
-    def story_of(self, stored: bytes) -> str | None:
-        """The story of the most similar indexed article at or above the threshold, if any."""
-        minhash = _lean(stored)
-        scored = []
-        for candidate in self._lsh.query(minhash):
-            story_id, other = self._stories[candidate]
-            similarity = minhash.jaccard(other)
-            if similarity >= THRESHOLD:
-                scored.append((-similarity, story_id))
-        return min(scored)[1] if scored else None
+def bands(stored: bytes) -> list[tuple[int, int]]:
+    """``(band, key)`` for each band of a signature: equal keys in one band make two articles candidates."""
+    values = np.frombuffer(stored, dtype="<u4")
+    return [
+        (band, int.from_bytes(hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).digest(),
+                              "little", signed=True))
+        for band in range(BANDS)
+    ]
 
 
-def _lean(stored: bytes) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(stored, dtype="<u4"), scheme=_SCHEME)
+def similarity(first: bytes, second: bytes) -> float:
+    """The estimated Jaccard similarity of two bodies' shingles: the share of equal signature values."""
+    return float(np.mean(np.frombuffer(first, dtype="<u4") == np.frombuffer(second, dtype="<u4")))
+
+
+def story_of(stored: bytes, candidates: Iterable[tuple[str, bytes]]) -> str | None:
+    """The story of the candidate (story id, signature) most similar to ``stored``, if any is similar enough."""
+    close = [(-score, story_id) for story_id, other in candidates if (score := similarity(stored, other)) >= THRESHOLD]
+    return min(close)[1] if close else None
 
 
 @cache

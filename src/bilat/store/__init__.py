@@ -7,7 +7,6 @@
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
 """
 
-from bilat.resolve.stories import StoryIndex
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.query import (
     article,
@@ -29,11 +28,10 @@ from bilat.store.write import (
     record_skip,
     store_article,
     store_articles,
-    story_index,
 )
 
 __all__ = [
-    "Outcome", "Stored", "StoryIndex", "article", "article_languages", "articles", "connect", "database_url", "entity",
+    "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
     "filter_events", "forget_skips", "office_holders", "rebuild", "record_skip", "relation", "relations",
-    "skipped_paths", "skips", "store_article", "store_articles", "story_index", "upgrade",
+    "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
 ]

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -70,6 +72,17 @@ class Article(Base):
     """The first stored article of its story: itself, or the one it nearly duplicates (a syndicated copy)."""
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The body's MinHash signature (``resolve.stories``); None for a text too short to compare."""
+
+
+class StoryBand(Base):
+    """One band of an article's MinHash signature: articles with an equal band are candidate copies of each other."""
+
+    __tablename__ = "story_band"
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    """A 64-bit hash of the band's values (``resolve.stories.bands``); first in the key, to look articles up by it."""
+    band: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
 
 
 class ArticleCopy(Base):

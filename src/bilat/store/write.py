@@ -9,6 +9,7 @@ with every place it was read from (``ArticleCopy``).
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts
 from bilat.resolve import Resolution, Stated, resolve
-from bilat.resolve.stories import StoryIndex, signature
+from bilat.resolve.stories import bands, signature, story_of
 from bilat.store import models as m
 from bilat.text import normalised
 
@@ -62,61 +63,34 @@ def content_key(document: Document) -> str:
     return article_key(normalised(document.text[document.body_start:]))
 
 
-def story_index(engine: Engine) -> StoryIndex:
-    """The signatures of every stored article, to place new ones in their stories."""
-    index = StoryIndex()
-    with Session(engine) as session:
-        query = select(m.Article.id, m.Article.story_id, m.Article.minhash).where(m.Article.minhash.is_not(None))
-        for article_id, story_id, minhash in session.execute(query):
-            index.add(article_id, story_id, minhash)
-    return index
-
-
 Signed = bytes | None | EllipsisType
 """An article's MinHash signature when a worker computed it (None: too short to compare), ``...`` when not yet."""
 
 
-def store_article(
-    engine: Engine, document: Document, facts: Facts, stories: StoryIndex | None = None, minhash: Signed = ...,
-) -> Stored:
+def store_article(engine: Engine, document: Document, facts: Facts, minhash: Signed = ...) -> Stored:
     """Store an article and its facts in one transaction, or record where a copy of a stored one was read.
 
     A near-duplicate (``resolve.stories``) is stored with its own facts, in
-    the story of the article it copies. ``stories`` is the index a batch
-    keeps across articles; without one it is read from the store.
+    the story of the article it copies.
     """
-    return store_articles(engine, [(document, facts, minhash)], stories)[0]
+    return store_articles(engine, [(document, facts, minhash)])[0]
 
 
-def store_articles(
-    engine: Engine, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex | None = None,
-) -> list[Stored]:
+def store_articles(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
     """``store_article`` for many articles in one transaction: each whole, and several times faster than one each.
 
     If another process stored one of the same texts meanwhile, the transaction
     is rolled back and run again, and that article becomes a copy of theirs.
     """
-    index = story_index(engine) if stories is None else stories
-    try:
-        return _attempt(engine, articles, index)
-    except IntegrityError:
-        return _attempt(engine, articles, index)  # now sees what the other process committed
-
-
-def _attempt(engine: Engine, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex) -> list[Stored]:
-    added: list[str] = []
     try:
         with engine.begin() as connection:
-            return _store(connection, articles, stories, added)
+            return _store(connection, articles)
     except IntegrityError:
-        for article_id in added:  # indexed by the transaction that was rolled back
-            stories.discard(article_id)
-        raise
+        with engine.begin() as connection:  # now sees what the other process committed
+            return _store(connection, articles)
 
 
-def _store(
-    connection: Connection, articles: list[tuple[Document, Facts, Signed]], stories: StoryIndex, added: list[str],
-) -> list[Stored]:
+def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
     now = datetime.now(UTC)
     keys = [content_key(document) for document, _, _ in articles]
     known = {
@@ -128,6 +102,7 @@ def _store(
         select(m.ArticleCopy.article_id, m.ArticleCopy.source)
         .where(m.ArticleCopy.article_id.in_({article_id for article_id, _ in known.values()}))
     )}
+    stories = _Stories(connection)
     article_rows: list[dict[str, Any]] = []
     copy_rows: list[dict[str, Any]] = []
     fact_rows: list[dict[str, Any]] = []
@@ -142,7 +117,7 @@ def _store(
                 minhash = signature(document.text[document.body_start:])
             sha = article_key(document.text)
             article_id = sha[:16]
-            story_id = (stories.story_of(minhash) if minhash else None) or article_id
+            story_id = stories.place(article_id, minhash)
             article_rows.append({
                 "id": article_id, "sha256": sha, "name": document.id, "source": document.source,
                 "title": document.title, "published": facts.published, "lang": document.lang,
@@ -154,18 +129,45 @@ def _store(
                 for position, fact in enumerate(getattr(facts, section))
             ]
             known[key] = (article_id, story_id)
-            if minhash:
-                stories.add(article_id, story_id, minhash)
-                added.append(article_id)
             outcome = Outcome.STORED
         if (article_id, where) not in places:
             places.add((article_id, where))
             copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
         results.append(Stored(outcome, article_id, story_id))
-    for model, rows in ((m.Article, article_rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows)):
+    tables = ((m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows))
+    for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
     return results
+
+
+class _Stories:
+    """Places new articles in stories: candidates by their signature's bands, in the store and earlier in the batch."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.rows: list[dict[str, Any]] = []
+        self.batch: dict[tuple[int, int], list[tuple[str, bytes]]] = defaultdict(list)
+
+    def place(self, article_id: str, minhash: bytes | None) -> str:
+        """The story of the article this one copies, else its own (the first article of its story)."""
+        if minhash is None:
+            return article_id
+        keys = bands(minhash)
+        wanted = set(keys)
+        stored = {
+            article_id: (story_id, signed) for band, key, article_id, story_id, signed in self.connection.execute(
+                select(m.StoryBand.band, m.StoryBand.key, m.Article.id, m.Article.story_id, m.Article.minhash)
+                .join(m.Article, m.Article.id == m.StoryBand.article_id)
+                .where(m.StoryBand.key.in_([key for _, key in keys]))  # the primary key's first column: an index seek
+            ) if (band, key) in wanted
+        }
+        earlier = [candidate for band in keys for candidate in self.batch.get(band, ())]
+        story_id = story_of(minhash, [*stored.values(), *earlier]) or article_id
+        for band, key in keys:
+            self.rows.append({"band": band, "key": key, "article_id": article_id})
+            self.batch[(band, key)].append((story_id, minhash))
+        return story_id
 
 
 def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:

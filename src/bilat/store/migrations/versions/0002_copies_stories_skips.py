@@ -4,8 +4,8 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
 
-Articles stored before this revision get their content key and signature
-computed here from their text (the header block left out, as ingest does),
+Articles stored before this revision get their content key, signature and
+its bands computed here from their text (the header block left out, as ingest does),
 each in a story of its own, and their source as their one copy.
 """
 
@@ -14,7 +14,7 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
-from bilat.resolve.stories import signature
+from bilat.resolve.stories import bands, signature
 from bilat.store.write import article_key
 from bilat.text import normalised
 
@@ -72,6 +72,16 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('article_id', 'source')
     )
+    op.create_table('story_band',
+    sa.Column('key', sa.BigInteger(), nullable=False),
+    sa.Column('band', sa.SmallInteger(), nullable=False),
+    sa.Column('article_id', sa.String(length=16), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('key', 'band', 'article_id')
+    )
+    band = sa.table('story_band', sa.column('band'), sa.column('key'), sa.column('article_id'))
+    for article_id, minhash in connection.execute(sa.select(article.c.id, article.c.minhash).where(article.c.minhash.is_not(None))):
+        connection.execute(band.insert(), [{"band": b, "key": k, "article_id": article_id} for b, k in bands(minhash)])
     connection.execute(copy.insert().from_select(
         ['article_id', 'source', 'name', 'seen_at'],
         sa.select(article.c.id, sa.func.coalesce(article.c.source, article.c.name), article.c.name, article.c.stored_at),
@@ -79,12 +89,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('story_band')
+    op.drop_table('article_copy')
+    op.drop_index('ix_skip_path', table_name='skip')
+    op.drop_table('skip')
     with op.batch_alter_table('article') as batch:
         batch.drop_index('ix_article_story_id')
         batch.drop_constraint('uq_article_content_key', type_='unique')
         batch.drop_column('minhash')
         batch.drop_column('story_id')
         batch.drop_column('content_key')
-    op.drop_index('ix_skip_path', table_name='skip')
-    op.drop_table('skip')
-    op.drop_table('article_copy')
