@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -118,11 +119,15 @@ def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str
         deadline = time.monotonic() + 60
         while _article_count(engine) < 5 and time.monotonic() < deadline and process.poll() is None:
             time.sleep(0.01)
+        helpers = psutil.Process(process.pid).children(recursive=True)  # the worker processes and their server
         os.kill(process.pid, signal.SIGKILL)
     finally:
         process.wait()
     stored = _article_count(engine)
     assert 0 < stored < total, "the ingest should have been killed part-way"
+    assert helpers, "the ingest should have started worker processes"
+    _, alive = psutil.wait_procs(helpers, timeout=10)
+    assert not alive, f"worker processes outlived their killed parent: {alive}"
 
     with Session(engine) as session:  # every stored article has all its facts
         for text, facts in session.execute(

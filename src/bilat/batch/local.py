@@ -10,7 +10,10 @@ worker again is lost, reported as a crash, and the batch goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -98,7 +101,7 @@ class _Pool:
         # forkserver: workers fork from a clean process with bilat imported, not from this one (with its threads).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["bilat.batch.work"])
-        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_ignore_interrupts)
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
 
     def submit(self, chunk: Chunk) -> Future[list[list[Result]]]:
         return self.executor.submit(run_chunk, self.task, chunk)
@@ -121,6 +124,26 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: it stops the batch and shuts the pool down cleanly."""
+def _worker_start(parent: int) -> None:
+    """Ctrl-C is the parent's to handle (it stops the batch and shuts the pool down); a parent gone means stop.
+
+    A parent killed outright (``kill -9``, the OOM killer) cannot shut its pool
+    down, and its workers would wait for work forever: each checks every
+    ``WATCH`` seconds that the parent still exists, and exits when it does not.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="bilat-parent-watch").start()
+
+
+WATCH = 1.0
+
+
+def _watch(parent: int) -> None:
+    while True:
+        time.sleep(WATCH)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # the pid now belongs to another user's process: ours is gone
+            os._exit(1)
