@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -102,19 +102,20 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
         select(m.ArticleCopy.article_id, m.ArticleCopy.source)
         .where(m.ArticleCopy.article_id.in_({article_id for article_id, _ in known.values()}))
     )}
-    stories = _Stories(connection)
+    signatures = [
+        None if key in known else _signed(document, minhash) for (document, _, minhash), key in zip(articles, keys, strict=True)
+    ]
+    stories = _Stories(connection, [signed for signed in signatures if signed])
     article_rows: list[dict[str, Any]] = []
     copy_rows: list[dict[str, Any]] = []
     fact_rows: list[dict[str, Any]] = []
     results: list[Stored] = []
-    for (document, facts, minhash), key in zip(articles, keys, strict=True):
+    for (document, facts, _), minhash, key in zip(articles, signatures, keys, strict=True):
         where = document.source or document.id
         if key in known:  # the same text as a stored article (or one earlier in this batch)
             article_id, story_id = known[key]
             outcome = Outcome.KNOWN if (article_id, where) in places else Outcome.DUPLICATE
         else:
-            if minhash is ...:
-                minhash = signature(document.text[document.body_start:])
             sha = article_key(document.text)
             article_id = sha[:16]
             story_id = stories.place(article_id, minhash)
@@ -141,33 +142,49 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     return results
 
 
-class _Stories:
-    """Places new articles in stories: candidates by their signature's bands, in the store and earlier in the batch."""
+def _signed(document: Document, minhash: Signed) -> bytes | None:
+    """The article's signature: the worker's, or computed here when no worker did."""
+    return signature(document.text[document.body_start:]) if isinstance(minhash, EllipsisType) else minhash
 
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
+
+class _Stories:
+    """Places a batch's new articles in stories: candidates share a band of their signature.
+
+    The candidates of the whole batch are read in one query per ``_KEYS_PER_QUERY``
+    keys, before any is placed; an article placed in the batch is a candidate for
+    the ones after it.
+    """
+
+    def __init__(self, connection: Connection, signatures: Iterable[bytes]) -> None:
         self.rows: list[dict[str, Any]] = []
-        self.batch: dict[tuple[int, int], list[tuple[str, bytes]]] = defaultdict(list)
+        self.candidates: dict[tuple[int, int], dict[str, tuple[str, bytes]]] = defaultdict(dict)
+        wanted = {pair for signed in signatures for pair in bands(signed)}
+        keys = sorted({key for _, key in wanted})
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            query = (
+                select(m.StoryBand.band, m.StoryBand.key, m.Article.id, m.Article.story_id, m.Article.minhash)
+                .join(m.Article, m.Article.id == m.StoryBand.article_id)
+                .where(m.StoryBand.key.in_(keys[start:start + _KEYS_PER_QUERY]))  # the primary key's first column
+            )
+            for band, key, article_id, story_id, signed in connection.execute(query):
+                if (band, key) in wanted:
+                    self.candidates[(band, key)][article_id] = (story_id, signed)
 
     def place(self, article_id: str, minhash: bytes | None) -> str:
         """The story of the article this one copies, else its own (the first article of its story)."""
         if minhash is None:
             return article_id
         keys = bands(minhash)
-        wanted = set(keys)
-        stored = {
-            article_id: (story_id, signed) for band, key, article_id, story_id, signed in self.connection.execute(
-                select(m.StoryBand.band, m.StoryBand.key, m.Article.id, m.Article.story_id, m.Article.minhash)
-                .join(m.Article, m.Article.id == m.StoryBand.article_id)
-                .where(m.StoryBand.key.in_([key for _, key in keys]))  # the primary key's first column: an index seek
-            ) if (band, key) in wanted
-        }
-        earlier = [candidate for band in keys for candidate in self.batch.get(band, ())]
-        story_id = story_of(minhash, [*stored.values(), *earlier]) or article_id
+        found = {other: candidate for pair in keys for other, candidate in self.candidates.get(pair, {}).items()}
+        story_id = story_of(minhash, found.values()) or article_id
         for band, key in keys:
             self.rows.append({"band": band, "key": key, "article_id": article_id})
-            self.batch[(band, key)].append((story_id, minhash))
+            self.candidates[(band, key)][article_id] = (story_id, minhash)
         return story_id
+
+
+_KEYS_PER_QUERY = 900
+"""Under SQLite's oldest limit on the parameters of one statement (999)."""
 
 
 def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:
