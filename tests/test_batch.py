@@ -127,6 +127,8 @@ def test_a_mixed_folder_stores_the_good_and_names_each_bad(folder: Path, tmp_pat
         ("dump.jsonl:2", "malformed line"), ("dump.jsonl [fr]", "language not read"),
         ("french.txt", "language not read"), ("zz-vanishes.txt", "unreadable"), ("zz-unreadable.txt", "unreadable"),
     }
+    table = runner.invoke(app, ["skipped", "--db", str(db)], env={"COLUMNS": "250"}).stdout
+    assert "dump.jsonl [fr]" in table  # shown as written, not taken for markup
 
 
 def test_a_second_run_over_a_fixed_folder_clears_its_skips(folder: Path, tmp_path: Path) -> None:

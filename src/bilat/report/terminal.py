@@ -76,7 +76,7 @@ def _section(title: str, columns: list[str], rows: list[list[str]]) -> Group | T
         # Dates, codes and ids are read whole; names, quotes and paths wrap, a path folding where it must.
         table.add_column(column, no_wrap=column in _WHOLE, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))  # as written: a "[fr]" in a name is no markup
     return Group(Text(f"\n{title}", style="bold"), table)
 
 
