@@ -230,7 +230,8 @@ def ingest_command(
         raise typer.Exit(1) from None
     for gone in (path for path in with_skips if not Path(path).exists()):  # deleted since: nothing left to fix
         _guard(partial(store.forget_skips, engine, gone))
-    _guard(lambda: store.rebuild(engine))
+    with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
+        _guard(lambda: store.rebuild(engine))
     _warn(str(tally))
     if tally.skips:
         raise typer.Exit(1)
