@@ -12,6 +12,7 @@ from sqlalchemy import create_engine
 
 from bilat.api import schemas
 from bilat.extract import facts
+from bilat.resolve.model import LINK_RULES
 from bilat.web.app import create_app
 
 ENDPOINTS = {
@@ -67,7 +68,7 @@ def test_only_writing_needs_the_bearer_token(openapi: dict[str, Any]) -> None:
     (schemas.EventType, facts.EVENT_TYPES), (schemas.EventStatus, facts.EVENT_STATUSES),
     (schemas.Office, facts.OFFICES), (schemas.AgreementKind, facts.AGREEMENT_KINDS),
     (schemas.AgreementStatus, facts.AGREEMENT_STATUSES), (schemas.MechanismKind, facts.MECHANISM_KINDS),
-    (schemas.Indicator, facts.INDICATORS),
+    (schemas.Indicator, facts.INDICATORS), (schemas.LinkRule, LINK_RULES),
 ])
 def test_code_lists_are_those_of_the_facts_contract(spelled: Any, defined: tuple[str, ...]) -> None:
     assert get_args(spelled) == defined

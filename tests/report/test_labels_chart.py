@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from bilat.report.chart import charted_figures, trade_chart
-from bilat.report.labels import amount_text, country, date_text, label
+from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
+from bilat.resolve.model import LINK_RULES
 
 
 @pytest.mark.parametrize(("value", "vi", "en"), [
@@ -95,3 +96,8 @@ def test_no_chart_without_money_figures() -> None:
     assert trade_chart([], "vi") is None
     assert trade_chart([figure("fdi_projects", "2024", 120, unit="projects")], "vi") is None
     assert trade_chart([figure("bilateral_trade", None, 5e8)], "vi") is None  # no period to place it
+
+
+@pytest.mark.parametrize("lang", READER_LANGUAGES)
+def test_every_fulfilment_rule_has_words_in_each_reader_language(lang: str) -> None:
+    assert all(label(lang, "link_rules", rule) != rule for rule in LINK_RULES)

@@ -42,6 +42,14 @@ def test_fulfilled_invitation_links_to_the_visit(client: TestClient, web_store: 
     assert f'<tr id="{visit_id}"' in text
 
 
+def test_why_an_item_is_fulfilled_is_said_in_the_pages_language(client: TestClient) -> None:
+    for lang, words in (("vi", "chuyến thăm đầu tiên như vậy sau đó"), ("en", "the first such visit after it")):
+        text = client.get(f"/r/VN-PE?lang={lang}").text
+        fulfilled = text[text.index('class="reason"'):text.index('id="mechanisms"')]
+        assert words in fulfilled
+        assert "invitation from" not in re.sub(r' title="[^"]*"', "", fulfilled)  # the English account is a tooltip only
+
+
 def test_open_items_are_those_of_the_record(client: TestClient, web_store: Engine) -> None:
     record = store.relation(web_store, "VN", "PE")
     text = client.get("/r/VN-PE").text

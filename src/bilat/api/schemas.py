@@ -172,9 +172,16 @@ class RelationPerson(PersonColumns):
     offices: list[OfficeSeen]
 
 
+LinkRule = Literal["first_visit_after", "same_article", "first_visit_after_article", "same_agreement", "agreement_reached"]
+_RULE = ("Which rule made the link: the first such visit after the invitation (or after the article stating it, "
+         "when undated), a visit reported in the same article, the signing of the proposed agreement, or the "
+         "agreement reaching a status.")
+
+
 class EventLink(Model):
     target: str = Field(description="The event (or agreement) that fulfils this one.")
-    reason: str
+    reason: str = Field(description="The link told in English, with its dates.")
+    rule: LinkRule = Field(description=_RULE)
 
 
 class EventColumns(Model):
@@ -276,7 +283,8 @@ class RelationsPage(Page):
 class FactLink(Model):
     source: str = Field(description="The invitation, proposal or acceptance.")
     target: str = Field(description="The later event that fulfils it, or the agreement a proposal led to.")
-    reason: str
+    reason: str = Field(description="The link told in English, with its dates.")
+    rule: LinkRule = Field(description=_RULE)
 
 
 class EventFact(EventColumns):

@@ -84,21 +84,22 @@ def _visit_for(event: EventEntity, visits: list[EventEntity], event_facts: dict[
     days = day_range(event.date)
     towards = [v for v in visits if v.actors[0] == guest and host in v.actors[1:]]
 
-    def why(visit: EventEntity, how: str) -> LinkEntity:
-        return LinkEntity(event.id, visit.id, f"{said} ({event.date or 'undated'}) → visit by {guest} to {host} ({visit.date}): {how}")
+    def why(visit: EventEntity, how: str, rule: str) -> LinkEntity:
+        told = f"{said} ({event.date or 'undated'}) → visit by {guest} to {host} ({visit.date}): {how}"
+        return LinkEntity(event.id, visit.id, told, rule)
 
     if days is not None:
         later = [v for v in towards if (v.sort_date or "") > days[0] or (event.type == "ACCEPT" and v.sort_date == days[0])]
-        return why(later[0], "the first such visit after it") if later else None
+        return why(later[0], "the first such visit after it", "first_visit_after") if later else None
     articles = {event_facts[s].article_id for s in event.sources}
     same_article = [v for v in towards if articles & {event_facts[s].article_id for s in v.sources}]
     if same_article:
         # The visit the article is about, not one it recalls: shared persons first, then not background.
         best = min(same_article, key=lambda v: (-len(set(v.persons) & set(event.persons)), v.status == "reported", v.sort_date or ""))
-        return why(best, "reported in the same article")
+        return why(best, "reported in the same article", "same_article")
     after = min((day_range(event_facts[s].published) or ("9999",))[0] for s in event.sources)
     later = [v for v in towards if (v.sort_date or "") > after]
-    return why(later[0], "the first such visit after the article that states it") if later else None
+    return why(later[0], "the first such visit after the article that states it", "first_visit_after_article") if later else None
 
 
 def _signing_for(event: EventEntity, signing: EventEntity | None, agreement: AgreementEntity) -> LinkEntity | None:
@@ -106,7 +107,7 @@ def _signing_for(event: EventEntity, signing: EventEntity | None, agreement: Agr
         return None
     what = f"proposal of {agreement.kind} ({agreement.scope or 'no scope'}) by {event.actors[0]}"
     if signing is not None:
-        return LinkEntity(event.id, signing.id, f"{what} → signed ({signing.date or 'undated'}): same agreement")
+        return LinkEntity(event.id, signing.id, f"{what} → signed ({signing.date or 'undated'}): same agreement", "same_agreement")
     reached = next(h for h in agreement.history if h.status == agreement.status)
     when = reached.date or f"stated as of {reached.as_of or 'an undated article'}"
-    return LinkEntity(event.id, agreement.id, f"{what} → agreement {agreement.status} ({when})")
+    return LinkEntity(event.id, agreement.id, f"{what} → agreement {agreement.status} ({when})", "agreement_reached")

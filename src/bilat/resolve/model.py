@@ -147,6 +147,12 @@ class LinkEntity:
     source_id: str
     target_id: str
     reason: str
+    """The link told in English, with its dates (for logs, the terminal and the API)."""
+    rule: str
+    """Which rule made it, one of ``LINK_RULES``: worded in each reader's language by the pages."""
+
+
+LINK_RULES = ("first_visit_after", "same_article", "first_visit_after_article", "same_agreement", "agreement_reached")
 
 
 @dataclass

@@ -274,6 +274,8 @@ class Link(Base):
     target_id: Mapped[str] = mapped_column(String(16))
     """The later event that fulfils it, or the agreement a proposal led to."""
     reason: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(String(32))
+    """Which rule made the link (``resolve.model.LINK_RULES``), for wording it in the reader's language."""
 
 
 class State(Base):

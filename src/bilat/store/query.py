@@ -151,7 +151,7 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
         if isinstance(row, m.Event):
             links = session.scalars(select(m.Link).where((m.Link.source_id == row.id) | (m.Link.target_id == row.id)))
             record["links"] = sorted(
-                ({"source": x.source_id, "target": x.target_id, "reason": x.reason} for x in links),
+                ({"source": x.source_id, "target": x.target_id, "reason": x.reason, "rule": x.rule} for x in links),
                 key=lambda x: (x["source"], x["target"]),
             )
         return record
@@ -363,7 +363,7 @@ def _event(
     record["persons"] = [names.get(p, p) for p in event.persons]
     record["sources"] = sources[event.id]
     own = [x for x in links if x.source_id == event.id]
-    record["links"] = sorted(({"target": x.target_id, "reason": x.reason} for x in own), key=lambda x: x["target"])
+    record["links"] = sorted(({"target": x.target_id, "reason": x.reason, "rule": x.rule} for x in own), key=lambda x: x["target"])
     record["fulfilled_by"] = sorted(x.target_id for x in own if x.target_id in event_ids)
     record["fulfils"] = sorted(x.source_id for x in links if x.target_id == event.id)
     return record

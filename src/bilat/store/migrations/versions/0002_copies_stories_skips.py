@@ -40,6 +40,12 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('where')
     )
     op.create_index('ix_skip_path', 'skip', ['path'], unique=False)
+    # Links gain the rule that made them: the resolved layer is emptied and its stamp dropped, so the next
+    # command rebuilds it (from the articles, which are all kept).
+    op.execute("DELETE FROM link")
+    op.execute("DELETE FROM state WHERE key = 'resolved_from'")
+    with op.batch_alter_table('link') as batch:
+        batch.add_column(sa.Column('rule', sa.String(length=32), nullable=False, server_default=''))
 
     connection = op.get_bind()
     article = sa.table('article', sa.column('id'), sa.column('name'), sa.column('source'), sa.column('text'),
@@ -89,6 +95,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('link') as batch:
+        batch.drop_column('rule')
     op.drop_table('story_band')
     op.drop_table('article_copy')
     op.drop_index('ix_skip_path', table_name='skip')
