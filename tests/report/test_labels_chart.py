@@ -37,6 +37,8 @@ def test_a_malformed_date_is_shown_as_stored(malformed: str) -> None:
     (4_100_000_000, "USD", False, "4,1 tỷ USD", "4.1 billion USD"),
     (12_500, "EUR", False, "12,5 nghìn EUR", "12.5 thousand EUR"),
     (950, "USD", True, "khoảng 950 USD", "about 950 USD"),
+    (999_999_999, "USD", False, "1 tỷ USD", "1 billion USD"),  # rounded to the next scale, not "1.000 triệu"
+    (994_000, "USD", False, "994 nghìn USD", "994 thousand USD"),
 ])
 def test_amount_text(value: float, unit: str, approx: bool, vi: str, en: str) -> None:
     assert amount_text(value, unit, approx, "vi") == vi

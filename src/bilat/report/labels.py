@@ -58,7 +58,7 @@ def amount_text(value: float, unit: str, approx: bool, lang: str) -> str:
     words = load(lang).table("labels", "amounts")
     scale_word = ""
     for size, word in words["scales"]:
-        if abs(value) >= size:
+        if round(abs(value) / size, 2) >= 1:  # by the number as shown: 999 999 999 is "1 tỷ", not "1.000 triệu"
             value, scale_word = value / size, word
             break
     number = f"{value:,.2f}".rstrip("0").rstrip(".")
