@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from crashers import die_on_marked
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
-from bilat import store
+from bilat import batch, store
+from bilat.batch.on_dask import run_dask
 from bilat.cli import app
 from bilat.store import models as m
 
@@ -27,7 +29,7 @@ def content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
         for table in m.Base.metadata.sorted_tables:
             columns = [c for c in table.columns if c.name not in WHEN and not (c.primary_key and c.autoincrement is True)]
             rows = connection.execute(select(*columns)).all()
-            tables[table.name] = sorted((tuple(map(repr, row)) for row in rows))
+            tables[table.name] = sorted(tuple(map(repr, row)) for row in rows)
     return tables
 
 
@@ -49,3 +51,20 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path, shared_corp
                                  "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler 'tcp://127.0.0.1:9'" in result.stderr
+
+
+def test_a_dask_worker_that_dies_costs_its_article_only(tmp_path: Path) -> None:
+    import dask  # after the importorskip above
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(20):
+        name = f"a-{n:03d}-die.txt" if n == 7 else f"a-{n:03d}.txt"
+        (folder / name).write_text(f"Ngày {n + 1}/3/2025, Bộ trưởng Ngoại giao Peru thăm chính thức Việt Nam theo lời mời "
+                                   "của Bộ trưởng Ngoại giao Việt Nam.\n", encoding="utf-8")
+    files = sorted(folder.iterdir())
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # give up on a task at its first dead worker
+        results = [r for rs in run_dask(batch.items(files), workers=2, task=die_on_marked) for r in rs]
+    assert [r.path for r in results] == files
+    (crashed,) = [r for r in results if isinstance(r, batch.Skipped)]
+    assert (crashed.path.name, crashed.kind) == ("a-007-die.txt", batch.CRASHED)

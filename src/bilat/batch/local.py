@@ -47,7 +47,7 @@ def run_local(items: Iterable[Item | Skipped], workers: int, task: Task = work) 
     pool = _Pool(workers, task)
     pending: deque[tuple[Chunk, Future[list[list[Result]]]]] = deque()
     try:
-        for chunk in _chunks(chain(head, remaining)):
+        for chunk in chunks(chain(head, remaining)):
             pending.append((chunk, pool.submit(chunk)))
             while len(pending) > workers * AHEAD:
                 yield from _settle(pool, pending)
@@ -62,7 +62,8 @@ def run_chunk(task: Task, chunk: Chunk) -> list[list[Result]]:
     return [_one(task, item) for item in chunk]
 
 
-def _chunks(items: Iterator[Item | Skipped]) -> Iterator[Chunk]:
+def chunks(items: Iterator[Item | Skipped]) -> Iterator[Chunk]:
+    """``items`` in lists of ``CHUNK``: the unit sent to a worker."""
     while chunk := list(islice(items, CHUNK)):
         yield chunk
 
