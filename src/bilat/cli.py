@@ -244,11 +244,7 @@ def skipped_command(
 ) -> None:
     """List the inputs that were not stored and why: each file's verdict from the latest run that read it."""
     engine = _open(db)
-    skips = _guard(lambda: store.skips(engine))
-    if fmt is RecordFormat.json:
-        typer.echo(json.dumps(skips, ensure_ascii=False, indent=1))
-    else:
-        print_skips(_console(), skips)
+    _show(fmt, _guard(lambda: store.skips(engine)), print_skips)
 
 
 @app.command("serve")
@@ -284,11 +280,7 @@ def relation_command(
     codes = _countries(first, second)
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
-    record = _guard(lambda: store.relation(engine, *codes))
-    if fmt is RecordFormat.json:
-        typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
-    else:
-        print_relation(_console(), record)
+    _show(fmt, _guard(lambda: store.relation(engine, *codes)), print_relation)
 
 
 @app.command("persons")
@@ -302,10 +294,7 @@ def persons_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     spells = _guard(lambda: store.office_holders(engine, code))
-    if fmt is RecordFormat.json:
-        typer.echo(json.dumps(spells, ensure_ascii=False, indent=1))
-    else:
-        print_office_holders(_console(), country_name(code), spells)
+    _show(fmt, spells, partial(print_office_holders, country=country_name(code)))
 
 
 @app.command("brief")
@@ -389,6 +378,14 @@ def _open(url: str | None, create: bool = False) -> Engine:
         _warn(f"cannot use the database {store_db.database_url(url)!r}: {_database_error(exc)}")
         raise typer.Exit(1) from None
     return engine
+
+
+def _show(fmt: RecordFormat, record: T, tables: Callable[[Console, T], None]) -> None:
+    """``record`` as indented JSON with ``--format json``, else as Rich tables on stdout."""
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=1))
+    else:
+        tables(_console(), record)
 
 
 def _guard(action: Callable[[], T]) -> T:

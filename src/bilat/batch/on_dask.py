@@ -17,11 +17,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from bilat.batch.local import Chunk, Task, chunks, run_chunk
+from bilat.batch.local import AHEAD, Chunk, Task, chunks, run_chunk
 from bilat.batch.work import CRASHED, Item, Result, Skipped, work
 from bilat.errors import BilatError
-
-AHEAD = 4
 
 
 def run_dask(

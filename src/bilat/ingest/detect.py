@@ -28,10 +28,15 @@ SAMPLE = 1000
 MARGIN = 0.25
 
 
+def enough_letters(text: str) -> bool:
+    """Whether ``text`` has the ``MIN_LETTERS`` a language, or an article, needs."""
+    return sum(1 for char in text if char.isalpha()) >= MIN_LETTERS
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when it has too few letters to tell."""
     sample = unicodedata.normalize("NFC", text[:SAMPLE])  # NFD writes a mark apart from its letter
-    if sum(1 for char in sample if char.isalpha()) < MIN_LETTERS:
+    if not enough_letters(sample):
         return None
     scores = dict(py3langid.rank(sample))
     best = max(scores, key=scores.__getitem__)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import trafilatura
 
 from bilat.errors import IngestError
-from bilat.ingest.detect import MIN_LETTERS
+from bilat.ingest.detect import enough_letters
 
 
 def page_article(html: str, name: str) -> tuple[dict[str, str | None], str]:
@@ -28,7 +28,7 @@ def page_article(html: str, name: str) -> tuple[dict[str, str | None], str]:
         raise IngestError(name, f"cannot parse the page: {type(exc).__name__}: {exc}", "no article text") from exc
     page = extracted.as_dict() if extracted is not None else {}
     text = (page.get("text") or "").strip()
-    if sum(1 for char in text if char.isalpha()) < MIN_LETTERS:  # nothing, or a stray menu word or markup debris
+    if not enough_letters(text):  # nothing, or a stray menu word or markup debris
         raise IngestError(name, "no article text in the page", "no article text")
     return {key: page.get(field) for key, field in _HEADER}, text + "\n"
 

@@ -82,7 +82,7 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
     """Build a Document from article text, parsing its header block if it has one."""
     if not text.strip():
         raise IngestError(source or doc_id, "empty file", "empty")
-    header, body_start = _parse_header(text)
+    header, body_start = parse_header(text)
     published = header.get("published")
     if published is not None and not _ISO_DATE.match(published):
         published = None  # "unknown" and free text: the anchor is inferred from the article
@@ -104,7 +104,7 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
 
 
 def with_header(fields: Mapping[str, object], body: str) -> str:
-    """``body`` under a header block of the ``fields`` that have a value, each on one line (what ``_parse_header`` reads)."""
+    """``body`` under a header block of the ``fields`` that have a value, each on one line (what ``parse_header`` reads)."""
     lines = [f"{key}: {' '.join(str(value).split())}" for key, value in fields.items() if value]
     return "\n".join([*lines, "---", body]) if lines else body
 
@@ -137,7 +137,7 @@ def _decode(raw: bytes, name: str) -> str:
         return str(guess)
 
 
-def _parse_header(text: str) -> tuple[dict[str, str], int]:
+def parse_header(text: str) -> tuple[dict[str, str], int]:
     """The header fields and the offset where the body starts (0 when no header)."""
     fields: dict[str, str] = {}
     offset = 1 if text.startswith("\ufeff") else 0  # a BOM stays in the text, before the header

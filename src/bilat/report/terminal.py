@@ -52,7 +52,7 @@ def print_relation(console: Console, record: dict[str, Any]) -> None:
     ]))
 
 
-def print_office_holders(console: Console, country: str, spells: list[dict[str, Any]]) -> None:
+def print_office_holders(console: Console, spells: list[dict[str, Any]], country: str) -> None:
     console.print(_section(f"Office holders of {country}, as seen in the articles",
                            ["office", "person", "title", "first seen", "last seen", "articles"], [
         [s["office"] or "", s["name"], "; ".join(s["titles"]), s["first_seen"] or "", s["last_seen"] or "",

@@ -9,11 +9,10 @@ its bands computed here from their text (the header block left out, as ingest do
 each in a story of its own, and their source as their one copy.
 """
 
-import re
-
 import sqlalchemy as sa
 from alembic import op
 
+from bilat.ingest.read import parse_header
 from bilat.resolve.stories import bands, signature
 from bilat.store.write import article_key
 from bilat.text import normalised
@@ -23,7 +22,6 @@ down_revision = '0001'
 branch_labels = None
 depends_on = None
 
-_HEADER = re.compile(r"\A\ufeff?(?:[a-z_]+:[^\n]*\n)+---[ \t]*\r?\n")
 
 
 def upgrade() -> None:
@@ -54,8 +52,7 @@ def upgrade() -> None:
     keys: set[str] = set()
     rows = connection.execute(sa.select(article.c.id, article.c.text)).all()
     for article_id, text in rows:
-        header = _HEADER.match(text)
-        body = text[header.end():] if header else text
+        body = text[parse_header(text)[1]:]  # the header left out, as ingest does
         key = article_key(normalised(body))
         if key in keys:  # the same body under two headers, stored twice before: both kept, keyed by their whole text
             key = article_key(text)
