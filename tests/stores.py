@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from bilat import store
 from bilat.extract import extract
 from bilat.extract.doc import Document
-from bilat.extract.facts import Facts
+from bilat.extract.facts import Event, Facts, Figure, Mechanism, Person
 from bilat.ingest import read_document, read_text_document
 from bilat.store import Outcome
 
@@ -44,3 +44,56 @@ def syndicated(body: str) -> str:
     del paragraphs[len(paragraphs) // 2]
     edited = "\n".join(paragraphs).replace("Peru", "Cộng hòa Peru", 1).replace("Việt Nam", "nước ta", 1)
     return "(Báo Thế giới) Theo phóng viên thường trú tại Lima.\n" + edited + "\nNguồn: TTXVN\n"
+
+
+VISIT_VI = """lang: vi
+published: 2024-11-11
+title: Chủ tịch nước Lương Cường thăm chính thức Chile
+---
+Từ ngày 10 đến 12/11/2024, Chủ tịch nước Lương Cường thăm chính thức Chile.
+Bộ trưởng Ngoại giao Chile Alberto van Klaveren Stork đón Chủ tịch nước tại sân bay.
+Năm 2023, kim ngạch thương mại song phương đạt 1,8 tỷ USD.
+Hai nước duy trì cơ chế tham vấn chính trị cấp Thứ trưởng Ngoại giao.
+"""
+VISIT_EN = """lang: en
+published: 2024-11-12
+title: Vietnamese President Luong Cuong visits Chile
+---
+President Luong Cuong paid an official visit to Chile from November 10 to 12, 2024.
+He was welcomed at the airport by Chilean Foreign Minister Alberto van Klaveren.
+Two-way trade reached 1.8 billion USD in 2023.
+The two countries hold political consultations at deputy foreign minister level.
+"""
+
+
+def bilingual_visit() -> list[Article]:
+    """One visit to Chile reported by a Vietnamese and an English article, their facts written as each would state them.
+
+    Written by hand, not extracted, so that the store's merging is tested
+    whatever either language's extraction finds.
+    """
+    return [
+        _stated(VISIT_VI, "chile-vi", ("Lương Cường", "Chủ tịch nước"), ("Alberto van Klaveren Stork", "Bộ trưởng Ngoại giao"),
+                "tham vấn chính trị cấp Thứ trưởng Ngoại giao"),
+        _stated(VISIT_EN, "chile-en", ("Luong Cuong", "President"), ("Alberto van Klaveren", "Foreign Minister"),
+                "political consultations at deputy foreign minister level"),
+    ]
+
+
+def _stated(text: str, doc_id: str, president: tuple[str, str], minister: tuple[str, str], mechanism: str) -> Article:
+    document = read_text_document(text, doc_id=doc_id)
+    # Each line of the body is one sentence, the evidence of one fact.
+    visit, welcome, trade, consultations = (
+        (text.index(line), text.index(line) + len(line)) for line in text[document.body_start:].splitlines()
+    )
+    facts = Facts(
+        doc_id, document.published, document.lang,
+        persons=[
+            Person(president[0], "VN", "head_of_state", president[1], visit),
+            Person(minister[0], "CL", "foreign_minister", minister[1], welcome),
+        ],
+        events=[Event("VISIT", ["VN", "CL"], "2024-11-10/2024-11-12", "happened", visit, persons=[president[0]])],
+        mechanisms=[Mechanism("POLITICAL_CONSULTATION", "deputy_foreign_minister", ["CL", "VN"], consultations, mechanism)],
+        figures=[Figure("bilateral_trade", ["CL", "VN"], "2023", 1.8e9, "USD", False, trade)],
+    )
+    return document, facts

@@ -268,7 +268,7 @@ def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, monkey
     except BilatError as exc:
         pytest.skip(f"no shared folder: {exc}")
     monkeypatch.setattr(bilat.cli.evaluate, "extract", fake_extract)
-    result = runner.invoke(app, ["eval", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
+    result = runner.invoke(app, ["eval", "--lang", "vi", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].split() == ["section", "gold", "pred", "tp", "P", "R", "F1", "grounded"]
@@ -276,6 +276,23 @@ def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, monkey
     assert sorted(p.stem for p in (tmp_path / "pred").glob("*.json")) == sorted(
         bilat.cli.evaluate.gold_ids(shared / "gold")
     )
+
+
+def test_eval_reports_each_language_then_all(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        shared = bilat.cli.evaluate.find_shared()
+    except BilatError as exc:
+        pytest.skip(f"no shared folder: {exc}")
+    monkeypatch.setattr(bilat.cli.evaluate, "extract", fake_extract)
+    result = runner.invoke(app, ["eval", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    vi, en = (len(bilat.cli.evaluate.gold_ids(path)) for path in (shared / "gold", shared / "gold" / "en"))
+    assert f"## vi: {vi} articles" in lines and f"## en: {en} articles" in lines
+    table = lines[lines.index("## together") + 1:]
+    assert [row.split()[0] for row in table[:4]] == ["language", "vi", "en", "all"]
+    assert table[-1].startswith("micro P ")
+    assert len(list((tmp_path / "pred" / "all").glob("*.json"))) == vi + en
 
 
 def test_eval_without_shared_folder_exits_1(runner: CliRunner, tmp_path: Path) -> None:

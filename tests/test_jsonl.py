@@ -27,7 +27,7 @@ def dump(tmp_path: Path, shared_corpus: Path) -> Path:
         "{not json",
         json.dumps({"id": "blank", "text": "  "}),
         json.dumps(["a", "list"]),
-        json.dumps({"id": "english", "text": "President Vo Van Thuong met Peruvian President Dina Boluarte in San Francisco."}),
+        json.dumps({"id": "french", "text": "Le président Vo Van Thuong a rencontré la présidente péruvienne Dina Boluarte à San Francisco."}),
         "",
         json.dumps({"text": first}, ensure_ascii=False),
     ]
@@ -46,7 +46,7 @@ def test_each_line_is_an_article_or_a_reason(dump: Path) -> None:
         f"{dump}:8": "not UTF-8 (invalid byte at position 10)",
     }
     documents = [a for a in articles if not isinstance(a, IngestError)]
-    assert [d.id for d in documents] == ["visit", "english", "dump-7"]
+    assert [d.id for d in documents] == ["visit", "french", "dump-7"]
     visit = documents[0]
     assert (visit.source, visit.published, visit.title) == ("https://example.vn/visit", "2024-11", "Thăm Peru")
     assert visit.text.startswith("source: https://example.vn/visit\npublished: 2024-11\ntitle: Thăm Peru\n---\n")
@@ -58,7 +58,7 @@ def test_ingest_stores_the_good_lines_and_names_the_bad(dump: Path, tmp_path: Pa
     assert result.exit_code == 1  # something was skipped
     assert "2 stored, 0 duplicates, 0 already stored, 5 skipped" in result.stderr
     assert f"skipped {dump}:2: not JSON" in result.stderr
-    assert f"skipped {dump} [english]: articles in 'en' are not read yet" in result.stderr
+    assert f"skipped {dump} [french]: articles in 'fr' are not read yet" in result.stderr
     engine = store.connect(db)
     record = store.relation(engine, "VN", "PE")
     visit = next(e for e in record["events"] if e["type"] == "VISIT" and e["date"] == "2024-11-12/2024-11-16")

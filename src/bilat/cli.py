@@ -150,17 +150,22 @@ def eval_command(
         typer.Option(help=f"The shared folder (corpus/, gold/, tools/score.py). Default: ${evaluate.SHARED_ENV}, else ../shared."),
     ] = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Also print a table for each document.")] = False,
-    lang: Annotated[str, typer.Option(help="Language of the gold to score against: vi (gold/) or gold/<lang>/.")] = "vi",
+    lang: Annotated[str, typer.Option(
+        help="Language of the gold to score against: vi (gold/), another code (gold/<lang>/), or all: each read language on its own, then together.",
+    )] = "all",
     predictions: Annotated[
         Path | None, typer.Option(help="Keep the predicted facts in this folder (default: a temporary one).")
     ] = None,
 ) -> None:
     """Extract the annotated articles of the shared corpus and score them against the gold."""
+    def on_error(doc_id: str, exc: BilatError) -> None:
+        _warn(f"no prediction for {doc_id}: {batch.reason(exc)}")
+
     try:
-        report, _ = evaluate.run(
-            shared, lang, per_doc=per_doc, out_dir=predictions,
-            on_error=lambda doc_id, exc: _warn(f"no prediction for {doc_id}: {batch.reason(exc)}"),
-        )
+        if lang == "all":
+            report, _ = evaluate.run_languages(shared, per_doc=per_doc, out_dir=predictions, on_error=on_error)
+        else:
+            report, _ = evaluate.run(shared, lang, per_doc=per_doc, out_dir=predictions, on_error=on_error)
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(1) from None
@@ -274,13 +279,19 @@ def relation_command(
     first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
     second: Annotated[str, typer.Argument(help="The other country.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: tables; json: the record as JSON.")] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage | None, typer.Option(
+        "--lang", show_default=False,
+        help="Name persons and mechanisms as the articles in this language do, where any does "
+             "(default: the fullest name in any language).",
+    )] = None,
     db: DbOption = None,
 ) -> None:
     """Print the record of a relationship: timeline, agreements, open items, mechanisms, memberships, figures."""
     codes = _countries(first, second)
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
-    _show(fmt, _guard(lambda: store.relation(engine, *codes)), print_relation)
+    record = _guard(lambda: store.relation(engine, *codes))
+    _show(fmt, store.in_language(record, lang.value) if lang else record, print_relation)
 
 
 @app.command("persons")

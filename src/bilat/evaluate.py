@@ -147,6 +147,61 @@ def run(
         return score(gold_dir, out_dir, per_doc=per_doc, shared=shared)
 
 
+def gold_languages(shared: Path) -> list[str]:
+    """The languages bilat reads that have gold in ``shared``: Vietnamese first, then the others by code."""
+    from bilat.lang import LANGUAGES
+
+    found = ["vi"] if any((shared / "gold").glob("*.json")) else []
+    found += sorted(p.name for p in (shared / "gold").iterdir() if p.is_dir() and any(p.glob("*.json")))
+    return [lang for lang in found if lang in LANGUAGES]
+
+
+def run_languages(
+    shared: Path | None = None,
+    langs: list[str] | None = None,
+    *,
+    per_doc: bool = False,
+    out_dir: Path | None = None,
+    on_error: OnError | None = None,
+) -> tuple[str, dict[str, dict[str, Any]]]:
+    """Score each language on its own, then all together: the report and ``{lang | "all": figures}``.
+
+    Together means one micro average over every article of every language, so
+    a language weighs by the facts its gold holds. The report ends with a
+    table of the micro figures, then the scorer's own micro line for all.
+    """
+    shared = shared or find_shared()
+    langs = langs or gold_languages(shared)
+    parts: list[str] = []
+    figures: dict[str, dict[str, Any]] = {}
+    with contextlib.ExitStack() as stack:
+        root = out_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bilat-eval-")))
+        all_gold, all_pred = root / "all-gold", root / "all"
+        for path in (all_gold, all_pred):
+            path.mkdir(parents=True, exist_ok=True)
+        for lang in langs:
+            gold_dir = gold_dir_for(shared, lang)
+            done = predict_corpus(gold_dir, shared / "corpus", root / lang, on_error)
+            report, figures[lang] = score(gold_dir, root / lang, per_doc=per_doc, shared=shared)
+            parts.append(f"## {lang}: {len(gold_ids(gold_dir))} articles\n{report}")
+            for gold in gold_dir.glob("*.json"):
+                _link(gold, all_gold / f"{lang}-{gold.name}")
+            for doc_id in done:
+                _link(root / lang / f"{doc_id}.json", all_pred / f"{lang}-{doc_id}.json")
+        report, figures["all"] = score(all_gold, all_pred, shared=shared)
+    table = ["language  P      R      F1     grounded-F1"]
+    for name, figs in figures.items():
+        micro = figs["micro"]
+        table.append(f"{name:<9} {micro['P']:.3f}  {micro['R']:.3f}  {micro['F1']:.3f}  {micro['grounded_F1']:.3f}")
+    last = report.rstrip("\n").splitlines()[-1]
+    return "\n".join([*parts, "## together", *table, last]) + "\n", figures
+
+
+def _link(target: Path, link: Path) -> None:
+    link.unlink(missing_ok=True)
+    link.symlink_to(target.resolve())
+
+
 @cache
 def _load_scorer(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location("bilat_shared_score", path)

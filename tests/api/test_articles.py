@@ -15,7 +15,7 @@ from bilat.api.schemas import NewArticle
 
 EXAMPLE: dict[str, Any] = NewArticle.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
 """The example of ``/docs``: President Võ Văn Thưởng meets President Boluarte at APEC 2023 (Vietnamese)."""
-ENGLISH = "The President of Vietnam met the President of Peru in Lima on Monday to discuss trade and investment."
+FRENCH = "Le président du Vietnam a rencontré la présidente du Pérou à Lima lundi pour discuter du commerce et des investissements."
 
 
 def test_articles_lists_metadata_newest_first(client: TestClient, engine: Engine) -> None:
@@ -128,7 +128,7 @@ def test_posted_html_comes_back_as_data(writer: TestClient, auth: dict[str, byte
 
 
 @pytest.mark.parametrize("body, reason", [
-    ({"text": ENGLISH}, "articles in 'en' are not read yet"),
+    ({"text": FRENCH}, "articles in 'fr' are not read yet"),
     ({"text": "   \n\t"}, "empty"),
     ({"text": "Peru"}, "cannot tell the language"),
     ({"text": "lang: xx\n---\n" + EXAMPLE["text"]}, "articles in 'xx' are not read yet"),

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from stores import bilingual_visit, build_store
 
 from bilat import store
+from bilat.web.app import create_app
 
 
 def as_json(record: Any) -> Any:
@@ -116,7 +119,7 @@ def test_a_country_with_itself_is_404(client: TestClient) -> None:
     "/api/relations/Vietnam-Peru",
     "/api/relations/VN-PE?since=2024-13", "/api/relations/VN-PE?since=24", "/api/relations/VN-PE?until=2024-1-5",
     "/api/relations/VN-PE?until=2024-11-32", "/api/relations/VN-PE?since=%D9%A2%D9%A0%D9%A2%D9%A4",  # Arabic digits
-    "/api/relations/VN-PE?type=VISITS", "/api/relations/VN-PE?type=visit",
+    "/api/relations/VN-PE?type=VISITS", "/api/relations/VN-PE?type=visit", "/api/relations/VN-PE?lang=fr",
 ])
 def test_malformed_pair_or_filter_is_422(client: TestClient, path: str) -> None:
     response = client.get(path)
@@ -124,3 +127,19 @@ def test_malformed_pair_or_filter_is_422(client: TestClient, path: str) -> None:
     assert response.status_code == 422
     assert isinstance(response.json()["detail"], list)
 
+
+
+def test_lang_names_persons_and_mechanisms_as_that_languages_articles_do(tmp_path: Path) -> None:
+    engine = build_store(tmp_path / "bilat.db", bilingual_visit())
+    with TestClient(create_app(engine)) as client:
+        default, english = (client.get(f"/api/relations/VN-CL{query}").json() for query in ("", "?lang=en"))
+        luong = next(p for p in english["persons"] if p["country"] == "VN")
+        fact = client.get(f"/api/facts/{luong['id']}").json()
+
+    assert default == as_json(store.relation(engine, "VN", "CL"))
+    assert english == as_json(store.in_language(store.relation(engine, "VN", "CL"), "en"))
+    assert (luong["name"], luong["aliases"]) == ("Luong Cuong", ["Lương Cường"])
+    assert english["events"][0]["persons"] == ["Luong Cuong"]
+    assert english["mechanisms"][0]["name"] == "political consultations at deputy foreign minister level"
+    assert [p["name"] for p in default["persons"]] == ["Alberto van Klaveren Stork", "Lương Cường"]
+    assert fact["name"] == "Lương Cường" and fact["names"] == {"en": "Luong Cuong", "vi": "Lương Cường"}

@@ -17,8 +17,8 @@ from servers import BIN, serving
 
 TOKEN = "schemathesis-token"
 
-# The schema cannot say "a Vietnamese article": well-formed text in another
-# language is rightly 422 ("articles in 'en' are not read yet").
+# The schema cannot say "an article in a language bilat reads": well-formed text
+# in another language is rightly 422 ("articles in 'fr' are not read yet").
 CONFIG = """\
 [[operations]]
 include-name = "POST /api/articles"

@@ -9,8 +9,12 @@ from bilat.extract.doc import Document
 from bilat.extract.pipeline import run
 
 
-def _doc(text: str, published: str | None = None) -> Document:
-    return run(Document(id="t", text=text, published=published), ["sentences", "dates", "anchor"])
+def _doc(text: str, published: str | None = None, lang: str = "vi") -> Document:
+    return run(Document(id="t", text=text, lang=lang, published=published), ["sentences", "dates", "anchor"])
+
+
+def _en(text: str, published: str | None = None) -> Document:
+    return _doc(text, published, lang="en")
 
 
 def _resolved(doc: Document) -> list[tuple[str, str | None]]:
@@ -32,12 +36,122 @@ def _resolved(doc: Document) -> list[tuple[str, str | None]]:
         ("Quan hệ được thiết lập năm 1976.", "năm 1976", "1976"),
         ("Kim ngạch 9 tháng đầu năm nay tăng.", "9 tháng đầu năm nay", "2024-01/2024-09"),
         ("Kim ngạch 5 tháng đầu 2023 tăng.", "5 tháng đầu 2023", "2023-01/2023-05"),
+        ("Kim ngạch 7 tháng đầu năm ngoái tăng.", "7 tháng đầu năm ngoái", "2023-01/2023-07"),
         ("Nhiệm kỳ 8/2021-8/2024 đã kết thúc.", "8/2021-8/2024", "2021-08/2024-08"),
     ],
 )
 def test_expressions(text: str, found: str, iso: str) -> None:
     doc = _doc(text, published="2024-10-15")
     assert (found, iso) in _resolved(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("The ministers met in Hanoi on April 17.", "April 17", "2024-04-17"),
+        ("The ministers met on 17 April 2018.", "17 April 2018", "2018-04-17"),
+        ("Talks were held on April 17, 2018, in Hanoi.", "April 17, 2018", "2018-04-17"),
+        ("The envoy arrived on Sept. 3 in Lima.", "Sept. 3", "2024-09-03"),
+        ("The forum ends on the 22nd August.", "22nd August", "2024-08-22"),
+        ("He visits Laos from April 17 to 19.", "April 17 to 19", "2024-04-17/2024-04-19"),
+        ("The fair ran 17-19 April 2018.", "17-19 April 2018", "2018-04-17/2018-04-19"),
+        ("He toured the region from Nov. 29 to Dec. 2.", "Nov. 29 to Dec. 2", "2024-11-29/2024-12-02"),
+        ("He stayed from April 17 to April 19.", "April 17 to April 19", "2024-04-17/2024-04-19"),
+        ("Talks ran from December 30 to January 2, 2024.", "December 30 to January 2, 2024", "2023-12-30/2024-01-02"),
+        ("Trong visited in August 2017.", "in August 2017", "2017-08"),
+        ("The deal was signed in early March.", "in early March", "2024-03"),
+        ("A summit is planned for mid-March.", "mid-March", "2024-03"),
+        ("The mission went there in Aug 2019.", "Aug 2019", "2019-08"),
+        ("The programme for 2014-2018 ended.", "2014-2018", "2014/2018"),
+        ("Investment for 2022-27 was agreed.", "2022-27", "2022/2027"),
+        ("Relations began in 1973.", "1973", "1973"),
+        ("Trade hit a record last year.", "last year", "2023"),
+        ("Trade in the first seven months of 2024 grew.", "first seven months of 2024", "2024-01/2024-07"),
+        ("Exports in the first half of this year grew.", "first half of this year", "2024-01/2024-06"),
+        ("The ministers spoke by phone yesterday.", "yesterday", "2024-10-14"),
+    ],
+)
+def test_english_expressions(text: str, found: str, iso: str) -> None:
+    doc = _en(text, published="2024-10-15")
+    assert (found, iso) in _resolved(doc)
+
+
+def test_english_reads_no_numeric_dates_and_no_bare_month_names() -> None:
+    doc = _en("About 2-3 delegations visit a year; 9/11 changed much. Theresa May met 5 leaders.", published="2024-10-15")
+    assert _resolved(doc) == []
+
+
+def test_last_month_lies_before_the_article() -> None:
+    doc = _en("The accord was signed last May.", published="2025-01-04")
+    assert _resolved(doc) == [("last May", "2024-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("The ministers met on Thursday in Hanoi.", "Thursday", "2023-07-27"),  # the article is of Friday 28
+        ("The ministers will meet on Thursday.", "Thursday", "2023-08-03"),
+        ("The visit is scheduled to start on Friday.", "Friday", "2023-08-04"),
+        ("The envoy arrived on Friday.", "Friday", "2023-07-28"),
+        ("The envoy arrived last Friday.", "last Friday", "2023-07-21"),
+        ("Thursday's meeting went well.", "Thursday", "2023-07-27"),
+        ("They met on Monday (July 24) in Delhi.", "Monday (July 24)", "2023-07-24"),
+        ("They met on Monday, July 24, in Delhi.", "Monday, July 24", "2023-07-24"),
+    ],
+)
+def test_a_weekday_counts_from_the_published_day(text: str, found: str, iso: str) -> None:
+    doc = _en(text, published="2023-07-28")
+    assert _resolved(doc) == [(found, iso)]
+
+
+def test_a_weekday_needs_the_published_day() -> None:
+    doc = _en("The ministers met on Thursday.", published="2023-07")
+    assert _resolved(doc) == [("Thursday", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "place", "agency", "month_day"),
+    [
+        ("New Delhi [India], July 27 (ANI): The ministers met.", "New Delhi [India], July 27 (ANI):", "New Delhi", "ANI", (7, 27)),
+        ("NEW DELHI, July 27 (Reuters) - The ministers met.", "NEW DELHI, July 27 (Reuters) -", "New Delhi", "Reuters", (7, 27)),
+        ("Hanoi, April 17 - The ministers met.", "Hanoi, April 17 -", "Hanoi", None, (4, 17)),
+        ("Hanoi (VNA) - The ministers met.", "Hanoi (VNA) -", "Hanoi", "VNA", None),
+        ("JAKARTA — The ministers met.", "JAKARTA —", "Jakarta", None, None),
+    ],
+)
+def test_a_dateline_gives_place_and_day(
+    text: str, line: str, place: str, agency: str | None, month_day: tuple[int, int] | None
+) -> None:
+    found = dates.dateline(_en(text))
+    assert found is not None
+    assert (text[found.start:found.end], found.place, found.agency) == (line, place, agency)
+    assert text[found.start:found.start + len(found.place)].lower() == place.lower()
+    assert (None if found.value is None else (found.value.month, found.value.day)) == month_day
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vietnam – Indonesia relations grew.", "en"),
+        ("Vietnam, Indonesia - a partnership.", "en"),
+        ("UPDATE: The ministers met.", "en"),
+        ("(VOV5) - Argentina coi Việt Nam là đối tác quan trọng.", "vi"),
+    ],
+)
+def test_a_first_sentence_is_no_dateline(text: str, lang: str) -> None:
+    assert dates.dateline(_doc(text, lang=lang)) is None
+
+
+def test_a_dated_dateline_dates_the_article_to_the_day() -> None:
+    doc = _en("NEW DELHI, July 27 (Reuters) - The ministers met on Thursday.", published="2023")
+    assert dates.anchor_of(doc).published == "2023-07-27"
+    assert ("Thursday", "2023-07-27") in _resolved(doc)
+
+
+def test_a_dateline_takes_its_year_from_the_text() -> None:
+    doc = _en("NEW DELHI, July 27 (Reuters) - The ministers met.\nTrade reached $5 billion in 2022.")
+    anchor = dates.anchor_of(doc)
+    assert (anchor.published, anchor.how) == ("2023-07-27", "dateline")
 
 
 def test_a_count_with_a_hyphen_is_not_a_date() -> None:
@@ -89,18 +203,60 @@ def test_an_anniversary_counts_from_the_year_relations_began() -> None:
     assert dates.anchor_of(doc).published == "2020-06"
 
 
+def test_an_english_anniversary_counts_from_the_year_relations_began() -> None:
+    text = (
+        "The two prime ministers met on September 6.\n"
+        "Canada and Vietnam established diplomatic relations in 1973.\n"
+        "This year they celebrate the 50th anniversary of diplomatic relations."
+    )
+    assert dates.anchor_of(_en(text)).published == "2023-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Năm 2023 kỷ niệm 50 năm thiết lập quan hệ ngoại giao.", "vi"),
+        ("He proposed more visits in 2023, which marks the 50th anniversary of diplomatic relations.", "en"),
+    ],
+)
+def test_the_year_of_an_anniversary_is_not_the_year_relations_began(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year is None
+
+
 def test_a_full_year_trade_figure_is_reported_the_next_year() -> None:
     doc = _doc("Sáng 2/3, hai bên hội đàm.\nNăm 2021, kim ngạch thương mại đạt 2 tỷ USD.")
     assert dates.anchor_of(doc).published == "2022-03"
+    doc = _en("On March 2, the two sides held talks.\nIn 2021, bilateral trade reached $2 billion.")
+    assert dates.anchor_of(doc).published == "2022-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Sáng 17/4, hai bên hội đàm.\nKim ngạch thương mại năm ngoái đạt 6,5 tỷ USD, tăng 16% so với năm 2016.", "vi"),
+        ("On April 17, the two sides held talks.\nTwo-way trade hitting $6.5 billion last year, up 16 percent from 2016.", "en"),
+    ],
+)
+def test_a_last_year_figure_compared_with_a_year_is_the_year_after(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2018-04"
+
+
+def test_an_english_numbered_summit_dates_the_article() -> None:
+    doc = _en("On September 6, the two leaders met on the sidelines of the 43rd ASEAN Summit in Jakarta.")
+    assert dates.anchor_of(doc).published == "2023-09"
 
 
 def test_a_target_year_lies_ahead() -> None:
     doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
     assert dates.anchor_of(doc).year == 2025
+    doc = _en("On May 4, the two sides held talks.\nThey will aim to raise trade to $5 billion by 2026.")
+    assert dates.anchor_of(doc).year == 2025
 
 
 def test_a_recalled_past_date_is_a_lower_bound() -> None:
     doc = _doc("Từ ngày 2 đến 4/2, Thủ tướng thăm Lào.\nÔng nhắc lại chuyến thăm tháng 9/2021.")
+    assert dates.anchor_of(doc).published == "2022-02"
+    doc = _en("From February 2 to 4, the Prime Minister visited Laos.\nHe recalled his visit in September 2021.")
     assert dates.anchor_of(doc).published == "2022-02"
 
 
@@ -115,3 +271,10 @@ def test_period_and_date_helpers() -> None:
     first, second = doc.layer("sents")[:2]
     assert dates.period_in(doc, first.start, first.end) == "2022"
     assert dates.date_in(doc, second.start, second.end) == "2023-07-05"
+
+
+def test_a_period_is_never_one_day() -> None:
+    doc = _en("On Thursday, they said trade in 2022 reached $3 billion.", published="2023-07-28")
+    sent = doc.layer("sents")[0]
+    assert dates.period_in(doc, sent.start, sent.end) == "2022"
+    assert dates.date_in(doc, sent.start, sent.end) == "2023-07-27"

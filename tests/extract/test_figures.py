@@ -18,8 +18,8 @@ def _amounts(text: str, lang: str = "vi") -> list[tuple[str, Amount]]:
     return [(doc.span_text(s), s.value) for s in doc.layer("amounts")]
 
 
-def _figures(text: str, published: str = "2024-08-20") -> tuple[Document, list[Figure]]:
-    doc = Document(id="t", text=text, published=published)
+def _figures(text: str, published: str = "2024-08-20", lang: str = "vi") -> tuple[Document, list[Figure]]:
+    doc = Document(id="t", text=text, published=published, lang=lang)
     run(doc, ["sentences", "countries", "dates", "anchor", "amounts", "figures"])
     return doc, doc.layer("facts.figures")
 
@@ -51,6 +51,21 @@ def test_vietnamese_amounts(text: str, found: str, amount: Amount) -> None:
         ("They run more than 1,200 projects.", "more than 1,200 projects", Amount(1_200, "projects", True)),
         ("A JPY 5 trillion plan.", "JPY 5 trillion", Amount(5_000_000_000_000, "JPY", False)),
         ("A deal worth $5bn.", "$5bn", Amount(5_000_000_000, "USD", False)),
+        ("Loans of US$1.2 billion.", "US$1.2 billion", Amount(1_200_000_000, "USD", False)),
+        ("Trade hit 6.5 billion USD.", "6.5 billion USD", Amount(6_500_000_000, "USD", False)),
+        ("It is nearly 7 billion US dollars.", "nearly 7 billion US dollars", Amount(7_000_000_000, "USD", True)),
+        ("Grants of EUR 3 million.", "EUR 3 million", Amount(3_000_000, "EUR", False)),
+        ("A €2bn fund.", "€2bn", Amount(2_000_000_000, "EUR", False)),
+        ("Some two billion dollars.", "Some two billion dollars", Amount(2_000_000_000, "USD", True)),
+        ("Credit of Rs 5,000 crore.", "Rs 5,000 crore", Amount(50_000_000_000, "INR", False)),
+        ("Credit of Rs.500 crore.", "Rs.500 crore", Amount(5_000_000_000, "INR", False)),
+        ("A Rs 1,500-crore project.", "Rs 1,500-crore", Amount(15_000_000_000, "INR", False)),
+        ("Outlays of ₹1 lakh crore.", "₹1 lakh crore", Amount(1_000_000_000_000, "INR", False)),
+        ("Aid of Rs 50 lakh.", "Rs 50 lakh", Amount(5_000_000, "INR", False)),
+        ("Swaps of USD 100 mn.", "USD 100 mn", Amount(100_000_000, "USD", False)),
+        ("A £500m grant.", "£500m", Amount(500_000_000, "GBP", False)),
+        ("Worth upwards of S$3 billion.", "upwards of S$3 billion", Amount(3_000_000_000, "SGD", True)),
+        ("There are 300 valid FDI projects.", "300 valid FDI projects", Amount(300, "projects", False)),
     ],
 )
 def test_english_amounts(text: str, found: str, amount: Amount) -> None:
@@ -59,6 +74,11 @@ def test_english_amounts(text: str, found: str, amount: Amount) -> None:
 
 def test_numbers_without_a_multiplier_or_unit_are_not_amounts() -> None:
     assert _amounts("Năm 2024 tăng 19%, hai đồng chủ trì 3 phiên họp ngày 17/11.") == []
+
+
+def test_english_numbers_that_are_not_amounts() -> None:
+    text = "Up 16 percent from 2016, the two sides flew 5 A380 jets for 2.5 hours at Euro 2024 on 5 May 2024."
+    assert _amounts(text, lang="en") == []
 
 
 def test_trade_figure_with_its_year_parties_and_clause() -> None:
@@ -148,3 +168,90 @@ def test_investment_projects_and_capital() -> None:
         ("fdi_stock", ["SG", "VN"], 70_000_000_000, "USD"),
     ]
     assert doc.span_text(found[1].evidence) == "đầu tư tại Việt Nam với tổng vốn đăng ký hơn 70 tỷ USD"
+
+
+def test_a_period_after_an_amount_is_its_alone() -> None:
+    _, found = _figures("Thương mại Việt Nam - Ba Lan đạt 3 tỷ USD năm 2022 và 4 tỷ USD năm 2023.")
+    assert [(f.period, f.value) for f in found] == [("2022", 3_000_000_000), ("2023", 4_000_000_000)]
+
+
+def test_a_cue_just_after_the_amount_names_it() -> None:
+    doc, found = _figures("Nhật Bản cung cấp 2 tỷ USD vốn ODA cho Việt Nam năm 2023.")
+    assert [(f.indicator, f.parties, f.period) for f in found] == [("other", ["JP", "VN"], "2023")]
+    assert doc.span_text(found[0].evidence) == "Nhật Bản cung cấp 2 tỷ USD vốn ODA cho Việt Nam năm 2023"
+
+
+# --- English ---------------------------------------------------------------------
+
+
+def _english_figures(text: str) -> tuple[Document, list[Figure]]:
+    return _figures(text, lang="en")
+
+
+def test_english_trade_figure_with_its_year_parties_and_clause() -> None:
+    doc, found = _english_figures("Two-way trade between Vietnam and India reached 14.3 billion USD in 2023, up 5 percent from 2022.")
+    assert found == [Figure("bilateral_trade", ["IN", "VN"], "2023", 14_300_000_000, "USD", False, found[0].evidence)]
+    assert doc.span_text(found[0].evidence) == "Two-way trade between Vietnam and India reached 14.3 billion USD in 2023"
+
+
+def test_english_periods_after_each_amount() -> None:
+    _, found = _english_figures(
+        "Bilateral trade between Vietnam and Chile stood at about $1.2 billion in 2022 and nearly $1.5 billion in 2023."
+    )
+    assert [(f.indicator, f.parties, f.period, f.value, f.approx) for f in found] == [
+        ("bilateral_trade", ["CL", "VN"], "2022", 1_200_000_000, True),
+        ("bilateral_trade", ["CL", "VN"], "2023", 1_500_000_000, True),
+    ]
+
+
+def test_english_exports_and_imports_run_from_the_first_party_to_the_second() -> None:
+    _, found = _english_figures(
+        "In 2023, exports to the United States by Vietnamese firms reached $97 billion, "
+        "while Vietnam's imports from the US stood at $13.8bn."
+    )
+    assert [(f.indicator, f.parties, f.period, f.value) for f in found] == [
+        ("exports", ["VN", "US"], "2023", 97_000_000_000),
+        ("imports", ["VN", "US"], "2023", 13_800_000_000),
+    ]
+
+
+def test_english_investment_in_a_country_comes_from_the_other() -> None:
+    _, found = _english_figures("Investment in Vietnam by Japanese firms totalled USD 70 billion in 2023.")
+    assert [(f.indicator, f.parties, f.value) for f in found] == [("fdi_stock", ["JP", "VN"], 70_000_000_000)]
+
+
+def test_english_projects_worth_an_amount() -> None:
+    doc, found = _english_figures("Singapore has more than 3,500 valid projects worth USD 70 billion in Vietnam.")
+    assert [(f.indicator, f.parties, f.value, f.unit, f.approx) for f in found] == [
+        ("fdi_projects", ["SG", "VN"], 3_500, "projects", True),
+        ("fdi_stock", ["SG", "VN"], 70_000_000_000, "USD", False),
+    ]
+    assert doc.span_text(found[0].evidence) == "Singapore has more than 3,500 valid projects worth"
+
+
+def test_english_cue_after_the_amount() -> None:
+    doc, found = _english_figures("Japan provided a $500 million loan to Vietnam in 2023.")
+    assert [(f.indicator, f.parties, f.period, f.value) for f in found] == [("other", ["JP", "VN"], "2023", 500_000_000)]
+    assert doc.span_text(found[0].evidence) == "Japan provided a $500 million loan to Vietnam in 2023"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Vietnam aim to raise bilateral trade to $20 billion.",
+        "Vietnam and Poland set a target of USD 5 billion in two-way trade.",
+        "The two sides agreed to lift trade between Vietnam and Poland to $10 billion.",
+        "Trade between Vietnam and Poland will reach $10 billion by 2030.",
+        "Trade between Vietnam and Poland rose by $2 billion in 2023.",
+        "Trade between Vietnam and Poland saw an increase of $1 billion.",
+        "The Vietnam-Poland conference drew more than two thousand dollars in donations.",
+    ],
+    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue"],
+)
+def test_english_targets_changes_and_uncued_amounts_are_not_figures(text: str) -> None:
+    assert _english_figures(text)[1] == []
+
+
+def test_english_baseline_of_a_comparison_is_not_a_figure() -> None:
+    _, found = _english_figures("Trade between Vietnam and Poland rose to $5.2bn in 2023 from $4.1bn in 2022.")
+    assert [(f.period, f.value) for f in found] == [("2023", 5_200_000_000)]

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from stores import bilingual_visit, build_store
 from typer.testing import CliRunner
 
 from bilat import store
@@ -97,6 +98,18 @@ def test_english_markdown_names_offices_not_vietnamese_titles(en: Briefing) -> N
     assert markdown.startswith("# Vietnam–Peru relations: briefing\n")
     assert f"- {VISIT_EN} [" in markdown
     assert "Chủ tịch nước" not in markdown_section(markdown, "Recent high-level contacts")
+
+
+def test_a_visit_reported_in_both_languages_is_told_in_the_briefings(tmp_path: Path) -> None:
+    record = store.relation(build_store(tmp_path / "bilat.db", bilingual_visit()), "VN", "CL")
+    vi, en = (build_briefing(record, lang, today=TODAY) for lang in ("vi", "en"))
+
+    # One visit, citing both articles; the person and title as the briefing's language writes them.
+    assert section(vi, "contacts") == ["Ngày 10/11/2024 – 12/11/2024, Chủ tịch nước Lương Cường thăm Chile."]
+    assert section(en, "contacts") == ["From 10 November 2024 to 12 November 2024, Luong Cuong (President, Vietnam) visited Chile."]
+    assert [s.citations for b in (vi, en) for s in b.sections[0].sentences] == [(1, 2), (1, 2)]
+    assert "“tham vấn chính trị cấp Thứ trưởng Ngoại giao”" in section(vi, "mechanisms")[0]
+    assert "“political consultations at deputy foreign minister level”" in section(en, "mechanisms")[0]
 
 
 def test_agreements_with_status_and_its_date(vi: Briefing, en: Briefing) -> None:

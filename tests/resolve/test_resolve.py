@@ -121,6 +121,18 @@ def test_name_with_and_without_tone_marks_is_one_person() -> None:
     assert result.persons[0].aliases == ["Do Thi Hong Nhung"]
 
 
+def test_name_shown_with_its_tone_marks_even_when_more_often_written_without() -> None:
+    # English articles often drop the marks of a Vietnamese name that Vietnamese articles write in full.
+    result = run(
+        article("a1", "2024-03-01", persons=[person("Do Thi Hong Nhung", "VN", "ambassador")]),
+        article("a2", "2024-04-01", persons=[person("Do Thi Hong Nhung", "VN", "ambassador")]),
+        article("a3", "2024-05-01", persons=[person("Đỗ Thị Hồng Nhung", "VN", "ambassador", "Đại sứ Nhung")]),
+    )
+    (merged,) = result.persons
+    assert merged.name == "Đỗ Thị Hồng Nhung"
+    assert merged.aliases == ["Do Thi Hong Nhung", "Đại sứ Nhung"]
+
+
 def test_same_name_in_different_countries_is_two_people() -> None:
     result = run(
         article("a1", "2024-03-01", persons=[person("Carlos Mendoza", "CL", "head_of_state")]),
@@ -332,6 +344,20 @@ def test_agreement_scope_contained_in_another_merges_but_disjoint_qualifiers_do_
     )
     assert sorted(a.scope or "" for a in apart.agreements) == [
         "visa exemption, citizens", "visa exemption, diplomatic passports"]
+
+
+def test_agreement_scopes_in_singular_and_plural_are_one_agreement() -> None:
+    # A Vietnamese article's gloss and an English article's words for one agreement, and another agreement.
+    result = run(
+        article("a1", "2024-11-14", agreements=[
+            agreement("VISA_EXEMPTION", ["IN", "BR"], "signed", "visa exemption, diplomatic and official passports")]),
+        article("a2", "2024-11-15", agreements=[
+            agreement("VISA_EXEMPTION", ["IN", "BR"], "signed", "visa exemption for diplomatic and official passport holders")]),
+        article("a3", "2024-11-16", agreements=[
+            agreement("VISA_EXEMPTION", ["IN", "BR"], "proposed", "visa exemption for ordinary passport holders")]),
+    )
+    assert sorted(a.sources for a in result.agreements) == [
+        [fid("a1", "agreements"), fid("a2", "agreements")], [fid("a3", "agreements")]]
 
 
 def test_agreement_status_history_moves_forward() -> None:

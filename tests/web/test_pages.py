@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from stores import bilingual_visit, build_store
 
 from bilat import store
+from bilat.web.app import create_app
 
 
 def test_index_lists_relationships_with_links(client: TestClient) -> None:
@@ -78,6 +81,20 @@ def test_interface_language(client: TestClient) -> None:
     assert '<html lang="en">' in english and ">Timeline</h2>" in english
     assert 'href="/r/VN-PE?lang=vi" hreflang="vi"' in english
     assert "12/11/2024 – 16/11/2024" in vietnamese and "12 November 2024 – 16 November 2024" in english
+
+
+def test_names_are_those_of_the_interface_language(tmp_path: Path) -> None:
+    client = TestClient(create_app(build_store(tmp_path / "bilat.db", bilingual_visit())))
+    for lang, president, minister, mechanism in (
+        ("vi", "Lương Cường", "Alberto van Klaveren Stork", "tham vấn chính trị cấp Thứ trưởng Ngoại giao"),
+        ("en", "Luong Cuong", "Alberto van Klaveren", "political consultations at deputy foreign minister level"),
+    ):
+        text = client.get(f"/r/VN-CL?lang={lang}").text
+        timeline = text[text.index('id="timeline"'):text.index('id="agreements"')]
+        people = text[text.index('id="people"'):]
+        assert f">{president}</a>" in timeline
+        assert f"<td>{president}<div" in people and f"<td>{minister}<div" in people
+        assert f"<td>{mechanism}</td>" in text
 
 
 def test_filters_by_date_and_type(client: TestClient) -> None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from bilat import store
 from bilat.api.deps import StoreEngine
 from bilat.api.errors import ApiRoute, documented
-from bilat.api.schemas import EventType, Relation, RelationsPage
+from bilat.api.schemas import EventType, ReaderLanguage, Relation, RelationsPage
 from bilat.countries import country_code
 from bilat.errors import BilatError
 
@@ -51,7 +51,11 @@ def list_relations(
                 "each with its sources (article, evidence span, quoted sentence); the same record as "
                 "`bilat relation A B --format json`. The countries come in the order asked. The filters narrow "
                 "the events only: `since`/`until` keep the events dated within the range (inclusive, undated "
-                "events left out), `type` those of the types given; `open` keeps the open items among them.",
+                "events left out), `type` those of the types given; `open` keeps the open items among them. "
+                "`lang` names persons and mechanisms as the articles in that language do, where any does (one "
+                "person reported in Vietnamese and in English is `Phạm Minh Chính` in `vi`, `Pham Minh Chinh` in "
+                "`en`); without it, each gets the fullest name in any language. Every form stays in `aliases` "
+                "and `names`.",
     responses={
         200: {"links": {
             "GetFact": {"operationId": "get_fact", "parameters": {"fact_id": "$response.body#/events/0/id"}},
@@ -75,11 +79,17 @@ def get_relation(
     types: Annotated[list[EventType] | None, Query(
         alias="type", description="Event types to keep (repeatable).",
     )] = None,
+    lang: Annotated[ReaderLanguage | None, Query(
+        description="Name persons and mechanisms as the articles in this language do, where any does.",
+    )] = None,
 ) -> dict[str, Any]:
     first, second = (_country(code) for code in pair.split("-"))
     if first == second:
         raise HTTPException(404, f"no relationship of {first} with itself: give two different countries")
-    return store.filter_events(store.relation(engine, first, second), since, until, types or ())
+    record = store.relation(engine, first, second)
+    if lang is not None:
+        record = store.in_language(record, lang)
+    return store.filter_events(record, since, until, types or ())
 
 
 def _country(code: str) -> str:

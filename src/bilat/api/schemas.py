@@ -31,6 +31,8 @@ AgreementKind = Literal[
 AgreementStatus = Literal["proposed", "negotiating", "signed", "in_force"]
 MechanismKind = Literal["POLITICAL_CONSULTATION", "JOINT_COMMITTEE", "STRATEGIC_DIALOGUE", "OTHER"]
 Indicator = Literal["bilateral_trade", "exports", "imports", "fdi_stock", "fdi_projects", "other"]
+ReaderLanguage = Literal["vi", "en"]
+"""The languages of the interface (``report.labels.READER_LANGUAGES``)."""
 
 CountryCode = Annotated[str, Field(description="ISO 3166-1 alpha-2 code, e.g. `VN`.")]
 IsoDate = Annotated[str, Field(
@@ -155,16 +157,25 @@ class OfficeSeen(Model):
 
     office: Office | None
     title: str | None
+    lang: str = Field(description="The language of the article that shows it, and so of `title`.")
     date: IsoDate | None
     fact: str = Field(description="The stored fact that shows it (`ARTICLE:persons:POSITION`).")
     source: Citation
+
+
+Names = Annotated[dict[str, str], Field(
+    description="The name as the articles in each language (`vi`, `en`...) give it: the fullest form they state.",
+)]
 
 
 class PersonColumns(StatedPerson):
     """A person merged across articles: the fields of the contract, merged."""
 
     id: str
-    name: str = Field(description="The fullest form seen.")
+    name: str = Field(description="The fullest form seen, in articles of any language (or of the language asked "
+                      "for, where they name the person); the same name with and without tone marks counts as one, "
+                      "shown with its marks.")
+    names: Names
     office: Office | None = Field(description="The office of the latest observation.")
 
 
@@ -228,6 +239,9 @@ class RelationAgreement(AgreementColumns):
 
 class RelationMechanism(StatedMechanism):
     id: str
+    name: str | None = Field(description="The longest name stated, in articles of any language (or of the "
+                             "language asked for, where they name it).")
+    names: Names
     sources: list[Source]
 
 

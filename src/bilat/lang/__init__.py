@@ -18,7 +18,7 @@ from typing import Any
 
 from bilat.errors import LexiconError
 
-LANGUAGES = ("vi",)
+LANGUAGES = ("vi", "en")
 """Languages whose data files are complete enough to extract from."""
 
 

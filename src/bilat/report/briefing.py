@@ -32,6 +32,7 @@ from bilat.errors import BilatError, LexiconError
 from bilat.lang import load
 from bilat.report.chart import trade_chart
 from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
+from bilat.store.names import in_language
 from bilat.store.query import filter_events
 
 CONTACT_TYPES = ("VISIT", "MEET", "ATTEND", "SIGN", "CONGRATULATE", "ESTABLISH_RELATIONS")
@@ -93,7 +94,7 @@ class Briefing:
 
 
 def build_briefing(record: dict[str, Any], lang: str, today: date | None = None, since: str | None = None) -> Briefing:
-    """The briefing on ``record`` (``store.relation``) in ``lang``.
+    """The briefing on ``record`` (``store.relation``) in ``lang``, naming persons and mechanisms as its articles do.
 
     ``since`` (ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) limits what
     happened: the contacts on or after it (undated ones left out) and the items
@@ -103,6 +104,7 @@ def build_briefing(record: dict[str, Any], lang: str, today: date | None = None,
     """
     if since is not None:
         check_since(since)
+    record = in_language(record, lang)
     words = load(lang)["brief"]
     first, second = (country(c["code"], lang) for c in record["countries"])
     composer = _Composer(record, lang, words, today or date.today())
@@ -213,8 +215,6 @@ class _Composer:
     def __init__(self, record: dict[str, Any], lang: str, words: dict[str, Any], today: date) -> None:
         self.record, self.lang, self.words, self.today = record, lang, words, today
         self.home = record["countries"][0]["code"]
-        # Titles are in their article's language: quoted only when every article is in the briefing's.
-        self.article_titles = set(record["languages"]) == {lang}
         self.people = {p["id"]: p for p in record["persons"]}
         self.events = {e["id"]: e for e in record["events"]}
         self.agreement_records = {a["id"]: a for a in record["agreements"]}
@@ -357,7 +357,7 @@ class _Composer:
     def person_text(self, person: dict[str, Any], when: str | None) -> str:
         """A person with the title they held at ``when`` (the article's own title where the language reads it)."""
         office = _office_at(person, when)
-        title = office["title"] if self.article_titles else None
+        title = _title_in(person, office, self.lang)
         key = "home" if person["country"] == self.home else "foreign"
         return _fill(
             self.words["persons"][key], name=person["name"], country=country(person["country"], self.lang),
@@ -517,6 +517,19 @@ def _office_at(person: dict[str, Any], when: str | None) -> dict[str, Any]:
         before = [o for o in seen if _not_after(o["date"].partition("/")[0], start)]
         return before[-1] if before else seen[0]
     return {"office": person["office"], "title": person["title"]}
+
+
+def _title_in(person: dict[str, Any], seen: dict[str, Any], lang: str) -> str | None:
+    """The title of the office ``seen`` as an article in ``lang`` writes it, if one does.
+
+    Titles are quoted in their article's language ("Chủ tịch nước", "President"):
+    that of the observation itself, else of one of the same office at the same date, else at any date.
+    """
+    if seen.get("lang") == lang and seen["title"]:
+        return str(seen["title"])
+    same = [o for o in person["offices"] if o["office"] == seen["office"] and o["lang"] == lang and o["title"]]
+    at_date = [o for o in same if o["date"] == seen.get("date")]
+    return str((at_date or same)[-1]["title"]) if same else None
 
 
 def _not_after(first: str, second: str) -> bool:

@@ -6,6 +6,12 @@ and parties and one scope's words are all in the other's ("visa exemption" and
 and "…, diplomatic and official passports" are two). Two agreements stated by
 one article are never merged.
 
+Scopes are English words whatever the article's language (FACTS.md), so a
+Vietnamese and an English statement of one agreement compare like any two;
+words are compared in the singular ("passport holders" in an English article,
+"passports" in a Vietnamese one's gloss). Kind, parties and date alone would
+not do: one ceremony often signs several memoranda of one kind on one day.
+
 Status only moves forward (proposed → negotiating → signed → in force): the
 current status is the furthest stated, and the history keeps the first
 statement of each status with its date and source.
@@ -33,8 +39,18 @@ _RANK = {status: rank for rank, status in enumerate(AGREEMENT_STATUSES)}
 
 @lru_cache(maxsize=1 << 16)
 def scope_words(scope: str | None) -> frozenset[str]:
+    """A scope's words, singular: each language's lexicon glosses in its own words ("passports", "passport holders")."""
     words = fold(scope or "").replace(",", " ").replace("-", " ").split()
-    return frozenset(w for w in words if w not in _STOPWORDS)
+    return frozenset(_singular(w) for w in words if w not in _STOPWORDS)
+
+
+def _singular(word: str) -> str:
+    """"agencies" → "agency", "passports" → "passport"; "business" and short words as they are."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word.removesuffix("s")
 
 
 def resolve_agreements(stated: list[Stated]) -> list[AgreementEntity]:

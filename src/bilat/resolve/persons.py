@@ -18,7 +18,7 @@ already gave one entry per person there.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bilat.resolve.dates import day_range
 from bilat.resolve.model import OfficeSeen, PersonEntity, Stated, entity_id
@@ -138,10 +138,27 @@ def _group(seen: list[_Seen]) -> list[list[_Seen]]:
     return list(groups.values())
 
 
+def fullest_name(forms: Mapping[str, int]) -> str:
+    """The form to show of a person's names (each with how often it was written).
+
+    The one with most words, then most often written, counting the spellings
+    of one name with and without tone marks together ("Pham Minh Chinh" in
+    English articles and "Phạm Minh Chính" in Vietnamese ones are one name),
+    and of those spellings the one with its tone marks.
+    """
+    spellings: Counter[str] = Counter()
+    for form, count in forms.items():
+        spellings[fold(form)] += count
+    return max(forms, key=lambda n: (len(n.split()), spellings[fold(n)], _marks(n), forms[n], n))
+
+
+def _marks(name: str) -> int:
+    return sum(not c.isascii() for c in name)
+
+
 def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEntity:
     forms = Counter(name for m in members for name in m.names)
-    # The fullest form: most words, then most often written, then with its tone marks.
-    name = max(forms, key=lambda n: (len(n.split()), forms[n], sum(not c.isascii() for c in n), n))
+    name = fullest_name(forms)
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     offices = []
     for member in members:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 from bilat.resolve.model import (
     FigureEntity,
@@ -30,11 +30,16 @@ def resolve_mechanisms(stated: list[Stated]) -> list[MechanismEntity]:
             id=entity_id("m", first.fact_id),
             kind=first.data["kind"],
             level=next((m.data["level"] for m in members if m.data.get("level")), None),
-            name=max((m.data.get("name") or "" for m in members), key=lambda n: (len(n), n)) or None,
+            name=mechanism_name(m.data.get("name") for m in members),
             parties=list(first.data.get("parties") or []),
             sources=sorted(m.fact_id for m in members),
         ))
     return sorted(out, key=lambda m: m.id)
+
+
+def mechanism_name(names: Iterable[str | None]) -> str | None:
+    """The name to show of a mechanism: the longest stated, which says most about it."""
+    return max((n or "" for n in names), key=lambda n: (len(n), n), default="") or None
 
 
 def _same_level(group: list[Stated], mechanism: Stated) -> bool:

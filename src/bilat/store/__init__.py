@@ -5,9 +5,11 @@
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
              rebuilding the resolved layer
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
+    names    names as the articles of each language state them; a record in one reader's language
 """
 
 from bilat.store.db import connect, database_url, upgrade
+from bilat.store.names import in_language
 from bilat.store.query import (
     article,
     article_languages,
@@ -32,6 +34,6 @@ from bilat.store.write import (
 
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
-    "filter_events", "forget_skips", "office_holders", "rebuild", "record_skip", "relation", "relations",
+    "filter_events", "forget_skips", "in_language", "office_holders", "rebuild", "record_skip", "relation", "relations",
     "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
 ]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bilat.countries import country_name
 from bilat.extract.facts import OFFICES
 from bilat.store import models as m
+from bilat.store.names import person_order, stated_names
 
 OPEN_TYPES = ("INVITE", "ACCEPT", "PROPOSE", "COMMIT")
 """Events that promise something: open until an event or agreement fulfils them."""
@@ -41,6 +42,7 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
         links = session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))).all()
         history = _history(session, [a.id for a in agreements])
         offices = _offices(session, [p.id for p in persons])
+        stated = stated_names(session, [*(p.id for p in persons), *(x.id for x in mechanisms)])
 
         event_records = [_event(e, names, sources, links, event_ids) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
@@ -49,14 +51,15 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
             "languages": languages,
-            "persons": [{**_columns(p), "offices": offices[p.id]} for p in persons],
+            "persons": [{**_columns(p), "names": stated.get(p.id, {}), "offices": offices[p.id]} for p in persons],
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
             "agreements": sorted(
                 (_agreement(a, history[a.id], sources) for a in agreements), key=lambda a: (a["kind"], a["id"])
             ),
             "mechanisms": sorted(
-                ({**_columns(x), "sources": sources[x.id]} for x in mechanisms), key=lambda x: (x["kind"], x["id"])
+                ({**_columns(x), "names": stated.get(x.id, {}), "sources": sources[x.id]} for x in mechanisms),
+                key=lambda x: (x["kind"], x["id"]),
             ),
             "memberships": [
                 {"org": org, "countries": [first, second], "sources": _distinct(s for x in group for s in sources[x.id])}
@@ -148,6 +151,8 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
         if row is None:
             return None
         record = {"entity": kind, **_columns(row), "sources": _sources(session, [entity_id])[entity_id]}
+        if isinstance(row, m.Person | m.Mechanism):
+            record["names"] = stated_names(session, [entity_id]).get(entity_id, {})
         if isinstance(row, m.Event):
             links = session.scalars(select(m.Link).where((m.Link.source_id == row.id) | (m.Link.target_id == row.id)))
             record["links"] = sorted(
@@ -333,22 +338,22 @@ def _persons(session: Session, events: list[m.Event], articles: set[str], countr
     query = select(m.Person).where(
         m.Person.id.in_(named) | (m.Person.id.in_(in_articles) & m.Person.country.in_(countries))
     )
-    # Code-point order, the same on every database whatever its collation.
-    return sorted(session.scalars(query), key=lambda p: (p.country or "~", p.name, p.id))
+    return sorted(session.scalars(query), key=lambda p: person_order(_columns(p)))
 
 
 def _offices(session: Session, person_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Each person's offices as seen, in one query; undated last, on every database."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     query = (
-        select(m.Office, m.Fact.article_id, m.Fact.start, m.Fact.end)
+        select(m.Office, m.Fact.article_id, m.Fact.start, m.Fact.end, m.Article.lang)
         .join(m.Fact, m.Fact.id == m.Office.fact_id)
+        .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Office.person_id.in_(person_ids))
     )
     rows = sorted(session.execute(query), key=lambda row: (row[0].date is None, row[0].date or "", row[0].fact_id))
-    for o, article_id, start, end in rows:
+    for o, article_id, start, end, lang in rows:
         out[o.person_id].append({
-            "office": o.office, "title": o.title, "date": o.date, "fact": o.fact_id,
+            "office": o.office, "title": o.title, "lang": lang, "date": o.date, "fact": o.fact_id,
             "source": {"article": article_id, "evidence": [start, end]},
         })
     return out

@@ -24,9 +24,11 @@ from bilat.extract.components.dates import anchor_of, date_in
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon
+from bilat.lang import Lexicon, load_shared
 
 SPACE = r"[^\S\n]+"
+_NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
+"""A word of a name, or a hyphenated pair of them ("EU-Vietnam", "Vietnam – Indonesia")."""
 """Spaces between the words of a phrase; never a line break."""
 
 
@@ -104,12 +106,16 @@ class NameRule:
 
 
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
-    """The two countries a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
+    """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
-    The countries the name itself gives ("giữa Việt Nam và Argentina"), completed
-    from the article's main pair when it gives fewer than two.
+    The countries the name itself gives ("giữa Việt Nam và Argentina"), or a
+    union that signs in its own name ("EU-Vietnam"), completed from the
+    article's main pair when it gives fewer than two.
     """
-    named = countries_in(doc, start, end)
+    unions = set(load_shared("parties")["treaty_parties"])
+    named = list(dict.fromkeys([
+        *countries_in(doc, start, end), *(o.value for o in doc.in_range("orgs", start, end) if o.value in unions),
+    ]))
     pair = main_pair(doc)
     return sorted((named + [c for c in pair if c not in named])[:2])
 
@@ -131,6 +137,7 @@ class _Rules:
     scopes: re.Pattern[str]
     scope_glosses: dict[str, str]
     kind_scopes: dict[str, str]
+    names_before_head: bool
 
 
 @cache
@@ -153,6 +160,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         scopes=compile_phrases(data["scopes"]),
         scope_glosses={folded(k): v for k, v in data["scopes"].items()},
         kind_scopes=data["kind_scopes"],
+        names_before_head=data.get("names_before_head", False),
     )
 
 
@@ -219,14 +227,33 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
     for i, head in enumerate(heads):
         limit = heads[i + 1].start() if i + 1 < len(heads) else sent.end
         end = rules.name_rule.end(text, head.end(), limit)
+        start = _name_before(text, rules, head.start(), heads[i - 1].end() if i else sent.start)
         coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
         generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
         generic_before = generic
         kind = _kind(text, rules, head, end)
         if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
             continue
-        mentions.append(_Mention(head.start(), end, kind))
+        mentions.append(_Mention(start, end, kind))
     return mentions
+
+
+def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
+    """Where a name written before its head starts ("the EU-Vietnam Investment Protection Agreement").
+
+    Only for languages that put names before heads; the name is the run of
+    capitalised words (or hyphenated pairs) right before the head.
+    """
+    if not rules.names_before_head:
+        return head
+    start = head
+    for word in reversed(list(_NAME_WORD.finditer(text, floor, head))):
+        if word.end() != start and text[word.end():start].strip():
+            break
+        if not word.group()[0].isupper():
+            break
+        start = word.start()
+    return start
 
 
 def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:

@@ -156,9 +156,14 @@ def _vietnamese_spelling(word: str) -> bool:
 
 def country_of_place(lexicon: Lexicon, name: str) -> CountryCode | None:
     """The country of a place name: a capital or venue city ("Lima" → PE), or a country's own name."""
-    data = lexicon["countries"]
     name = name.strip()
-    code = data.get("capitals", {}).get(name) or data.get("names", {}).get(name)
+    code = country_of_city(lexicon, name) or lexicon["countries"].get("names", {}).get(name)
+    return str(code) if code else None
+
+
+def country_of_city(lexicon: Lexicon, name: str) -> CountryCode | None:
+    """The country of a capital or venue city ("Hanoi" → VN); None for any other name."""
+    code = lexicon["countries"].get("capitals", {}).get(name.strip())
     return str(code) if code else None
 
 

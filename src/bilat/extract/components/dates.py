@@ -3,33 +3,43 @@
 Three steps, as a careful reader does:
 
 1. ``dates`` finds every date expression and keeps what it states, leaving the
-   year empty when the text omits it ("Sáng 17/11": day 17, month 11).
+   year empty when the text omits it ("Sáng 17/11": day 17, month 11; "on
+   Thursday": a weekday).
 2. ``anchor`` decides what date the article is about: the header's
-   ``published`` when known, otherwise what the article makes certain
-   (FACTS.md: "APEC lần thứ 30" is 2023; "30 năm" since 1994 is 2024).
+   ``published`` when known, else its dateline ("New Delhi, July 27 (ANI):"),
+   else what the article makes certain (FACTS.md: "APEC lần thứ 30" is 2023;
+   "30 năm" since 1994 is 2024).
 3. ``resolve`` fills the missing years from that anchor; other components call
-   ``date_in`` and ``period_in`` on the clause they are reading.
+   ``date_in`` and ``period_in`` on the clause they are reading, and
+   ``dateline`` for the place the article was filed from.
 
-All words come from ``lang/<code>/dates.toml``; summit numbering from
-``data/summits.toml``.
+All words come from ``lang/<code>/dates.toml``, whose ``rules`` also say which
+forms a language writes (Vietnamese "17/11", English "November 17"), so that no
+rule branches on a language; summit numbering comes from ``data/summits.toml``.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
+from bilat.errors import LexiconError
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, alternation, load_shared
+from bilat.lang import Lexicon, alternation, load, load_shared
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PLAN_YEARS = 5
 """A range of at most this many years in a sentence about the future is a plan's period."""
 _LEDE_SENTENCES = 4
 """The first sentences of the body, where the article states its own event."""
+_DAY_KNOWN = ("header", "dateline")
+"""Anchors that give the article's own day: its header, or the date its dateline states."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +53,19 @@ class DateValue:
     end_month: int | None = None
     end_day: int | None = None
     relative_year: int | None = None
-    """"năm nay" is 0, "năm ngoái" -1: an offset from the anchor's year."""
+    """"năm nay", "this year" are 0, "năm ngoái", "last year" -1: an offset from the anchor's year."""
     first_months: int | None = None
-    """"7 tháng đầu năm": the period from January to month 7."""
-    today: bool = False
+    """"7 tháng đầu năm", "the first seven months": the period from January to month 7."""
+    relative_day: int | None = None
+    """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
+    weekday: int | None = None
+    """"on Thursday" is 3 (Monday 0, as ``datetime.date.weekday``). Without a stated month and
+    day ("Monday (July 24)" states both), the day is counted from the article's own day."""
+    direction: int = 0
+    """Which side of the article's date a weekday or a month without a year lies on:
+    -1 "last Thursday", "last May" (the latest before it); 1 "next Thursday", or a weekday in a
+    sentence about what will happen (the first after it); 0 unstated (a weekday is then the
+    latest on or before the article's day, a month the nearest)."""
 
     @property
     def is_range(self) -> bool:
@@ -54,7 +73,8 @@ class DateValue:
 
     @property
     def has_day(self) -> bool:
-        return self.day is not None
+        """The expression names one day: a date, a weekday, "today"; not a period."""
+        return self.day is not None or self.weekday is not None or self.relative_day is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,15 +93,39 @@ class Anchor:
     how: str = "unknown"
 
     @property
+    def knows_day(self) -> bool:
+        """The article's own day is certain (header or dateline), so "today" and weekdays resolve."""
+        return self.how in _DAY_KNOWN and None not in (self.year, self.month, self.day)
+
+    @property
     def published(self) -> str | None:
         """ISO date at the known precision, as FACTS.md's ``doc.published``."""
         if self.year is None:
             return None
         if self.month is None:
             return f"{self.year:04d}"
-        if self.day is None or self.how != "header":
+        if self.day is None or not self.knows_day:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where (and when) the article was filed, as its body's first words say.
+
+    "NEW DELHI, July 27 (Reuters) -", "Hanoi (VNA) -", "JAKARTA —". ``start`` and
+    ``end`` cover the whole dateline up to its closing mark, so that other
+    components can tell it from the article's first sentence. ``place`` is the
+    dateline's first words (``text[start:start + len(place)]``), an all-capital
+    name in title case ("NEW DELHI" → "New Delhi"). ``value`` is the date the
+    dateline states (the article's own day), ``agency`` the credited news agency.
+    """
+
+    place: str
+    start: int
+    end: int
+    value: DateValue | None = None
+    agency: str | None = None
 
 
 # --- finding -----------------------------------------------------------------
@@ -90,75 +134,190 @@ class Anchor:
 @dataclass(frozen=True)
 class _Patterns:
     rules: tuple[tuple[re.Pattern[str], str], ...]
-    relative: dict[str, int]
+    months: dict[str, int]
+    counts: dict[str, int]
+    relative_years: dict[str, int]
+    relative_days: dict[str, int]
+    weekdays: dict[str, int]
+    directions: dict[str, int]
+    ahead: re.Pattern[str]
 
+
+def _any_of(words: Iterable[str]) -> str:
+    """An alternation of data-file ``words``; one that never matches when the data lists none."""
+    words = list(words)
+    return alternation(words) if words else r"(?!)"
+
+
+def _template(template: str, slots: dict[str, str], where: str) -> str:
+    """A data-file phrase as a regex: ``{slot}`` placeholders filled, each space any whitespace.
+
+    Lets the data state word order ("kỷ niệm {n} năm" against "{n} anniversary").
+    """
+    parts = re.split(r"(\{\w+\})", template)
+    try:
+        return "".join(
+            slots[part[1:-1]] if part.startswith("{") else re.escape(part).replace(r"\ ", r"\s+") for part in parts
+        )
+    except KeyError as exc:
+        raise LexiconError(f"{where}: {template!r} has an unknown placeholder {exc}") from None
+
+
+def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
+    """Every date form bilat reads, by rule name and in order of preference, as (regex, kind)."""
+    day_words = _any_of(data["day_words"])
+    joiners = _any_of(data["range_joiners"])
+    month_word = _any_of(data["month_words"])
+    year_word = _any_of(data["year_words"])
+    relative = _any_of(data["relative_years"])
+    first = data["first_months"]
+    month_name = _any_of([*data["month_names"], *data["month_abbreviations"]])
+    full_month = _any_of(data["month_names"])
+    leads = _any_of(data["month_leads"])
+    directions = _any_of(data["directions"])
+    no_digit_before = r"(?<![\d/,.])"
+    no_digit_after = r"(?![\d/]|[,.]\d)"
+
+    def named(group: str = "m") -> str:
+        return rf"(?<!\w)(?P<{group}>{month_name})(?!\w)"
+
+    def day(group: str = "d") -> str:
+        return rf"{no_digit_before}\b(?P<{group}>\d{{1,2}})(?:{_any_of(data['ordinal_suffixes'])})?"
+
+    led = rf"(?:(?<!\w)(?P<dir>{directions})\s+|(?:(?<!\w)(?:{leads})(?:\s+|(?<=-)))+)"  # last, in, in early, mid-
+    then_year = rf"(?:,?\s+(?P<y>{_YEAR}))?{no_digit_after}"
+    first_slots = {
+        "n": rf"(?P<n>\d{{1,2}}|{_any_of(first['counts'])})",
+        "when": rf"(?:(?P<y>{_YEAR})|(?P<rel>{relative}))",
+    }
+    return {
+        # 7/2024-7/2027
+        "month_year_range": [(rf"{no_digit_before}(?P<m1>\d{{1,2}})[/-](?P<y1>{_YEAR})\s*[-–]\s*(?P<m2>\d{{1,2}})[/-](?P<y2>{_YEAR}){no_digit_after}", "month_range")],
+        # 12-16/11, 28-31/7/2018, 7 đến 9/3, 25 đến ngày 27-5-2025
+        "numeric_day_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})\s*(?:{joiners})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})(?:\s*(?P=sep)\s*(?P<y>{_YEAR}))?{no_digit_after}", "day_range")],
+        # 30/7/2018, 27-5-2025
+        "numeric_date": [(rf"{no_digit_before}(?P<d>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR}){no_digit_after}", "day")],
+        # 7/1998, tháng 9/2021, tháng 10-2024
+        "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
+        # 17/11
+        "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}", "day")],
+        # Sáng 26-5: a hyphenated day-month only after a day word
+        "hyphen_day_month": [(rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day")],
+        # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
+        "first_months": [(rf"\b{_template(t, first_slots, 'first_months')}", "first_months") for t in first["patterns"]],
+        # tháng 7, tháng 9 năm 2021
+        "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month")],
+        # April 30 to May 2, 30 April - 2 May 2018
+        "named_cross_range": [
+            (rf"{named('m1')}\s+{day('d1')}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
+            (rf"{day('d1')}\s+{named('m1')}\s*(?:{joiners})\s*{day('d2')}\s+{named('m2')}{then_year}", "cross_range"),
+        ],
+        # April 17-19, April 17 to 19, 2018; 17-19 April 2018
+        "named_day_range": [
+            (rf"{named()}\s+{day('d1')}\s*(?:{joiners})\s*{day('d2')}{then_year}", "day_range"),
+            (rf"{day('d1')}\s*(?:{joiners})\s*{day('d2')}\s+{named()}{then_year}", "day_range"),
+        ],
+        # April 17, Sept. 3, 2018; 17 April 2018
+        "named_day": [
+            (rf"{named()}\s+{day()}{then_year}", "day"),
+            (rf"{day()}\s+{named()}{then_year}", "day"),
+        ],
+        # August 2017; in August, early March, mid-March, last May (a month name alone only after
+        # such a word: "May" and "March" are also other words; never before a day, which named_day reads)
+        "named_month": [
+            (rf"{named()},?\s+(?P<y>{_YEAR}){no_digit_after}", "month"),
+            (rf"{led}(?<!\w)(?P<m>{full_month})(?!\w)(?:,?\s+(?P<y>{_YEAR}){no_digit_after}|(?!\s+\d))", "month"),
+        ],
+        # 2024 - 2027
+        "year_range": [(rf"{no_digit_before}(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}){no_digit_after}", "year_range")],
+        # 2022-27
+        "short_year_range": [(rf"{no_digit_before}(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d{{2}}){no_digit_after}", "short_year_range")],
+        # năm 2023, 1994
+        "year": [(rf"(?:(?:{year_word})\s+)?{no_digit_before}\b(?P<y>{_YEAR})\b{no_digit_after}", "year")],
+        # năm nay, last year
+        "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
+        # hôm nay, yesterday
+        "relative_day": [(rf"(?<!\w)(?:{_any_of(data['relative_days'])})\b", "relative_day")],
+        # on Thursday, last Monday, Thursday's meeting
+        "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{_any_of(data['weekdays']['names'])})(?!\w)", "weekday")],
+    }
 
 
 @cache
 def _patterns(lexicon: Lexicon) -> _Patterns:
     data = lexicon["dates"]
-    day_words = alternation(data["day_words"])
-    joiners = alternation(data["range_joiners"])
-    month_word = alternation(data["month_words"])
-    year_word = alternation(data["year_words"])
-    first = alternation(data["first_months"]["words"])
-    relative = dict(data["relative_years"])
-    today = alternation(data["today"]["words"])
-    no_digit_before = r"(?<![\d/,.])"
-    no_digit_after = r"(?![\d/]|[,.]\d)"
-    rules = [
-        # 7/2024-7/2027
-        (rf"{no_digit_before}(?P<m1>\d{{1,2}})[/-](?P<y1>{_YEAR})\s*[-–]\s*(?P<m2>\d{{1,2}})[/-](?P<y2>{_YEAR}){no_digit_after}", "month_range"),
-        # 12-16/11, 28-31/7/2018, 7 đến 9/3, 25 đến ngày 27-5-2025
-        (rf"{no_digit_before}(?P<d1>\d{{1,2}})\s*(?:{joiners})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})(?:\s*(?P=sep)\s*(?P<y>{_YEAR}))?{no_digit_after}", "day_range"),
-        # 30/7/2018, 27-5-2025
-        (rf"{no_digit_before}(?P<d>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR}){no_digit_after}", "day"),
-        # 7/1998, tháng 9/2021, tháng 10-2024
-        (rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month"),
-        # 17/11
-        (rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}", "day"),
-        # Sáng 26-5: a hyphenated day-month only after a day word
-        (rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day"),
-        # 7 tháng đầu năm nay, 7 tháng đầu 2025
-        (rf"\b(?P<n>\d{{1,2}})\s+(?:{first})(?:\s+(?P<y>{_YEAR})|\s+(?P<rel>nay|{alternation(list(relative))}))?", "first_months"),
-        # tháng 7, tháng 9 năm 2021
-        (rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month"),
-        # 2024 - 2027
-        (rf"{no_digit_before}(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}){no_digit_after}", "year_range"),
-        # năm 2023, 1994
-        (rf"(?:(?:{year_word})\s+)?{no_digit_before}\b(?P<y>{_YEAR})\b{no_digit_after}", "year"),
-        (rf"(?:{alternation(list(relative))})\b", "relative"),
-        (rf"(?:{today})\b", "today"),
-    ]
-    return _Patterns(tuple((re.compile(p), kind) for p, kind in rules), relative)
+    forms = _rule_patterns(data)
+    unknown = set(data["rules"]) - set(forms)
+    if unknown:
+        raise LexiconError(f"lang/{lexicon.lang}/dates.toml: unknown rules {sorted(unknown)}; known: {list(forms)}")
+    rules = [(re.compile(p), kind) for name, patterns in forms.items() if name in data["rules"] for p, kind in patterns]
+    return _Patterns(
+        rules=tuple(rules),
+        months={**data["month_names"], **data["month_abbreviations"]},
+        counts=dict(data["first_months"]["counts"]),
+        relative_years=dict(data["relative_years"]),
+        relative_days=dict(data["relative_days"]),
+        weekdays=dict(data["weekdays"]["names"]),
+        directions=dict(data["directions"]),
+        ahead=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['ahead'])})(?!\w)"),
+    )
 
 
-def _value(match: re.Match[str], kind: str, relative: dict[str, int]) -> DateValue | None:
-    g = {k: (int(v) if v and v.isdigit() else v) for k, v in match.groupdict().items()}
+_NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts"}
+"""Groups that may hold a word the data names ("April", "seven") instead of digits."""
+
+
+def _numbers(match: re.Match[str], p: _Patterns) -> dict[str, Any]:
+    """The match's groups, digits read as numbers and named months and counts looked up."""
+    groups: dict[str, Any] = {}
+    for key, text in match.groupdict().items():
+        if text is not None and text.isdigit():
+            groups[key] = int(text)
+        elif text is not None and key in _NAMED:
+            groups[key] = getattr(p, _NAMED[key])[text]
+        else:
+            groups[key] = text
+    return groups
+
+
+def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
+    g = _numbers(match, p)
+    direction = p.directions.get(g.get("dir") or "", 0)
     if kind == "month_range":
         value = DateValue(year=g["y1"], month=g["m1"], end_year=g["y2"], end_month=g["m2"])
     elif kind == "day_range":
         if g["d1"] >= g["d2"]:
             return None
         value = DateValue(year=g["y"], month=g["m"], day=g["d1"], end_year=g["y"], end_month=g["m"], end_day=g["d2"])
+    elif kind == "cross_range":
+        if g["m1"] == g["m2"] and g["d1"] >= g["d2"]:
+            return None
+        # "December 30 - January 2, 2024": a year stated at the end is the end's
+        start_year = g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"]
+        value = DateValue(year=start_year, month=g["m1"], day=g["d1"], end_year=g["y"], end_month=g["m2"], end_day=g["d2"])
     elif kind == "day":
         value = DateValue(year=g.get("y"), month=g["m"], day=g["d"])
     elif kind == "month":
-        value = DateValue(year=g.get("y"), month=g["m"])
+        value = DateValue(year=g.get("y"), month=g["m"], direction=direction if g.get("y") is None else 0)
     elif kind == "first_months":
         rel = g.get("rel")
-        offset = None if rel is None else relative.get(f"năm {rel}", relative.get(rel, 0))
+        offset = p.relative_years[rel] if rel else (None if g.get("y") is not None else 0)
         value = DateValue(year=g.get("y"), first_months=g["n"], relative_year=offset)
-        if value.year is None and value.relative_year is None:
-            value = replace(value, relative_year=0)
     elif kind == "year_range":
         value = DateValue(year=g["y1"], end_year=g["y2"])
+    elif kind == "short_year_range":
+        end_year = g["y1"] - g["y1"] % 100 + g["y2"]  # "2022-27" ends in 2027
+        if end_year <= g["y1"]:
+            return None
+        value = DateValue(year=g["y1"], end_year=end_year)
     elif kind == "year":
         value = DateValue(year=g["y"])
-    elif kind == "relative":
-        value = DateValue(relative_year=relative[match.group()])
+    elif kind == "relative_year":
+        value = DateValue(relative_year=p.relative_years[match.group()])
+    elif kind == "relative_day":
+        value = DateValue(relative_day=p.relative_days[match.group()])
     else:
-        value = DateValue(today=True)
+        value = DateValue(weekday=p.weekdays[g["wd"]], direction=direction)
     return value if _valid(value) else None
 
 
@@ -180,7 +339,7 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
     found: list[tuple[int, int, int, DateValue]] = []
     for priority, (pattern, kind) in enumerate(patterns.rules):
         for match in pattern.finditer(doc.text, doc.text_start):
-            value = _value(match, kind, patterns.relative)
+            value = _value(match, kind, patterns)
             if value is not None:
                 found.append((match.start(), match.end(), priority, value))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
@@ -189,7 +348,82 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
         if spans and start < spans[-1].end:
             continue
         spans.append(Span(start, end, "date", value))
-    return spans
+    return [_pointed_ahead(doc, span, patterns.ahead) for span in _weekdays_joined(doc.text, spans)]
+
+
+_STATED_AGAIN = re.compile(r"\s*(?:,|\()\s*")
+"""What stands between a weekday and the date that follows it: "Monday (July 24)", "Thursday, July 27"."""
+
+
+def _weekdays_joined(text: str, spans: list[Span]) -> list[Span]:
+    """A weekday followed by its date ("Monday (July 24)") as one expression: the date, stated twice."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None and previous.value.weekday is not None and previous.value.month is None
+            and span.value.day is not None and span.value.weekday is None and not span.value.is_range
+            and _STATED_AGAIN.fullmatch(text, previous.end, span.start)
+        ):
+            end = span.end + 1 if text.startswith(")", span.end) and "(" in text[previous.end:span.start] else span.end
+            joined[-1] = Span(previous.start, end, "date", replace(span.value, weekday=previous.value.weekday))
+        else:
+            joined.append(span)
+    return joined
+
+
+def _pointed_ahead(doc: Document, span: Span, ahead: re.Pattern[str]) -> Span:
+    """A bare weekday in a sentence about what will happen ("will meet on Thursday") is the next one."""
+    value = span.value
+    if value.weekday is None or value.month is not None or value.direction:
+        return span
+    sent = doc.sentence_of(span.start)
+    if sent is None or not ahead.search(doc.text, sent.start, sent.end):
+        return span
+    return replace(span, value=replace(value, direction=1))
+
+
+# --- the dateline -------------------------------------------------------------
+
+
+@cache
+def _dateline_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    data = lexicon["dates"]["dateline"]
+    agency = _any_of(data["agencies"])
+    marks = _any_of(data["separators"])
+    after_credit = _any_of([*data["separators"], *data["separators_after_credit"]])
+    return re.compile(
+        r"\s*(?P<place>[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,3}?)"  # New Delhi, NEW DELHI, Ho Chi Minh City
+        r"(?:\s*\[[^\]\n]*\])?"  # [India]
+        r"(?:,\s*(?P<when>[^\n()]{1,40}?))?"  # , July 27
+        rf"(?:\s*\((?P<agency>(?:{agency})(?:\s*/\s*(?:{agency}))*)\)\s*(?:{after_credit})"  # (ANI):, (Reuters/AFP) -
+        rf"|\s*(?(when)(?:{after_credit})|(?:{marks})))(?=\s)"  # Hanoi, April 17 -; JAKARTA —
+    )
+
+
+def dateline(doc: Document) -> Dateline | None:
+    """The dateline the body opens with ("NEW DELHI, July 27 (Reuters) -"), or None.
+
+    A place alone before a dash counts only in capitals ("JAKARTA —"), as
+    datelines are printed, so that a first sentence "Vietnam – Indonesia ..." is
+    none. The date is read from the ``dates`` layer, which must have been found.
+    """
+    return _dateline(doc, load(doc.lang))
+
+
+def _dateline(doc: Document, lexicon: Lexicon) -> Dateline | None:
+    match = _dateline_pattern(lexicon).match(doc.text, doc.body_start)
+    if match is None:
+        return None
+    place = match.group("place")
+    when = match.span("when")
+    stated = next((s for s in doc.layer("dates") if s.offsets == when), None)
+    if stated is None and not match.group("agency") and (match.group("when") is not None or not place.isupper()):
+        return None  # "Vietnam, Indonesia – ...", "Vietnam – Indonesia ...": a first sentence
+    return Dateline(
+        place=place.title() if place.isupper() else place, start=match.start("place"), end=match.end(),
+        value=None if stated is None else stated.value, agency=match.group("agency"),
+    )
 
 
 # --- the anchor -------------------------------------------------------------
@@ -197,21 +431,25 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
 
 @component("anchor", requires=["sents", "dates"], assigns="anchor")
 def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
-    """The article's date: from the header, else from what the text makes certain."""
+    """The article's date: from the header, its dateline, else from what the text makes certain."""
     header = _parse_iso(doc.published)
+    line = _dateline(doc, lexicon)
+    stated = line.value if line is not None and line.value is not None and line.value.day is not None else None
     if header is not None:
-        return [Anchor(*header, how="header")]
+        return [_header_anchor(header, stated)]
     cues = lexicon["dates"]["cues"]
     lede = doc.layer("sents")[:_LEDE_SENTENCES]
     lede_end = lede[-1].end if lede else doc.text_start
-    lede_dates = [s for s in doc.layer("dates") if s.end <= lede_end]
-    for span in lede_dates:
-        v = span.value
-        if v.year is not None and v.day is not None:
-            return [Anchor(v.year, v.month, v.day, how="dated lede")]
+    dated = next((s.value for s in doc.layer("dates") if s.end <= lede_end and s.value.year is not None
+                  and s.value.day is not None), None)
+    stated_year = None if stated is None else stated.year or (dated.year if dated is not None else None)
+    if stated is not None and stated_year is not None:
+        return [Anchor(stated_year, stated.month, stated.day, how="dateline")]
+    if dated is not None:
+        return [Anchor(dated.year, dated.month, dated.day, how="dated lede")]
     year = (
         _summit_year(doc, lede_end, lexicon)
-        or _anniversary_year(doc, cues)
+        or _anniversary_year(doc, lexicon)
         or _achieved_figure_year(doc, cues)
     )
     how = "article context"
@@ -219,7 +457,9 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     if year is None:
         year, after = _bounded_year(doc, cues)
         how = "bounds"
-    first = next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
+    first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
+    if stated is not None:
+        how = "dateline"
     if year is None and after is None:
         return [Anchor(how="unknown")]
     if year is None and after is not None:
@@ -231,6 +471,14 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     return [Anchor(year, first.month, first.day, how=how)]
 
 
+def _header_anchor(header: tuple[int | None, int | None, int | None], stated: DateValue | None) -> Anchor:
+    """The header's date, to the day when it gives only year or month and the dateline agrees with it."""
+    year, month, day = header
+    if stated is None or day is not None or stated.year not in (None, year) or month not in (None, stated.month):
+        return Anchor(year, month, day, how="header")
+    return Anchor(year, stated.month, stated.day, how="dateline")
+
+
 def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] | None:
     if not value:
         return None
@@ -239,7 +487,12 @@ def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] |
 
 
 def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
-    """"Hội nghị Cấp cao APEC lần thứ 30" → 2023, by the series' numbering."""
+    """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering.
+
+    The number may follow the series (Vietnamese: summit words, series, ordinal
+    words, number) or precede it (English: number, ordinal ending, series,
+    summit words); the data's words fit one order or the other.
+    """
     summits = load_shared("summits")
     words = alternation(lexicon["summits"]["summit_words"])
     ordinal = alternation(lexicon["summits"]["ordinal_words"])
@@ -247,8 +500,9 @@ def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
     for name, series in summits.items():
         if name == "source":
             continue
-        pattern = rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"
-        match = re.search(pattern, lede)
+        number_after = rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"
+        number_before = rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"
+        match = re.search(number_after, lede) or re.search(number_before, lede)
         if match:
             return _nth_summit_year(series, int(match.group("n")))
     return None
@@ -266,48 +520,80 @@ def _nth_summit_year(series: dict[str, int | list[int]], number: int) -> int:
         year += 1
 
 
+def _mentions(text: str, words: list[str]) -> bool:
+    """``text`` holds one of ``words`` as whole words ("hit" is not in "White House")."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
+
 def _sentences_with(doc: Document, words: list[str]) -> list[Span]:
-    return [s for s in doc.layer("sents") if any(w in doc.span_text(s) for w in words)]
+    return [s for s in doc.layer("sents") if _mentions(doc.span_text(s), words)]
 
 
 def _is_future(doc: Document, sent: Span, cues: dict[str, list[str]]) -> bool:
-    text = doc.span_text(sent)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in cues["future"] + cues["target"])
+    return _mentions(doc.span_text(sent), cues["future"] + cues["target"])
 
 
-def _anniversary_year(doc: Document, cues: dict[str, list[str]]) -> int | None:
+@cache
+def _anniversaries(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The data's anniversary phrases ("kỷ niệm {n} năm", "{n} anniversary") as regexes."""
+    data = lexicon["dates"]
+    years = rf"(?P<n>\d{{1,3}})(?:{_any_of(data['ordinal_suffixes'])})?"
+    return tuple(re.compile(_template(t, {"n": years}, "cues.anniversary")) for t in data["cues"]["anniversary"])
+
+
+def _anniversary_year(doc: Document, lexicon: Lexicon) -> int | None:
     """"kỷ niệm 30 năm thiết lập quan hệ ngoại giao" + "từ năm 1994" → 2024."""
-    established = _established_year(doc, cues)
+    cues = lexicon["dates"]["cues"]
+    anniversaries = _anniversaries(lexicon)
+    established = _established_year(doc, cues, anniversaries)
     if established is None:
         return None
-    for sent in _sentences_with(doc, cues["anniversary"]):
+    for sent in doc.layer("sents"):
         if _is_future(doc, sent, cues):
             continue
         text = doc.span_text(sent)
-        for word in cues["anniversary"]:
-            match = re.search(rf"{re.escape(word)}\s+(\d{{1,3}})\s+(?:{alternation(cues['anniversary_years'])})", text)
-            if match and any(e in text[match.end():] for e in cues["established"]):
-                return established + int(match.group(1))
+        for pattern in anniversaries:
+            match = pattern.search(text)
+            if match and _mentions(text[match.end():], cues["established"]):
+                return established + int(match.group("n"))
     return None
 
 
-def _established_year(doc: Document, cues: dict[str, list[str]]) -> int | None:
+def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: tuple[re.Pattern[str], ...]) -> int | None:
+    """The year relations began: "thiết lập quan hệ ngoại giao từ năm 1994", "(1975-2025)".
+
+    A single year in a sentence stating the anniversary is the anniversary's own
+    ("2023, which marks the 50th anniversary of diplomatic relations"), not the start.
+    """
     for sent in _sentences_with(doc, cues["established"]):
+        states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
-            if span.value.year is not None and span.value.month is None:
-                return span.value.year
+            v = span.value
+            if v.year is not None and v.month is None and (v.is_range or not states_anniversary):
+                return v.year
     return None
 
 
 def _achieved_figure_year(doc: Document, cues: dict[str, list[str]]) -> int | None:
-    """A trade amount reached "năm 2024" is reported in 2025 at the earliest."""
+    """A trade amount reached in a stated full year is reported after that year ends.
+
+    "Năm 2024 kim ngạch đạt ... USD" → 2025. An amount of a relative year
+    compared with a stated one ("hitting $6.5 billion last year, up 16 percent
+    from 2016") is the following year's: last year is 2017, the article of 2018.
+    """
+    compared = re.compile(rf"(?<!\w)(?:{_any_of(cues['compared'])})\s+$")
     for sent in _sentences_with(doc, cues["trade"]):
         text = doc.span_text(sent)
-        if not any(w in text for w in cues["achieved"]) or any(w in text for w in cues["target"]):
+        if not _mentions(text, cues["achieved"]) or _mentions(text, cues["target"]):
             continue
+        relative: int | None = None
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
+            if relative is None and v.relative_year is not None and v.year is None and v.first_months is None:
+                relative = v.relative_year
             if v.year is not None and v.month is None and not v.is_range:
+                if relative is not None and compared.search(doc.text, sent.start, span.start):
+                    return v.year + 1 - relative
                 return v.year + 1
     return None
 
@@ -324,7 +610,7 @@ def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None
     lower: list[tuple[int, int]] = []
     for sent in doc.layer("sents"):
         future = _is_future(doc, sent, cues)
-        target = future and any(w in doc.span_text(sent) for w in cues["target"])
+        target = future and _mentions(doc.span_text(sent), cues["target"])
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
             if v.year is None:
@@ -353,11 +639,15 @@ def anchor_of(doc: Document) -> Anchor:
     return layer[0] if layer else Anchor()
 
 
-def _year_for(month: int | None, anchor: Anchor) -> int | None:
+def _year_for(month: int | None, direction: int, anchor: Anchor) -> int | None:
     if anchor.year is None:
         if anchor.after is None or month is None:
             return None
         return anchor.after[0] if month >= anchor.after[1] else anchor.after[0] + 1
+    if direction and anchor.month is not None and month is not None:
+        if direction < 0:  # "last May"
+            return anchor.year if month < anchor.month else anchor.year - 1
+        return anchor.year if month > anchor.month else anchor.year + 1  # "next May"
     if anchor.month is not None and month is not None and month > anchor.month + 6:
         return anchor.year - 1  # "28/12" in a January article is last December
     return anchor.year
@@ -371,12 +661,40 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{min(day, calendar.monthrange(year, month)[1]):02d}"
 
 
+def _day_of(anchor: Anchor) -> date | None:
+    """The article's own day, when the anchor is certain of it."""
+    if anchor.knows_day and anchor.year and anchor.month and anchor.day:
+        return date(anchor.year, anchor.month, anchor.day)
+    return None
+
+
+def _weekday_near(day: date, weekday: int, direction: int) -> date:
+    """The ``weekday`` a news report means, counted from its own ``day``.
+
+    A report tells of the past days: the latest such weekday on or before it; a
+    sentence about what will happen ("will meet on Thursday", "next Thursday"),
+    the first after it; "last Thursday", the latest before it.
+    """
+    if direction > 0:
+        return day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+    back = (day.weekday() - weekday) % 7
+    return day - timedelta(days=back or (7 if direction < 0 else 0))
+
+
+def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
+    """"today", "yesterday", "on Thursday": a day counted from the article's own, when that is known."""
+    today = _day_of(anchor)
+    if today is None:
+        return None
+    if value.weekday is not None:
+        return _weekday_near(today, value.weekday, value.direction).isoformat()
+    return (today + timedelta(days=value.relative_day or 0)).isoformat()
+
+
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
-    if value.today:
-        if anchor.how != "header" or anchor.day is None or anchor.year is None or anchor.month is None:
-            return None
-        return _iso(anchor.year, anchor.month, anchor.day)
+    if value.relative_day is not None or (value.weekday is not None and value.month is None):
+        return _counted_day(value, anchor)
     if value.relative_year is not None or value.first_months is not None:
         year = value.year
         if year is None:
@@ -386,13 +704,15 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
         if value.first_months is None:
             return _iso(year)
         return f"{_iso(year, 1)}/{_iso(year, value.first_months)}"
-    year = value.year if value.year is not None else _year_for(value.month, anchor)
+    year = value.year if value.year is not None else _year_for(value.month, value.direction, anchor)
     if year is None:
         return None
     start = _iso(year, value.month, value.day)
     if not value.is_range:
         return start
-    end_year = value.end_year if value.end_year is not None else year
+    end_year = value.end_year
+    if end_year is None:  # "December 30 to January 2" ends in the next year
+        end_year = year + 1 if value.month and value.end_month and value.end_month < value.month else year
     return f"{start}/{_iso(end_year, value.end_month, value.end_day)}"
 
 
@@ -407,10 +727,10 @@ def date_in(doc: Document, start: int, end: int) -> str | None:
 
 
 def period_in(doc: Document, start: int, end: int) -> str | None:
-    """The reporting period stated inside ``[start, end)``: a year, months or a range."""
+    """The reporting period stated inside ``[start, end)``: a year, months or a range, never one day."""
     anchor = anchor_of(doc)
     for span in doc.in_range("dates", start, end):
-        if span.value.day is None:
+        if not span.value.has_day:
             resolved = resolve(span.value, anchor)
             if resolved is not None:
                 return resolved

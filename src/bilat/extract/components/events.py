@@ -21,7 +21,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from bilat.extract.components.countries import country_of_place, main_pair
+from bilat.extract.components.countries import (
+    country_of_city,
+    country_of_place,
+    main_pair,
+)
 from bilat.extract.components.dates import Anchor, anchor_of, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
@@ -39,6 +43,10 @@ _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
+_CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
+"""Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
+_NEEDED_WINDOW = 80
+"""Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 
@@ -54,6 +62,7 @@ class _EventData:
     types: dict[str, str]
     not_followed: dict[str, tuple[str, ...]]
     not_preceded: dict[str, tuple[str, ...]]
+    needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
@@ -62,7 +71,13 @@ class _EventData:
     future_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
     vague_re: re.Pattern[str]
-    anniversary_re: re.Pattern[str]
+    anniversary_res: tuple[re.Pattern[str], ...]
+    """One pattern per way the language states an anniversary; each has groups n and approx."""
+    visitor_re: re.Pattern[str]
+    destination_re: re.Pattern[str]
+    sidelines: frozenset[str]
+    upgrades: frozenset[str]
+    place_word_re: re.Pattern[str]
     home: str | None
 
 
@@ -80,6 +95,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
+        needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
+                      for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
         multilateral_re=re.compile(words("multilateral_events")),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
@@ -87,11 +104,14 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
-        vague_re=re.compile(rf"^\W*(?:{words('vague_objects')})(?:\s+(?:hơn nữa|song phương|hai nước|nhiều mặt|hữu nghị))*\s*(?:để\b.*)?\W*$"),
-        anniversary_re=re.compile(
-            rf"(?:(?P<approx>{words('approximate')})\s+)?(?P<n>\d{{1,3}})\s+{re.escape(data['years_word'])}\s+"
-            rf"(?:thiết lập\s+)?quan hệ"
-        ),
+        vague_re=re.compile(
+            rf"^\W*(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
+        anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
+        visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})\s*$"),
+        destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
+        sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
+        upgrades=frozenset(data["upgrades"]),
+        place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -115,6 +135,7 @@ class _Context:
 
     pair: list[str]
     home: str | None
+    lexicon: Lexicon
     people: list[Person]
     narrative_date: str | None
     subject: _Participant | None = None
@@ -173,7 +194,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     data = _event_data(lexicon)
     anchor = anchor_of(doc)
     pair = main_pair(doc)
-    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None),
+    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), lexicon=lexicon,
                    people=doc.layer("facts.persons"), narrative_date=_anchor_month(anchor))
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
@@ -181,9 +202,9 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
-        sentence_subject = next((p for p in participants if not _is_object(doc, p, data)), None)
-        if sentence_subject is not None and sentence_subject.kind in ("person", "title"):
-            ctx.subject = sentence_subject
+        speaker = next((p for p in participants if p.kind in ("person", "title") and not _is_object(doc, p, data)), None)
+        if speaker is not None:  # "Highlighting Canada's role, PM Chính proposed ...": the speaker, not the topic
+            ctx.subject = speaker
         for match in data.trigger_re.finditer(doc.text, sent.start, sent.end):
             if _excluded(doc, match, data):
                 continue
@@ -197,6 +218,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_history_list(doc, sent, history, participants, ctx, data)
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
+    _add_visits_to_meetings(ctx)
     return ctx.events
 
 
@@ -266,6 +288,9 @@ def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     before = doc.text[max(0, match.start() - 12):match.start()].split()
     if after and after[0].strip(",.;") in data.not_followed.get(phrase, ()):
         return True
+    needed = data.needs_object.get(phrase)
+    if needed is not None and not needed.search(doc.text, match.end(), match.end() + _NEEDED_WINDOW):
+        return True
     return bool(before) and before[-1] in data.not_preceded.get(phrase, ())
 
 
@@ -316,7 +341,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
                 continue
-        elif value.month is None or span.start > t.end + _DATE_WINDOW:
+        elif (value.month is None and value.weekday is None) or span.start > t.end + _DATE_WINDOW:
             continue
         resolved = resolve(value, anchor)
         if resolved:
@@ -387,7 +412,7 @@ def _visit(t: _Trigger) -> list[Event]:
     after = _objects(t, window=_COUNTERPART_WINDOW + 10)
     destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
     by = [p for p in _objects(t) if p.kind in ("person", "title")
-          and t.doc.text[max(0, p.start - 6):p.start].strip().endswith("của")]
+          and t.data.visitor_re.search(t.doc.text, max(0, p.start - 6), p.start)]
     if destination is None and not by:
         return []  # "chuyến thăm" alone refers back to a visit already read
     visitor = by[0] if by else _subject(t)
@@ -406,7 +431,7 @@ def _visit(t: _Trigger) -> list[Event]:
 def _place_country(t: _Trigger) -> str | None:
     from bilat.lang import load
 
-    words = re.match(r"\s*(?:(?:tới|đến|sang)\s+)?((?:[^\W\d_][\w\-]*\s?){1,3})", t.doc.text[t.end:t.sent.end])
+    words = t.data.destination_re.match(t.doc.text[t.end:t.sent.end])
     if not words:
         return None
     tokens = words.group(1).split()
@@ -425,8 +450,9 @@ def _meet(t: _Trigger) -> list[Event]:
     people = [p for p in counterparts if p.kind != "country"]
     if window is not None and not people:
         return []
-    counterparts = people or counterparts[:1]
+    counterparts = people or counterparts[:1] or _co_subjects(t)
     subject = _subject(t)
+    place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
         if subject is not None and subject.kind == "joint":
@@ -441,8 +467,53 @@ def _meet(t: _Trigger) -> list[Event]:
                 actors = t.ctx.joint()  # "Kỳ họp ... đã được tổ chức": the article's two countries met
         if len(set(actors)) == 2:
             office = counterpart.office if counterpart is not None else None
-            events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office))
+            events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
+                                 place=place[0] if place and place[1] in actors else None))
     return events
+
+
+def _co_subjects(t: _Trigger) -> list[_Participant]:
+    """"A and B co-chaired ...": the person before the subject, of another side, is the one met."""
+    start, _ = t.clause
+    subject = _subject(t)
+    side = t.ctx.side(subject)
+    return [p for p in t.participants if start <= p.start < t.start and p.kind == "person"
+            and p is not subject and t.ctx.side(p) != side][-1:]
+
+
+def _add_visits_to_meetings(ctx: _Context) -> None:
+    """Talks held in one side's city ("talks in Hanoi") state that the other side's named official visited it."""
+    for meeting in [e for e in ctx.events if e.type == "MEET" and e.place]:
+        host = next((c for c in meeting.actors if country_of_city(ctx.lexicon, meeting.place or "") == c), None)
+        guest = next((c for c in meeting.actors if c != host), None)
+        people = [_person_named(ctx.people, name) for name in meeting.persons]
+        persons = [p.name for p in people if p is not None and p.country == guest]
+        if host and guest and persons:  # who travelled must be said
+            _add(ctx, Event("VISIT", [guest, host], meeting.date, meeting.status, meeting.evidence, persons,
+                            place=meeting.place))
+
+
+def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
+    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN).
+
+    Only a city: a country named as the place ("tại Chile") is often where
+    someone was welcomed, not where the talks were held.
+    """
+    from bilat.lang import load
+
+    _, end = t.clause
+    for marker in t.data.place_word_re.finditer(t.doc.text, t.start, end):
+        words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
+        if not words:
+            continue
+        tokens = words.group().split()
+        for size in range(min(3, len(tokens)), 0, -1):
+            for first in range(len(tokens) - size + 1):
+                name = " ".join(tokens[first:first + size])
+                country = country_of_city(load(t.doc.lang), name)
+                if country:
+                    return name, country
+    return None
 
 
 def _attend(t: _Trigger) -> list[Event]:
@@ -452,10 +523,14 @@ def _attend(t: _Trigger) -> list[Event]:
     gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
     if not gathering or gathering.start() - t.end > 40:
         return []
-    if t.phrase == "bên lề":
+    if t.phrase in t.data.sidelines:
         attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
     else:
         subject = _subject(t)
+        if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
+            people = [p for p in t.participants if p.kind == "person"]
+            return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
+                    for country in t.ctx.joint()]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -519,7 +594,7 @@ def _establish(t: _Trigger) -> list[Event]:
     if len(actors) < 2:
         return []
     start, end = t.clause
-    if t.data.anniversary_re.search(t.doc.text, max(start, t.start - 30), t.end):
+    if any(p.search(t.doc.text, max(start, t.start - 30), t.end) for p in t.data.anniversary_res):
         return []  # dated by its anniversary (see _add_anniversaries)
     date = None
     for span in t.doc.in_range("dates", t.end, end):
@@ -527,7 +602,7 @@ def _establish(t: _Trigger) -> list[Event]:
         if date and span.value.end_year is not None and span.value.month is None:
             date = date.split("/")[0]  # "(1975-2025)": the year relations began
         break
-    if date is None and "nâng cấp" in t.phrase:
+    if date is None and any(word in t.phrase for word in t.data.upgrades):
         date = t.ctx.narrative_date
     status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
     return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
@@ -598,12 +673,12 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         return
     anchor = anchor_of(doc)
     dated = [s.value for s in doc.in_range("dates", sent.start, sent.end)]
-    for match in data.anniversary_re.finditer(doc.text, sent.start, sent.end):
+    for match in (m for p in data.anniversary_res for m in p.finditer(doc.text, sent.start, sent.end)):
         years = int(match.group("n"))
         span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
-        if match.group("approx") is None:
+        if match.groupdict().get("approx") is None:
             if span_of is not None:
                 date = f"{span_of.year:04d}"  # "(1975-2025)"
             elif (stated or anchor.year) is not None:
@@ -699,6 +774,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             ctx.dated.add(id(old))
         old.persons = list(dict.fromkeys(old.persons + new.persons))
         old.counterpart_office = old.counterpart_office or new.counterpart_office
+        old.place = old.place or new.place
         return
     ctx.events.append(new)
     if stated:

@@ -20,7 +20,13 @@ from functools import cache
 from math import prod
 
 from bilat.errors import LexiconError
-from bilat.extract.components.agreements import SPACE, compile_phrases, folded, phrases, statements
+from bilat.extract.components.agreements import (
+    SPACE,
+    compile_phrases,
+    folded,
+    phrases,
+    statements,
+)
 from bilat.extract.components.countries import countries_in, main_pair
 from bilat.extract.components.dates import anchor_of, period_in
 from bilat.extract.doc import Document, Span
@@ -30,6 +36,8 @@ from bilat.lang import Lexicon
 
 _DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
+_CUE_AFTER_WORDS = 2
+"""Words that may stand between an amount and the cue after it ("in", "worth of")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +78,10 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
     pattern = (
         rf"(?P<approx>(?:(?:{phrases(data['approx'])}){SPACE})+)?"
         rf"(?:(?P<pre>{phrases(data['written_before'])})[^\S\n]*)?"
-        rf"(?:(?P<digits>(?<![\w.,])\d+(?:[.,]\d+)*(?!\d))(?P<mult>(?:[^\S\n]*(?:{mult}))*)"
+        # a number never starts inside another or inside a word ("2.5", "A380"), unless a currency led it ("Rs.5,000")
+        rf"(?:(?P<digits>(?(pre)|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d))"
+        # multipliers apart, glued ("$5bn") or hyphenated as an adjective ("a Rs 1,500-crore project")
+        rf"(?P<mult>(?:(?:[^\S\n]*|-)(?:{mult}))*)"
         rf"|(?P<word>{phrases(data['words'])})(?P<wmult>(?:{SPACE}(?:{mult}))+))"
         rf"(?:[^\S\n]*(?P<post>{phrases(units)}))?"
     )
@@ -176,7 +187,7 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     for sent in statements(doc):
         amounts = doc.in_range("amounts", sent.start, sent.end)
         period: str | None = None
-        target_from = sent.start
+        target_from = period_from = sent.start
         for i, amount in enumerate(amounts):
             # a target word makes a target of the amount after it and of those listed with it
             if rules.targets.search(doc.text, target_from, amount.start):
@@ -184,9 +195,10 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             target_from = amount.end
             lead = amounts[i - 1].end if i else sent.start
             limit = amounts[i + 1].start if i + 1 < len(amounts) else sent.end
-            figure = _figure(doc, rules, sent, lead, amount, limit, amounts, period)
-            if figure is None:
+            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, limit, amounts, period)
+            if found is None:
                 continue
+            figure, period_from = found
             period = figure.period
             key = (figure.indicator, figure.period, figure.value, frozenset(figure.parties))
             if key not in seen:
@@ -196,44 +208,82 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
 
 
 def _figure(
-    doc: Document, rules: _FigureRules, sent: Span, lead: int, amount: Span, limit: int, amounts: list[Span],
-    period: str | None,
-) -> Figure | None:
-    """The figure ``amount`` states, reading its clause from ``lead`` (the previous amount's end).
+    doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, limit: int,
+    amounts: list[Span], period: str | None,
+) -> tuple[Figure, int] | None:
+    """The figure ``amount`` states, and where the next amount may start reading its period.
 
+    Its clause starts at ``lead`` (the previous amount's end); a period stated
+    before it, at ``period_from`` (past the previous figure's own period).
     The indicator is the nearest cue before the amount in its sentence ("Kim
-    ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade); the period is
-    stated in the clause before the amount, else right after it ("đạt gần 8 tỷ
-    USD năm 2024"), up to a comparison ("so với năm 2023"), else it is the
-    period of the sentence's previous figure ("năm 2023 đạt X, trong đó xuất
-    khẩu Y").
+    ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade), else a cue
+    just after it ("$2 billion in ODA"). The period is read by ``_period``.
     """
     text, value = doc.text, amount.value
     if rules.changes.search(text, sent.start, amount.start):
         return None
-    indicator = rules.unit_indicators.get(value.unit) or _last_cue(text, rules, sent.start, amount.start)
-    if indicator is None:
-        return None
     stop = rules.tail_stops.search(text, amount.end, limit)
     tail = stop.start() if stop else limit
+    indicator = (
+        rules.unit_indicators.get(value.unit)
+        or _last_cue(text, rules, sent.start, amount.start)
+        or _cue_after(text, rules, amount.end, tail)
+    )
+    if indicator is None:
+        return None
     if rules.deadlines.search(text, amount.end, tail) and _is_ahead(doc, period_in(doc, amount.end, tail)):
         return None
     start, end = _trimmed(text, lead, tail)
+    period, next_from = _period(doc, period_from, amount, tail, period)
     return Figure(
         indicator=indicator,
         parties=_parties(doc, rules, sent.start, lead, end, indicator),
-        period=period_in(doc, lead, amount.start) or period_in(doc, amount.end, tail) or period,
+        period=period,
         value=value.value,
         unit=value.unit or next((a.value.unit for a in amounts if a.value.unit), ""),
         approx=value.approx,
         evidence=(start, end),
-    )
+    ), next_from
+
+
+def _period(doc: Document, start: int, amount: Span, tail: int, previous: str | None) -> tuple[str | None, int]:
+    """The amount's period, and where the next amount may start reading its own.
+
+    The period is stated in ``[start, amount)`` before the amount, else right
+    after it up to ``tail`` ("đạt gần 8 tỷ USD năm 2024"), which stops at a
+    comparison ("so với năm 2023"); else it is the period of the sentence's
+    previous figure ("năm 2023 đạt X, trong đó xuất khẩu Y"). A period read
+    after the amount is its alone: in "$1.2 billion in 2023 and $700 million in
+    the first half of this year" the second amount's period is not 2023.
+    """
+    before = period_in(doc, start, amount.start)
+    if before is not None:
+        return before, amount.end
+    for span in doc.in_range("dates", amount.end, tail):
+        after = period_in(doc, span.start, span.end)
+        if after is not None:
+            return after, span.end
+    return previous, amount.end
 
 
 def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
     """The indicator of the last cue in ``[start, end)``: the one nearest the amount."""
     cues = list(rules.cues.finditer(text, start, end))
     return rules.cue_indicators[folded(cues[-1].group())] if cues else None
+
+
+def _cue_after(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
+    """The indicator of a cue at most ``_CUE_AFTER_WORDS`` words after the amount, in ``[start, end)``.
+
+    Read when no cue comes before: English puts the measured noun after a
+    quantity ("a $500 million loan", "$2 billion in ODA", "$1 billion worth of
+    exports"), as Vietnamese sometimes does ("2 tỷ USD vốn ODA"); further on, a
+    cue belongs to something else.
+    """
+    cue = rules.cues.search(text, start, end)
+    if cue is None or len(text[start:cue.start()].split()) > _CUE_AFTER_WORDS:
+        return None
+    return rules.cue_indicators[folded(cue.group())]
 
 
 def _is_ahead(doc: Document, period: str | None) -> bool:

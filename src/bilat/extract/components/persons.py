@@ -16,7 +16,7 @@ Việt Nam, Phan Thị Thắng"), and later by shorter forms ("Tổng thống Ze
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat.extract.doc import Document, Span
@@ -27,12 +27,19 @@ from bilat.text import fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 _MAX_NAME_TOKENS = 6
+_POSSESSIVE = re.compile(r"['’]s\Z")
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)")
+"""A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
+COUNTERPART = "counterpart"
+"""The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
 class Title:
     office: str
     text: str
+    country: str | None = None
+    """A country the title names inside ("of the Kenyan Ministry of Foreign Affairs")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,48 +64,89 @@ class _TitleData:
     particles: frozenset[str]
     not_names: tuple[str, ...]
     surnames: frozenset[str]
+    folded_surnames: frozenset[str]
+    """Folded, so that "Pham" and "Phạm" are one family name."""
+    surnames_country: str | None
     precedence: tuple[str, ...]
     unnamed_country: str | None
+    country_before_re: re.Pattern[str] | None
+    chain_re: re.Pattern[str]
+    portfolios: dict[str, dict[str, str]]
 
 
 @cache
 def _title_data(lexicon: Lexicon) -> _TitleData:
     data = lexicon["titles"]
     offices = dict(data["offices"])
+    offices.update({form.lower(): offices[form] for form in data.get("lower_case_forms", [])})
+    offices.update(dict.fromkeys(data.get("counterparts", []), COUNTERPART))
+    before = data.get("country_before", [])
     return _TitleData(
         offices=offices,
         title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
-        continuation_re=re.compile(rf"[ ,]*(?:và |, )?(?:{alternation(data['continuations'])})(?!\w)"),
+        continuation_re=re.compile(
+            rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?(?P<word>{alternation(data['continuations'])})(?!\w)"),
         honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{alternation(data['honorifics'])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
         not_names=tuple(data["not_names"]),
         surnames=frozenset(data["surnames"]),
+        folded_surnames=frozenset(fold(name) for name in data["surnames"]),
+        surnames_country=data.get("surnames_country", data.get("unnamed_country")),
         precedence=tuple(data["precedence"]),
         unnamed_country=data.get("unnamed_country"),
+        country_before_re=re.compile(rf"(?:{alternation(before)}) ") if before else None,
+        chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
+        portfolios=data.get("portfolios", {}),
     )
 
 
-@component("titles", requires=["sents"], assigns="titles")
+@component("titles", requires=["sents", "countries"], assigns="titles")
 def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
-    """Title phrases with their continuations, e.g. "Bộ trưởng Bộ Công Thương"."""
+    """Title phrases with their continuations, e.g. "Bộ trưởng Bộ Công Thương".
+
+    A country inside the continuation ("Cabinet Secretary of the Kenyan Ministry
+    of Foreign Affairs") is part of the title and gives the person's country.
+    A title never ends on a joining word ("of", "and"): that word led nowhere.
+    """
     data = _title_data(lexicon)
     spans: list[Span] = []
     for match in data.title_re.finditer(doc.text, doc.text_start):
         if spans and match.start() < spans[-1].end:
             continue
-        end = match.end()
+        if doc.text[match.start() - 1:match.start()] == "(" and doc.text[match.end():match.end() + 1] == ")":
+            continue  # "(EAM)": the abbreviation of the title just read
+        ends, words = [match.end()], []
+        country: str | None = None
         while True:
+            end = ends[-1]
             if data.title_re.match(doc.text, end + _skip_comma(doc.text, end)):
                 break  # the next title starts a new span (a chain or a list)
             more = data.continuation_re.match(doc.text, end)
+            inner = None if more else _country_at(doc, end + 1)
+            if inner is not None:
+                more = data.continuation_re.match(doc.text, inner.end)
             if not more:
                 break
-            end = more.end()
-        office = data.offices[match.group()]
-        spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end])))
+            country = country or (inner.value if inner is not None else None)
+            ends.append(more.end())
+            words.append(more.group("word"))
+        while words and words[-1][0].islower():
+            words.pop()
+            ends.pop()
+        end = ends[-1]
+        office = _portfolio_office(data, data.offices[match.group()], doc.text[match.start():end])
+        spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end], country)))
     return spans
+
+
+def _portfolio_office(data: _TitleData, office: str, title: str) -> str:
+    """A minister's office made precise by the ministry the title names ("Minister of Foreign Affairs")."""
+    for portfolio, precise in data.portfolios.get(office, {}).items():
+        if portfolio in title:
+            return str(precise)
+    return office
 
 
 def _skip_comma(text: str, pos: int) -> int:
@@ -113,53 +161,93 @@ def _country_at(doc: Document, pos: int) -> Span | None:
     return None
 
 
+def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
+    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President")."""
+    if data.country_before_re is None:
+        return None
+    for span in doc.layer("countries"):
+        if span.end <= pos and data.country_before_re.fullmatch(doc.text, span.end, pos):
+            return span
+    return None
+
+
 @component("persons", requires=["sents", "countries", "titles"], assigns="mentions")
 def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
-    """Title chains with the country and name that follow them."""
+    """Title chains with the country and name that follow (or, in English, precede) them."""
     data = _title_data(lexicon)
     titles = doc.layer("titles")
     mentions: list[Span] = []
     i = 0
     while i < len(titles):
         chain = [titles[i]]
-        country: str | None = None
+        before = _country_before(doc, data, titles[i].start)
+        country = before.value if before is not None else titles[i].value.country
         pos = titles[i].end
         while True:
             pos, found = _skip_country(doc, data, pos)
             country = country or found
             if found:
                 break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
-            gap = doc.text[pos:pos + 3]
             nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
-            if nxt is not None and re.fullmatch(r"[ ,]*", doc.text[pos:nxt.start]) and "," in gap + " ":
-                if nxt.start - pos <= 2:
-                    chain.append(nxt)
-                    pos = nxt.end
-                    continue
+            if nxt is not None and data.chain_re.fullmatch(doc.text, pos, nxt.start):
+                chain.append(nxt)
+                country = country or nxt.value.country
+                pos = nxt.end
+                continue
             break
-        name_start = _after_honorifics(doc.text, pos, data)
+        abbreviation = _ABBREVIATION.match(doc.text, pos)
+        name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
+        start = before.start if before is not None else chain[0].start
         if name is None:
-            for title in chain:  # a list of offices, each its own reference ("Tổng thống Chile")
+            for n, title in enumerate(chain):  # a list of offices, each its own reference ("Tổng thống Chile")
                 end, country_code = _skip_country(doc, data, title.end)
-                mentions.append(Span(title.start, end, "title_only",
-                                     Mention(None, title.label, title.value.text, country_code)))
+                own = country_code or title.value.country or (before.value if before is not None and n == 0 else None)
+                mentions.append(Span(start if n == 0 else title.start, end, "title_only",
+                                     Mention(None, title.label, title.value.text, own)))
         else:
-            start, end, text = name
+            name_at, end, text = name
             office = _top_office([t.label for t in chain], data.precedence)
             title_text = ", ".join(t.value.text for t in chain)
-            mentions.append(Span(chain[0].start, end, "person", Mention(text, office, title_text, country, start)))
+            mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
     mentions.extend(_honorific_mentions(doc, data, mentions))
-    return sorted(mentions, key=lambda s: s.start)
+    return _counterparts_resolved(doc, sorted(mentions, key=lambda s: s.start))
+
+
+def _counterparts_resolved(doc: Document, mentions: list[Span]) -> list[Span]:
+    """"X, his Japanese counterpart Y": Y holds X's office, and X serves the other country of the pair."""
+    from bilat.extract.components.countries import main_pair
+
+    out: list[Span] = []
+    for mention in mentions:
+        if mention.value.office == COUNTERPART:
+            sent = doc.sentence_of(mention.start)
+            earlier = [i for i, m in enumerate(out) if m.value.office not in (None, COUNTERPART)
+                       and (sent is None or m.start >= sent.start)]
+            office = title = None
+            if earlier:
+                peer = out[earlier[-1]]
+                office, title = peer.value.office, peer.value.title
+                other = [c for c in main_pair(doc) if c != mention.value.country]
+                if peer.value.country is None and mention.value.country and other:
+                    out[earlier[-1]] = Span(peer.start, peer.end, peer.label, replace(peer.value, country=other[0]))
+            mention = Span(mention.start, mention.end, mention.label, replace(mention.value, office=office, title=title))
+        out.append(mention)
+    return out
 
 
 def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str | None]:
-    """Skip "Peru", "Cộng hòa Pháp", "Việt Nam tại Argentina" after a title."""
+    """Skip "Peru", "Cộng hòa Pháp", "Việt Nam tại Argentina" after a title.
+
+    The country's mention may itself start with the prefix ("of the Republic of
+    Peru", where "Republic of Peru" is a listed name).
+    """
     prefix = data.prefix_re.match(doc.text, pos)
     probe = prefix.end() if prefix else pos
     probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
-    span = _country_at(doc, probe)
+    span = _country_at(doc, probe) or next(
+        (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
     if span is None:
         return pos, None
     pos = span.end
@@ -186,17 +274,22 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
         return None  # another title: the next person of a list
     tokens: list[re.Match[str]] = []
     cursor = pos
+    sent = doc.sentence_of(pos)
+    limit = sent.end if sent is not None else len(doc.text)  # "... Justin Trudeau. PM Chính said": a name ends with its sentence
     while len(tokens) < _MAX_NAME_TOKENS:
-        match = _TOKEN.match(doc.text, cursor)
+        match = _TOKEN.match(doc.text, cursor, limit)
         if not match:
             break
         word = match.group().rstrip(".")
         if word in data.particles and tokens:
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
-        elif not word[0].isupper() or doc.text.startswith(data.not_names, match.start()):
+        elif (not word[0].isupper() or doc.text.startswith(data.not_names, match.start())
+              or _country_at(doc, match.start()) is not None):
             break
-        elif _country_at(doc, match.start()) is not None:
+        possessive = _POSSESSIVE.search(match.group())
+        if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
+            tokens.append(_TOKEN.match(doc.text, match.start(), match.start() + possessive.start()))  # type: ignore[arg-type]
             break
         tokens.append(match)
         if doc.text[match.end():match.end() + 1] != " ":
@@ -309,10 +402,10 @@ def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str])
 
 
 def _guess_country(name: str, data: _TitleData, pair: list[str]) -> str | None:
-    """A Vietnamese name with no country is the home country's official; else the partner."""
+    """A Vietnamese name with no country is Vietnamese; else the partner of the press's home country."""
     words = name.split()
-    if words[0] in data.surnames and 2 <= len(words) <= 4:
-        return data.unnamed_country
+    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
+        return data.surnames_country
     others = [c for c in pair if c != data.unnamed_country]
     return others[0] if others else None
 

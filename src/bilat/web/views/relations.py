@@ -48,8 +48,9 @@ def relation_page(
     if pair != canonical:
         return RedirectResponse(f"/r/{canonical}{_query(request)}", status_code=308)
     engine = request.app.state.engine
-    full = store.relation(engine, *codes)
-    lang = reader_language(lang, full["languages"])
+    stored = store.relation(engine, *codes)
+    lang = reader_language(lang, stored["languages"])
+    full = store.in_language(stored, lang)
     record = store.filter_events(full, since or None, until or None, [t for t in types if t in EVENT_TYPES])
     return page(
         request, "relation.html", lang,
