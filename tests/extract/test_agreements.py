@@ -15,7 +15,7 @@ LEDE = "Sáng 10/4, Thủ tướng Việt Nam hội đàm với Thủ tướng B
 
 def _agreements(body: str, published: str = "2024-04-10") -> tuple[Document, list[Agreement]]:
     doc = Document(id="t", text=LEDE + body, published=published)
-    run(doc, ["sentences", "countries", "dates", "anchor", "agreements"])
+    run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "agreements"])
     return doc, doc.layer("facts.agreements")
 
 
@@ -110,3 +110,41 @@ def test_an_agreement_named_twice_is_one() -> None:
         "Hai bên đã ký Bản ghi nhớ về hợp tác quốc phòng.\nBản ghi nhớ về hợp tác quốc phòng là nền tảng quan trọng."
     )
     assert [(a.kind, a.scope) for a in found] == [("MOU", "defence")]
+
+
+# --- English ------------------------------------------------------------------------
+
+
+def _english(body: str, published: str = "2024-04-10") -> tuple[Document, list[Agreement]]:
+    lede = "Polish Prime Minister Donald Tusk held talks with Vietnamese Prime Minister Pham Minh Chinh in Hanoi on April 10.\n"
+    doc = Document(id="t", text=lede + body, lang="en", published=published)
+    run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "agreements"])
+    return doc, doc.layer("facts.agreements")
+
+
+def test_english_name_before_its_head_and_a_union_as_party() -> None:
+    doc, (found,) = _english("Tusk pledged that Poland would soon ratify the EU-Vietnam Investment Protection Agreement.")
+    assert (found.kind, found.status, found.parties) == ("INVESTMENT_PROTECTION", "signed", ["EU", "VN"])
+    assert doc.span_text(found.evidence).endswith("EU-Vietnam Investment Protection Agreement")
+
+
+def test_english_list_of_agreements_to_sign() -> None:
+    _, found = _english(
+        "The two sides need to soon sign an agreement on investment protection and promotion, "
+        "one on double taxation avoidance and another on visa exemption for diplomatic passport holders."
+    )
+    assert [(a.kind, a.status) for a in found] == [
+        ("INVESTMENT_PROTECTION", "proposed"), ("DOUBLE_TAXATION", "proposed"), ("VISA_EXEMPTION", "proposed"),
+    ]
+    assert all(a.parties == ["PL", "VN"] for a in found)
+
+
+def test_english_signing_keeps_its_stated_date_out_of_the_name() -> None:
+    doc, (found,) = _english("Since Warsaw and Hanoi signed the action plan in March 2022, ties have grown.")
+    assert (found.kind, found.status, found.date) == ("COOPERATION", "signed", "2022-03")
+    assert doc.span_text(found.evidence) == "signed the action plan"
+
+
+def test_english_generic_agreements_are_none() -> None:
+    _, found = _english("The two countries have signed many agreements and several memoranda of understanding.")
+    assert found == []

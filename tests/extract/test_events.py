@@ -106,3 +106,75 @@ def test_a_history_list_gives_one_visit_per_item(until) -> None:  # type: ignore
 def test_captions_state_no_event(until) -> None:  # type: ignore[no-untyped-def]
     text = "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Thái Lan. (Ảnh: TTXVN)"
     assert _events(until(text, "events")) == []
+
+
+# --- English ------------------------------------------------------------------------
+
+
+def _english(until, text: str, published: str = "2024-06-14"):  # type: ignore[no-untyped-def]
+    return until(text, "events", lang="en", published=published)
+
+
+def test_english_visit_and_talks(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Indonesian President Joko Widodo paid a state visit to Australia. "
+            "He held talks with Prime Minister Anthony Albanese in Canberra on June 12.")
+    doc = _english(until, text)
+    assert ("VISIT", ["ID", "AU"]) in [(e.type, e.actors) for e in _events(doc)]
+    (meeting,) = _events(doc, "MEET")
+    assert (set(meeting.actors), meeting.date) == ({"ID", "AU"}, "2024-06-12")
+
+
+def test_talks_in_one_sides_city_state_the_others_visit(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Moroccan Foreign Minister Nasser Bourita and his Spanish counterpart Jose Manuel Albares "
+            "held talks in Rabat on June 12.")
+    doc = _english(until, text)
+    (meeting,) = _events(doc, "MEET")
+    assert (set(meeting.actors), meeting.place) == ({"MA", "ES"}, "Rabat")
+    assert set(meeting.persons) == {"Nasser Bourita", "Jose Manuel Albares"}
+    (visit,) = _events(doc, "VISIT")
+    assert (visit.actors, visit.persons, visit.date) == (["ES", "MA"], ["Jose Manuel Albares"], "2024-06-12")
+
+
+def test_talks_in_a_third_country_state_no_visit(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Japanese Prime Minister Fumio Kishida met his Indian counterpart Narendra Modi in Jakarta on June 12."
+    doc = _english(until, text)
+    assert [e.type for e in _events(doc)] == ["MEET"]
+
+
+def test_a_weekday_dates_the_talks(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan Foreign Minister Musalia Mudavadi and German Foreign Minister Johann Wadephul on Wednesday held talks."
+    doc = _english(until, text, published="2026-01-23")  # a Friday
+    (meeting,) = _events(doc, "MEET")
+    assert meeting.date == "2026-01-21"
+
+
+def test_held_is_a_meeting_only_when_a_meeting_is_held(until) -> None:  # type: ignore[no-untyped-def]
+    held = _english(until, "Japanese Foreign Minister Yoko Kamikawa and Indian Foreign Minister S Jaishankar held the 16th Strategic Dialogue.")
+    view = _english(until, "Japanese Foreign Minister Yoko Kamikawa held the view that Indian trade is growing.")
+    assert [e.type for e in _events(held)] == ["MEET"]
+    assert _events(view) == []
+
+
+def test_both_leaders_attending_a_summit_is_one_attend_each(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thai Prime Minister Srettha Thavisin met New Zealand Prime Minister Christopher Luxon in Vientiane, "
+            "as both leaders are in Laos to attend the 44th ASEAN Summit.")
+    doc = _english(until, text)
+    attended = {e.actors[0]: e.persons for e in _events(doc, "ATTEND")}
+    assert attended == {"TH": ["Srettha Thavisin"], "NZ": ["Christopher Luxon"]}
+
+
+def test_english_proposal_and_joint_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte. "
+            "Boric proposed that Peru open a consulate in Arica. "
+            "The two sides agreed to set up a joint border committee. "
+            "They agreed to strengthen cooperation.")
+    doc = _english(until, text)
+    assert [(e.actors, e.persons) for e in _events(doc, "PROPOSE")] == [(["CL", "PE"], ["Gabriel Boric"])]
+    (commit,) = _events(doc, "COMMIT")  # the vague one is no event
+    assert set(commit.actors) == {"CL", "PE"} and "joint border committee" in (commit.object or "")
+
+
+def test_english_anniversary_dates_the_relations(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Brazil and Vietnam celebrate the 35th anniversary of diplomatic relations in 2024."
+    doc = _english(until, text)
+    assert [(set(e.actors), e.date) for e in _events(doc, "ESTABLISH_RELATIONS")] == [({"BR", "VN"}, "1989")]

@@ -15,7 +15,7 @@ LEDE = "Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng 
 
 def _mechanisms(body: str) -> tuple[Document, list[Mechanism]]:
     doc = Document(id="t", text=LEDE + body)
-    run(doc, ["sentences", "countries", "mechanisms"])
+    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
     return doc, doc.layer("facts.mechanisms")
 
 
@@ -86,3 +86,18 @@ def test_two_bodies_in_one_sentence_each_keep_their_own_name() -> None:
 )
 def test_generic_and_multilateral_talk_names_no_mechanism(body: str) -> None:
     assert _mechanisms(body)[1] == []
+
+
+def test_english_numbered_bilateral_meeting_and_a_dialogue() -> None:
+    doc = Document(id="t", lang="en", text=(
+        "Uruguayan Foreign Minister Mario Lubetkin visited Paraguay.\n"
+        "The Fourth Binational Meeting of Ministers was held in Asuncion, with a political consultation mechanism "
+        "between foreign ministries and the annual Foreign Ministers' Strategic Dialogue."
+    ))
+    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
+    found = {(m.kind, m.level, tuple(m.parties)) for m in doc.layer("facts.mechanisms")}
+    assert found == {
+        ("OTHER", "minister", ("PY", "UY")),
+        ("POLITICAL_CONSULTATION", "deputy_foreign_minister", ("PY", "UY")),
+        ("STRATEGIC_DIALOGUE", "foreign_minister", ("PY", "UY")),
+    }

@@ -81,3 +81,52 @@ def test_a_bare_title_is_kept_as_a_reference(until) -> None:  # type: ignore[no-
 def test_fold() -> None:
     assert fold("Phạm Minh Chính") == fold("Pham Minh Chinh") == "pham minh chinh"
     assert fold("Đặng") == "dang"
+
+
+# --- English: the country stands before the title, or in the ministry it names ---
+
+
+def _english(until, text: str):  # type: ignore[no-untyped-def]
+    return _people(until(text, "people", lang="en"))
+
+
+def test_english_demonym_or_possessive_before_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Thai Prime Minister Srettha Thavisin met Malaysia's Foreign Minister Mohamad Hasan in Bangkok.")
+    thai, malaysian = people["Srettha Thavisin"], people["Mohamad Hasan"]
+    assert (thai.country, thai.office) == ("TH", "head_of_government")
+    assert (malaysian.country, malaysian.office) == ("MY", "foreign_minister")
+
+
+def test_english_country_inside_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Cabinet Secretary of the Nigerian Ministry of Foreign Affairs Yusuf Tuggar and President of the Republic of Ghana John Mahama spoke."
+    people = _english(until, text)
+    assert (people["Yusuf Tuggar"].country, people["Yusuf Tuggar"].office) == ("NG", "foreign_minister")
+    assert (people["John Mahama"].country, people["John Mahama"].office) == ("GH", "head_of_state")
+
+
+def test_english_titles_joined_by_and_and_an_abbreviation(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Deputy Prime Minister and Foreign Minister Bui Thanh Son and External Affairs Minister (EAM) S Jaishankar met."
+    people = _english(until, text)
+    assert people["Bui Thanh Son"].office == "foreign_minister"  # the office the event is about
+    assert people["Bui Thanh Son"].country == "VN"  # a Vietnamese family name
+    assert people["S Jaishankar"].office == "foreign_minister"
+    assert "EAM" not in people
+
+
+def test_english_counterpart_takes_the_office_and_gives_the_other_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Minister Penny Wong and her Indonesian counterpart Sugiono held talks on the Australia-Indonesia partnership."
+    people = _english(until, text)
+    assert (people["Sugiono"].country, people["Sugiono"].office) == ("ID", "foreign_minister")
+    assert people["Penny Wong"].country == "AU"  # the other country of the pair
+
+
+def test_english_names_end_at_a_possessive_and_at_the_sentence(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Brazilian President Luiz Inacio Lula da Silva's visit went well. Chinese President Xi Jinping. He spoke."
+    people = _english(until, text)
+    assert set(people) == {"Luiz Inacio Lula da Silva", "Xi Jinping"}
+
+
+def test_names_with_and_without_tone_marks_are_one_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Phạm Minh Chính met President Lula. PM Pham Minh Chinh said trade grew."
+    people = _english(until, text)
+    assert len([p for p in people.values() if fold(p.name) == "pham minh chinh"]) == 1

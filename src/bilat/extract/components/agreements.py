@@ -171,7 +171,7 @@ class _Mention:
     kind: str
 
 
-@component("agreements", requires=["sents", "countries", "dates", "anchor"], assigns="facts.agreements")
+@component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
 def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
     """One agreement per document named in the article, first mention kept."""
     rules = _rules(lexicon)

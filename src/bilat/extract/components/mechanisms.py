@@ -23,6 +23,10 @@ from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
 
+_ORDINAL_WINDOW = 30
+"""Characters before a body's name where a language that numbers first states its number."""
+
+
 @dataclass(frozen=True)
 class _Rules:
     names: re.Pattern[str]
@@ -35,6 +39,7 @@ class _Rules:
     name_rule: NameRule
     levels: re.Pattern[str]
     level_codes: dict[str, str]
+    recurring_before: bool
 
 
 @cache
@@ -50,6 +55,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         name_rule=NameRule.of(data["name_stops"], data["joiners"]),
         levels=compile_phrases(data["levels"]),
         level_codes={folded(k): v for k, v in data["levels"].items()},
+        recurring_before=data.get("recurring_before", False),
     )
 
 
@@ -60,7 +66,7 @@ class _Mention:
     level: str | None
 
 
-@component("mechanisms", requires=["sents", "countries"], assigns="facts.mechanisms")
+@component("mechanisms", requires=["sents", "countries", "orgs"], assigns="facts.mechanisms")
 def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
     """One mechanism per body and pair of countries, however often the article names it.
 
@@ -76,7 +82,8 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             index = rules.entry_of[folded(match.group())]
             limit = matches[i + 1].start() if i + 1 < len(matches) else sent.end
             end = rules.name_rule.end(doc.text, match.end(), limit)
-            if rules.entries[index].get("bilateral_only") and not _bilateral_series(doc, rules, match.start(), end):
+            numbered_from = max(sent.start, match.start() - _ORDINAL_WINDOW) if rules.recurring_before else match.start()
+            if rules.entries[index].get("bilateral_only") and not _bilateral_series(doc, rules, numbered_from, end):
                 continue
             level = rules.levels.search(doc.text, match.start(), end)
             mention = _Mention(match.start(), end, rules.level_codes[folded(level.group())] if level else None)
@@ -97,6 +104,6 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
 
 
 def _bilateral_series(doc: Document, rules: _Rules, start: int, end: int) -> bool:
-    """A meeting's name makes it a numbered bilateral series ("... hai nước lần thứ 2")."""
+    """A meeting's name makes it a numbered bilateral series ("... hai nước lần thứ 2", "the Ninth Binational Meeting")."""
     bilateral = rules.bilateral.search(doc.text, start, end) or len(countries_in(doc, start, end)) >= 2
     return bool(bilateral) and rules.recurring.search(doc.text, start, end) is not None

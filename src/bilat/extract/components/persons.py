@@ -62,7 +62,8 @@ class _TitleData:
     posted_re: re.Pattern[str]
     prefix_re: re.Pattern[str]
     particles: frozenset[str]
-    not_names: tuple[str, ...]
+    not_names_re: re.Pattern[str]
+    """Capitalised words that never start or continue a name, as whole words ("In" but not "Inacio")."""
     surnames: frozenset[str]
     folded_surnames: frozenset[str]
     """Folded, so that "Pham" and "Phạm" are one family name."""
@@ -90,7 +91,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
-        not_names=tuple(data["not_names"]),
+        not_names_re=re.compile(rf"(?:{alternation(data['not_names'])})(?!\w)"),
         surnames=frozenset(data["surnames"]),
         folded_surnames=frozenset(fold(name) for name in data["surnames"]),
         surnames_country=data.get("surnames_country", data.get("unnamed_country")),
@@ -284,7 +285,7 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
         if word in data.particles and tokens:
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
-        elif (not word[0].isupper() or doc.text.startswith(data.not_names, match.start())
+        elif (not word[0].isupper() or data.not_names_re.match(doc.text, match.start())
               or _country_at(doc, match.start()) is not None):
             break
         possessive = _POSSESSIVE.search(match.group())
