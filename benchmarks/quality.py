@@ -1,11 +1,12 @@
 """Extraction quality on the annotated corpus: the scorer's table and its last line.
 
-    python benchmarks/quality.py [--shared DIR] [--lang vi] [--per-doc]
+    python benchmarks/quality.py [--shared DIR] [--lang all|vi|en] [--per-doc]
 
 The same evaluation as ``bilat eval`` and ``tests/test_quality.py``: every
 article with gold in the shared folder (``../shared`` beside the checkout, or
 ``$BILAT_SHARED``), extracted by this checkout and scored by
-``shared/tools/score.py``. The time taken goes to stderr.
+``shared/tools/score.py``; by default each language on its own, then all
+together. The time taken goes to stderr.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from bilat.errors import BilatError  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, help="the shared folder (default: $BILAT_SHARED, else ../shared)")
-    parser.add_argument("--lang", default="vi", help="gold language: vi (gold/) or gold/<lang>/")
+    parser.add_argument("--lang", default="all", help="gold language: vi (gold/), gold/<lang>/, or all (each, then together)")
     parser.add_argument("--per-doc", action="store_true", help="also print a table for each document")
     args = parser.parse_args(argv)
 
@@ -34,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     try:
-        report, _ = evaluate.run(args.shared, args.lang, per_doc=args.per_doc, on_error=report_error)
+        if args.lang == "all":
+            report, _ = evaluate.run_languages(args.shared, per_doc=args.per_doc, on_error=report_error)
+        else:
+            report, _ = evaluate.run(args.shared, args.lang, per_doc=args.per_doc, on_error=report_error)
     except BilatError as exc:
         print(exc, file=sys.stderr)
         return 1

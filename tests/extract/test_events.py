@@ -178,3 +178,22 @@ def test_english_anniversary_dates_the_relations(until) -> None:  # type: ignore
     text = "Brazil and Vietnam celebrate the 35th anniversary of diplomatic relations in 2024."
     doc = _english(until, text)
     assert [(set(e.actors), e.date) for e in _events(doc, "ESTABLISH_RELATIONS")] == [({"BR", "VN"}, "1989")]
+
+
+def test_both_sides_committing_to_sign_a_list_is_one_commit_each(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnamese Foreign Minister Bui Thanh Son held talks with Tanzanian Foreign Minister January Makamba. "
+            "They said Vietnam and Tanzania need to soon sign an agreement on investment protection "
+            "and another on visa exemption.")
+    doc = _english(until, text)
+    commits = [e for e in _events(doc, "COMMIT") if e.object in ("investment protection", "visa exemption")]
+    assert [set(e.actors) for e in commits] == [{"VN", "TZ"}, {"VN", "TZ"}]
+    assert _events(doc, "PROPOSE") == []
+
+
+def test_a_relationship_named_with_a_spaced_dash_is_no_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Indonesian Foreign Minister Retno Marsudi and Foreign Minister Bui Thanh Son co-chaired "
+            "the meeting of the Vietnam – Indonesia Joint Commission in Hanoi on June 12.")
+    doc = _english(until, text)
+    (meeting,) = _events(doc, "MEET")
+    assert set(meeting.persons) == {"Retno Marsudi", "Bui Thanh Son"}
+    assert [(e.actors, e.persons) for e in _events(doc, "VISIT")] == [(["ID", "VN"], ["Retno Marsudi"])]

@@ -130,3 +130,10 @@ def test_names_with_and_without_tone_marks_are_one_person(until) -> None:  # typ
     text = "Prime Minister Phạm Minh Chính met President Lula. PM Pham Minh Chinh said trade grew."
     people = _english(until, text)
     assert len([p for p in people.values() if fold(p.name) == "pham minh chinh"]) == 1
+
+
+def test_english_name_with_no_country_is_vietnams_partner_unless_vietnamese(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chancellor Olaf Scholz arrived in Vietnam, the first visit by a German leader. Prime Minister Pham Minh Chinh hosted him."
+    people = _english(until, text)
+    assert people["Olaf Scholz"].country == "DE"
+    assert people["Pham Minh Chinh"].country == "VN"

@@ -43,6 +43,8 @@ _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
+_DASH_AFTER = re.compile(r" ?[-–]")
+_DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
@@ -78,6 +80,7 @@ class _EventData:
     sidelines: frozenset[str]
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
+    pair_joiner_re: re.Pattern[str]
     home: str | None
 
 
@@ -112,6 +115,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
+        pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -236,7 +240,7 @@ def _anchor_month(anchor: Anchor) -> str | None:
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
     """The latest day-precise date stated so far that is about the article's present."""
     for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None:
+        if span.value.day is None and span.value.weekday is None:
             continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
@@ -260,8 +264,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
             continue
-        if doc.text[c.end:c.end + 1] in "-–" or doc.text[c.start - 1:c.start] in "-–":
-            continue  # "Việt Nam-Peru" names the relationship, not a side
+        if _DASH_AFTER.match(doc.text, c.end) or _DASH_BEFORE.search(doc.text, max(0, c.start - 3), c.start):
+            continue  # "Việt Nam-Peru", "Vietnam – Indonesia" name the relationship, not a side
         out.append(_Participant(c.start, c.end, "country", c.value))
     for j in data.joint_re.finditer(doc.text, sent.start, sent.end):
         if not any(s <= j.start() < e for s, e in taken):
@@ -691,7 +695,10 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
 def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Participant], ctx: _Context,
                          data: _EventData) -> None:
     """Agreements give events: each signed at the article's event is a SIGN; each proposed
-    by one side is that side's PROPOSE (FACTS.md: a proposal covering two agreements is two)."""
+    by one side is that side's PROPOSE (FACTS.md: a proposal covering two agreements is two),
+    and each of a list both sides commit to sign is a COMMIT (one agreement is the
+    commitment the sentence's own trigger already states)."""
+    proposed = [a for a in _agreements_in(doc, sent) if a.status == "proposed"]
     for agreement in _agreements_in(doc, sent):
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
@@ -700,7 +707,10 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
                                    persons, object=agreement.scope))
         elif agreement.status == "proposed":
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
-            if proposer is None:
+            if proposer is None:  # both sides: a joint commitment to this agreement (FACTS.md: COMMIT)
+                if len(ctx.joint()) == 2 and len(proposed) > 1:
+                    _add(ctx, Event("COMMIT", ctx.joint(), agreement.date or ctx.narrative_date, "happened",
+                                    agreement.evidence, object=agreement.scope))
                 continue
             actors = [proposer.country or ctx.home or "", ctx.other(proposer.country or ctx.home) or ""]
             if all(actors) and actors[0] != actors[1]:
@@ -721,7 +731,10 @@ def _proposer(doc: Document, sent: Span, agreement: Agreement, participants: lis
     if not before:
         return ctx.subject
     subject = before[-1]
-    return None if subject.kind == "joint" else subject
+    following = next((p for p in participants if p.start > subject.start), None)
+    both = (subject.kind == "country" and following is not None and following.kind == "country"
+            and following.country != subject.country and data.pair_joiner_re.fullmatch(doc.text, subject.end, following.start))
+    return None if subject.kind == "joint" or both else subject  # "Vietnam and Kenya need to soon sign ..." is both
 
 
 # --- one event per occurrence ----------------------------------------------------------

@@ -403,11 +403,11 @@ def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str])
 
 
 def _guess_country(name: str, data: _TitleData, pair: list[str]) -> str | None:
-    """A Vietnamese name with no country is Vietnamese; else the partner of the press's home country."""
+    """A Vietnamese name with no country is Vietnamese; any other name, the other side of a pair with Vietnam."""
     words = name.split()
     if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
         return data.surnames_country
-    others = [c for c in pair if c != data.unnamed_country]
+    others = [c for c in pair if c != data.surnames_country]
     return others[0] if others else None
 
 
