@@ -43,3 +43,8 @@ def test_photo_captions_are_labelled() -> None:
     )
     labels = [(label, text) for label, text in _sents(Document(id="t", text=text))]
     assert [t for label, t in labels if label == "sent"] == ["Hai Thủ tướng hội đàm.", "Hai bên ký kết."]
+
+
+def test_an_english_month_abbreviation_does_not_end_a_sentence() -> None:
+    doc = Document(id="t", lang="en", text="The talks on Sept. 3 went well. Trade grew.")
+    assert _sents(doc) == [("sent", "The talks on Sept. 3 went well."), ("sent", "Trade grew.")]
