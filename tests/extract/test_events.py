@@ -197,3 +197,16 @@ def test_a_relationship_named_with_a_spaced_dash_is_no_side(until) -> None:  # t
     (meeting,) = _events(doc, "MEET")
     assert set(meeting.persons) == {"Retno Marsudi", "Bui Thanh Son"}
     assert [(e.actors, e.persons) for e in _events(doc, "VISIT")] == [(["ID", "VN"], ["Retno Marsudi"])]
+
+
+def test_one_visit_however_many_counterparts_were_met(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Japanese Foreign Minister Takeshi Iwaya and Japanese Defence Minister Gen Nakatani held talks with "
+            "Philippine Foreign Secretary Enrique Manalo and Philippine Defence Secretary Gilberto Teodoro in Manila on Thursday.")
+    doc = _english(until, text)
+    assert [(e.actors, e.place) for e in _events(doc, "VISIT")] == [(["JP", "PH"], "Manila")]
+
+
+def test_a_date_right_after_a_trigger_is_not_its_object(until) -> None:  # type: ignore[no-untyped-def]
+    doc = _english(until, "Chile and Peru agreed on Thursday to open a joint border post at Chacalluta.")
+    (commit,) = _events(doc, "COMMIT")
+    assert commit.object == "to open a joint border post at Chacalluta" and commit.date == "2024-06-13"

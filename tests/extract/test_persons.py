@@ -137,3 +137,10 @@ def test_english_name_with_no_country_is_vietnams_partner_unless_vietnamese(unti
     people = _english(until, text)
     assert people["Olaf Scholz"].country == "DE"
     assert people["Pham Minh Chinh"].country == "VN"
+
+
+def test_english_officials_named_without_a_country_belong_where_the_report_was_filed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("New Delhi [India], June 19 (ANI): External Affairs Minister S Jaishankar met "
+            "Australian Foreign Minister Penny Wong on India-Australia ties.")
+    people = _people(until(text, "people", lang="en", published="2025-06-20"))
+    assert (people["S Jaishankar"].country, people["Penny Wong"].country) == ("IN", "AU")

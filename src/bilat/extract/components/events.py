@@ -81,6 +81,7 @@ class _EventData:
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
     pair_joiner_re: re.Pattern[str]
+    date_leads: frozenset[str]
     home: str | None
 
 
@@ -116,6 +117,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
+        date_leads=frozenset(["", *data["date_leads"]]),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -390,7 +392,13 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
 
 
 def _object_text(t: _Trigger) -> str:
-    words = t.doc.text[t.end:_step_end(t)].strip(" ,.;").split()
+    """What the step is about: the words after the trigger, past a date right after it ("agreed on Thursday to ...")."""
+    start = t.end
+    for span in t.doc.in_range("dates", t.end, _step_end(t)):
+        if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
+            start = span.end
+        break
+    words = t.doc.text[start:_step_end(t)].strip(" ,.;").split()
     return " ".join(words[:14])
 
 
@@ -487,14 +495,19 @@ def _co_subjects(t: _Trigger) -> list[_Participant]:
 
 def _add_visits_to_meetings(ctx: _Context) -> None:
     """Talks held in one side's city ("talks in Hanoi") state that the other side's named official visited it."""
+    visits: dict[tuple[str, str, str | None], Event] = {}  # one trip, however many counterparts were met
     for meeting in [e for e in ctx.events if e.type == "MEET" and e.place]:
         host = next((c for c in meeting.actors if country_of_city(ctx.lexicon, meeting.place or "") == c), None)
         guest = next((c for c in meeting.actors if c != host), None)
         people = [_person_named(ctx.people, name) for name in meeting.persons]
         persons = [p.name for p in people if p is not None and p.country == guest]
-        if host and guest and persons:  # who travelled must be said
-            _add(ctx, Event("VISIT", [guest, host], meeting.date, meeting.status, meeting.evidence, persons,
-                            place=meeting.place))
+        if not (host and guest and persons):  # who travelled must be said
+            continue
+        visit = visits.setdefault((guest, host, meeting.date), Event(
+            "VISIT", [guest, host], meeting.date, meeting.status, meeting.evidence, [], place=meeting.place))
+        visit.persons = list(dict.fromkeys(visit.persons + persons))
+    for visit in visits.values():
+        _add(ctx, visit)
 
 
 def _meeting_place(t: _Trigger) -> tuple[str, str] | None:

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from bilat.extract.components.countries import country_of_place, main_pair
+from bilat.extract.components.dates import dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
@@ -218,8 +220,6 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
 
 def _counterparts_resolved(doc: Document, mentions: list[Span]) -> list[Span]:
     """"X, his Japanese counterpart Y": Y holds X's office, and X serves the other country of the pair."""
-    from bilat.extract.components.countries import main_pair
-
     out: list[Span] = []
     for mention in mentions:
         if mention.value.office == COUNTERPART:
@@ -355,11 +355,10 @@ def _contains(longer: str, shorter: str) -> bool:
     return all(any(w == x for x in words) for w in fold(shorter).split())
 
 
-@component("people", requires=["sents", "countries", "mentions"], assigns="facts.persons")
+@component("people", requires=["sents", "countries", "dates", "mentions"], assigns="facts.persons")
 def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
     """One Person per real person, under the fullest name the article uses."""
     data = _title_data(lexicon)
-    from bilat.extract.components.countries import main_pair
 
     named = [m for m in doc.layer("mentions") if m.value.name]
     clusters: list[_Cluster] = []
@@ -374,7 +373,9 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
         else:
             clusters.append(_Cluster([name], [mention]))
     pair = main_pair(doc)
-    people = [_person(doc, c, data, pair) for c in clusters]
+    filed = dateline(doc)
+    filed_in = country_of_place(lexicon, filed.place) if filed is not None else None
+    people = [_person(doc, c, data, pair, filed_in) for c in clusters]
     return sorted(people, key=lambda p: p.evidence[0])
 
 
@@ -383,14 +384,14 @@ def _compatible(cluster: _Cluster, mention: Span) -> bool:
     return mention.value.country is None or not countries or mention.value.country in countries
 
 
-def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str]) -> Person:
+def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str], filed_in: str | None) -> Person:
     mentions = sorted(cluster.mentions, key=lambda m: m.start)
     # the fullest mention (title, country and name) cites the person best; the story over a caption
     best = max(mentions, key=lambda m: (m.end - m.start, not is_caption(doc, m.start), -m.start))
     name = max(cluster.names, key=lambda n: (len(n.split()), len(n)))
     country = next((m.value.country for m in mentions if m.value.country), None)
     if country is None:
-        country = _guess_country(name, data, pair)
+        country = _guess_country(name, data, pair, filed_in)
     sentence = doc.sentence_of(best.start)
     return Person(
         name=name,
@@ -402,12 +403,22 @@ def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str])
     )
 
 
-def _guess_country(name: str, data: _TitleData, pair: list[str]) -> str | None:
-    """A Vietnamese name with no country is Vietnamese; any other name, the other side of a pair with Vietnam."""
+def _guess_country(name: str, data: _TitleData, pair: list[str], filed_in: str | None) -> str | None:
+    """The country of a person the article names without one, as a reader infers it.
+
+    A Vietnamese name is Vietnamese, and any other name the other side of a pair
+    with Vietnam. Otherwise the press names its own officials without a country
+    ("External Affairs Minister S Jaishankar" in a report filed in New Delhi):
+    the side the article was filed in, else the most mentioned one.
+    """
     words = name.split()
     if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
         return data.surnames_country
     others = [c for c in pair if c != data.surnames_country]
+    if len(others) < len(pair):
+        return others[0] if others else None
+    if filed_in in pair:
+        return filed_in
     return others[0] if others else None
 
 
