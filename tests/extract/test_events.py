@@ -210,3 +210,18 @@ def test_a_date_right_after_a_trigger_is_not_its_object(until) -> None:  # type:
     doc = _english(until, "Chile and Peru agreed on Thursday to open a joint border post at Chacalluta.")
     (commit,) = _events(doc, "COMMIT")
     assert commit.object == "to open a joint border post at Chacalluta" and commit.date == "2024-06-13"
+
+
+def test_those_also_present_join_the_talks_already_told(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sáng 29/3, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Chile Gabriel Boric. "
+            "Cùng dự có Phó Thủ tướng, Bộ trưởng Ngoại giao Bùi Thanh Sơn.")
+    doc = until(text, "events")
+    (meeting,) = _events(doc, "MEET")
+    assert set(meeting.persons) == {"Phạm Minh Chính", "Gabriel Boric", "Bùi Thanh Sơn"}
+
+
+def test_an_anniversary_of_another_relationship_dates_nothing(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Australia Anthony Albanese, sau Hội nghị Cấp cao "
+            "kỷ niệm 50 năm quan hệ ASEAN-Australia tại Melbourne.")
+    doc = until(text, "events", published="2024-03-07")
+    assert _events(doc, "ESTABLISH_RELATIONS") == []

@@ -21,11 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from bilat.extract.components.countries import (
-    country_of_city,
-    country_of_place,
-    main_pair,
-)
+from bilat.extract.components.countries import country_of_city, country_of_place, countries_in, main_pair
 from bilat.extract.components.dates import Anchor, anchor_of, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
@@ -43,6 +39,8 @@ _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
+_QUALIFIER_WINDOW = 30
+"""Characters after an anniversary's "relations" that may say whose relations they are."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
@@ -82,6 +80,8 @@ class _EventData:
     place_word_re: re.Pattern[str]
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
+    present: frozenset[str]
+    """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
     home: str | None
 
 
@@ -118,6 +118,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
+        present=frozenset(_lower_first(w) for w in data["present"]),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -218,7 +219,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
-            refers_back = kind == "MEET" and _refers_back(doc, match, data)
+            refers_back = kind == "MEET" and (_refers_back(doc, match, data) or _lower_first(match.group()) in data.present)
             for event in _BUILDERS[kind](trigger):
                 _add(ctx, event, stated=match.start() in ctx.stated, refers_back=refers_back)
         _add_history_list(doc, sent, history, participants, ctx, data)
@@ -691,6 +692,8 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
     anchor = anchor_of(doc)
     dated = [s.value for s in doc.in_range("dates", sent.start, sent.end)]
     for match in (m for p in data.anniversary_res for m in p.finditer(doc.text, sent.start, sent.end)):
+        if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
+            continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
         span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
@@ -703,6 +706,13 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         start, end = _clause(doc, sent, match.start())
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()]))
+
+
+def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
+    """Whether the words right after "relations" name another relationship: an organisation or a third country."""
+    stop = re.search(r"[,.;:()]", doc.text[start:limit])
+    end = start + stop.start() if stop else limit
+    return bool(doc.in_range("orgs", start, end)) or any(c not in actors for c in countries_in(doc, start, end))
 
 
 def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Participant], ctx: _Context,
