@@ -21,7 +21,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from bilat.extract.components.countries import country_of_city, country_of_place, countries_in, main_pair
+from bilat.extract.components.countries import (
+    countries_in,
+    country_of_city,
+    country_of_place,
+    main_pair,
+)
 from bilat.extract.components.dates import Anchor, anchor_of, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
