@@ -121,6 +121,7 @@ NOT_COUNTRIES_EN = [
     "North American", "Central America", "Central American", "Southeast Asia", "Southeast Asian",
     "East Asia", "East Asian", "Indian Ocean", "South China Sea", "East China Sea", "Korean Peninsula",
     "New Mexico", "New Jersey", "New England", "New Guinea",
+    "US$",  # the dollar sign ("US$30 billion"), not the country
 ]
 
 # Short names that are also common words or given names ("Nguyễn Thị Nga",

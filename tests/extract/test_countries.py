@@ -147,3 +147,9 @@ def test_main_pair_breaks_ties_by_the_title_then_first_mention() -> None:
 
 def test_main_pair_of_an_article_naming_one_country() -> None:
     assert main_pair(_doc("Peru công bố số liệu mới.")) == ["PE"]
+
+
+def test_the_us_dollar_sign_is_no_country() -> None:
+    assert _found(_doc("Trade between Malaysia and Thailand reached US$24.5 billion.", lang="en")) == [
+        ("Malaysia", "MY"), ("Thailand", "TH"),
+    ]

@@ -225,3 +225,27 @@ def test_an_anniversary_of_another_relationship_dates_nothing(until) -> None:  #
             "kỷ niệm 50 năm quan hệ ASEAN-Australia tại Melbourne.")
     doc = until(text, "events", published="2024-03-07")
     assert _events(doc, "ESTABLISH_RELATIONS") == []
+
+
+def test_a_person_later_called_by_one_name_is_still_that_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Lao National Assembly Chairman Saysomphone Phomvihane met Vietnamese National Assembly Chairman Tran Thanh Man. "
+            "Saysomphone thanked Vietnam for its support and invited Man to attend the AIPA General Assembly.")
+    doc = _english(until, text)
+    (invite,) = _events(doc, "INVITE")
+    assert invite.actors == ["LA", "VN"]
+
+
+def test_a_phone_call_is_a_meeting_and_normalised_ties_are_relations(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Japanese Prime Minister Shigeru Ishiba and South Korean President Yoon Suk Yeol held a phone call on Wednesday. "
+            "Japan and South Korea normalised diplomatic ties in 1965.")
+    doc = _english(until, text, published="2024-10-03")
+    assert [(set(e.actors), e.date) for e in _events(doc, "MEET")] == [({"JP", "KR"}, "2024-10-02")]
+    assert [e.date for e in _events(doc, "ESTABLISH_RELATIONS")] == ["1965"]
+
+
+def test_he_is_the_previous_speaker_not_the_person_after_the_verb(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("New Zealand Prime Minister Christopher Luxon met Thai Prime Minister Paetongtarn Shinawatra. "
+            "Luxon proposed that the two countries open a direct air route. "
+            "He expressed a wish to soon welcome Paetongtarn on a visit to New Zealand.")
+    doc = _english(until, text)
+    assert [e.actors for e in _events(doc, "INVITE")] == [["NZ", "TH"]]

@@ -144,3 +144,16 @@ def test_english_officials_named_without_a_country_belong_where_the_report_was_f
             "Australian Foreign Minister Penny Wong on India-Australia ties.")
     people = _people(until(text, "people", lang="en", published="2025-06-20"))
     assert (people["S Jaishankar"].country, people["Penny Wong"].country) == ("IN", "AU")
+
+
+def test_english_same_sole_office_is_the_other_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("At the invitation of Prime Minister Srettha Thavisin, Prime Minister of Malaysia Anwar Ibrahim "
+            "paid an official visit to the Kingdom of Thailand.")
+    people = _english(until, text)
+    assert (people["Srettha Thavisin"].country, people["Anwar Ibrahim"].country) == ("TH", "MY")
+
+
+def test_english_chairman_of_a_national_assembly_heads_it(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Chairman of the Lao National Assembly Saysomphone Phomvihane met Vice Chairman of the Cambodian National Assembly Khuon Sudary.")
+    assert people["Saysomphone Phomvihane"].office == "head_of_legislature"
+    assert people["Khuon Sudary"].office == "deputy_head_of_legislature"

@@ -86,6 +86,7 @@ class _EventData:
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
+    pronoun_re: re.Pattern[str] | None
     """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
     home: str | None
 
@@ -114,7 +115,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         vague_re=re.compile(
-            rf"^\W*(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
+            rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
@@ -124,6 +125,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
+        pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)") if data["pronouns"] else None,
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -149,6 +151,9 @@ class _Context:
     home: str | None
     lexicon: Lexicon
     people: list[Person]
+    by_short_name: dict[str, Person]
+    short_names: re.Pattern[str] | None
+    """The words the article's persons are called by alone, found as participants too."""
     narrative_date: str | None
     subject: _Participant | None = None
     events: list[Event] = field(default_factory=list)
@@ -206,15 +211,18 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     data = _event_data(lexicon)
     anchor = anchor_of(doc)
     pair = main_pair(doc)
+    people = doc.layer("facts.persons")
+    by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
     ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), lexicon=lexicon,
-                   people=doc.layer("facts.persons"), narrative_date=_anchor_month(anchor))
+                   people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
+                   short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
-        speaker = next((p for p in participants if p.kind in ("person", "title") and not _is_object(doc, p, data)), None)
+        speaker = _speaker(doc, sent, participants, data)
         if speaker is not None:  # "Highlighting Canada's role, PM Chính proposed ...": the speaker, not the topic
             ctx.subject = speaker
         for match in data.trigger_re.finditer(doc.text, sent.start, sent.end):
@@ -278,7 +286,59 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     for j in data.joint_re.finditer(doc.text, sent.start, sent.end):
         if not any(s <= j.start() < e for s, e in taken):
             out.append(_Participant(j.start(), j.end(), "joint", None))
+    if ctx.short_names is not None:
+        for match in ctx.short_names.finditer(doc.text, sent.start, sent.end):
+            if any(s <= match.start() < e for s, e in taken) or _inside_a_name(doc.text, match, sent.start):
+                continue
+            person = ctx.by_short_name[match.group()]
+            out.append(_Participant(match.start(), match.end(), "person", person.country, person.name, person.office))
     return sorted(out, key=lambda p: p.start)
+
+
+def _speaker(doc: Document, sent: Span, participants: list[_Participant], data: _EventData) -> _Participant | None:
+    """Who the sentence has speak or act: its first person that is no object, preferably before its first verb.
+
+    After the verb only when no pronoun stands before it: "He expressed a wish to
+    welcome Trudeau" is still said by the previous speaker, while "trong buổi gặp
+    X, Chủ tịch nước Y khẳng định" is said by Y.
+    """
+    people = [p for p in participants if p.kind in ("person", "title") and not _is_object(doc, p, data)]
+    first_verb = next((m.start() for m in data.trigger_re.finditer(doc.text, sent.start, sent.end)), sent.end)
+    before = [p for p in people if p.start < first_verb]
+    if before:
+        return before[0]
+    if data.pronoun_re is not None and data.pronoun_re.search(doc.text, sent.start, first_verb):
+        return None
+    return people[0] if people else None
+
+
+def _short_names(people: list[Person], family_names: frozenset[str]) -> dict[str, Person]:
+    """The words a person is later called by alone, and one-word aliases; a word two persons share names neither.
+
+    The last word of the full name ("Trudeau"; "Minh" for Pham Binh Minh, as
+    Vietnamese leaders are called by their given name) and the first, unless it
+    is a Vietnamese family name ("Yoon" for Yoon Suk Yeol, "Saysomphone" for
+    Saysomphone Phomvihane, but never "Pham").
+    """
+    owners: dict[str, list[Person]] = {}
+    for person in people:
+        first, *rest = person.name.split()
+        words = {person.name.split()[-1], *(a for a in person.aliases if " " not in a)}
+        if rest and fold(first) not in family_names:
+            words.add(first)
+        for word in words:
+            if len(word) >= 3 and word[0].isupper():
+                owners.setdefault(word, []).append(person)
+    return {word: found[0] for word, found in owners.items() if len(found) == 1}
+
+
+def _inside_a_name(text: str, match: re.Match[str], sent_start: int) -> bool:
+    """A short name inside a longer capitalised run is another name ("Minh" in "Ho Chi Minh City")."""
+    before = re.search(r"(\w+)\W*$", text[sent_start:match.start()])
+    after = re.match(r"\W*(\w+)", text[match.end():match.end() + 30])
+    glued_before = before is not None and not re.search(r"[,.;:()]", text[sent_start + before.end(1):match.start()])
+    glued_after = after is not None and not re.search(r"[,.;:()]", text[match.end():match.end() + after.start(1)])
+    return bool((glued_before and before.group(1)[0].isupper()) or (glued_after and after.group(1)[0].isupper()))
 
 
 def _person_named(people: list[Person], name: str) -> Person | None:

@@ -139,17 +139,17 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             words.pop()
             ends.pop()
         end = ends[-1]
-        office = _portfolio_office(data, data.offices[match.group()], doc.text[match.start():end])
+        office = _portfolio_office(data, match.group(), doc.text[match.start():end])
         spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end], country)))
     return spans
 
 
-def _portfolio_office(data: _TitleData, office: str, title: str) -> str:
-    """A minister's office made precise by the ministry the title names ("Minister of Foreign Affairs")."""
-    for portfolio, precise in data.portfolios.get(office, {}).items():
+def _portfolio_office(data: _TitleData, phrase: str, title: str) -> str:
+    """The office of title ``phrase``, made precise by the body the whole ``title`` names ("... of Foreign Affairs")."""
+    for portfolio, precise in data.portfolios.get(phrase, {}).items():
         if portfolio in title:
             return str(precise)
-    return office
+    return data.offices[phrase]
 
 
 def _skip_comma(text: str, pos: int) -> int:
@@ -375,8 +375,28 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
     pair = main_pair(doc)
     filed = dateline(doc)
     filed_in = country_of_place(lexicon, filed.place) if filed is not None else None
-    people = [_person(doc, c, data, pair, filed_in) for c in clusters]
+    people = [_person(doc, c) for c in clusters]
+    stated = [p for p in people if p.country]
+    for i, person in enumerate(people):
+        if person.country is None:
+            country = _guess_country(person, data, pair, filed_in, stated)
+            people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
+
+
+_ONE_PER_COUNTRY = frozenset({
+    "head_of_state", "head_of_government", "head_of_legislature", "foreign_minister", "party_leader",
+})
+"""Offices a country has one holder of at a time."""
+
+
+def _peer_side(person: Person, stated: list[Person], pair: list[str]) -> str | None:
+    """"Prime Minister Srettha" beside "Prime Minister of Malaysia Anwar": the same sole office, so the other side."""
+    if person.office not in _ONE_PER_COUNTRY:
+        return None
+    sides = {p.country for p in stated if p.office == person.office and p.country in pair}
+    others = [c for c in pair if c not in sides]
+    return others[0] if len(sides) == 1 and len(others) == 1 else None
 
 
 def _compatible(cluster: _Cluster, mention: Span) -> bool:
@@ -384,14 +404,13 @@ def _compatible(cluster: _Cluster, mention: Span) -> bool:
     return mention.value.country is None or not countries or mention.value.country in countries
 
 
-def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str], filed_in: str | None) -> Person:
+def _person(doc: Document, cluster: _Cluster) -> Person:
+    """The cluster's person, with the country its mentions state (None when none does)."""
     mentions = sorted(cluster.mentions, key=lambda m: m.start)
     # the fullest mention (title, country and name) cites the person best; the story over a caption
     best = max(mentions, key=lambda m: (m.end - m.start, not is_caption(doc, m.start), -m.start))
     name = max(cluster.names, key=lambda n: (len(n.split()), len(n)))
     country = next((m.value.country for m in mentions if m.value.country), None)
-    if country is None:
-        country = _guess_country(name, data, pair, filed_in)
     sentence = doc.sentence_of(best.start)
     return Person(
         name=name,
@@ -403,20 +422,27 @@ def _person(doc: Document, cluster: _Cluster, data: _TitleData, pair: list[str],
     )
 
 
-def _guess_country(name: str, data: _TitleData, pair: list[str], filed_in: str | None) -> str | None:
+def _guess_country(
+    person: Person, data: _TitleData, pair: list[str], filed_in: str | None, stated: list[Person],
+) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
 
     A Vietnamese name is Vietnamese, and any other name the other side of a pair
-    with Vietnam. Otherwise the press names its own officials without a country
-    ("External Affairs Minister S Jaishankar" in a report filed in New Delhi):
-    the side the article was filed in, else the most mentioned one.
+    with Vietnam. Otherwise the other side from someone stated to hold the same
+    sole office ("Prime Minister Srettha" beside "Prime Minister of Malaysia
+    Anwar"); else the press names its own officials without a country ("External
+    Affairs Minister S Jaishankar" in a report filed in New Delhi): the side the
+    article was filed in, else the most mentioned one.
     """
-    words = name.split()
+    words = person.name.split()
     if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
         return data.surnames_country
     others = [c for c in pair if c != data.surnames_country]
     if len(others) < len(pair):
         return others[0] if others else None
+    peer = _peer_side(person, stated, pair)
+    if peer is not None:
+        return peer
     if filed_in in pair:
         return filed_in
     return others[0] if others else None
