@@ -46,3 +46,8 @@ def test_country_tables_hold_iso_codes(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_orgs_cover_the_facts_codes(lang: str) -> None:
     assert FACTS_ORGS <= set(load(lang)["orgs"]["names"].values())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_agreement_status_cues_are_facts_statuses(lang: str) -> None:
+    assert set(load(lang)["agreements"]["status"]) <= {"proposed", "negotiating", "signed", "in_force"}

@@ -148,3 +148,8 @@ def test_english_signing_keeps_its_stated_date_out_of_the_name() -> None:
 def test_english_generic_agreements_are_none() -> None:
     _, found = _english("The two countries have signed many agreements and several memoranda of understanding.")
     assert found == []
+
+
+def test_english_proposing_to_ratify_leaves_the_agreement_signed() -> None:
+    _, (found,) = _english("Tusk proposed that Vietnam soon ratify the EU-Vietnam Investment Protection Agreement.")
+    assert (found.kind, found.status) == ("INVESTMENT_PROTECTION", "signed")

@@ -249,3 +249,22 @@ def test_he_is_the_previous_speaker_not_the_person_after_the_verb(until) -> None
             "He expressed a wish to soon welcome Paetongtarn on a visit to New Zealand.")
     doc = _english(until, text)
     assert [e.actors for e in _events(doc, "INVITE")] == [["NZ", "TH"]]
+
+
+def test_talks_keep_their_day_within_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("BEIJING, April 14 (Xinhua) -- Chinese President Xi Jinping held talks with Brazilian President "
+            "Luiz Inacio Lula da Silva in Beijing on Friday. Lula is paying a state visit to China from April 12 to 15. "
+            "After the talks, the two presidents witnessed the signing of a joint statement.")
+    doc = _english(until, text, published="2023-04-15")
+    assert [e.date for e in _events(doc, "MEET")] == ["2023-04-14"]
+    assert [e.date for e in _events(doc, "VISIT")] == ["2023-04-12/2023-04-15"]
+    assert [e.date for e in _events(doc, "SIGN")] == ["2023-04-14"]  # the day of the talks, not of publication
+
+
+def test_every_item_of_a_list_after_a_meeting_word_is_met(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Trong chuyến thăm, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Phạm Minh Chính, chào xã giao "
+            "Tổng Bí thư Tô Lâm, Chủ tịch nước Lương Cường và Chủ tịch Quốc hội Trần Thanh Mẫn.")
+    doc = until(text, "events", published="2025-01-07")
+    meetings = _events(doc, "MEET")
+    assert len(meetings) == 4 and all(set(m.actors) == {"LA", "VN"} for m in meetings)
+    assert all(len(set(m.persons) & {"Phạm Minh Chính", "Tô Lâm", "Lương Cường", "Trần Thanh Mẫn"}) == 1 for m in meetings)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
-from bilat.extract.components.dates import anchor_of, date_in
+from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, date_in, resolve
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
@@ -138,6 +138,8 @@ class _Rules:
     scope_glosses: dict[str, str]
     kind_scopes: dict[str, str]
     names_before_head: bool
+    settled: frozenset[str]
+    """Folded cues that decide a status whatever proposal comes before them."""
 
 
 @cache
@@ -161,6 +163,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         scope_glosses={folded(k): v for k, v in data["scopes"].items()},
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
+        settled=frozenset(folded(cue) for cue in data.get("settled", [])),
     )
 
 
@@ -271,13 +274,15 @@ def _status(
     """The mention's status, and where the evidence starts (the deciding cue when it leads the clause).
 
     The nearest cue before the head decides, but a proposal earlier in the same
-    clause wins over a later verb ("đề nghị ... ký hiệp định": proposed). With no
-    cue before, the first after the name; then the previous sentence's last cue.
+    clause wins over a later verb ("đề nghị ... ký hiệp định": proposed), unless the
+    nearest cue presupposes a status ("proposed that Poland ratify the EVIPA": one
+    ratifies a signed text). With no cue before, the first after the name; then
+    the previous sentence's last cue.
     """
     before = [c for c in cues if c.start() < mention.start]
     if before:
         deciding = before[-1]
-        for cue in before:
+        for cue in [] if folded(deciding.group()) in rules.settled else before:
             if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), mention.start):
                 deciding = cue
                 break
@@ -309,8 +314,15 @@ def _date(doc: Document, rules: _Rules, sent: Span, mention: _Mention, status: s
 
 
 def _event_date(doc: Document) -> str | None:
-    """The anchor's date at the precision it was established."""
+    """The day of the article's own event: the first day its opening sentences state
+    ("on Sunday", "Sáng 17/11"), else the anchor's date at the precision it was established."""
     anchor = anchor_of(doc)
+    for sent in doc.layer("sents")[:LEDE_SENTENCES]:
+        for span in doc.in_range("dates", sent.start, sent.end):
+            if span.value.has_day and not span.value.is_range:
+                stated = resolve(span.value, anchor)
+                if stated is not None:
+                    return stated
     if anchor.year is None:
         return None
     if anchor.month is None:

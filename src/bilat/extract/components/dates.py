@@ -36,7 +36,7 @@ from bilat.lang import Lexicon, alternation, load, load_shared
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PLAN_YEARS = 5
 """A range of at most this many years in a sentence about the future is a plan's period."""
-_LEDE_SENTENCES = 4
+LEDE_SENTENCES = 4
 """The first sentences of the body, where the article states its own event."""
 _DAY_KNOWN = ("header", "dateline")
 """Anchors that give the article's own day: its header, or the date its dateline states."""
@@ -438,7 +438,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     if header is not None:
         return [_header_anchor(header, stated)]
     cues = lexicon["dates"]["cues"]
-    lede = doc.layer("sents")[:_LEDE_SENTENCES]
+    lede = doc.layer("sents")[:LEDE_SENTENCES]
     lede_end = lede[-1].end if lede else doc.text_start
     dated = next((s.value for s in doc.layer("dates") if s.end <= lede_end and s.value.year is not None
                   and s.value.day is not None), None)

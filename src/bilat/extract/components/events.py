@@ -16,6 +16,8 @@ A visit or meeting takes a date stated near its trigger, at least to the month.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,6 +48,8 @@ _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
 _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
+"""What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
@@ -302,7 +306,12 @@ def _speaker(doc: Document, sent: Span, participants: list[_Participant], data: 
     welcome Trudeau" is still said by the previous speaker, while "trong buổi gặp
     X, Chủ tịch nước Y khẳng định" is said by Y.
     """
-    people = [p for p in participants if p.kind in ("person", "title") and not _is_object(doc, p, data)]
+    objects: set[int] = set()
+    for previous, p in zip([None, *participants], participants):
+        listed = previous is not None and previous.start in objects and _LIST_GAP.fullmatch(doc.text, previous.end, p.start)
+        if _is_object(doc, p, data) or listed:  # "chào xã giao A, B và C": all three are met
+            objects.add(p.start)
+    people = [p for p in participants if p.kind in ("person", "title") and p.start not in objects]
     first_verb = next((m.start() for m in data.trigger_re.finditer(doc.text, sent.start, sent.end)), sent.end)
     before = [p for p in people if p.start < first_verb]
     if before:
@@ -868,7 +877,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         if not refers_back and not _same_occurrence(old, new):
             continue
-        if old.date is None or (new.date is not None and len(new.date) > len(old.date)):
+        if _more_precise(new, old):
             old.date = new.date
         if stated and id(old) not in ctx.dated:
             old.evidence = new.evidence
@@ -880,6 +889,34 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     ctx.events.append(new)
     if stated:
         ctx.dated.add(id(new))
+
+
+def _more_precise(new: Event, old: Event) -> bool:
+    """Whether ``new`` dates the occurrence better: a day inside a stated range names the day
+    of talks ("on Friday", during a visit "from April 12 to 15"), while a trip keeps its whole range."""
+    if new.date is None:
+        return False
+    if old.date is None:
+        return True
+    if new.type in ("VISIT", "ATTEND"):
+        return len(new.date) > len(old.date)
+    return _days(new.date) < _days(old.date)
+
+
+def _days(date: str) -> int:
+    """How many days ``date`` covers: 1 for a day, 30 or so for a month, the length of a range."""
+    first, _, last = date.partition("/")
+
+    def bounds(iso: str) -> tuple[dt.date, dt.date]:
+        parts = [int(p) for p in iso.split("-")]
+        year, month, day = (parts + [0, 0])[:3]
+        if day:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        if month:
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    return (bounds(last or first)[1] - bounds(first)[0]).days + 1
 
 
 def _same_occurrence(old: Event, new: Event) -> bool:

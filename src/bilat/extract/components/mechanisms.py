@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from bilat.extract.components.agreements import NameRule, compile_phrases, folded, parties_of
+from bilat.extract.components.agreements import (
+    NameRule,
+    compile_phrases,
+    folded,
+    parties_of,
+)
 from bilat.extract.components.countries import countries_in
 from bilat.extract.doc import Document
 from bilat.extract.facts import Mechanism
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
-
 
 _ORDINAL_WINDOW = 30
 """Characters before a body's name where a language that numbers first states its number."""
