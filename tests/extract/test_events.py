@@ -268,3 +268,25 @@ def test_every_item_of_a_list_after_a_meeting_word_is_met(until) -> None:  # typ
     meetings = _events(doc, "MEET")
     assert len(meetings) == 4 and all(set(m.actors) == {"LA", "VN"} for m in meetings)
     assert all(len(set(m.persons) & {"Phạm Minh Chính", "Tô Lâm", "Lương Cường", "Trần Thanh Mẫn"}) == 1 for m in meetings)
+
+
+def test_english_visits_named_by_their_visitor(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("This is the first visit by a Japanese prime minister to Peru since Prime Minister Shinzo Abe's visit "
+            "in November 2016. It is also the first visit of Prime Minister Fumio Kishida to Peru after he took "
+            "office in October 2021.")
+    doc = _english(until, text, published="2024-11-18")
+    visits = {(tuple(e.actors), e.date, tuple(e.persons)) for e in _events(doc, "VISIT")}
+    assert (("JP", "PE"), "2016-11", ("Shinzo Abe",)) in visits
+    assert (("JP", "PE"), "2024-11", ("Fumio Kishida",)) in visits  # not the date he took office
+
+
+def test_a_planned_visit_may_be_dated_to_a_year(until) -> None:  # type: ignore[no-untyped-def]
+    doc = _english(until, "Canadian Prime Minister Mark Carney said Canada plans to send a business delegation to Mexico in 2026.")
+    assert [(e.actors, e.date, e.status) for e in _events(doc, "VISIT")] == [(["CA", "MX"], "2026", "planned")]
+
+
+def test_a_city_named_after_a_comma_still_places_the_talks(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Spanish Foreign Minister Jose Manuel Albares met Moroccan Foreign Minister Nasser Bourita on Thursday. "
+            "Following their talks in the Moroccan capital Rabat, Bourita said ties were strong.")
+    doc = _english(until, text)
+    assert [(e.actors, e.place) for e in _events(doc, "VISIT")] == [(["ES", "MA"], "Rabat")]

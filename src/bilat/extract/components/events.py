@@ -91,6 +91,8 @@ class _EventData:
     date_leads: frozenset[str]
     present: frozenset[str]
     pronoun_re: re.Pattern[str] | None
+    possessive_re: re.Pattern[str]
+    date_blocker_re: re.Pattern[str]
     """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
     home: str | None
 
@@ -121,7 +123,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         vague_re=re.compile(
             rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
-        visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})\s*$"),
+        visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
@@ -130,6 +132,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
         pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)") if data["pronouns"] else None,
+        possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+" if data["possessives"] else r"(?!)"),
+        date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)" if data["date_blockers"] else r"(?!)"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -422,8 +426,10 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
                 continue
-        elif (value.month is None and value.weekday is None) or span.start > t.end + _DATE_WINDOW:
-            continue
+        elif (value.month is None and value.weekday is None and not _future(t)) or span.start > t.end + _DATE_WINDOW:
+            continue  # a past visit is dated at least to the month; a planned one may be only to the year
+        elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
+            continue  # "the first visit of Scholz after he took office in December 2021": another event's date
         resolved = resolve(value, anchor)
         if resolved:
             t.ctx.stated.add(t.start)
@@ -431,9 +437,13 @@ def _date(t: _Trigger, kind: str) -> str | None:
     return t.ctx.narrative_date
 
 
+def _future(t: _Trigger) -> bool:
+    start, end = t.clause
+    return bool(t.data.future_re.search(t.doc.text, start, end))
+
+
 def _status(t: _Trigger, date: str | None) -> str:
-    _, end = t.clause
-    if t.data.future_re.search(t.doc.text, t.start, end) or t.data.future_re.search(t.doc.text[t.clause[0]:t.start]):
+    if _future(t):
         return "planned"
     if date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7]:
         return "reported"
@@ -496,13 +506,15 @@ def _inside_request(t: _Trigger) -> bool:
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
-    after = _objects(t, window=_COUNTERPART_WINDOW + 10)
+    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
+    by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
+    after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
     destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
-    by = [p for p in _objects(t) if p.kind in ("person", "title")
-          and t.data.visitor_re.search(t.doc.text, max(0, p.start - 6), p.start)]
-    if destination is None and not by:
+    people_by = [p for p in by if p.kind in ("person", "title")]
+    if destination is None and not people_by:
         return []  # "chuyến thăm" alone refers back to a visit already read
-    visitor = by[0] if by else _subject(t)
+    # "a visit by German Foreign Minister X", "Chancellor Merkel's visit", "the first visit by a German leader"
+    visitor = (people_by or [p for p in by if p.kind == "country"] or [_subject(t)])[0]
     origin = t.ctx.side(visitor)
     if origin == destination:
         guests = [p for p in t.participants if p.start < t.start and p.country and p.country != destination
@@ -598,7 +610,7 @@ def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
         if not words:
             continue
-        tokens = words.group().split()
+        tokens = [w.strip(",") for w in words.group().split()]
         for size in range(min(3, len(tokens)), 0, -1):
             for first in range(len(tokens) - size + 1):
                 name = " ".join(tokens[first:first + size])

@@ -377,9 +377,13 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
     filed_in = country_of_place(lexicon, filed.place) if filed is not None else None
     people = [_person(doc, c) for c in clusters]
     stated = [p for p in people if p.country]
+    titled: dict[str, set[str]] = {}  # "a Japanese prime minister": offices the article gives a country
+    for mention in doc.layer("mentions"):
+        if mention.value.name is None and mention.value.country and mention.value.office:
+            titled.setdefault(mention.value.office, set()).add(mention.value.country)
     for i, person in enumerate(people):
         if person.country is None:
-            country = _guess_country(person, data, pair, filed_in, stated)
+            country = _guess_country(person, data, pair, filed_in, stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
 
@@ -424,15 +428,18 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 def _guess_country(
     person: Person, data: _TitleData, pair: list[str], filed_in: str | None, stated: list[Person],
+    titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
 
     A Vietnamese name is Vietnamese, and any other name the other side of a pair
-    with Vietnam. Otherwise the other side from someone stated to hold the same
-    sole office ("Prime Minister Srettha" beside "Prime Minister of Malaysia
-    Anwar"); else the press names its own officials without a country ("External
-    Affairs Minister S Jaishankar" in a report filed in New Delhi): the side the
-    article was filed in, else the most mentioned one.
+    with Vietnam. Otherwise the one country the article gives the person's office
+    ("the first visit by a Japanese prime minister since Prime Minister Abe's"),
+    or the other side from someone stated to hold the same sole office ("Prime
+    Minister Srettha" beside "Prime Minister of Malaysia Anwar"); else the press
+    names its own officials without a country ("External Affairs Minister S
+    Jaishankar" in a report filed in New Delhi): the side the article was filed
+    in, else the most mentioned one.
     """
     words = person.name.split()
     if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
@@ -440,6 +447,8 @@ def _guess_country(
     others = [c for c in pair if c != data.surnames_country]
     if len(others) < len(pair):
         return others[0] if others else None
+    if person.office is not None and len(titled.get(person.office, ())) == 1:
+        return next(iter(titled[person.office]))
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
