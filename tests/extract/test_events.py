@@ -290,3 +290,13 @@ def test_a_city_named_after_a_comma_still_places_the_talks(until) -> None:  # ty
             "Following their talks in the Moroccan capital Rabat, Bourita said ties were strong.")
     doc = _english(until, text)
     assert [(e.actors, e.place) for e in _events(doc, "VISIT")] == [(["ES", "MA"], "Rabat")]
+
+
+def test_a_commitment_to_two_documents_is_two_commitments(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thai Foreign Minister Maris Sangiampongsa met Cambodian Foreign Minister Prak Sokhonn on June 12. "
+            "They committed to effectively implementing the action plan for 2024-2028 and a memorandum of "
+            "understanding on cooperation between their coast guards. They also agreed on measures to enhance cooperation.")
+    doc = _english(until, text)
+    commits = _events(doc, "COMMIT")
+    assert len(commits) == 3  # one per document, and the measures are not the framework's "cooperation"
+    assert all(set(c.actors) == {"TH", "KH"} for c in commits)

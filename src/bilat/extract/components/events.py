@@ -20,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from bilat.extract.components.countries import (
@@ -660,7 +660,12 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if len(set(actors)) < 2:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
-        return [_event(t, kind, actors, _names(subject, *invited), object=obj)]
+        event = _event(t, kind, actors, _names(subject, *invited), object=obj)
+        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < _step_end(t)]
+        if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
+            # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
+            return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+        return [event]
 
     return build
 
@@ -867,11 +872,16 @@ def _content_words(text: str | None) -> set[str]:
 
 
 def _same_step(a: Event, b: Event) -> bool:
-    """Two mentions of a proposal or commitment state the same step when their words mostly agree."""
+    """Two mentions of a proposal or commitment state the same step when their words mostly agree.
+
+    One shared word is not enough unless it is all both say: "cooperation" (a
+    framework agreement's scope) is not "measures to enhance cooperation".
+    """
     if a.evidence == b.evidence:
         return True
     wa, wb = _content_words(a.object), _content_words(b.object)
-    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= _SAME_STEP
+    shared = wa & wb
+    return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
 
 def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool = False) -> None:
