@@ -138,7 +138,7 @@ def test_talks_in_one_sides_city_state_the_others_visit(until) -> None:  # type:
 def test_talks_in_a_third_country_state_no_visit(until) -> None:  # type: ignore[no-untyped-def]
     text = "Japanese Prime Minister Fumio Kishida met his Indian counterpart Narendra Modi in Jakarta on June 12."
     doc = _english(until, text)
-    assert [e.type for e in _events(doc)] == ["MEET"]
+    assert [(e.type, e.place) for e in _events(doc)] == [("MEET", "Jakarta")]
 
 
 def test_a_weekday_dates_the_talks(until) -> None:  # type: ignore[no-untyped-def]

@@ -567,7 +567,7 @@ def _meet(t: _Trigger) -> list[Event]:
         if len(set(actors)) == 2:
             office = counterpart.office if counterpart is not None else None
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
-                                 place=place[0] if place and place[1] in actors else None))
+                                 place=place[0] if place else None))
     return events
 
 
