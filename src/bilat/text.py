@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
-    """Case- and diacritic-insensitive form, to compare names ("Rodríguez" = "Rodriguez", "Đà" = "da")."""
+    """Case- and diacritic-insensitive form, to compare names ("Rodríguez" = "Rodriguez", "Đà" = "da").
+
+    Kept for the names seen last: one article compares the same few names many times.
+    """
     decomposed = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 

@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat._types import CountryCode
 from bilat.extract.doc import Document, Span
@@ -167,6 +167,12 @@ def country_of_city(lexicon: Lexicon, name: str) -> CountryCode | None:
     return str(code) if code else None
 
 
+@lru_cache(maxsize=256)
+def _countries_of_title(lang: str, title: str) -> frozenset[CountryCode]:
+    """The countries a headline names; kept, as every component asks for the article's pair."""
+    return frozenset(code for _, _, code in _country_matcher(load(lang)).find(title, 0, len(title)) if code)
+
+
 def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
     """Codes of the countries mentioned inside ``[start, end)``, in order of first mention, once each."""
     return list(dict.fromkeys(span.value for span in doc.in_range("countries", start, end)))
@@ -185,6 +191,5 @@ def main_pair(doc: Document) -> list[CountryCode]:
     first: dict[CountryCode, int] = {}
     for i, span in enumerate(doc.layer("countries")):
         first.setdefault(span.value, i)
-    title = doc.title or ""
-    in_title = {code for _, _, code in _country_matcher(load(doc.lang)).find(title, 0, len(title)) if code}
+    in_title = _countries_of_title(doc.lang, doc.title or "")
     return sorted(counts, key=lambda code: (-counts[code], code not in in_title, first[code]))[:2]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from bilat.errors import LexiconError
@@ -522,7 +522,12 @@ def _nth_summit_year(series: dict[str, int | list[int]], number: int) -> int:
 
 def _mentions(text: str, words: list[str]) -> bool:
     """``text`` holds one of ``words`` as whole words ("hit" is not in "White House")."""
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+    return bool(words) and _whole_words(tuple(words)).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
 
 
 def _sentences_with(doc: Document, words: list[str]) -> list[Span]:

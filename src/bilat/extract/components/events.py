@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from bilat.extract.components.countries import (
     countries_in,
@@ -356,10 +356,12 @@ def _inside_a_name(text: str, match: re.Match[str], sent_start: int) -> bool:
 
 def _person_named(people: list[Person], name: str) -> Person | None:
     folded = fold(name)
-    for person in people:
-        if folded in {fold(n) for n in [person.name, *person.aliases]}:
-            return person
-    return None
+    return next((person for person in people if folded in _folded_names(person.name, tuple(person.aliases))), None)
+
+
+@lru_cache(maxsize=1024)
+def _folded_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(n) for n in (name, *aliases))
 
 
 def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
