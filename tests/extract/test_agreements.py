@@ -153,3 +153,9 @@ def test_english_generic_agreements_are_none() -> None:
 def test_english_proposing_to_ratify_leaves_the_agreement_signed() -> None:
     _, (found,) = _english("Tusk proposed that Vietnam soon ratify the EU-Vietnam Investment Protection Agreement.")
     assert (found.kind, found.status) == ("INVESTMENT_PROTECTION", "signed")
+
+
+def test_english_signing_at_the_event_and_in_the_past() -> None:
+    _, found = _english("The two prime ministers signed a memorandum of understanding on cooperation in agriculture. "
+                        "The two countries have signed an agreement on visa exemption.")
+    assert [(a.kind, a.date) for a in found] == [("MOU", "2024-04-10"), ("VISA_EXEMPTION", None)]

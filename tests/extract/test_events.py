@@ -300,3 +300,17 @@ def test_a_commitment_to_two_documents_is_two_commitments(until) -> None:  # typ
     commits = _events(doc, "COMMIT")
     assert len(commits) == 3  # one per document, and the measures are not the framework's "cooperation"
     assert all(set(c.actors) == {"TH", "KH"} for c in commits)
+
+
+def test_a_clause_after_while_has_its_own_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Indian External Affairs Minister S Jaishankar held talks with Japanese Foreign Minister Yoko Kamikawa, "
+            "while Indian Defence Minister Rajnath Singh met Japanese Defence Minister Minoru Kihara.")
+    doc = _english(until, text)
+    pairs = [set(e.persons) for e in _events(doc, "MEET")]
+    assert pairs == [{"S Jaishankar", "Yoko Kamikawa"}, {"Rajnath Singh", "Minoru Kihara"}]
+
+
+def test_an_anniversary_with_the_year_relations_began(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Brazil and China will celebrate the 50th anniversary of diplomatic relations, established in 1974."
+    doc = _english(until, text, published="2023-04-15")
+    assert [e.date for e in _events(doc, "ESTABLISH_RELATIONS")] == ["1974"]

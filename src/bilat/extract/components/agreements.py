@@ -134,6 +134,8 @@ class _Rules:
     cue_status: dict[str, str]
     default_status: str
     ceremony: re.Pattern[str]
+    history: re.Pattern[str]
+    """Words that put a signing in the past ("have signed"), whatever ceremony word is near."""
     scopes: re.Pattern[str]
     scope_glosses: dict[str, str]
     kind_scopes: dict[str, str]
@@ -159,6 +161,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         cue_status=cue_status,
         default_status=data["default_status"],
         ceremony=compile_phrases(data["ceremony"]),
+        history=compile_phrases(data["history"]) if data["history"] else re.compile(r"(?!)"),
         scopes=compile_phrases(data["scopes"]),
         scope_glosses={folded(k): v for k, v in data["scopes"].items()},
         kind_scopes=data["kind_scopes"],
@@ -308,7 +311,9 @@ def _date(doc: Document, rules: _Rules, sent: Span, mention: _Mention, status: s
     ("Chương trình Hành động ... giai đoạn 2024 - 2027").
     """
     stated = date_in(doc, sent.start, mention.start) or date_in(doc, mention.end, sent.end)
-    if status == "proposed" or (status == "signed" and rules.ceremony.search(doc.text, sent.start, sent.end)):
+    ceremony = (rules.ceremony.search(doc.text, sent.start, sent.end) is not None
+                and rules.history.search(doc.text, sent.start, sent.end) is None)
+    if status == "proposed" or (status == "signed" and ceremony):
         return stated or _event_date(doc)
     return stated if status == "signed" else None
 

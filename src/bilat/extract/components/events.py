@@ -29,7 +29,7 @@ from bilat.extract.components.countries import (
     country_of_place,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
@@ -157,6 +157,9 @@ class _Context:
 
     pair: list[str]
     home: str | None
+    """The side a bare title belongs to (the press's own officials)."""
+    first: str | None
+    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed."""
     lexicon: Lexicon
     people: list[Person]
     by_short_name: dict[str, Person]
@@ -177,7 +180,8 @@ class _Context:
         return rest[0] if rest else None
 
     def joint(self) -> list[str]:
-        first = self.home if self.home in self.pair else (self.pair[0] if self.pair else None)
+        """Both sides, the first named first in a joint step (FACTS.md: home country first)."""
+        first = next((c for c in (self.first, self.home) if c in self.pair), self.pair[0] if self.pair else None)
         return [c for c in [first, self.other(first)] if c]
 
     def side(self, p: _Participant | None) -> str | None:
@@ -221,7 +225,10 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     pair = main_pair(doc)
     people = doc.layer("facts.persons")
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
-    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), lexicon=lexicon,
+    filed = dateline(doc)
+    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"),
+                              filed and country_of_place(lexicon, filed.place)) if c in pair), None)
+    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
     for sent in doc.layer("sents"):
@@ -387,10 +394,23 @@ def _refers_back(doc: Document, match: re.Match[str], data: _EventData) -> bool:
 
 
 def _clause(doc: Document, sent: Span, pos: int) -> tuple[int, int]:
-    """The part of the sentence between semicolons around ``pos``."""
-    start = doc.text.rfind(";", sent.start, pos)
-    end = doc.text.find(";", pos, sent.end)
-    return (sent.start if start < 0 else start + 1), (sent.end if end < 0 else end)
+    """The part of the sentence around ``pos`` between semicolons and the language's clause breaks
+    ("Jaishankar held talks with Kamikawa, while Singh met Kihara": two meetings, not four)."""
+    start, end = sent.start, sent.end
+    for mark in _clause_breaks(doc.lang).finditer(doc.text, sent.start, sent.end):
+        if mark.end() <= pos:
+            start = mark.end()
+        elif mark.start() >= pos:
+            end = mark.start()
+            break
+    return start, end
+
+
+@cache
+def _clause_breaks(lang: str) -> re.Pattern[str]:
+    from bilat.lang import load
+
+    return re.compile(alternation([";", *load(lang)["events"]["clause_breaks"]]))
 
 
 def _subject(t: _Trigger) -> _Participant | None:
@@ -794,6 +814,8 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if match.groupdict().get("approx") is None:
             if span_of is not None:
                 date = f"{span_of.year:04d}"  # "(1975-2025)"
+            elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
+                date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
             elif (stated or anchor.year) is not None:
                 date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
         start, end = _clause(doc, sent, match.start())
