@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from bilat import store
 from bilat.extract import extract
 from bilat.extract.doc import Document
-from bilat.extract.facts import Event, Facts, Figure, Mechanism, Person
+from bilat.extract.facts import Agreement, Event, Facts, Figure, Mechanism, Person
 from bilat.ingest import read_document, read_text_document
 from bilat.store import Outcome
 
@@ -97,3 +97,60 @@ def _stated(text: str, doc_id: str, president: tuple[str, str], minister: tuple[
         figures=[Figure("bilateral_trade", ["CL", "VN"], "2023", 1.8e9, "USD", False, trade)],
     )
     return document, facts
+
+
+INDIA_JAPAN = """lang: en
+published: 2023-07-28
+title: India, Japan hold their Foreign Ministers' Strategic Dialogue
+---
+Japanese Foreign Minister Yoshimasa Hayashi visited New Delhi on July 27, 2023.
+External Affairs Minister S Jaishankar held talks with Hayashi in New Delhi.
+In April 2022, the two countries signed a memorandum of understanding on coast guards.
+They welcomed the staff talks between all three services.
+"""
+EU_VIETNAM = """lang: en
+published: 2022-11-13
+title: Vietnam urges Germany to ratify the EU-Vietnam Investment Protection Agreement
+---
+Vietnam and the EU signed the EU-Vietnam Investment Protection Agreement in June 2019.
+"""
+
+
+def india_japan() -> list[Article]:
+    """An English article on India and Japan, a pair without Vietnam, its facts stated by hand.
+
+    Each office only in English words, a signed agreement whose scope only the
+    English extractor glosses ("coast guards"), and a mechanism of no kind or
+    level FACTS.md names (``OTHER``, ``other``).
+    """
+    document = read_text_document(INDIA_JAPAN, doc_id="india-japan")
+    visit, talks, signing, staff_talks = _lines(INDIA_JAPAN, document)
+    facts = Facts(
+        "india-japan", document.published, document.lang,
+        persons=[
+            Person("Yoshimasa Hayashi", "JP", "foreign_minister", "Foreign Minister", visit),
+            Person("S Jaishankar", "IN", "foreign_minister", "External Affairs Minister", talks),
+        ],
+        events=[
+            Event("VISIT", ["JP", "IN"], "2023-07-27", "happened", visit, persons=["Yoshimasa Hayashi"], place="New Delhi"),
+            Event("MEET", ["IN", "JP"], "2023-07-27", "happened", talks, persons=["S Jaishankar", "Yoshimasa Hayashi"],
+                  place="New Delhi"),
+            Event("SIGN", ["IN", "JP"], "2022-04", "happened", signing),
+        ],
+        agreements=[Agreement("MOU", "coast guards", ["IN", "JP"], "signed", "2022-04", signing)],
+        mechanisms=[Mechanism("OTHER", "other", ["IN", "JP"], staff_talks, "staff talks between all three services")],
+    )
+    return [(document, facts)]
+
+
+def eu_vietnam() -> list[Article]:
+    """An English article on an agreement the EU signed in its own name: the store pairs the EU with Vietnam."""
+    document = read_text_document(EU_VIETNAM, doc_id="eu-vietnam")
+    (signing,) = _lines(EU_VIETNAM, document)
+    agreement = Agreement("INVESTMENT_PROTECTION", "investment protection", ["EU", "VN"], "signed", "2019-06", signing)
+    return [(document, Facts("eu-vietnam", document.published, document.lang, agreements=[agreement]))]
+
+
+def _lines(text: str, document: Document) -> list[tuple[int, int]]:
+    """The evidence span of each line of the body: one sentence each."""
+    return [(text.index(line), text.index(line) + len(line)) for line in text[document.body_start:].splitlines()]

@@ -298,13 +298,18 @@ def relation_command(
 def persons_command(
     country: Annotated[str, typer.Argument(help="A country: ISO code or name.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage | None, typer.Option(
+        "--lang", show_default=False,
+        help="Name persons and quote titles as the articles in this language do, where any does "
+             "(default: the fullest name and every title, in any language).",
+    )] = None,
     db: DbOption = None,
 ) -> None:
     """List who was seen holding which office of a country, and when (the dates of the articles' events)."""
     (code,) = _countries(country)
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
-    spells = _guard(lambda: store.office_holders(engine, code))
+    spells = _guard(lambda: store.office_holders(engine, code, lang.value if lang else None))
     _show(fmt, spells, partial(print_office_holders, country=country_name(code)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from bilat.errors import BilatError
-from bilat.lang import load
+from bilat.lang import load, load_shared
 from bilat.text import fold
 
 _NAME_LANGS = ("en", "vi")
@@ -23,7 +23,12 @@ def _names() -> dict[str, str]:
 
 @cache
 def _codes() -> frozenset[str]:
-    return frozenset(_names().values())
+    """Country codes, and the unions that are a party to agreements in their own name (the EU).
+
+    The store pairs such a union with the other party ("EU – Việt Nam"), so
+    the pages, the API and the commands must accept the code they list.
+    """
+    return frozenset(_names().values()) | frozenset(load_shared("parties")["treaty_parties"])
 
 
 def country_code(name: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
-from stores import bilingual_visit, build_store
+from stores import bilingual_visit, build_store, eu_vietnam
 
 from bilat import store
 from bilat.web.app import create_app
@@ -105,6 +105,17 @@ def test_unknown_country_code_is_404(client: TestClient, pair: str, unknown: str
 
     assert response.status_code == 404
     assert f"unknown country code {unknown!r}" in response.json()["detail"]
+
+
+def test_a_union_that_signs_in_its_own_name_is_a_side_of_its_pairs(tmp_path: Path) -> None:
+    """The EU is listed as one side of a pair (``data/parties.toml``), so the link to its record must answer."""
+    with TestClient(create_app(build_store(tmp_path / "bilat.db", eu_vietnam()))) as client:
+        (pair,) = client.get("/api/relations").json()["items"]
+        response = client.get("/api/relations/eu-vn")
+
+    assert pair["countries"] == ["EU", "VN"]
+    assert response.status_code == 200
+    assert [(a["kind"], a["parties"]) for a in response.json()["agreements"]] == [("INVESTMENT_PROTECTION", ["EU", "VN"])]
 
 
 def test_a_country_with_itself_is_404(client: TestClient) -> None:

@@ -84,3 +84,15 @@ def test_relation_command_names_in_the_language_asked(bilingual: Engine, db_url:
     assert names() == ["Alberto van Klaveren Stork", "Lương Cường"]
     assert names("--lang", "en") == ["Alberto van Klaveren", "Luong Cuong"]
     assert names("--lang", "vi") == ["Alberto van Klaveren Stork", "Lương Cường"]
+
+
+
+def test_office_holders_named_and_titled_in_the_language_asked(bilingual: Engine, db_url: str) -> None:
+    def holders(*options: str) -> list[tuple[str, list[str]]]:
+        result = CliRunner().invoke(app, ["persons", "VN", "--format", "json", "--db", db_url, *options])
+        assert result.exit_code == 0, result.output
+        return [(s["name"], sorted(s["titles"])) for s in json.loads(result.stdout)]
+
+    assert holders("--lang", "en") == [("Luong Cuong", ["President"])]
+    assert holders("--lang", "vi") == [("Lương Cường", ["Chủ tịch nước"])]
+    assert holders() == [("Lương Cường", ["Chủ tịch nước", "President"])]

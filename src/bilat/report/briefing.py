@@ -31,7 +31,14 @@ from markupsafe import Markup
 from bilat.errors import BilatError, LexiconError
 from bilat.lang import load
 from bilat.report.chart import trade_chart
-from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
+from bilat.report.labels import (
+    READER_LANGUAGES,
+    amount_text,
+    country,
+    date_text,
+    label,
+    office_title,
+)
 from bilat.store.names import in_language
 from bilat.store.query import filter_events
 
@@ -39,6 +46,8 @@ CONTACT_TYPES = ("VISIT", "MEET", "ATTEND", "SIGN", "CONGRATULATE", "ESTABLISH_R
 """Events in which the two countries dealt with each other; the others (INVITE, PROPOSE...) promise something."""
 MAX_CONTACTS = 15
 """The newest contacts listed; older ones are only counted, so that a briefing stays about two pages."""
+NO_LEVEL = "other"
+"""A mechanism's level given as the office code ``other`` (FACTS.md) says no level, so a briefing states none."""
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
 
@@ -214,7 +223,9 @@ class _Composer:
 
     def __init__(self, record: dict[str, Any], lang: str, words: dict[str, Any], today: date) -> None:
         self.record, self.lang, self.words, self.today = record, lang, words, today
-        self.home = record["countries"][0]["code"]
+        # The reader's own country, whose officials go without it ("Chủ tịch nước Lương Cường"): the
+        # language's, not the first of the pair, which for India–Japan or Peru–Vietnam is not the reader's.
+        self.home = words["persons"].get("reader_country")
         self.people = {p["id"]: p for p in record["persons"]}
         self.events = {e["id"]: e for e in record["events"]}
         self.agreement_records = {a["id"]: a for a in record["agreements"]}
@@ -280,10 +291,11 @@ class _Composer:
         return self.section("fulfilled", sentences)
 
     def mechanisms(self) -> Section:
+        templates = self.words["mechanisms"]
         return self.section("mechanisms", [
             self.cited(_fill(
-                self.words["mechanisms"]["text"], kind=label(self.lang, "mechanism_kinds", x["kind"]),
-                level=label(self.lang, "offices", x["level"]), name=x["name"] or "",
+                templates.get(x["kind"], templates["text"]), kind=label(self.lang, "mechanism_kinds", x["kind"]),
+                level=label(self.lang, "offices", x["level"]) if x["level"] != NO_LEVEL else "", name=x["name"] or "",
             ), x["sources"])
             for x in self.record["mechanisms"]
         ])
@@ -357,11 +369,10 @@ class _Composer:
     def person_text(self, person: dict[str, Any], when: str | None) -> str:
         """A person with the title they held at ``when`` (the article's own title where the language reads it)."""
         office = _office_at(person, when)
-        title = _title_in(person, office, self.lang)
         key = "home" if person["country"] == self.home else "foreign"
         return _fill(
             self.words["persons"][key], name=person["name"], country=country(person["country"], self.lang),
-            title=title or label(self.lang, "offices", office["office"]),
+            title=office_title(person["offices"], office, self.lang),
         )
 
     def agreement_text(self, agreement: dict[str, Any]) -> str:
@@ -517,19 +528,6 @@ def _office_at(person: dict[str, Any], when: str | None) -> dict[str, Any]:
         before = [o for o in seen if _not_after(o["date"].partition("/")[0], start)]
         return before[-1] if before else seen[0]
     return {"office": person["office"], "title": person["title"]}
-
-
-def _title_in(person: dict[str, Any], seen: dict[str, Any], lang: str) -> str | None:
-    """The title of the office ``seen`` as an article in ``lang`` writes it, if one does.
-
-    Titles are quoted in their article's language ("Chủ tịch nước", "President"):
-    that of the observation itself, else of one of the same office at the same date, else at any date.
-    """
-    if seen.get("lang") == lang and seen["title"]:
-        return str(seen["title"])
-    same = [o for o in person["offices"] if o["office"] == seen["office"] and o["lang"] == lang and o["title"]]
-    at_date = [o for o in same if o["date"] == seen.get("date")]
-    return str((at_date or same)[-1]["title"]) if same else None
 
 
 def _not_after(first: str, second: str) -> bool:

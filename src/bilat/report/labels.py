@@ -8,6 +8,7 @@ when the language has a word for it, nor an ISO date when the reader writes
 from __future__ import annotations
 
 from calendar import monthrange
+from typing import Any
 
 from bilat.countries import country_name
 from bilat.lang import load
@@ -22,6 +23,23 @@ def label(lang: str, table: str, code: str | None) -> str:
         return ""
     words: dict[str, str] = load(lang).table("labels", table)
     return words.get(code, code)
+
+
+def office_title(offices: list[dict[str, Any]], seen: dict[str, Any], lang: str) -> str:
+    """The office ``seen`` (one of a person's ``offices``, ``store.relation``) as a reader of ``lang`` knows it.
+
+    Titles are quoted in their article's language ("Chủ tịch nước", "President"):
+    that of the observation itself, else of one of the same office at the same
+    date, else at any date. When no article in ``lang`` shows the person in that
+    office, the office is named in ``lang`` ("Bộ trưởng Ngoại giao" for an
+    English article's "External Affairs Minister"): a title in another language
+    would leave the reader with a foreign word.
+    """
+    if seen.get("lang") == lang and seen["title"]:
+        return str(seen["title"])
+    same = [o for o in offices if o["office"] == seen["office"] and o["lang"] == lang and o["title"]]
+    at_date = [o for o in same if o["date"] == seen.get("date")]
+    return str((at_date or same)[-1]["title"]) if same else label(lang, "offices", seen["office"])
 
 
 def country(code: str | None, lang: str) -> str:

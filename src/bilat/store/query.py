@@ -231,29 +231,40 @@ def _languages(session: Session, article_ids: Iterable[str] | None = None) -> di
     return dict(sorted((lang, count) for lang, count in session.execute(query)))
 
 
-def office_holders(engine: Engine, country: str) -> list[dict[str, Any]]:
-    """Who was seen holding which office of ``country``, and from when to when, per office."""
+def office_holders(engine: Engine, country: str, lang: str | None = None) -> list[dict[str, Any]]:
+    """Who was seen holding which office of ``country``, and from when to when, per office.
+
+    With ``lang``, persons are named and titles quoted as the articles in that
+    language write them, where any does ("Lương Cường", "Chủ tịch nước" for
+    ``vi``; "Luong Cuong", "President" for ``en``), as ``in_language`` does for
+    a relationship; otherwise a spell lists the fullest name and every title.
+    """
     with Session(engine) as session:
         rows = session.execute(
-            select(m.Office, m.Person.name, m.Fact.article_id)
+            select(m.Office, m.Person.name, m.Fact.article_id, m.Article.lang)
             .join(m.Person, m.Person.id == m.Office.person_id)
             .join(m.Fact, m.Fact.id == m.Office.fact_id)
+            .join(m.Article, m.Article.id == m.Fact.article_id)
             .where(m.Office.country == country)
         ).all()
+        stated = stated_names(session, {row[0].person_id for row in rows}) if lang else {}
     spells: dict[tuple[str | None, str], dict[str, Any]] = {}
-    for office, name, article_id in rows:
+    for office, name, article_id, article_lang in rows:
         key = (office.office, office.person_id)
         spell = spells.setdefault(key, {
-            "office": office.office, "person": office.person_id, "name": name, "titles": [],
+            "office": office.office, "person": office.person_id,
+            "name": stated.get(office.person_id, {}).get(lang or "", name), "titles": [],
             "dates": [], "articles": set(),
         })
-        if office.title and office.title not in spell["titles"]:
-            spell["titles"].append(office.title)
+        if office.title:
+            spell["titles"].append((article_lang, office.title))
         if office.date:
             spell["dates"].append(office.date)
         spell["articles"].add(article_id)
     out = []
     for spell in spells.values():
+        titles = spell.pop("titles")
+        spell["titles"] = list(dict.fromkeys([t for t_lang, t in titles if t_lang == lang] or [t for _, t in titles]))
         dates = sorted(spell.pop("dates"), key=lambda d: d.split("/")[0])
         spell["first_seen"] = dates[0].split("/")[0] if dates else None
         spell["last_seen"] = dates[-1].split("/")[-1] if dates else None

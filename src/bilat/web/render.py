@@ -17,7 +17,14 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.lang import load
-from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
+from bilat.report.labels import (
+    READER_LANGUAGES,
+    amount_text,
+    country,
+    date_text,
+    label,
+    office_title,
+)
 
 _environment = Environment(
     loader=PackageLoader("bilat.web", "templates"),
@@ -25,7 +32,9 @@ _environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_environment.globals.update(label=label, country=country, date_text=date_text, amount_text=amount_text)
+_environment.globals.update(
+    label=label, country=country, date_text=date_text, amount_text=amount_text, office_title=office_title
+)
 templates = Jinja2Templates(env=_environment)
 
 CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
