@@ -278,3 +278,16 @@ def test_a_period_is_never_one_day() -> None:
     sent = doc.layer("sents")[0]
     assert dates.period_in(doc, sent.start, sent.end) == "2022"
     assert dates.date_in(doc, sent.start, sent.end) == "2023-07-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The ministers on Monday signed an agreement that will allow joint patrols.", "2024-07-08"),
+        ("On Friday, the two ministers will sign the agreement.", "2024-07-12"),
+        ("They will meet on Thursday.", "2024-07-11"),
+    ],
+)
+def test_a_weekday_looks_ahead_only_in_its_own_clause(text: str, iso: str) -> None:
+    doc = _doc(text, published="2024-07-08", lang="en")  # a Monday
+    assert [resolved for _, resolved in _resolved(doc)] == [iso]

@@ -314,3 +314,11 @@ def test_an_anniversary_with_the_year_relations_began(until) -> None:  # type: i
     text = "Brazil and China will celebrate the 50th anniversary of diplomatic relations, established in 1974."
     doc = _english(until, text, published="2023-04-15")
     assert [e.date for e in _events(doc, "ESTABLISH_RELATIONS")] == ["1974"]
+
+
+def test_the_subject_accepting_an_invitation_is_the_guest(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Turkish President Recep Tayyip Erdogan met Egyptian President Abdel Fattah al-Sisi in Ankara. "
+            "Sisi accepted an invitation from Erdogan to visit Turkey again.")
+    doc = _english(until, text)
+    (accept,) = _events(doc, "ACCEPT")
+    assert accept.actors == ["EG", "TR"] and "Abdel Fattah al-Sisi" in accept.persons

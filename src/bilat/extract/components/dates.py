@@ -141,6 +141,7 @@ class _Patterns:
     weekdays: dict[str, int]
     directions: dict[str, int]
     ahead: re.Pattern[str]
+    clause_openers: re.Pattern[str]
 
 
 def _any_of(words: Iterable[str]) -> str:
@@ -260,6 +261,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
         ahead=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['ahead'])})(?!\w)"),
+        clause_openers=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['clause_openers'])})(?!\w)"),
     )
 
 
@@ -348,7 +350,8 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
         if spans and start < spans[-1].end:
             continue
         spans.append(Span(start, end, "date", value))
-    return [_pointed_ahead(doc, span, patterns.ahead) for span in _weekdays_joined(doc.text, spans)]
+    return [_pointed_ahead(doc, span, patterns.ahead, patterns.clause_openers)
+            for span in _weekdays_joined(doc.text, spans)]
 
 
 _STATED_AGAIN = re.compile(r"\s*(?:,|\()\s*")
@@ -372,13 +375,19 @@ def _weekdays_joined(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
-def _pointed_ahead(doc: Document, span: Span, ahead: re.Pattern[str]) -> Span:
-    """A bare weekday in a sentence about what will happen ("will meet on Thursday") is the next one."""
+def _pointed_ahead(doc: Document, span: Span, ahead: re.Pattern[str], openers: re.Pattern[str]) -> Span:
+    """A bare weekday in a clause about what will happen ("will meet on Thursday", "On Friday,
+    the ministers will sign") is the next one; a cue in a later clause ("on Monday signed an
+    agreement that will allow ...") leaves it past.
+    """
     value = span.value
     if value.weekday is None or value.month is not None or value.direction:
         return span
     sent = doc.sentence_of(span.start)
-    if sent is None or not ahead.search(doc.text, sent.start, sent.end):
+    if sent is None:
+        return span
+    opener = openers.search(doc.text, span.end, sent.end)
+    if not ahead.search(doc.text, sent.start, opener.start() if opener else sent.end):
         return span
     return replace(span, value=replace(value, direction=1))
 

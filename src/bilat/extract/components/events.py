@@ -91,6 +91,7 @@ class _EventData:
     date_leads: frozenset[str]
     present: frozenset[str]
     pronoun_re: re.Pattern[str] | None
+    subject_accepts: frozenset[str]
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
     """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
@@ -131,6 +132,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
+        subject_accepts=frozenset(_lower_first(w) for w in data["subject_accepts"]),
         pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)") if data["pronouns"] else None,
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+" if data["possessives"] else r"(?!)"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)" if data["date_blockers"] else r"(?!)"),
@@ -343,7 +345,9 @@ def _short_names(people: list[Person], family_names: frozenset[str]) -> dict[str
     owners: dict[str, list[Person]] = {}
     for person in people:
         first, *rest = person.name.split()
-        words = {person.name.split()[-1], *(a for a in person.aliases if " " not in a)}
+        last = person.name.split()[-1]
+        words = {last, last.partition("-")[2] if last[0].islower() else last,  # "al-Sisi" is called "Sisi"
+                 *(a for a in person.aliases if " " not in a)}
         if rest and fold(first) not in family_names:
             words.add(first)
         for word in words:
@@ -706,12 +710,20 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
 
 
 def _accept(t: _Trigger) -> list[Event]:
-    """"Nhận lời mời của X, Y thăm...": Y accepts X's invitation (FACTS.md: one ACCEPT, date null)."""
+    """"Nhận lời mời của X, Y thăm...": Y accepts X's invitation (FACTS.md: one ACCEPT, date null).
+
+    Where the accepting side is the trigger's subject ("Erdogan accepted an
+    invitation from Sisi"), the guest stands before it and the inviter after.
+    """
     after = _objects(t)
-    inviter = next((p for p in after if p.kind in ("person", "title")), None)
+    inviter = next((p for p in after if p.kind in ("person", "title", "country")), None)
     host = t.ctx.side(inviter)
-    guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
-                  and t.ctx.side(p) != host), None)
+    if t.phrase in t.data.subject_accepts:
+        subject = _subject(t)
+        guest = subject if subject is not None and subject.kind != "joint" and t.ctx.side(subject) != host else None
+    else:
+        guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
+                      and t.ctx.side(p) != host), None)
     visitor = t.ctx.side(guest) if guest else t.ctx.other(host)
     host = host or t.ctx.other(visitor)
     if not host or not visitor or host == visitor:

@@ -285,8 +285,8 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
         if word in data.particles and tokens:
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
-        elif (not word[0].isupper() or data.not_names_re.match(doc.text, match.start())
-              or _country_at(doc, match.start()) is not None):
+        elif ((not word[0].isupper() and not _particle_joined(word, data))  # "al-Sisi" is a name word
+              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None):
             break
         possessive = _POSSESSIVE.search(match.group())
         if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
@@ -308,6 +308,12 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
     start = tokens[0].start()
     end = tokens[-1].start() + len(tokens[-1].group().rstrip("."))
     return start, end, doc.text[start:end]
+
+
+def _particle_joined(word: str, data: _TitleData) -> bool:
+    """A particle hyphenated to a capitalised name ("al-Sisi", "bin-Salman")."""
+    particle, _, rest = word.partition("-")
+    return particle in data.particles and rest[:1].isupper()
 
 
 def _particle_leads_to_name(text: str, pos: int, data: _TitleData) -> bool:
