@@ -291,3 +291,8 @@ def test_a_period_is_never_one_day() -> None:
 def test_a_weekday_looks_ahead_only_in_its_own_clause(text: str, iso: str) -> None:
     doc = _doc(text, published="2024-07-08", lang="en")  # a Monday
     assert [resolved for _, resolved in _resolved(doc)] == [iso]
+
+
+def test_a_month_of_last_year() -> None:
+    doc = _doc("Albanese paid an official visit to Vietnam in June last year.", published="2024-03-05", lang="en")
+    assert _resolved(doc) == [("in June last year", "2023-06")]

@@ -227,7 +227,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # such a word: "May" and "March" are also other words; never before a day, which named_day reads)
         "named_month": [
             (rf"{named()},?\s+(?P<y>{_YEAR}){no_digit_after}", "month"),
-            (rf"{led}(?<!\w)(?P<m>{full_month})(?!\w)(?:,?\s+(?P<y>{_YEAR}){no_digit_after}|(?!\s+\d))", "month"),
+            (rf"{led}(?<!\w)(?P<m>{full_month})(?!\w)(?:,?\s+(?P<y>{_YEAR}){no_digit_after}|\s+(?P<rel>{relative})\b|(?!\s+\d))", "month"),
         ],
         # 2024 - 2027
         "year_range": [(rf"{no_digit_before}(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>{_YEAR}){no_digit_after}", "year_range")],
@@ -300,7 +300,9 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
     elif kind == "day":
         value = DateValue(year=g.get("y"), month=g["m"], day=g["d"])
     elif kind == "month":
-        value = DateValue(year=g.get("y"), month=g["m"], direction=direction if g.get("y") is None else 0)
+        rel = g.get("rel")  # "in June last year"
+        value = DateValue(year=g.get("y"), month=g["m"], direction=direction if g.get("y") is None and not rel else 0,
+                          relative_year=p.relative_years[rel] if rel else None)
     elif kind == "first_months":
         rel = g.get("rel")
         offset = p.relative_years[rel] if rel else (None if g.get("y") is not None else 0)
@@ -716,7 +718,7 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
                 return None
             year = anchor.year + (value.relative_year or 0)
         if value.first_months is None:
-            return _iso(year)
+            return _iso(year, value.month)
         return f"{_iso(year, 1)}/{_iso(year, value.first_months)}"
     year = value.year if value.year is not None else _year_for(value.month, value.direction, anchor)
     if year is None:

@@ -447,8 +447,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
     anchor = anchor_of(t.doc)
     for span in t.doc.in_range("dates", start, end):
         value = span.value
-        if value.relative_year is not None or value.first_months is not None:
-            continue
+        if (value.relative_year is not None and value.month is None) or value.first_months is not None:
+            continue  # "last year" alone, "the first half": periods, not an event's date
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
                 continue
