@@ -101,3 +101,15 @@ def test_english_numbered_bilateral_meeting_and_a_dialogue() -> None:
         ("POLITICAL_CONSULTATION", "deputy_foreign_minister", ("PY", "UY")),
         ("STRATEGIC_DIALOGUE", "foreign_minister", ("PY", "UY")),
     }
+
+
+def test_english_level_stated_after_the_name() -> None:
+    doc = Document(id="t", lang="en", text=(
+        "Ghanaian Foreign Minister Samuel Ablakwa met Nigerian Foreign Minister Yusuf Tuggar.\n"
+        "They agreed to convene the Joint Commission at the level of Foreign Ministers, and a Strategic Dialogue "
+        "at deputy foreign minister level."
+    ))
+    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
+    assert {(m.kind, m.level) for m in doc.layer("facts.mechanisms")} == {
+        ("JOINT_COMMITTEE", "foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"),
+    }

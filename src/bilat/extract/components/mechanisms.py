@@ -20,6 +20,7 @@ from bilat.extract.components.agreements import (
     compile_phrases,
     folded,
     parties_of,
+    phrases,
 )
 from bilat.extract.components.countries import countries_in
 from bilat.extract.doc import Document
@@ -27,6 +28,8 @@ from bilat.extract.facts import Mechanism
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
+_LEVEL_WINDOW = 40
+"""Characters after a level marker within which the level is named."""
 _ORDINAL_WINDOW = 30
 """Characters before a body's name where a language that numbers first states its number."""
 
@@ -44,6 +47,7 @@ class _Rules:
     levels: re.Pattern[str]
     level_codes: dict[str, str]
     recurring_before: bool
+    level_markers: re.Pattern[str]
 
 
 @cache
@@ -60,6 +64,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         levels=compile_phrases(data["levels"]),
         level_codes={folded(k): v for k, v in data["levels"].items()},
         recurring_before=data.get("recurring_before", False),
+        level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE)
+        if data["level_markers"] else re.compile(r"(?!)"),
     )
 
 
@@ -89,7 +95,7 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             numbered_from = max(sent.start, match.start() - _ORDINAL_WINDOW) if rules.recurring_before else match.start()
             if rules.entries[index].get("bilateral_only") and not _bilateral_series(doc, rules, numbered_from, end):
                 continue
-            level = rules.levels.search(doc.text, match.start(), end)
+            level = rules.levels.search(doc.text, match.start(), end) or _level_after(doc.text, rules, end, sent.end)
             mention = _Mention(match.start(), end, rules.level_codes[folded(level.group())] if level else None)
             groups.setdefault((index, tuple(parties_of(doc, match.start(), end))), []).append(mention)
     mechanisms: list[Mechanism] = []
@@ -105,6 +111,15 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             name=doc.text[fullest.start:fullest.end],
         ))
     return mechanisms
+
+
+def _level_after(text: str, rules: _Rules, start: int, limit: int) -> re.Match[str] | None:
+    """The level stated right after a body's name ("... at the level of Foreign Ministers")."""
+    marker = rules.level_markers.match(text, start, limit)
+    if marker is None:
+        return None
+    level = rules.levels.search(text, marker.end(), min(limit, marker.end() + _LEVEL_WINDOW))
+    return level if level is not None and not re.search(r"[,;.]", text[marker.end():level.start()]) else None
 
 
 def _bilateral_series(doc: Document, rules: _Rules, start: int, end: int) -> bool:
