@@ -159,3 +159,9 @@ def test_english_signing_at_the_event_and_in_the_past() -> None:
     _, found = _english("The two prime ministers signed a memorandum of understanding on cooperation in agriculture. "
                         "The two countries have signed an agreement on visa exemption.")
     assert [(a.kind, a.date) for a in found] == [("MOU", "2024-04-10"), ("VISA_EXEMPTION", None)]
+
+
+def test_english_scope_keeps_its_in_and_unlisted_subjects_are_agreements() -> None:
+    _, found = _english("The two prime ministers signed a memorandum of understanding on cooperation in the digital economy "
+                        "and an Agreement on the Mutual Recognition of Driving Licences. They reached an agreement on the need to talk.")
+    assert [(a.kind, a.status) for a in found] == [("MOU", "signed"), ("COOPERATION", "signed")]

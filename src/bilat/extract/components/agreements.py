@@ -141,6 +141,10 @@ class _Rules:
     kind_scopes: dict[str, str]
     names_before_head: bool
     settled: frozenset[str]
+    date_lead: re.Pattern[str]
+    other_subject: str | None
+    """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
+    subject_marker: re.Pattern[str]
     """Folded cues that decide a status whatever proposal comes before them."""
 
 
@@ -167,6 +171,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
+        date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE)
+        if data["date_leads"] else re.compile(r"(?!)"),
+        other_subject=data.get("other_subject"),
+        subject_marker=re.compile(rf"{SPACE}(?:{phrases(data['subject_markers'])}){SPACE}\w", re.IGNORECASE)
+        if data.get("subject_markers") else re.compile(r"(?!)"),
     )
 
 
@@ -232,7 +241,7 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
     generic_before = False
     for i, head in enumerate(heads):
         limit = heads[i + 1].start() if i + 1 < len(heads) else sent.end
-        end = rules.name_rule.end(text, head.end(), limit)
+        end = _before_a_date(doc, rules, head.end(), rules.name_rule.end(text, head.end(), limit))
         start = _name_before(text, rules, head.start(), heads[i - 1].end() if i else sent.start)
         coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
         generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
@@ -242,6 +251,18 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
             continue
         mentions.append(_Mention(start, end, kind))
     return mentions
+
+
+def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
+    """A name ends before a date said of the agreement ("signed the roadmap in April 2022"),
+    not before a period in its name ("Action Programme for 2024-2027")."""
+    for span in doc.in_range("dates", start, end):
+        lead = next(reversed(list(rules.date_lead.finditer(doc.text, start, span.start))), None)
+        if lead is not None and not doc.text[lead.end():span.start].strip():
+            return len(doc.text[:lead.start()].rstrip())
+        if rules.date_lead.match(doc.text, span.start, span.end):  # the date span holds its "in"
+            return len(doc.text[:span.start].rstrip())
+    return end
 
 
 def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
@@ -263,12 +284,18 @@ def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
 
 
 def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:
-    """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực")."""
+    """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực"),
+    else, where the language says so, the kind of a head whose name states some other subject
+    ("Agreement on the Mutual Recognition of Driving Licences")."""
     kind = rules.head_kinds[folded(head.group())]
     if kind:
         return kind
     topic = rules.topics.search(text, head.end(), end)
-    return rules.topic_kinds[folded(topic.group())] if topic else None
+    if topic:
+        return rules.topic_kinds[folded(topic.group())]
+    if rules.other_subject is not None and rules.subject_marker.match(text, head.end(), end):
+        return rules.other_subject
+    return None
 
 
 def _status(
