@@ -322,3 +322,10 @@ def test_the_subject_accepting_an_invitation_is_the_guest(until) -> None:  # typ
     doc = _english(until, text)
     (accept,) = _events(doc, "ACCEPT")
     assert accept.actors == ["EG", "TR"] and "Abdel Fattah al-Sisi" in accept.persons
+
+
+def test_a_side_saying_it_will_do_something_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Japanese Prime Minister Fumio Kishida held talks with Vietnamese President Vo Van Thuong on June 12. "
+            "Kishida said Japan would continue to receive Vietnamese technical interns.")
+    doc = _english(until, text)
+    assert [(e.actors, e.object) for e in _events(doc, "COMMIT")] == [(["JP", "VN"], "receive Vietnamese technical interns")]
