@@ -262,12 +262,18 @@ def test_python_dash_m_bilat_version() -> None:
     assert result.stdout.startswith("bilat ")
 
 
-def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def shared(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shared folder, with extraction replaced by ``fake_extract`` (the scorer's output is what is tested)."""
     try:
-        shared = bilat.cli.evaluate.find_shared()
+        folder = bilat.cli.evaluate.find_shared()
     except BilatError as exc:
         pytest.skip(f"no shared folder: {exc}")
     monkeypatch.setattr(bilat.cli.evaluate, "extract", fake_extract)
+    return folder
+
+
+def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
     result = runner.invoke(app, ["eval", "--lang", "vi", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -278,12 +284,7 @@ def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, monkey
     )
 
 
-def test_eval_reports_each_language_then_all(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    try:
-        shared = bilat.cli.evaluate.find_shared()
-    except BilatError as exc:
-        pytest.skip(f"no shared folder: {exc}")
-    monkeypatch.setattr(bilat.cli.evaluate, "extract", fake_extract)
+def test_eval_reports_each_language_then_all(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
     result = runner.invoke(app, ["eval", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()

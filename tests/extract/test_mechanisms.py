@@ -88,14 +88,17 @@ def test_generic_and_multilateral_talk_names_no_mechanism(body: str) -> None:
     assert _mechanisms(body)[1] == []
 
 
+def _english(text: str) -> list[Mechanism]:
+    return run(Document(id="t", lang="en", text=text), ["sentences", "countries", "orgs", "mechanisms"]).layer(
+        "facts.mechanisms")
+
+
 def test_english_numbered_bilateral_meeting_and_a_dialogue() -> None:
-    doc = Document(id="t", lang="en", text=(
+    found = {(m.kind, m.level, tuple(m.parties)) for m in _english(
         "Uruguayan Foreign Minister Mario Lubetkin visited Paraguay.\n"
         "The Fourth Binational Meeting of Ministers was held in Asuncion, with a political consultation mechanism "
         "between foreign ministries and the annual Foreign Ministers' Strategic Dialogue."
-    ))
-    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
-    found = {(m.kind, m.level, tuple(m.parties)) for m in doc.layer("facts.mechanisms")}
+    )}
     assert found == {
         ("OTHER", "minister", ("PY", "UY")),
         ("POLITICAL_CONSULTATION", "deputy_foreign_minister", ("PY", "UY")),
@@ -104,12 +107,10 @@ def test_english_numbered_bilateral_meeting_and_a_dialogue() -> None:
 
 
 def test_english_level_stated_after_the_name() -> None:
-    doc = Document(id="t", lang="en", text=(
+    assert {(m.kind, m.level) for m in _english(
         "Ghanaian Foreign Minister Samuel Ablakwa met Nigerian Foreign Minister Yusuf Tuggar.\n"
         "They agreed to convene the Joint Commission at the level of Foreign Ministers, and a Strategic Dialogue "
         "at deputy foreign minister level."
-    ))
-    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
-    assert {(m.kind, m.level) for m in doc.layer("facts.mechanisms")} == {
+    )} == {
         ("JOINT_COMMITTEE", "foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"),
     }
