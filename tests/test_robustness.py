@@ -31,15 +31,30 @@ PIECES = [
     "300 triệu USD", "1,5 tỷ USD", "hơn 15 tỷ USD", "dự án", "vốn đầu tư",
     "hai bên", "nhất trí", ".", ",", ":", ";", "(", ")", "\"", "–", "\n", "\n\n", " ", "  ", "\u00a0", "\ufeff",
 ]
+ENGLISH_PIECES = [
+    "President", "Prime Minister", "External Affairs Minister (EAM)", "his Japanese counterpart", "Indonesian",
+    "Vietnam's", "Pham Minh Chinh", "Phạm Minh Chính", "S Jaishankar", "Abdel Fattah al-Sisi", "Trudeau's",
+    "Vietnam", "India", "Japan", "the EU", "Hanoi", "New Delhi [India], July 27 (ANI):", "JAKARTA —",
+    "on Thursday", "April 17-19", "17 April 2018", "in June last year", "the 50th anniversary of diplomatic relations",
+    "held talks", "met", "visit by", "paid a state visit to", "on the sidelines of the ASEAN Summit", "invited",
+    "accepted an invitation from", "proposed that", "agreed to", "will continue to", "signed", "have signed",
+    "a memorandum of understanding on", "the EU-Vietnam Investment Protection Agreement", "Joint Commission",
+    "at the level of Foreign Ministers", "USD 500 million", "$1.2bn", "nearly 7 billion US dollars", "Rs 5,000 crore",
+    "two-way trade reached", "the two sides", "They", "He", ", while", "and", "the",
+]
 HEADERS = st.sampled_from([
     "",
     "source: https://example.vn/a.htm\npublished: unknown\ntitle: Việt Nam-Peru\n---\n",
     "source: https://example.vn/a.htm\npublished: 2023-11-18\ntitle: x\n---\n",
     "published: 2024\n---\n",
     "lang: vi\n---\n",
+    "lang: en\n---\n",
     "lang: xx\n---\n",
 ])
-BODIES = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=12)), max_size=80).map(" ".join)
+BODIES = st.one_of(*(
+    st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=12)), max_size=80).map(" ".join)
+    for pieces in (PIECES, ENGLISH_PIECES)
+))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
