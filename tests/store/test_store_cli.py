@@ -184,3 +184,9 @@ def test_ctrl_c_keeps_what_was_stored(db_url: str, seeds: Path, monkeypatch: pyt
     monkeypatch.setattr(batch, "run", real_run)
     again = runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
     assert "1 stored, 0 duplicates, 1 already stored, 0 skipped" in again.stderr
+
+def test_relation_counts_one_article_in_the_singular(db_url: str, seeds: Path) -> None:
+    first = min(seeds.glob("*.txt"))
+    runner.invoke(app, ["ingest", str(first), "--db", db_url])
+    result = runner.invoke(app, ["relation", "VN", "PE", "--db", db_url], env={"COLUMNS": "200"})
+    assert "(VN–PE, from 1 article)" in result.stdout

@@ -17,7 +17,8 @@ _MUTUAL_TYPES = ("MEET", "ESTABLISH_RELATIONS")
 def print_relation(console: Console, record: dict[str, Any]) -> None:
     first, second = record["countries"]
     console.print(Text(f"{first['name']} – {second['name']}", style="bold"),
-                  f"({first['code']}–{second['code']}, from {record['articles']} articles)")
+                  f"({first['code']}–{second['code']}, from {record['articles']} "
+                  f"article{'' if record['articles'] == 1 else 's'})")
     events = {e["id"]: e for e in record["events"]}
     console.print(_section("Timeline", ["date", "event", "persons", "place, occasion", "status", "id"], [
         [e["date"] or "undated", _what(e), ", ".join(e["persons"]), _join(e["place"], e["occasion"]), e["status"],
