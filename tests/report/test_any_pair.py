@@ -70,3 +70,14 @@ def test_a_vietnamese_briefing_words_every_scope_either_extractor_glosses(lang: 
     glosses = {*agreements["scopes"].values(), *agreements["kind_scopes"].values()}
     implied = {document["implies"] for document in words["documents"].values()}
     assert sorted(glosses - implied - set(words["scopes"])) == []
+
+
+def test_an_unnamed_counterpart_is_named_by_office_in_each_language(record: dict[str, Any]) -> None:
+    hayashi = next(p["id"] for p in record["persons"] if p["country"] == "JP")
+    meeting = next(e for e in record["events"] if e["type"] == "MEET")
+    alone = {**record, "events": [{**meeting, "person_ids": [i for i in meeting["person_ids"] if i != hayashi],
+                                   "counterpart_office": "foreign_minister"}]}
+    en = " ".join(section(build_briefing(alone, "en", today=TODAY), "contacts"))
+    vi = " ".join(section(build_briefing(alone, "vi", today=TODAY), "contacts"))
+    assert "met the foreign minister of Japan" in en
+    assert "gặp Bộ trưởng Ngoại giao Nhật Bản" in vi

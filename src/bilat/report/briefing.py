@@ -360,6 +360,8 @@ class _Composer:
         """A side with no named official: the counterpart's office when the other side's official is named, else the country."""
         if facing and event["counterpart_office"]:
             office = label(self.lang, "offices", event["counterpart_office"])
+            if self.words["persons"].get("office_in_lower_case"):  # "met the foreign minister of Kenya"
+                office = office[0].lower() + office[1:]
             return self.words["persons"]["counterpart"].format(office=office, country=country(code, self.lang))
         return country(code, self.lang)
 
