@@ -296,3 +296,8 @@ def test_a_weekday_looks_ahead_only_in_its_own_clause(text: str, iso: str) -> No
 def test_a_month_of_last_year() -> None:
     doc = _doc("Albanese paid an official visit to Vietnam in June last year.", published="2024-03-05", lang="en")
     assert _resolved(doc) == [("in June last year", "2023-06")]
+
+
+def test_next_month_counts_from_the_articles_month() -> None:
+    doc = _doc("Prime Minister Pham Minh Chinh will travel to Tokyo next month.", published="2023-11-28", lang="en")
+    assert _resolved(doc) == [("next month", "2023-12")]

@@ -329,3 +329,8 @@ def test_a_side_saying_it_will_do_something_commits(until) -> None:  # type: ign
             "Kishida said Japan would continue to receive Vietnamese technical interns.")
     doc = _english(until, text)
     assert [(e.actors, e.object) for e in _events(doc, "COMMIT")] == [(["JP", "VN"], "receive Vietnamese technical interns")]
+
+
+def test_a_visit_planned_for_next_month(until) -> None:  # type: ignore[no-untyped-def]
+    doc = _english(until, "Thai Prime Minister Paetongtarn Shinawatra will visit Japan next month.", published="2024-11-28")
+    assert [(e.actors, e.date, e.status) for e in _events(doc, "VISIT")] == [(["TH", "JP"], "2024-12", "planned")]

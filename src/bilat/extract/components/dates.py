@@ -58,6 +58,8 @@ class DateValue:
     """"7 tháng đầu năm", "the first seven months": the period from January to month 7."""
     relative_day: int | None = None
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
+    relative_month: int | None = None
+    """"this month" is 0, "next month" 1: months from the article's own month."""
     weekday: int | None = None
     """"on Thursday" is 3 (Monday 0, as ``datetime.date.weekday``). Without a stated month and
     day ("Monday (July 24)" states both), the day is counted from the article's own day."""
@@ -138,6 +140,7 @@ class _Patterns:
     counts: dict[str, int]
     relative_years: dict[str, int]
     relative_days: dict[str, int]
+    relative_months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
     ahead: re.Pattern[str]
@@ -239,6 +242,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
         "relative_day": [(rf"(?<!\w)(?:{_any_of(data['relative_days'])})\b", "relative_day")],
+        # next month, last month
+        "relative_month": [(rf"(?<!\w)(?:{_any_of(data['relative_months'])})\b", "relative_month")],
         # on Thursday, last Monday, Thursday's meeting
         "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{_any_of(data['weekdays']['names'])})(?!\w)", "weekday")],
     }
@@ -258,6 +263,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         counts=dict(data["first_months"]["counts"]),
         relative_years=dict(data["relative_years"]),
         relative_days=dict(data["relative_days"]),
+        relative_months=dict(data["relative_months"]),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
         ahead=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['ahead'])})(?!\w)"),
@@ -320,6 +326,8 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(relative_year=p.relative_years[match.group()])
     elif kind == "relative_day":
         value = DateValue(relative_day=p.relative_days[match.group()])
+    elif kind == "relative_month":
+        value = DateValue(relative_month=p.relative_months[match.group()])
     else:
         value = DateValue(weekday=p.weekdays[g["wd"]], direction=direction)
     return value if _valid(value) else None
@@ -711,6 +719,11 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)
+    if value.relative_month is not None:  # "next month" in an article of November 2023 is 2023-12
+        if anchor.year is None or anchor.month is None:
+            return None
+        months = anchor.year * 12 + anchor.month - 1 + value.relative_month
+        return _iso(months // 12, months % 12 + 1)
     if value.relative_year is not None or value.first_months is not None:
         year = value.year
         if year is None:

@@ -452,7 +452,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
                 continue
-        elif (value.month is None and value.weekday is None and not _future(t)) or span.start > t.end + _DATE_WINDOW:
+        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
+                or span.start > t.end + _DATE_WINDOW:
             continue  # a past visit is dated at least to the month; a planned one may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
