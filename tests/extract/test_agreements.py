@@ -165,3 +165,13 @@ def test_english_scope_keeps_its_in_and_unlisted_subjects_are_agreements() -> No
     _, found = _english("The two prime ministers signed a memorandum of understanding on cooperation in the digital economy "
                         "and an Agreement on the Mutual Recognition of Driving Licences. They reached an agreement on the need to talk.")
     assert [(a.kind, a.status) for a in found] == [("MOU", "signed"), ("COOPERATION", "signed")]
+
+
+def test_english_plural_head_listing_its_documents() -> None:
+    doc, found = _english("The two governments signed memorandums of understanding on renewable energy, on vocational "
+                          "training and on water management. They have signed many agreements.")
+    assert [(a.kind, a.status, doc.span_text(a.evidence)) for a in found] == [
+        ("MOU", "signed", "signed memorandums of understanding on renewable energy"),
+        ("MOU", "signed", "on vocational training"),
+        ("MOU", "signed", "on water management"),
+    ]

@@ -142,6 +142,8 @@ class _Rules:
     names_before_head: bool
     settled: frozenset[str]
     date_lead: re.Pattern[str]
+    plural_heads: frozenset[str]
+    item_break: re.Pattern[str]
     other_subject: str | None
     """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
     subject_marker: re.Pattern[str]
@@ -173,6 +175,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE)
         if data["date_leads"] else re.compile(r"(?!)"),
+        plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
+        item_break=re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:{phrases(data['subject_markers'])})\s)", re.IGNORECASE)
+        if data.get("subject_markers") else re.compile(r"(?!)"),
         other_subject=data.get("other_subject"),
         subject_marker=re.compile(rf"{SPACE}(?:{phrases(data['subject_markers'])}){SPACE}\w", re.IGNORECASE)
         if data.get("subject_markers") else re.compile(r"(?!)"),
@@ -246,11 +251,41 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
         coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
         generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
         generic_before = generic
+        if folded(head.group()) in rules.plural_heads:
+            # "memorandums of understanding on A, on B and on C": three documents; a plural with no such list names none
+            mentions.extend(_listed_items(text, rules, head, start, end))
+            continue
         kind = _kind(text, rules, head, end)
         if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
             continue
         mentions.append(_Mention(start, end, kind))
     return mentions
+
+
+def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> list[_Mention]:
+    """The documents a plural head lists by subject, one each; none unless it lists two or more."""
+    if not rules.subject_marker.match(text, head.end(), end):
+        return []
+    breaks = list(rules.item_break.finditer(text, head.end(), end))
+    if not breaks:
+        return []
+    bounds = [(start, breaks[0].start())] + [
+        (b.end(), nxt.start() if nxt is not None else end) for b, nxt in zip(breaks, [*breaks[1:], None])
+    ]
+    items = []
+    for item_start, item_end in bounds:
+        kind = _kind(text, rules, head, item_end) if item_start == start else _kind_of_item(text, rules, head, item_start, item_end)
+        if kind is not None and not rules.not_bilateral.search(text, item_start, item_end):
+            items.append(_Mention(item_start, item_end, kind))
+    return items
+
+
+def _kind_of_item(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> str | None:
+    kind = rules.head_kinds[folded(head.group())]
+    if kind:
+        return kind
+    topic = rules.topics.search(text, start, end)
+    return rules.topic_kinds[folded(topic.group())] if topic else rules.other_subject
 
 
 def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
