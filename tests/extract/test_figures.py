@@ -255,3 +255,10 @@ def test_english_targets_changes_and_uncued_amounts_are_not_figures(text: str) -
 def test_english_baseline_of_a_comparison_is_not_a_figure() -> None:
     _, found = _english_figures("Trade between Vietnam and Poland rose to $5.2bn in 2023 from $4.1bn in 2022.")
     assert [(f.period, f.value) for f in found] == [("2023", 5_200_000_000)]
+
+
+def test_an_amount_restated_in_brackets_is_one_figure() -> None:
+    doc = Document(id="t", lang="en", published="2023-02-03", text=(
+        "Trade between Spain and Morocco exceeded 20 billion euros ($21.8 billion) in 2022."))
+    run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "amounts", "figures"])
+    assert [(f.value, f.unit, f.period) for f in doc.layer("facts.figures")] == [(20e9, "EUR", "2022")]

@@ -192,10 +192,17 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             # a target word makes a target of the amount after it and of those listed with it
             if rules.targets.search(doc.text, target_from, amount.start):
                 continue
+            if i and _converted(doc.text, amounts[i - 1], amount):
+                continue  # "20 billion euros ($21.8 billion)": the same amount in another currency
             target_from = amount.end
             lead = amounts[i - 1].end if i else sent.start
             limit = amounts[i + 1].start if i + 1 < len(amounts) else sent.end
-            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, limit, amounts, period)
+            if i + 1 < len(amounts) and _converted(doc.text, amount, amounts[i + 1]):  # read on past "($21.8 billion)"
+                limit = amounts[i + 2].start if i + 2 < len(amounts) else sent.end
+                after = amounts[i + 1].end + 1
+            else:
+                after = amount.end
+            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period)
             if found is None:
                 continue
             figure, period_from = found
@@ -207,9 +214,15 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     return figures
 
 
+def _converted(text: str, previous: Span, amount: Span) -> bool:
+    """Whether ``amount`` only restates ``previous`` in brackets, in another unit."""
+    return (re.fullmatch(r"\s*\(\s*", text[previous.end:amount.start]) is not None
+            and text[amount.end:amount.end + 1] == ")" and previous.value.unit != amount.value.unit)
+
+
 def _figure(
-    doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, limit: int,
-    amounts: list[Span], period: str | None,
+    doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, after: int,
+    limit: int, amounts: list[Span], period: str | None,
 ) -> tuple[Figure, int] | None:
     """The figure ``amount`` states, and where the next amount may start reading its period.
 
@@ -218,23 +231,25 @@ def _figure(
     The indicator is the nearest cue before the amount in its sentence ("Kim
     ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade), else a cue
     just after it ("$2 billion in ODA"). The period is read by ``_period``.
+    What follows the amount is read from ``after``: past a restatement in
+    brackets ("20 billion euros ($21.8 billion) in 2022").
     """
     text, value = doc.text, amount.value
     if rules.changes.search(text, sent.start, amount.start):
         return None
-    stop = rules.tail_stops.search(text, amount.end, limit)
+    stop = rules.tail_stops.search(text, after, limit)
     tail = stop.start() if stop else limit
     indicator = (
         rules.unit_indicators.get(value.unit)
         or _last_cue(text, rules, sent.start, amount.start)
-        or _cue_after(text, rules, amount.end, tail)
+        or _cue_after(text, rules, after, tail)
     )
     if indicator is None:
         return None
-    if rules.deadlines.search(text, amount.end, tail) and _is_ahead(doc, period_in(doc, amount.end, tail)):
+    if rules.deadlines.search(text, after, tail) and _is_ahead(doc, period_in(doc, after, tail)):
         return None
     start, end = _trimmed(text, lead, tail)
-    period, next_from = _period(doc, period_from, amount, tail, period)
+    period, next_from = _period(doc, period_from, amount, after, tail, period)
     return Figure(
         indicator=indicator,
         parties=_parties(doc, rules, sent.start, lead, end, indicator),
@@ -246,7 +261,9 @@ def _figure(
     ), next_from
 
 
-def _period(doc: Document, start: int, amount: Span, tail: int, previous: str | None) -> tuple[str | None, int]:
+def _period(
+    doc: Document, start: int, amount: Span, after: int, tail: int, previous: str | None,
+) -> tuple[str | None, int]:
     """The amount's period, and where the next amount may start reading its own.
 
     The period is stated in ``[start, amount)`` before the amount, else right
@@ -259,7 +276,7 @@ def _period(doc: Document, start: int, amount: Span, tail: int, previous: str | 
     before = period_in(doc, start, amount.start)
     if before is not None:
         return before, amount.end
-    for span in doc.in_range("dates", amount.end, tail):
+    for span in doc.in_range("dates", after, tail):
         after = period_in(doc, span.start, span.end)
         if after is not None:
             return after, span.end
