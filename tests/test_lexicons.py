@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from bilat.lang import load, load_shared
+from bilat.lang import alternation, load, load_shared
 
 _PACKAGE = resources.files("bilat")
 LANG_FILES = sorted(
@@ -51,3 +51,11 @@ def test_orgs_cover_the_facts_codes(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_agreement_status_cues_are_facts_statuses(lang: str) -> None:
     assert set(load(lang)["agreements"]["status"]) <= {"proposed", "negotiating", "signed", "in_force"}
+
+
+def test_an_empty_word_list_matches_nothing() -> None:
+    """A language that leaves a list empty turns the rule off; it must not match everywhere."""
+    from bilat.extract.components.agreements import phrases
+
+    assert re.search(rf"(?:{alternation([])})\s", "a b") is None
+    assert re.search(rf"(?:{phrases([])})\s", "a b") is None

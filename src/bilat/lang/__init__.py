@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,9 +57,18 @@ def load_shared(name: str) -> dict[str, Any]:
     return _read(f"data/{name}.toml")
 
 
-def alternation(words: list[str]) -> str:
-    """A regex alternation of data-file ``words``, longest first so that the longest phrase wins."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of data-file ``words``, longest first so that the longest phrase wins.
+
+    With no words it never matches: a list a language leaves empty turns its rule off,
+    where an empty alternation would match everywhere.
+    """
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) if ordered else NEVER
+
+
+NEVER = r"(?!)"
+"""A pattern that matches nothing."""
 
 
 def _read(path: str) -> dict[str, Any]:

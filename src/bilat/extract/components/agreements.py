@@ -24,7 +24,7 @@ from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, date_in, r
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load_shared
+from bilat.lang import NEVER, Lexicon, load_shared
 
 SPACE = r"[^\S\n]+"
 _NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
@@ -48,6 +48,8 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
         return pattern
 
     ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return NEVER  # a list the language leaves empty turns its rule off
     starts_word = [one(w) for w in ordered if w[0].isalnum() and not glued]
     anywhere = [one(w) for w in ordered if not (w[0].isalnum() and not glued)]
     # The two sets begin with different characters (a letter or digit, or not), so no match moves between them.
@@ -153,6 +155,7 @@ class _Rules:
 @cache
 def _rules(lexicon: Lexicon) -> _Rules:
     data = lexicon["agreements"]
+    subject_markers = data.get("subject_markers", [])
     cue_status = {folded(cue): status for status, cues in data["status"].items() for cue in cues}
     return _Rules(
         heads=compile_phrases(data["heads"]),
@@ -167,20 +170,17 @@ def _rules(lexicon: Lexicon) -> _Rules:
         cue_status=cue_status,
         default_status=data["default_status"],
         ceremony=compile_phrases(data["ceremony"]),
-        history=compile_phrases(data["history"]) if data["history"] else re.compile(r"(?!)"),
+        history=compile_phrases(data["history"]),
         scopes=compile_phrases(data["scopes"]),
         scope_glosses={folded(k): v for k, v in data["scopes"].items()},
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
-        date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE)
-        if data["date_leads"] else re.compile(r"(?!)"),
+        date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
-        item_break=re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:{phrases(data['subject_markers'])})\s)", re.IGNORECASE)
-        if data.get("subject_markers") else re.compile(r"(?!)"),
+        item_break=re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:{phrases(subject_markers)})\s)", re.IGNORECASE),
         other_subject=data.get("other_subject"),
-        subject_marker=re.compile(rf"{SPACE}(?:{phrases(data['subject_markers'])}){SPACE}\w", re.IGNORECASE)
-        if data.get("subject_markers") else re.compile(r"(?!)"),
+        subject_marker=re.compile(rf"{SPACE}(?:{phrases(subject_markers)}){SPACE}\w", re.IGNORECASE),
     )
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -147,12 +146,6 @@ class _Patterns:
     clause_openers: re.Pattern[str]
 
 
-def _any_of(words: Iterable[str]) -> str:
-    """An alternation of data-file ``words``; one that never matches when the data lists none."""
-    words = list(words)
-    return alternation(words) if words else r"(?!)"
-
-
 def _template(template: str, slots: dict[str, str], where: str) -> str:
     """A data-file phrase as a regex: ``{slot}`` placeholders filled, each space any whitespace.
 
@@ -169,16 +162,16 @@ def _template(template: str, slots: dict[str, str], where: str) -> str:
 
 def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     """Every date form bilat reads, by rule name and in order of preference, as (regex, kind)."""
-    day_words = _any_of(data["day_words"])
-    joiners = _any_of(data["range_joiners"])
-    month_word = _any_of(data["month_words"])
-    year_word = _any_of(data["year_words"])
-    relative = _any_of(data["relative_years"])
+    day_words = alternation(data["day_words"])
+    joiners = alternation(data["range_joiners"])
+    month_word = alternation(data["month_words"])
+    year_word = alternation(data["year_words"])
+    relative = alternation(data["relative_years"])
     first = data["first_months"]
-    month_name = _any_of([*data["month_names"], *data["month_abbreviations"]])
-    full_month = _any_of(data["month_names"])
-    leads = _any_of(data["month_leads"])
-    directions = _any_of(data["directions"])
+    month_name = alternation([*data["month_names"], *data["month_abbreviations"]])
+    full_month = alternation(data["month_names"])
+    leads = alternation(data["month_leads"])
+    directions = alternation(data["directions"])
     no_digit_before = r"(?<![\d/,.])"
     no_digit_after = r"(?![\d/]|[,.]\d)"
 
@@ -186,12 +179,12 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         return rf"(?<!\w)(?P<{group}>{month_name})(?!\w)"
 
     def day(group: str = "d") -> str:
-        return rf"{no_digit_before}\b(?P<{group}>\d{{1,2}})(?:{_any_of(data['ordinal_suffixes'])})?"
+        return rf"{no_digit_before}\b(?P<{group}>\d{{1,2}})(?:{alternation(data['ordinal_suffixes'])})?"
 
     led = rf"(?:(?<!\w)(?P<dir>{directions})\s+|(?:(?<!\w)(?:{leads})(?:\s+|(?<=-)))+)"  # last, in, in early, mid-
     then_year = rf"(?:,?\s+(?P<y>{_YEAR}))?{no_digit_after}"
     first_slots = {
-        "n": rf"(?P<n>\d{{1,2}}|{_any_of(first['counts'])})",
+        "n": rf"(?P<n>\d{{1,2}}|{alternation(first['counts'])})",
         "when": rf"(?:(?P<y>{_YEAR})|(?P<rel>{relative}))",
     }
     return {
@@ -241,11 +234,11 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # năm nay, last year
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
-        "relative_day": [(rf"(?<!\w)(?:{_any_of(data['relative_days'])})\b", "relative_day")],
+        "relative_day": [(rf"(?<!\w)(?:{alternation(data['relative_days'])})\b", "relative_day")],
         # next month, last month
-        "relative_month": [(rf"(?<!\w)(?:{_any_of(data['relative_months'])})\b", "relative_month")],
+        "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
         # on Thursday, last Monday, Thursday's meeting
-        "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{_any_of(data['weekdays']['names'])})(?!\w)", "weekday")],
+        "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{alternation(data['weekdays']['names'])})(?!\w)", "weekday")],
     }
 
 
@@ -266,8 +259,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative_months=dict(data["relative_months"]),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
-        ahead=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['ahead'])})(?!\w)"),
-        clause_openers=re.compile(rf"(?<!\w)(?:{_any_of(data['weekdays']['clause_openers'])})(?!\w)"),
+        ahead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['ahead'])})(?!\w)"),
+        clause_openers=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['clause_openers'])})(?!\w)"),
     )
 
 
@@ -408,9 +401,9 @@ def _pointed_ahead(doc: Document, span: Span, ahead: re.Pattern[str], openers: r
 @cache
 def _dateline_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     data = lexicon["dates"]["dateline"]
-    agency = _any_of(data["agencies"])
-    marks = _any_of(data["separators"])
-    after_credit = _any_of([*data["separators"], *data["separators_after_credit"]])
+    agency = alternation(data["agencies"])
+    marks = alternation(data["separators"])
+    after_credit = alternation([*data["separators"], *data["separators_after_credit"]])
     return re.compile(
         r"\s*(?P<place>[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,3}?)"  # New Delhi, NEW DELHI, Ho Chi Minh City
         r"(?:\s*\[[^\]\n]*\])?"  # [India]
@@ -561,7 +554,7 @@ def _is_future(doc: Document, sent: Span, cues: dict[str, list[str]]) -> bool:
 def _anniversaries(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     """The data's anniversary phrases ("kỷ niệm {n} năm", "{n} anniversary") as regexes."""
     data = lexicon["dates"]
-    years = rf"(?P<n>\d{{1,3}})(?:{_any_of(data['ordinal_suffixes'])})?"
+    years = rf"(?P<n>\d{{1,3}})(?:{alternation(data['ordinal_suffixes'])})?"
     return tuple(re.compile(_template(t, {"n": years}, "cues.anniversary")) for t in data["cues"]["anniversary"])
 
 
@@ -605,7 +598,7 @@ def _achieved_figure_year(doc: Document, cues: dict[str, list[str]]) -> int | No
     compared with a stated one ("hitting $6.5 billion last year, up 16 percent
     from 2016") is the following year's: last year is 2017, the article of 2018.
     """
-    compared = re.compile(rf"(?<!\w)(?:{_any_of(cues['compared'])})\s+$")
+    compared = re.compile(rf"(?<!\w)(?:{alternation(cues['compared'])})\s+$")
     for sent in _sentences_with(doc, cues["trade"]):
         text = doc.span_text(sent)
         if not _mentions(text, cues["achieved"]) or _mentions(text, cues["target"]):

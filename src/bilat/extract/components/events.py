@@ -90,11 +90,11 @@ class _EventData:
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
-    pronoun_re: re.Pattern[str] | None
+    """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
+    pronoun_re: re.Pattern[str]
     subject_accepts: frozenset[str]
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
-    """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
     home: str | None
 
 
@@ -133,9 +133,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
         subject_accepts=frozenset(_lower_first(w) for w in data["subject_accepts"]),
-        pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)") if data["pronouns"] else None,
-        possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+" if data["possessives"] else r"(?!)"),
-        date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)" if data["date_blockers"] else r"(?!)"),
+        pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)"),
+        possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
+        date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -329,7 +329,7 @@ def _speaker(doc: Document, sent: Span, participants: list[_Participant], data: 
     before = [p for p in people if p.start < first_verb]
     if before:
         return before[0]
-    if data.pronoun_re is not None and data.pronoun_re.search(doc.text, sent.start, first_verb):
+    if data.pronoun_re.search(doc.text, sent.start, first_verb):
         return None
     return people[0] if people else None
 
@@ -344,11 +344,11 @@ def _short_names(people: list[Person], family_names: frozenset[str]) -> dict[str
     """
     owners: dict[str, list[Person]] = {}
     for person in people:
-        first, *rest = person.name.split()
-        last = person.name.split()[-1]
+        names = person.name.split()
+        first, last = names[0], names[-1]
         words = {last, last.partition("-")[2] if last[0].islower() else last,  # "al-Sisi" is called "Sisi"
                  *(a for a in person.aliases if " " not in a)}
-        if rest and fold(first) not in family_names:
+        if len(names) > 1 and fold(first) not in family_names:
             words.add(first)
         for word in words:
             if len(word) >= 3 and word[0].isupper():

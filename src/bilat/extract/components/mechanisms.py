@@ -64,8 +64,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         levels=compile_phrases(data["levels"]),
         level_codes={folded(k): v for k, v in data["levels"].items()},
         recurring_before=data.get("recurring_before", False),
-        level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE)
-        if data["level_markers"] else re.compile(r"(?!)"),
+        level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE),
     )
 
 
