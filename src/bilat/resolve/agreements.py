@@ -22,7 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bilat.extract.facts import AGREEMENT_STATUSES
-from bilat.resolve.dates import day_range
+from bilat.isodates import day_range
 from bilat.resolve.model import (
     AgreementEntity,
     Stated,

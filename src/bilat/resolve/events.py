@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bilat.resolve.dates import DayRange, day_range, overlap, width
+from bilat.isodates import DayRange, day_range, overlap, width
 from bilat.resolve.model import EventEntity, Stated, entity_id
 from bilat.resolve.persons import NameKey
 from bilat.text import fold

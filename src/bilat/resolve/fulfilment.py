@@ -15,7 +15,7 @@ Only visits that took place count (not planned ones). Each link says why.
 from __future__ import annotations
 
 from bilat.resolve.agreements import scope_words
-from bilat.resolve.dates import day_range
+from bilat.isodates import day_range
 from bilat.resolve.model import AgreementEntity, EventEntity, LinkEntity, Stated
 
 _AGREEMENT_STATUSES_OF = {"PROPOSE": ("proposed", "negotiating"), "SIGN": ("signed", "in_force")}

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from bilat.resolve.dates import day_range
+from bilat.isodates import day_range
 from bilat.resolve.model import OfficeSeen, PersonEntity, Stated, entity_id
 from bilat.text import fold
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from bilat._types import CountryCode
+from bilat.extract.components.dates import dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, load
@@ -171,6 +172,12 @@ def country_of_city(lexicon: Lexicon, name: str) -> CountryCode | None:
 def _countries_of_title(lang: str, title: str) -> frozenset[CountryCode]:
     """The countries a headline names; kept, as every component asks for the article's pair."""
     return frozenset(code for _, _, code in _country_matcher(load(lang)).find(title, 0, len(title)) if code)
+
+
+def filed_in(doc: Document) -> CountryCode | None:
+    """The country the article was filed from, by its dateline ("New Delhi [India], July 27 (ANI):" → IN)."""
+    filed = dateline(doc)
+    return country_of_place(load(doc.lang), filed.place) if filed is not None else None
 
 
 def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:

@@ -16,8 +16,6 @@ A visit or meeting takes a date stated near its trigger, at least to the month.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -27,13 +25,15 @@ from bilat.extract.components.countries import (
     countries_in,
     country_of_city,
     country_of_place,
+    filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, dateline, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
+from bilat.isodates import width
 from bilat.lang import Lexicon, alternation
 from bilat.text import fold
 
@@ -95,6 +95,7 @@ class _EventData:
     subject_accepts: frozenset[str]
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
+    clause_break_re: re.Pattern[str]
     home: str | None
 
 
@@ -136,6 +137,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)"),
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
+        clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -216,7 +218,7 @@ class _Trigger:
 
     @property
     def clause(self) -> tuple[int, int]:
-        return _clause(self.doc, self.sent, self.start)
+        return _clause(self.doc, self.sent, self.start, self.data)
 
 
 @component("events", requires=["sents", "countries", "orgs", "dates", "anchor", "mentions", "facts.persons", "facts.agreements"], assigns="facts.events")
@@ -227,9 +229,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     pair = main_pair(doc)
     people = doc.layer("facts.persons")
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
-    filed = dateline(doc)
-    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"),
-                              filed and country_of_place(lexicon, filed.place)) if c in pair), None)
+    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc)) if c in pair), None)
     ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
@@ -397,24 +397,17 @@ def _refers_back(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     return bool(data.back_reference_re.search(doc.text, max(0, match.start() - 20), match.start()))
 
 
-def _clause(doc: Document, sent: Span, pos: int) -> tuple[int, int]:
+def _clause(doc: Document, sent: Span, pos: int, data: _EventData) -> tuple[int, int]:
     """The part of the sentence around ``pos`` between semicolons and the language's clause breaks
     ("Jaishankar held talks with Kamikawa, while Singh met Kihara": two meetings, not four)."""
     start, end = sent.start, sent.end
-    for mark in _clause_breaks(doc.lang).finditer(doc.text, sent.start, sent.end):
+    for mark in data.clause_break_re.finditer(doc.text, sent.start, sent.end):
         if mark.end() <= pos:
             start = mark.end()
         elif mark.start() >= pos:
             end = mark.start()
             break
     return start, end
-
-
-@cache
-def _clause_breaks(lang: str) -> re.Pattern[str]:
-    from bilat.lang import load
-
-    return re.compile(alternation([";", *load(lang)["events"]["clause_breaks"]]))
 
 
 def _subject(t: _Trigger) -> _Participant | None:
@@ -555,14 +548,12 @@ def _visit(t: _Trigger) -> list[Event]:
 
 
 def _place_country(t: _Trigger) -> str | None:
-    from bilat.lang import load
-
     words = t.data.destination_re.match(t.doc.text[t.end:t.sent.end])
     if not words:
         return None
     tokens = words.group(1).split()
     for n in range(len(tokens), 0, -1):
-        country = country_of_place(load(t.doc.lang), " ".join(tokens[:n]))
+        country = country_of_place(t.ctx.lexicon, " ".join(tokens[:n]))
         if country:
             return country
     return None
@@ -630,8 +621,6 @@ def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
     Only a city: a country named as the place ("tại Chile") is often where
     someone was welcomed, not where the talks were held.
     """
-    from bilat.lang import load
-
     _, end = t.clause
     for marker in t.data.place_word_re.finditer(t.doc.text, t.start, end):
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
@@ -641,7 +630,7 @@ def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
         for size in range(min(3, len(tokens)), 0, -1):
             for first in range(len(tokens) - size + 1):
                 name = " ".join(tokens[first:first + size])
-                country = country_of_city(load(t.doc.lang), name)
+                country = country_of_city(t.ctx.lexicon, name)
                 if country:
                     return name, country
     return None
@@ -831,7 +820,7 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
             elif (stated or anchor.year) is not None:
                 date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
-        start, end = _clause(doc, sent, match.start())
+        start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()]))
 
@@ -959,23 +948,7 @@ def _more_precise(new: Event, old: Event) -> bool:
         return True
     if new.type in ("VISIT", "ATTEND"):
         return len(new.date) > len(old.date)
-    return _days(new.date) < _days(old.date)
-
-
-def _days(date: str) -> int:
-    """How many days ``date`` covers: 1 for a day, 30 or so for a month, the length of a range."""
-    first, _, last = date.partition("/")
-
-    def bounds(iso: str) -> tuple[dt.date, dt.date]:
-        parts = [int(p) for p in iso.split("-")]
-        year, month, day = (parts + [0, 0])[:3]
-        if day:
-            return dt.date(year, month, day), dt.date(year, month, day)
-        if month:
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-    return (bounds(last or first)[1] - bounds(first)[0]).days + 1
+    return width(new.date) < width(old.date)
 
 
 def _same_occurrence(old: Event, new: Event) -> bool:

@@ -19,8 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bilat.extract.components.countries import country_of_place, main_pair
-from bilat.extract.components.dates import dateline
+from bilat.extract.components.countries import filed_in, main_pair
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
@@ -379,8 +378,6 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
         else:
             clusters.append(_Cluster([name], [mention]))
     pair = main_pair(doc)
-    filed = dateline(doc)
-    filed_in = country_of_place(lexicon, filed.place) if filed is not None else None
     people = [_person(doc, c) for c in clusters]
     stated = [p for p in people if p.country]
     titled: dict[str, set[str]] = {}  # "a Japanese prime minister": offices the article gives a country
@@ -389,7 +386,7 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
             titled.setdefault(mention.value.office, set()).add(mention.value.country)
     for i, person in enumerate(people):
         if person.country is None:
-            country = _guess_country(person, data, pair, filed_in, stated, titled)
+            country = _guess_country(person, data, pair, filed_in(doc), stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
 
@@ -433,7 +430,7 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 
 def _guess_country(
-    person: Person, data: _TitleData, pair: list[str], filed_in: str | None, stated: list[Person],
+    person: Person, data: _TitleData, pair: list[str], filed: str | None, stated: list[Person],
     titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
@@ -458,8 +455,8 @@ def _guess_country(
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
-    if filed_in in pair:
-        return filed_in
+    if filed in pair:
+        return filed
     return others[0] if others else None
 
 

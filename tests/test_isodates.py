@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.resolve.dates import day_range, overlap, width
+from bilat.isodates import day_range, overlap, width
 
 
 @pytest.mark.parametrize(
