@@ -143,13 +143,13 @@ class _Rules:
     kind_scopes: dict[str, str]
     names_before_head: bool
     settled: frozenset[str]
+    """Folded cues that decide a status whatever proposal comes before them."""
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
     item_break: re.Pattern[str]
     other_subject: str | None
     """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
     subject_marker: re.Pattern[str]
-    """Folded cues that decide a status whatever proposal comes before them."""
 
 
 @cache
@@ -274,18 +274,10 @@ def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, end
     ]
     items = []
     for item_start, item_end in bounds:
-        kind = _kind(text, rules, head, item_end) if item_start == start else _kind_of_item(text, rules, head, item_start, item_end)
+        kind = _kind(text, rules, head, item_end, topics_from=max(item_start, head.end()))
         if kind is not None and not rules.not_bilateral.search(text, item_start, item_end):
             items.append(_Mention(item_start, item_end, kind))
     return items
-
-
-def _kind_of_item(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> str | None:
-    kind = rules.head_kinds[folded(head.group())]
-    if kind:
-        return kind
-    topic = rules.topics.search(text, start, end)
-    return rules.topic_kinds[folded(topic.group())] if topic else rules.other_subject
 
 
 def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
@@ -318,14 +310,15 @@ def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
     return start
 
 
-def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:
+def _kind(text: str, rules: _Rules, head: re.Match[str], end: int, topics_from: int | None = None) -> str | None:
     """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực"),
     else, where the language says so, the kind of a head whose name states some other subject
-    ("Agreement on the Mutual Recognition of Driving Licences")."""
+    ("Agreement on the Mutual Recognition of Driving Licences"). ``topics_from`` starts the
+    search later, at one item of a list the head opens ("…, on vocational training")."""
     kind = rules.head_kinds[folded(head.group())]
     if kind:
         return kind
-    topic = rules.topics.search(text, head.end(), end)
+    topic = rules.topics.search(text, head.end() if topics_from is None else topics_from, end)
     if topic:
         return rules.topic_kinds[folded(topic.group())]
     if rules.other_subject is not None and rules.subject_marker.match(text, head.end(), end):

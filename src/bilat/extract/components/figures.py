@@ -186,18 +186,19 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     seen: set[tuple[str, str | None, float, frozenset[str]]] = set()
     for sent in statements(doc):
         amounts = doc.in_range("amounts", sent.start, sent.end)
+        restated = {i for i in range(1, len(amounts)) if _converted(doc.text, amounts[i - 1], amounts[i])}
         period: str | None = None
         target_from = period_from = sent.start
         for i, amount in enumerate(amounts):
             # a target word makes a target of the amount after it and of those listed with it
             if rules.targets.search(doc.text, target_from, amount.start):
                 continue
-            if i and _converted(doc.text, amounts[i - 1], amount):
+            if i in restated:
                 continue  # "20 billion euros ($21.8 billion)": the same amount in another currency
             target_from = amount.end
             lead = amounts[i - 1].end if i else sent.start
             limit = amounts[i + 1].start if i + 1 < len(amounts) else sent.end
-            if i + 1 < len(amounts) and _converted(doc.text, amount, amounts[i + 1]):  # read on past "($21.8 billion)"
+            if i + 1 in restated:  # read on past "($21.8 billion)"
                 limit = amounts[i + 2].start if i + 2 < len(amounts) else sent.end
                 after = amounts[i + 1].end + 1
             else:
@@ -277,9 +278,9 @@ def _period(
     if before is not None:
         return before, amount.end
     for span in doc.in_range("dates", after, tail):
-        after = period_in(doc, span.start, span.end)
-        if after is not None:
-            return after, span.end
+        stated = period_in(doc, span.start, span.end)
+        if stated is not None:
+            return stated, span.end
     return previous, amount.end
 
 
