@@ -239,10 +239,11 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
-        speaker = _speaker(doc, sent, participants, data)
+        triggers = list(data.trigger_re.finditer(doc.text, sent.start, sent.end))
+        speaker = _speaker(doc, sent, participants, data, triggers[0].start() if triggers else sent.end)
         if speaker is not None:  # "Highlighting Canada's role, PM Chính proposed ...": the speaker, not the topic
             ctx.subject = speaker
-        for match in data.trigger_re.finditer(doc.text, sent.start, sent.end):
+        for match in triggers:
             if _excluded(doc, match, data):
                 continue
             kind = data.types[match.group()]
@@ -312,7 +313,9 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     return sorted(out, key=lambda p: p.start)
 
 
-def _speaker(doc: Document, sent: Span, participants: list[_Participant], data: _EventData) -> _Participant | None:
+def _speaker(
+    doc: Document, sent: Span, participants: list[_Participant], data: _EventData, first_verb: int,
+) -> _Participant | None:
     """Who the sentence has speak or act: its first person that is no object, preferably before its first verb.
 
     After the verb only when no pronoun stands before it: "He expressed a wish to
@@ -325,7 +328,6 @@ def _speaker(doc: Document, sent: Span, participants: list[_Participant], data: 
         if _is_object(doc, p, data) or listed:  # "chào xã giao A, B và C": all three are met
             objects.add(p.start)
     people = [p for p in participants if p.kind in ("person", "title") and p.start not in objects]
-    first_verb = next((m.start() for m in data.trigger_re.finditer(doc.text, sent.start, sent.end)), sent.end)
     before = [p for p in people if p.start < first_verb]
     if before:
         return before[0]
