@@ -274,7 +274,8 @@ def shared(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
-    result = runner.invoke(app, ["eval", "--lang", "vi", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
+    result = runner.invoke(app, ["eval", "--lang", "vi", "--fold", "dev", "--shared", str(shared),
+                                 "--predictions", str(tmp_path / "pred")])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[1].split() == ["section", "gold", "pred", "tp", "P", "R", "F1", "grounded"]
@@ -284,16 +285,41 @@ def test_eval_prints_the_scorer_report(runner: CliRunner, tmp_path: Path, shared
     )
 
 
-def test_eval_reports_each_language_then_all(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
+def test_eval_reports_each_language_and_fold_then_all(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
     result = runner.invoke(app, ["eval", "--shared", str(shared), "--predictions", str(tmp_path / "pred")])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    vi, en = (len(bilat.cli.evaluate.gold_ids(path)) for path in (shared / "gold", shared / "gold" / "en"))
-    assert f"## vi: {vi} articles" in lines and f"## en: {en} articles" in lines
+    count = {(lang, fold): len(bilat.cli.evaluate.gold_ids(bilat.cli.evaluate.gold_dir_for(shared, lang, fold)))
+             for lang in ("vi", "en") for fold in ("dev", "check")}
+    for (lang, fold), n in count.items():
+        assert f"## {lang} {fold}: {n} articles" in lines
     table = lines[lines.index("## together") + 1:]
-    assert [row.split()[0] for row in table[:4]] == ["language", "vi", "en", "all"]
+    assert [row.split()[:3] for row in table[1:7]] == [
+        ["vi", "dev", str(count["vi", "dev"])], ["en", "dev", str(count["en", "dev"])],
+        ["all", "dev", str(count["vi", "dev"] + count["en", "dev"])],
+        ["vi", "check", str(count["vi", "check"])], ["en", "check", str(count["en", "check"])],
+        ["all", "check", str(count["vi", "check"] + count["en", "check"])],
+    ]
+    assert [row.split(":")[0] for row in table[7:10]] == ["gap vi", "gap en", "gap all"]
     assert table[-1].startswith("micro P ")
-    assert len(list((tmp_path / "pred" / "all").glob("*.json"))) == vi + en
+    assert len(list((tmp_path / "pred" / "all").glob("*.json"))) == count["vi", "dev"] + count["en", "dev"]
+    assert len(list((tmp_path / "pred" / "all-check").glob("*.json"))) == count["vi", "check"] + count["en", "check"]
+
+
+def test_eval_one_fold_of_one_language(runner: CliRunner, tmp_path: Path, shared: Path) -> None:
+    result = runner.invoke(app, ["eval", "--lang", "en", "--fold", "check", "--shared", str(shared),
+                                 "--predictions", str(tmp_path / "pred")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("micro P ")
+    assert sorted(p.stem for p in (tmp_path / "pred").glob("*.json")) == sorted(
+        bilat.cli.evaluate.gold_ids(shared / "gold" / "check-en")
+    )
+
+
+def test_eval_of_an_unknown_fold_exits_1(runner: CliRunner, shared: Path) -> None:
+    result = runner.invoke(app, ["eval", "--fold", "test", "--shared", str(shared)])
+    assert result.exit_code == 1
+    assert "no fold 'test'" in result.stderr
 
 
 def test_eval_without_shared_folder_exits_1(runner: CliRunner, tmp_path: Path) -> None:

@@ -151,7 +151,10 @@ def eval_command(
     ] = None,
     per_doc: Annotated[bool, typer.Option("--per-doc", help="Also print a table for each document.")] = False,
     lang: Annotated[str, typer.Option(
-        help="Language of the gold to score against: vi (gold/), another code (gold/<lang>/), or all: each read language on its own, then together.",
+        help="Language of the gold to score against: vi, another code, or all: each read language on its own, then together.",
+    )] = "all",
+    fold: Annotated[str, typer.Option(
+        help="Gold fold: dev (the articles rules are written on), check (held out: the estimate for new text), or all: each, then their gap.",
     )] = "all",
     predictions: Annotated[
         Path | None, typer.Option(help="Keep the predicted facts in this folder (default: a temporary one).")
@@ -162,10 +165,7 @@ def eval_command(
         _warn(f"no prediction for {doc_id}: {batch.reason(exc)}")
 
     try:
-        if lang == "all":
-            report, _ = evaluate.run_languages(shared, per_doc=per_doc, out_dir=predictions, on_error=on_error)
-        else:
-            report, _ = evaluate.run(shared, lang, per_doc=per_doc, out_dir=predictions, on_error=on_error)
+        report = evaluate.report(shared, lang, fold, per_doc=per_doc, out_dir=predictions, on_error=on_error)
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(1) from None

@@ -1,10 +1,23 @@
 """Scoring bilat against the gold annotations in the shared folder.
 
 The shared folder sits beside the checkout (``../shared``) and holds the
-articles (``corpus/**/<id>.txt``), their gold facts (``gold/*.json`` for
-Vietnamese, ``gold/<lang>/*.json`` for other languages) and the scorer
+articles (``corpus/**/<id>.txt``), their gold facts and the scorer
 (``tools/score.py``). The scorer is loaded from there, never copied, so that
 bilat is measured exactly as FACTS.md ("How scoring matches") describes.
+
+The gold of each language comes in two folds:
+
+=======  ====================  =======================  ==========================
+fold     Vietnamese            other languages          for
+=======  ====================  =======================  ==========================
+dev      ``gold/*.json``       ``gold/<lang>/*.json``   reading, error analysis
+check    ``gold/check/``       ``gold/check-<lang>/``   the estimate for new text
+=======  ====================  =======================  ==========================
+
+The check fold's articles are scored, never read while writing rules: its
+figure is what a user gets on an article nobody tuned to, and a gap of more
+than ``GAP_WARNING`` between the two folds means rules fit the dev articles
+rather than the language.
 """
 
 from __future__ import annotations
@@ -33,6 +46,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 SECTIONS = ("persons", "events", "agreements", "mechanisms", "memberships", "figures")
 
+FOLDS = ("dev", "check")
+"""The gold folds, in the order they are reported: the one rules are written on, then the held-out one."""
+
+GAP_WARNING = 0.05
+"""Largest dev-minus-check micro-F1 taken for noise: the check folds hold 6-10 articles,
+where one fact more or less moves F1 by about 0.01."""
+
 OnError = Callable[[str, BilatError], None]
 """Called with a document id and the error that stopped its extraction."""
 
@@ -57,12 +77,24 @@ def find_shared() -> Path:
     raise BilatError(f"shared folder not found (tried {tried}); set {SHARED_ENV}")
 
 
-def gold_dir_for(shared: Path, lang: str = "vi") -> Path:
-    """Where the gold of ``lang`` lives: ``gold/`` for Vietnamese, ``gold/<lang>/`` otherwise."""
-    path = shared / "gold" if lang == "vi" else shared / "gold" / lang
-    if not path.is_dir():
-        raise BilatError(f"no gold annotations for {lang!r} at {path}")
+def gold_dir_for(shared: Path, lang: str = "vi", fold: str = "dev") -> Path:
+    """Where the gold of ``lang`` in ``fold`` lives (see the table in this module's docstring)."""
+    if fold not in FOLDS:
+        raise BilatError(f"no fold {fold!r}: the folds are {', '.join(FOLDS)}")
+    name = {"dev": "" if lang == "vi" else lang, "check": "check" if lang == "vi" else f"check-{lang}"}[fold]
+    path = shared / "gold" / name
+    if not path.is_dir() or not any(path.glob("*.json")):
+        raise BilatError(f"no {fold} gold annotations for {lang!r} at {path}")
     return path
+
+
+def has_fold(shared: Path, lang: str, fold: str) -> bool:
+    """Whether ``shared`` holds gold of ``lang`` in ``fold``."""
+    try:
+        gold_dir_for(shared, lang, fold)
+    except BilatError:
+        return False
+    return True
 
 
 def gold_ids(gold_dir: Path) -> list[str]:
@@ -128,18 +160,19 @@ def score(gold_dir: Path, pred_dir: Path, per_doc: bool = False, shared: Path | 
 def run(
     shared: Path | None = None,
     lang: str = "vi",
+    fold: str = "dev",
     *,
     per_doc: bool = False,
     out_dir: Path | None = None,
     on_error: OnError | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """Extract the annotated articles of ``lang`` and score them: what ``bilat eval`` prints.
+    """Extract the annotated articles of ``lang`` in ``fold`` and score them.
 
     Predictions go to ``out_dir`` when given (to inspect them), else to a
     temporary folder removed afterwards.
     """
     shared = shared or find_shared()
-    gold_dir = gold_dir_for(shared, lang)
+    gold_dir = gold_dir_for(shared, lang, fold)
     with contextlib.ExitStack() as stack:
         if out_dir is None:
             out_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bilat-eval-")))
@@ -148,7 +181,7 @@ def run(
 
 
 def gold_languages(shared: Path) -> list[str]:
-    """The languages bilat reads that have gold in ``shared``: Vietnamese first, then the others by code."""
+    """The languages bilat reads that have dev gold in ``shared``: Vietnamese first, then the others by code."""
     from bilat.lang import LANGUAGES
 
     found = ["vi"] if any((shared / "gold").glob("*.json")) else []
@@ -159,42 +192,93 @@ def gold_languages(shared: Path) -> list[str]:
 def run_languages(
     shared: Path | None = None,
     langs: list[str] | None = None,
+    folds: tuple[str, ...] = FOLDS,
     *,
     per_doc: bool = False,
     out_dir: Path | None = None,
     on_error: OnError | None = None,
 ) -> tuple[str, dict[str, dict[str, Any]]]:
-    """Score each language on its own, then all together: the report and ``{lang | "all": figures}``.
+    """Score each language in each fold on its own, then each fold over all languages.
 
-    Together means one micro average over every article of every language, so
-    a language weighs by the facts its gold holds. The report ends with a
-    table of the micro figures, then the scorer's own micro line for all.
+    Returns the report and ``{"vi", "vi-check", ..., "all", "all-check": figures}``
+    (a dev fold is named by its language alone). Together means one micro
+    average over every article of every language, so a language weighs by
+    the facts its gold holds. A fold the shared folder lacks is left out.
+    The report ends with a table of the micro figures, each language's
+    dev-minus-check gap, then the scorer's own micro line for the last fold
+    over all languages (the check folds': the estimate for new text).
     """
     shared = shared or find_shared()
     langs = langs or gold_languages(shared)
     parts: list[str] = []
     figures: dict[str, dict[str, Any]] = {}
+    rows: list[tuple[str, str, int]] = []
+    last = ""
     with contextlib.ExitStack() as stack:
         root = out_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bilat-eval-")))
-        all_gold, all_pred = root / "all-gold", root / "all"
-        for path in (all_gold, all_pred):
-            path.mkdir(parents=True, exist_ok=True)
-        for lang in langs:
-            gold_dir = gold_dir_for(shared, lang)
-            done = predict_corpus(gold_dir, shared / "corpus", root / lang, on_error)
-            report, figures[lang] = score(gold_dir, root / lang, per_doc=per_doc, shared=shared)
-            parts.append(f"## {lang}: {len(gold_ids(gold_dir))} articles\n{report}")
-            for gold in gold_dir.glob("*.json"):
-                _link(gold, all_gold / f"{lang}-{gold.name}")
-            for doc_id in done:
-                _link(root / lang / f"{doc_id}.json", all_pred / f"{lang}-{doc_id}.json")
-        report, figures["all"] = score(all_gold, all_pred, shared=shared)
-    table = ["language  P      R      F1     grounded-F1"]
-    for name, figs in figures.items():
-        micro = figs["micro"]
-        table.append(f"{name:<9} {micro['P']:.3f}  {micro['R']:.3f}  {micro['F1']:.3f}  {micro['grounded_F1']:.3f}")
-    last = report.rstrip("\n").splitlines()[-1]
+        for fold in folds:
+            present = [lang for lang in langs if has_fold(shared, lang, fold)]
+            if not present:
+                continue
+            together = _fold_name("all", fold)
+            all_gold, all_pred = root / f"{together}-gold", root / together
+            for path in (all_gold, all_pred):
+                path.mkdir(parents=True, exist_ok=True)
+            for lang in present:
+                name = _fold_name(lang, fold)
+                gold_dir = gold_dir_for(shared, lang, fold)
+                done = predict_corpus(gold_dir, shared / "corpus", root / name, on_error)
+                report, figures[name] = score(gold_dir, root / name, per_doc=per_doc, shared=shared)
+                count = len(gold_ids(gold_dir))
+                parts.append(f"## {lang} {fold}: {count} articles\n{report}")
+                rows.append((lang, fold, count))
+                for gold in gold_dir.glob("*.json"):
+                    _link(gold, all_gold / f"{lang}-{gold.name}")
+                for doc_id in done:
+                    _link(root / name / f"{doc_id}.json", all_pred / f"{lang}-{doc_id}.json")
+            report, figures[together] = score(all_gold, all_pred, shared=shared)
+            rows.append(("all", fold, sum(count for lang, f, count in rows if f == fold and lang != "all")))
+            last = report.rstrip("\n").splitlines()[-1]
+    table = ["language  fold   articles  P      R      F1     grounded-F1"]
+    for lang, fold, count in rows:
+        micro = figures[_fold_name(lang, fold)]["micro"]
+        table.append(f"{lang:<9} {fold:<6} {count:<9} {micro['P']:.3f}  {micro['R']:.3f}  {micro['F1']:.3f}  "
+                     f"{micro['grounded_F1']:.3f}")
+    for lang in [*langs, "all"]:
+        dev, check = figures.get(_fold_name(lang, "dev")), figures.get(_fold_name(lang, "check"))
+        if dev and check:
+            gap = dev["micro"]["F1"] - check["micro"]["F1"]
+            verdict = "over" if gap > GAP_WARNING else "within"
+            table.append(f"gap {lang}: dev - check F1 {gap:+.3f} ({verdict} {GAP_WARNING})")
     return "\n".join([*parts, "## together", *table, last]) + "\n", figures
+
+
+def report(
+    shared: Path | None = None,
+    lang: str = "all",
+    fold: str = "all",
+    *,
+    per_doc: bool = False,
+    out_dir: Path | None = None,
+    on_error: OnError | None = None,
+) -> str:
+    """What ``bilat eval --lang LANG --fold FOLD`` prints: one scorer report, or the table of several.
+
+    ``all`` for either means every language with gold, or both folds; one
+    language in one fold is the scorer's own report alone.
+    """
+    if lang != "all" and fold != "all":
+        return run(shared, lang, fold, per_doc=per_doc, out_dir=out_dir, on_error=on_error)[0]
+    if fold != "all" and fold not in FOLDS:
+        raise BilatError(f"no fold {fold!r}: the folds are {', '.join(FOLDS)} or all")
+    langs = None if lang == "all" else [lang]
+    folds = FOLDS if fold == "all" else (fold,)
+    return run_languages(shared, langs, folds, per_doc=per_doc, out_dir=out_dir, on_error=on_error)[0]
+
+
+def _fold_name(lang: str, fold: str) -> str:
+    """A fold's name in reports and prediction folders: ``vi`` for dev, ``vi-check`` for check."""
+    return lang if fold == "dev" else f"{lang}-{fold}"
 
 
 def _link(target: Path, link: Path) -> None:
