@@ -1,6 +1,13 @@
 """Throughput: extraction per worker, end-to-end ingest into SQLite, peak memory, and the Dask engine.
 
     python benchmarks/throughput.py [--sizes 1000 10000] [--shared ../shared]
+    python benchmarks/throughput.py --real [--against OTHER_CHECKOUT]
+
+``--real`` measures extraction alone, on one core, on the real articles of
+the shared folder (seeds, dev and pool, each language apart; the held-out
+check folds are left out), and with ``--against`` the same for another
+checkout of bilat (an earlier commit, say), the two interleaved round by
+round so that a shared machine's noise falls on both, with their ratio.
 
 Builds a synthetic corpus from the Vietnamese articles of the shared corpus:
 each synthetic article is a real header and headline over paragraphs drawn
@@ -21,6 +28,7 @@ work vanish) of about the real articles' size. Then prints, from one run:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -125,14 +133,73 @@ def ingest(folder: Path, db: Path, *extra: str) -> tuple[float, int, str]:
     return elapsed, peak, summary
 
 
+REAL_FOLDERS = {"vi": ("corpus/seeds", "corpus/dev", "pool/vi"), "en": ("corpus/dev-en", "pool/en")}
+"""The real articles of the shared folder, by language: everything but the held-out check folds."""
+
+REAL_ROUNDS = 5
+"""Passes over the real articles per checkout; the best pass is kept (noise only ever slows a run)."""
+
+_REAL_RATE = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from bilat.extract import extract
+from bilat.ingest import read_document
+from bilat.lang import LANGUAGES
+from pathlib import Path
+documents = {lang: [read_document(Path(p)) for p in paths] for lang, paths in json.load(sys.stdin).items()}
+for lang, docs in documents.items():
+    docs = [doc for doc in docs if doc.lang in LANGUAGES]  # a pool article in another language is skipped
+    started = time.perf_counter()
+    for doc in docs:
+        extract(doc)
+    print(json.dumps([lang, len(docs) / (time.perf_counter() - started)]))
+"""
+
+
+def real_rates(shared: Path, checkouts: list[Path]) -> dict[Path, dict[str, float]]:
+    """Best articles/s per language of each checkout's ``extract()`` on one core, rounds interleaved."""
+    paths = {lang: [str(p) for folder in folders for p in sorted((shared / folder).glob("*.txt"))]
+             for lang, folders in REAL_FOLDERS.items()}
+    best: dict[Path, dict[str, float]] = {checkout: {} for checkout in checkouts}
+    for _ in range(REAL_ROUNDS):
+        for checkout in checkouts:
+            run = subprocess.run([sys.executable, "-c", _REAL_RATE, str(checkout / "src")], input=json.dumps(paths),
+                                 capture_output=True, text=True, check=False)
+            if run.returncode:
+                raise SystemExit(f"extraction failed in {checkout}:\n{run.stderr}")
+            for line in run.stdout.splitlines():
+                lang, rate = json.loads(line)
+                best[checkout][lang] = max(best[checkout].get(lang, 0.0), rate)
+    return best
+
+
+def print_real(shared: Path, against: Path | None) -> None:
+    here = Path(__file__).resolve().parents[1]
+    checkouts = [here] + ([against.resolve()] if against else [])
+    rates = real_rates(shared, checkouts)
+    counts = {lang: sum(len(list((shared / f).glob("*.txt"))) for f in folders) for lang, folders in REAL_FOLDERS.items()}
+    print(f"extraction alone on one core, real articles ({', '.join(f'{n} {lang}' for lang, n in counts.items())}), "
+          f"best of {REAL_ROUNDS} passes")
+    print(f"  {'language':<9}" + "".join(f"{c.name:>16}" for c in checkouts) + ("   ratio" if against else ""))
+    for lang in REAL_FOLDERS:
+        row = [rates[c][lang] for c in checkouts]
+        ratio = f"   {row[0] / row[1]:.2f}x" if against else ""
+        print(f"  {lang:<9}" + "".join(f"{r:12.0f} a/s" for r in row) + ratio)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--shared", type=Path, default=None)
+    parser.add_argument("--real", action="store_true", help="only extraction on the real articles, per language")
+    parser.add_argument("--against", type=Path, default=None, help="with --real: another checkout to measure beside this one")
     args = parser.parse_args()
     shared = args.shared or find_shared()
     cores = os.cpu_count() or 1
     print(f"bilat throughput benchmark: {cores} cores, Python {sys.version.split()[0]}")
+    if args.real:
+        print_real(shared, args.against)
+        return
 
     with tempfile.TemporaryDirectory(prefix="bilat-bench-") as tmp:
         root = Path(tmp)
