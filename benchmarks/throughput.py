@@ -3,7 +3,7 @@
     python benchmarks/throughput.py [--sizes 1000 10000] [--shared ../shared]
     python benchmarks/throughput.py --real [--against OTHER_CHECKOUT]
 
-``--real`` measures extraction alone, on one core, on the real articles of
+``--real`` measures extraction alone, per core (CPU time), on the real articles of
 the shared folder (seeds, dev and pool, each language apart; the held-out
 check folds are left out), and with ``--against`` the same for another
 checkout of bilat (an earlier commit, say), the two interleaved round by
@@ -137,7 +137,9 @@ REAL_FOLDERS = {"vi": ("corpus/seeds", "corpus/dev", "pool/vi"), "en": ("corpus/
 """The real articles of the shared folder, by language: everything but the held-out check folds."""
 
 REAL_ROUNDS = 5
-"""Passes over the real articles per checkout; the best pass is kept (noise only ever slows a run)."""
+"""Passes over the real articles per checkout; the best pass is kept (noise only ever slows a run).
+Each pass is timed in CPU seconds of its process, so that articles per second is per core, and
+other work on a shared machine does not count against it."""
 
 _REAL_RATE = """
 import json, sys, time
@@ -149,10 +151,10 @@ from pathlib import Path
 documents = {lang: [read_document(Path(p)) for p in paths] for lang, paths in json.load(sys.stdin).items()}
 for lang, docs in documents.items():
     docs = [doc for doc in docs if doc.lang in LANGUAGES]  # a pool article in another language is skipped
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in docs:
         extract(doc)
-    print(json.dumps([lang, len(docs) / (time.perf_counter() - started)]))
+    print(json.dumps([lang, len(docs) / (time.process_time() - started)]))
 """
 
 
