@@ -37,8 +37,9 @@ _PLAN_YEARS = 5
 """A range of at most this many years in a sentence about the future is a plan's period."""
 LEDE_SENTENCES = 4
 """The first sentences of the body, where the article states its own event."""
-_DAY_KNOWN = ("header", "dateline")
-"""Anchors that give the article's own day: its header, or the date its dateline states."""
+_DAY_KNOWN = ("header", "dateline", "page stamp", "address")
+"""Anchors that give the article's own day: its header, the date its dateline states, the page's
+publication stamp, or the date in its address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,11 +440,77 @@ def _dateline(doc: Document, lexicon: Lexicon) -> Dateline | None:
 
 
 # --- the anchor -------------------------------------------------------------
+#
+# With no header date, the article's year is a vote over weak cues, each giving
+# candidate years with a weight: how often such a cue names the article's own
+# year in the press (benchmarks/anchor.py measures the whole vote on articles
+# whose header date is hidden).
+
+STAMP_WEIGHT = 8.0
+"""A page's printed publication time ("27/07/2023 09:11 GMT+7") is the date itself."""
+URL_DAY_WEIGHT = 6.0
+"""A full date in the article's address (".../2024/08/01/...", "-20220624184002975.htm") is the day it was filed."""
+URL_MONTH_WEIGHT = 5.0
+"""A year and month folder in the address ("/202306/") is its month."""
+URL_SHORT_WEIGHT = 3.0
+"""A six-digit yymmdd run in the address ("-240801-") or a year folder ("/2018/"): most often the date, but an id may read as one."""
+URL_SLUG_YEAR_WEIGHT = 1.0
+"""A year among the address's words ("...-consultations-2024-...") may be the event's or a target's."""
+SUMMIT_WEIGHT = 4.0
+"""A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
+ANNIVERSARY_WEIGHT = 4.0
+""""kỷ niệm 30 năm" of relations begun in a stated year: the article is in the anniversary year."""
+LEDE_DATE_WEIGHT = 3.0
+"""The first full date in the lede is usually the article's own event; sometimes a recalled one."""
+FIGURE_WEIGHT = 3.0
+"""A full-year amount ("trade neared $800 million in 2019") is reported the year after."""
+RANGE_END_WEIGHT = 3.0
+"""The end of a relationship's span ("quan hệ ngoại giao (1989-2024)") is the anniversary year."""
+SINCE_WEIGHT = 2.0
+""""N năm qua", "the past N years" since a stated year: N years on from it."""
+WEEKDAY_WEIGHT = 2.0
+"""A weekday with its day and month ("thứ Năm (13/7)") holds in only one year in five to eleven."""
+BOUND_WEIGHT = 1.0
+"""The year the article's future and past talk allow: a bound, not a statement."""
+STAMP_LINES = 8
+"""The page lines before the body's text where a publication stamp is printed."""
+STAMP_LENGTH = 80
+"""A stamp line is short: a date, a time, perhaps a byline."""
+_CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d])")
+"""A clock time, as a page prints its publication stamp ("09:11", "6:25")."""
+_ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DAY_FORMS = (
+    # /2024/08/01/, 2025-04-20
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[/-])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"),
+    # /2022/0714/
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # 20230316_41, -20220624184002975.htm: yyyymmdd opening a digit run
+    re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:\d{4,})?(?!\d)"),
+    # -185230727081443683.htm, ns220613093922: [a three-digit section] yymmdd then a clock time
+    re.compile(r"(?<!\d)(?:\d{3})?(?P<y>[0-3]\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?:\d{2,})?(?!\d)"),
+)
+"""Full dates in an address, most explicit first. Of several, the last: an address ends with
+the article's own name, after its sections' ("/nr040807104143/ns220613093922")."""
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])/")
+_URL_SHORT_DAY = re.compile(r"(?<![\w])(?P<y>[0-3]\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\w])")
+_URL_YEAR_FOLDER = re.compile(r"/(?P<y>(?:19|20)\d{2})/")
+_URL_SLUG_YEAR = re.compile(r"(?<=[a-z]-)(?P<y>(?:19|20)\d{2})(?=-|\.|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """One hint at the article's date: a year, its month and day when the cue states them, and its weight."""
+
+    year: int
+    weight: float
+    how: str
+    month: int | None = None
+    day: int | None = None
 
 
 @component("anchor", requires=["sents", "dates"], assigns="anchor")
 def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
-    """The article's date: from the header, its dateline, else from what the text makes certain."""
+    """The article's date: from the header, else a vote over what the page and its text make likely."""
     header = _parse_iso(doc.published)
     line = _dateline(doc, lexicon)
     stated = line.value if line is not None and line.value is not None and line.value.day is not None else None
@@ -452,35 +519,47 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     cues = lexicon["dates"]["cues"]
     lede = doc.layer("sents")[:LEDE_SENTENCES]
     lede_end = lede[-1].end if lede else doc.text_start
-    dated = next((s.value for s in doc.layer("dates") if s.end <= lede_end and s.value.year is not None
-                  and s.value.day is not None), None)
-    stated_year = None if stated is None else stated.year or (dated.year if dated is not None else None)
-    if stated is not None and stated_year is not None:
-        return [Anchor(stated_year, stated.month, stated.day, how="dateline")]
-    if dated is not None:
-        return [Anchor(dated.year, dated.month, dated.day, how="dated lede")]
-    year = (
-        _summit_year(doc, lede_end, lexicon)
-        or _anniversary_year(doc, lexicon)
-        or _achieved_figure_year(doc, cues)
-    )
-    how = "article context"
-    after = None
-    if year is None:
-        year, after = _bounded_year(doc, cues)
-        how = "bounds"
+    bounded, after = _bounded_year(doc, cues)
+    found = [
+        *_stamp_cues(doc),
+        *_url_cues(doc.source or ""),
+        *_lede_cues(doc, lede_end, cues),
+        *_summit_cues(doc, lede_end, lexicon),
+        *_anniversary_cues(doc, lexicon),
+        *_figure_cues(doc, cues),
+        *_span_end_cues(doc, cues),
+        *_since_cues(doc, lexicon),
+        *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None else []),
+    ]
+    found += _weekday_cues(doc, found, after)
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
-    if stated is not None:
-        how = "dateline"
-    if year is None and after is None:
-        return [Anchor(how="unknown")]
-    if year is None and after is not None:
+    if not found:
+        if after is None:
+            return [Anchor(how="unknown")]
         if first is None:
             return [Anchor(after=after, how="after")]
         year = after[0] if (first.month or 0) > after[1] else after[0] + 1
+        return [Anchor(year, first.month, first.day, how="dateline" if stated is not None else "bounds")]
+    best = _vote(found)
+    if best.how in _DAY_KNOWN:
+        return [Anchor(best.year, best.month, best.day, how=best.how)]
+    if stated is not None and stated.year in (None, best.year):
+        return [Anchor(best.year, stated.month, stated.day, how="dateline")]
+    if best.month is not None:
+        return [Anchor(best.year, best.month, best.day, how=best.how)]
     if first is None:
-        return [Anchor(year, how=how)]
-    return [Anchor(year, first.month, first.day, how=how)]
+        return [Anchor(best.year, how=best.how)]
+    return [Anchor(best.year, first.month, first.day, how=best.how)]
+
+
+def _vote(cues: list[_Cue]) -> _Cue:
+    """The year with the most weight behind it; its weightiest cue, which may also give month and day."""
+    tally: dict[int, float] = {}
+    for cue in cues:
+        tally[cue.year] = tally.get(cue.year, 0.0) + cue.weight
+    year = max(tally, key=lambda y: (tally[y], max(c.weight for c in cues if c.year == y), y))
+    backing = [c for c in cues if c.year == year]
+    return max(backing, key=lambda c: (c.month is not None, c.weight))
 
 
 def _header_anchor(header: tuple[int | None, int | None, int | None], stated: DateValue | None) -> Anchor:
@@ -498,7 +577,79 @@ def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] |
     return (parts + [None, None])[0], (parts + [None, None])[1], (parts + [None, None, None])[2]
 
 
-def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
+def _stamp_cues(doc: Document) -> list[_Cue]:
+    """The publication time a page prints above the article: a short line with a full date and a clock time."""
+    start = doc.body_start
+    for _ in range(STAMP_LINES):
+        end = doc.text.find("\n", start)
+        end = len(doc.text) if end < 0 else end
+        line = doc.text[start:end]
+        if len(line.strip()) <= STAMP_LENGTH and _CLOCK.search(line):
+            for span in doc.in_range("dates", start, end):
+                v = span.value
+                if v.year is not None and v.month is not None and v.day is not None and not v.is_range:
+                    return [_Cue(v.year, STAMP_WEIGHT, "page stamp", v.month, v.day)]
+            iso = _ISO_DATE.search(line)
+            if iso:
+                return [_Cue(int(iso[1]), STAMP_WEIGHT, "page stamp", int(iso[2]), int(iso[3]))]
+        if end >= len(doc.text):
+            break
+        start = end + 1
+    return []
+
+
+def _url_cues(source: str) -> list[_Cue]:
+    """The date an outlet writes into the article's address, the most precise form found."""
+    for pattern in _URL_DAY_FORMS:
+        for match in reversed(list(pattern.finditer(source))):
+            year = _full_year(match["y"])
+            if year is not None and _is_day(year, int(match["m"]), int(match["d"])):
+                return [_Cue(year, URL_DAY_WEIGHT, "address", int(match["m"]), int(match["d"]))]
+    month = _URL_MONTH.search(source)
+    if month:
+        return [_Cue(int(month["y"]), URL_MONTH_WEIGHT, "address", int(month["m"]))]
+    for match in _URL_SHORT_DAY.finditer(source):
+        year = _full_year(match["y"])
+        if year is not None and _is_day(year, int(match["m"]), int(match["d"])):
+            return [_Cue(year, URL_SHORT_WEIGHT, "address", int(match["m"]), int(match["d"]))]
+    folder = _URL_YEAR_FOLDER.search(source)
+    if folder:
+        return [_Cue(int(folder["y"]), URL_SHORT_WEIGHT, "address")]
+    return [_Cue(int(m["y"]), URL_SLUG_YEAR_WEIGHT, "address words") for m in _URL_SLUG_YEAR.finditer(source)][:1]
+
+
+_URL_YEARS = (1995, 2039)
+"""Years an online article's address may carry (two-digit years are 20xx)."""
+
+
+def _full_year(text: str) -> int | None:
+    year = int(text) + 2000 if len(text) == 2 else int(text)
+    return year if _URL_YEARS[0] <= year <= _URL_YEARS[1] else None
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _lede_cues(doc: Document, lede_end: int, cues: dict[str, list[str]]) -> list[_Cue]:
+    """The first full date in the lede ("Ngày 12/6/2019, ..."), or the dateline's when it states a year.
+
+    Not a date after "relations were established" ("thiết lập quan hệ ngoại giao
+    vào ngày 29/2/1992", "(4/8/1973 – 4/8/2023)"): the relationship's history.
+    """
+    established = _whole_words(tuple(cues["established"]))
+    for span in doc.layer("dates"):
+        if span.end > lede_end:
+            break
+        v = span.value
+        sent = doc.sentence_of(span.start)
+        if v.year is None or v.day is None or (sent is not None and established.search(doc.text, sent.start, span.start)):
+            continue
+        return [_Cue(v.year, LEDE_DATE_WEIGHT, "dated lede", v.month, v.day)]
+    return []
+
+
+def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
     """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering.
 
     The number may follow the series (Vietnamese: summit words, series, ordinal
@@ -516,8 +667,8 @@ def _summit_year(doc: Document, lede_end: int, lexicon: Lexicon) -> int | None:
         number_before = rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"
         match = re.search(number_after, lede) or re.search(number_before, lede)
         if match:
-            return _nth_summit_year(series, int(match.group("n")))
-    return None
+            return [_Cue(_nth_summit_year(series, int(match.group("n"))), SUMMIT_WEIGHT, "article context")]
+    return []
 
 
 def _nth_summit_year(series: dict[str, int | list[int]], number: int) -> int:
@@ -558,22 +709,24 @@ def _anniversaries(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_template(t, {"n": years}, "cues.anniversary")) for t in data["cues"]["anniversary"])
 
 
-def _anniversary_year(doc: Document, lexicon: Lexicon) -> int | None:
-    """"kỷ niệm 30 năm thiết lập quan hệ ngoại giao" + "từ năm 1994" → 2024."""
+def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
+    """"kỷ niệm 30 năm thiết lập quan hệ ngoại giao" + "từ năm 1994" → 2024.
+
+    Not an anniversary still ahead ("hướng tới kỷ niệm 35 năm", "sẽ tổ chức các hoạt
+    động kỷ niệm"): the article may be written the year before.
+    """
     cues = lexicon["dates"]["cues"]
     anniversaries = _anniversaries(lexicon)
     established = _established_year(doc, cues, anniversaries)
     if established is None:
-        return None
+        return []
     for sent in doc.layer("sents"):
-        if _is_future(doc, sent, cues):
-            continue
         text = doc.span_text(sent)
         for pattern in anniversaries:
             match = pattern.search(text)
-            if match and _mentions(text[match.end():], cues["established"]):
-                return established + int(match.group("n"))
-    return None
+            if match and _mentions(text[match.end():], cues["established"]) and not _is_future(doc, sent, cues):
+                return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+    return []
 
 
 def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: tuple[re.Pattern[str], ...]) -> int | None:
@@ -591,32 +744,111 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
     return None
 
 
-def _achieved_figure_year(doc: Document, cues: dict[str, list[str]]) -> int | None:
-    """A trade amount reached in a stated full year is reported after that year ends.
+def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
+    """A trade amount of a stated full year is reported after that year ends, whatever the verb.
 
-    "Năm 2024 kim ngạch đạt ... USD" → 2025. An amount of a relative year
-    compared with a stated one ("hitting $6.5 billion last year, up 16 percent
-    from 2016") is the following year's: last year is 2017, the article of 2018.
+    "Năm 2024 kim ngạch đạt ... USD", "trade neared $800 million in 2019" → the
+    year after. An amount of a relative year compared with a stated one
+    ("hitting $6.5 billion last year, up 16 percent from 2016") is the following
+    year's: last year is 2017, the article of 2018. Targets and forecasts are not amounts reached.
     """
     compared = re.compile(rf"(?<!\w)(?:{alternation(cues['compared'])})\s+$")
+    deadline = re.compile(rf"(?<!\w)(?:{alternation(cues['deadline'])})\s+$")
+    found: list[_Cue] = []
     for sent in _sentences_with(doc, cues["trade"]):
         text = doc.span_text(sent)
-        if not _mentions(text, cues["achieved"]) or _mentions(text, cues["target"]):
+        if not _mentions(text, cues["amount"]) or _is_future(doc, sent, cues):
             continue
         relative: int | None = None
+        years: list[int] = []
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
             if relative is None and v.relative_year is not None and v.year is None and v.first_months is None:
                 relative = v.relative_year
-            if v.year is not None and v.month is None and not v.is_range:
-                if relative is not None and compared.search(doc.text, sent.start, span.start):
-                    return v.year + 1 - relative
-                return v.year + 1
-    return None
+            if v.year is not None and v.month is None and not v.is_range and v.first_months is None:
+                if deadline.search(doc.text, sent.start, span.start):
+                    continue  # "to $15 billion by 2020": a target's year
+                if compared.search(doc.text, sent.start, span.start):
+                    if relative is not None:
+                        years.append(v.year + 1 - relative)
+                        break
+                    continue
+                years.append(v.year + 1)
+        if years:
+            found.append(_Cue(max(years), FIGURE_WEIGHT, "article context"))
+    return found
+
+
+def _span_end_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
+    """"quan hệ ngoại giao (1989-2024)": the relationship's span ends in the anniversary year.
+
+    Only the year: a parenthesised anniversary day ("4/8/1973 – 4/8/2023") may
+    lie after the article that announces it. Not in a sentence about what will
+    happen ("sẽ tổ chức kỷ niệm ... (1975-2025)"): that anniversary may be next year's.
+    """
+    for sent in _sentences_with(doc, cues["established"]):
+        if _is_future(doc, sent, cues):
+            continue
+        for span in doc.in_range("dates", sent.start, sent.end):
+            v = span.value
+            if v.year is not None and v.end_year is not None and v.month is None and v.end_year > v.year:
+                return [_Cue(v.end_year, RANGE_END_WEIGHT, "article context")]
+    return []
+
+
+@cache
+def _since_patterns(lexicon: Lexicon) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The data's "N years" phrases ("{n} năm qua", "the past {n} years") and the words opening a since-year."""
+    cues = lexicon["dates"]["cues"]
+    spans = tuple(re.compile(_template(t, {"n": r"(?P<n>\d{1,3})"}, "cues.since")) for t in cues["since"])
+    return spans, re.compile(rf"(?<!\w)(?:{alternation(cues['since_words'])})\s+$")
+
+
+def _since_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
+    """"30 năm qua, kể từ năm 1994", "over the past 30 years since 1994" → 2024.
+
+    The year must be the period's start ("kể từ", "since"): "the sixth talks in
+    two years, the second in 2023" counts nothing from 2023.
+    """
+    spans, since = _since_patterns(lexicon)
+    for sent in doc.layer("sents"):
+        text = doc.span_text(sent)
+        match = next((m for p in spans if (m := p.search(text))), None)
+        if match is None:
+            continue
+        years = [s.value.year for s in doc.in_range("dates", sent.start, sent.end)
+                 if s.value.year is not None and s.value.month is None and not s.value.is_range
+                 and since.search(doc.text, sent.start, s.start)]
+        if len(years) == 1:
+            return [_Cue(years[0] + int(match.group("n")), SINCE_WEIGHT, "article context")]
+    return []
+
+
+_WEEKDAY_SEARCH = 12
+"""Years after a lower bound searched for one where a stated weekday falls on its day (it recurs within 11)."""
+
+
+def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None) -> list[_Cue]:
+    """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday.
+
+    When no candidate fits, the first such year from the article's lower bound on.
+    """
+    stated = {(v.month, v.day, v.weekday) for v in (s.value for s in doc.layer("dates"))
+              if v.weekday is not None and v.month is not None and v.day is not None and v.year is None}
+    out: list[_Cue] = []
+    for month, day, weekday in sorted(stated):
+        def fits(year: int) -> bool:
+            return _is_day(year, month, day) and date(year, month, day).weekday() == weekday
+
+        fitting = sorted({c.year for c in found if fits(c.year)})
+        if not fitting and after is not None:
+            fitting = [y for y in range(after[0], after[0] + _WEEKDAY_SEARCH) if fits(y)][:1]
+        out += [_Cue(y, WEEKDAY_WEIGHT, "weekday") for y in fitting]
+    return out
 
 
 def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None, tuple[int, int] | None]:
-    """The latest year the article's future talk allows, or a lower bound from its past.
+    """The latest year the article's future talk allows, and a lower bound from its past.
 
     Years in sentences about what will happen are upper bounds (a target year
     lies ahead, so the article is at least a year earlier; a plan for a short
@@ -641,10 +873,11 @@ def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None
                 upper.append(v.year - 1 if target else v.year)
             else:
                 lower.append((v.year, v.month or 1))
+    latest_past = max(lower) if lower else None
     if upper:
         floor = max((y for y, _ in lower), default=min(upper))
-        return max(min(upper), floor), None
-    return None, max(lower) if lower else None
+        return max(min(upper), floor), latest_past
+    return None, latest_past
 
 
 # --- resolving ---------------------------------------------------------------
