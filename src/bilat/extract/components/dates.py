@@ -60,6 +60,9 @@ class DateValue:
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
     relative_month: int | None = None
     """"this month" is 0, "next month" 1: months from the article's own month."""
+    same_day: bool = False
+    """"cùng ngày", "the same day": the day the narrative has reached, which only the reader of
+    the sentences before knows (``resolve`` leaves it None; events take their narrative day)."""
     weekday: int | None = None
     """"on Thursday" is 3 (Monday 0, as ``datetime.date.weekday``). Without a stated month and
     day ("Monday (July 24)" states both), the day is counted from the article's own day."""
@@ -76,7 +79,7 @@ class DateValue:
     @property
     def has_day(self) -> bool:
         """The expression names one day: a date, a weekday, "today"; not a period."""
-        return self.day is not None or self.weekday is not None or self.relative_day is not None
+        return self.day is not None or self.weekday is not None or self.relative_day is not None or self.same_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +239,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
         "relative_day": [(rf"(?<!\w)(?:{alternation(data['relative_days'])})\b", "relative_day")],
+        # cùng ngày, the same day
+        "same_day": [(rf"(?<!\w)(?:{alternation(data['same_day'])})(?!\w)", "same_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
         # on Thursday, last Monday, Thursday's meeting
@@ -320,6 +325,8 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(relative_year=p.relative_years[match.group()])
     elif kind == "relative_day":
         value = DateValue(relative_day=p.relative_days[match.group()])
+    elif kind == "same_day":
+        value = DateValue(same_day=True)
     elif kind == "relative_month":
         value = DateValue(relative_month=p.relative_months[match.group()])
     else:
@@ -943,6 +950,8 @@ def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
 
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
+    if value.same_day:
+        return None
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)
     if value.relative_month is not None:  # "next month" in an article of November 2023 is 2023-12

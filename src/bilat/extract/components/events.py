@@ -28,7 +28,7 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
@@ -274,8 +274,8 @@ def _anchor_month(anchor: Anchor) -> str | None:
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
     """The latest day-precise date stated so far that is about the article's present."""
     for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None and span.value.weekday is None:
-            continue
+        if not span.value.has_day or span.value.same_day:
+            continue  # "Cùng ngày", "the same day" keep the day reached
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
             return resolved
@@ -440,19 +440,20 @@ def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
 def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
-    for span in t.doc.in_range("dates", start, end):
+    line = dateline(t.doc)
+    for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
             continue  # "last year" alone, "the first half": periods, not an event's date
         if kind in SPEECH_ACTS:
-            if span.start > t.start or value.day is None:
+            if span.start > t.start or not value.has_day:
                 continue
-        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
+        elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)) \
                 or span.start > t.end + _DATE_WINDOW:
             continue  # a past visit is dated at least to the month; a planned one may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
-        resolved = resolve(value, anchor)
+        resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
         if resolved:
             t.ctx.stated.add(t.start)
             return resolved

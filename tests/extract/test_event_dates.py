@@ -1,0 +1,41 @@
+"""Events take their date from the date layer: relative days, the narrative day, the dateline."""
+
+from __future__ import annotations
+
+
+def _dates(doc, kind):  # type: ignore[no-untyped-def]
+    return [(sorted(e.actors), e.date) for e in doc.layer("facts.events") if e.type == kind]
+
+
+def test_this_afternoon_dates_a_phone_call(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Thủ tướng Lào Sonexay Siphandone chiều nay điện đàm với Thủ tướng Thái Lan.", "events", published="2025-08-15")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2025-08-15")]
+
+
+def test_yesterday_dates_talks(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Chiều qua, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Thái Lan.", "events", published="2025-08-15")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2025-08-14")]
+    text = "Yesterday, Chile's Foreign Minister Alberto van Klaveren held talks with Peru's Foreign Minister."
+    doc = until(text, "events", published="2025-08-15", lang="en")
+    assert _dates(doc, "MEET") == [(["CL", "PE"], "2025-08-14")]
+
+
+def test_the_same_day_is_the_day_the_narrative_reached(until) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sáng 1/8, Thủ tướng Lào Sonexay Siphandone dự lễ đón tại Bangkok.\n"
+        "Cùng ngày, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Thái Lan về kết quả tháng 3/2016."
+    )
+    doc = until(text, "events", published="2017-08-03")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2017-08-01")]
+    text = (
+        "On August 1, Chile's Foreign Minister Alberto van Klaveren arrived in Lima.\n"
+        "The same day, Chile's Foreign Minister Alberto van Klaveren held talks with Peru's Foreign Minister on the results of May 2016."
+    )
+    doc = until(text, "events", published="2017-08-03", lang="en")
+    assert _dates(doc, "MEET") == [(["CL", "PE"], "2017-08-01")]
+
+
+def test_the_datelines_day_is_not_the_meetings(until) -> None:  # type: ignore[no-untyped-def]
+    text = "LIMA, April 4 (Reuters) - Chile's Foreign Minister Alberto van Klaveren held talks in Lima on April 3 with Peru's Foreign Minister."
+    doc = until(text, "events", published="2023-04-04", lang="en")
+    assert _dates(doc, "MEET") == [(["CL", "PE"], "2023-04-03")]
