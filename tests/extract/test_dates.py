@@ -406,3 +406,37 @@ def test_a_weekday_with_its_date_picks_the_year() -> None:
     text = "On Thursday (July 13), the ministers of Chile and Peru met.\nThey recalled the visit of May 2019.\nThey will meet again in 2025."
     anchor = dates.anchor_of(_en(text))
     assert anchor.year == 2023  # July 13 was a Thursday in 2023, not in 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Thủ tướng Lào thăm chính thức Thái Lan từ ngày 31/7-3/8.", "31/7-3/8", "2024-07-31/2024-08-03"),
+        ("Đoàn thăm Chile từ 30/11 đến 2/12/2024.", "30/11 đến 2/12/2024", "2024-11-30/2024-12-02"),
+        ("Ngày 26.7 giờ địa phương, hai bên hội đàm tại Rome.", "Ngày 26.7", "2024-07-26"),
+        ("Quan hệ được nâng cấp cách đây 4 năm.", "cách đây 4 năm", "2020"),
+        ("Quan hệ ngoại giao được thiết lập từ 72 năm qua.", "từ 72 năm qua", "1952"),
+    ],
+)
+def test_more_vietnamese_forms(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-10-15")) == [(found, iso)]
+
+
+def test_two_dates_joined_by_and_are_no_range() -> None:
+    doc = _doc("Hai bên gặp nhau ngày 12/3 và 15/4.", published="2024-10-15")
+    assert [iso for _, iso in _resolved(doc)] == ["2024-03-12", "2024-04-15"]
+
+
+def test_a_dotted_number_is_no_date() -> None:
+    assert _resolved(_doc("Kim ngạch tăng 26.7% và đạt từ 1.5 đến 2.5 tỷ USD.", published="2024-10-15")) == []
+
+
+def test_an_english_years_ago() -> None:
+    assert _resolved(_en("Relations were upgraded 4 years ago.", published="2024-10-15")) == [("4 years ago", "2020")]
+
+
+def test_a_vietnamese_weekday_only_with_its_date() -> None:
+    doc = _doc("Thứ Năm (13/7), Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nĐây là lần thứ năm hai bên gặp nhau kể từ tháng 5/2019.")
+    spans = [(doc.span_text(s), s.value.weekday) for s in doc.layer("dates")]
+    assert spans[0] == ("Thứ Năm (13/7)", 3) and all(w is None for _, w in spans[1:])
+    assert dates.anchor_of(doc).year == 2023  # 13 July was a Thursday in 2023

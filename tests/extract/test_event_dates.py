@@ -39,3 +39,18 @@ def test_the_datelines_day_is_not_the_meetings(until) -> None:  # type: ignore[n
     text = "LIMA, April 4 (Reuters) - Chile's Foreign Minister Alberto van Klaveren held talks in Lima on April 3 with Peru's Foreign Minister."
     doc = until(text, "events", published="2023-04-04", lang="en")
     assert _dates(doc, "MEET") == [(["CL", "PE"], "2023-04-03")]
+
+
+def test_the_narrative_reaches_the_sentences_last_single_day(until) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Thủ tướng Lào Sonexay Siphandone thăm chính thức Thái Lan từ ngày 31/7-3/8.Sáng 1/8, lễ đón diễn ra tại Bangkok.\n"
+        "Cùng ngày, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Thái Lan."
+    )
+    doc = until(text, "events", published="2017-08-03")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2017-08-01")]
+    text = (
+        "Vietnam, April 4 - Chile's Foreign Minister Alberto van Klaveren met Peru's Foreign Minister in Lima on April 3.\n"
+        "The two sides agreed to open a joint border post."
+    )
+    doc = until(text, "events", published="2023-04-04", lang="en")
+    assert ("COMMIT", "2023-04-03") in [(e.type, e.date) for e in doc.layer("facts.events")]

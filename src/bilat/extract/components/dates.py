@@ -148,6 +148,8 @@ class _Patterns:
     directions: dict[str, int]
     ahead: re.Pattern[str]
     clause_openers: re.Pattern[str]
+    weekday_alone: bool
+    weekday_date_leads: str
 
 
 def _template(template: str, slots: dict[str, str], where: str) -> str:
@@ -187,6 +189,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
 
     led = rf"(?:(?<!\w)(?P<dir>{directions})\s+|(?:(?<!\w)(?:{leads})(?:\s+|(?<=-)))+)"  # last, in, in early, mid-
     then_year = rf"(?:,?\s+(?P<y>{_YEAR}))?{no_digit_after}"
+    count_slot = {"n": r"(?P<n>\d{1,3})"}
     first_slots = {
         "n": rf"(?P<n>\d{{1,2}}|{alternation(first['counts'])})",
         "when": rf"(?:(?P<y>{_YEAR})|(?P<rel>{relative}))",
@@ -202,8 +205,14 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
         # 17/11
         "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}", "day")],
+        # 31/7-3/8, từ 30/11 đến 2/12/2024
+        "numeric_cross_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})\s*(?:{alternation(data['cross_range_joiners'])})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>{_YEAR}))?{no_digit_after}", "cross_range")],
         # Sáng 26-5: a hyphenated day-month only after a day word
         "hyphen_day_month": [(rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day")],
+        # Ngày 26.7: a dotted day-month only after a word for a day or a time of day ("26.7" alone is a number)
+        "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?![\d.,/-])", "day")],
+        # cách đây 4 năm, four years ago
+        "years_ago": [(rf"(?<!\w){_template(t, count_slot, 'years_ago')}(?!\w)", "years_ago") for t in data["years_ago"]],
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
         "first_months": [(rf"\b{_template(t, first_slots, 'first_months')}", "first_months") for t in first["patterns"]],
         # tháng 7, tháng 9 năm 2021
@@ -267,6 +276,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         directions=dict(data["directions"]),
         ahead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['ahead'])})(?!\w)"),
         clause_openers=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['clause_openers'])})(?!\w)"),
+        weekday_alone=bool(data["weekdays"]["alone"]),
+        weekday_date_leads=alternation(data["weekdays"]["date_leads"]),
     )
 
 
@@ -325,6 +336,8 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(relative_year=p.relative_years[match.group()])
     elif kind == "relative_day":
         value = DateValue(relative_day=p.relative_days[match.group()])
+    elif kind == "years_ago":
+        value = DateValue(relative_year=-g["n"])
     elif kind == "same_day":
         value = DateValue(same_day=True)
     elif kind == "relative_month":
@@ -361,15 +374,20 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
         if spans and start < spans[-1].end:
             continue
         spans.append(Span(start, end, "date", value))
-    return [_pointed_ahead(doc, span, patterns.ahead, patterns.clause_openers)
-            for span in _weekdays_joined(doc.text, spans)]
+    joined = _weekdays_joined(doc.text, spans, patterns.weekday_date_leads)
+    if not patterns.weekday_alone:  # "thứ Năm" alone is also "fifth": only "thứ Năm (13/7)" is a weekday
+        joined = [s for s in joined if s.value.weekday is None or s.value.month is not None]
+    return [_pointed_ahead(doc, span, patterns.ahead, patterns.clause_openers) for span in joined]
 
 
-_STATED_AGAIN = re.compile(r"\s*(?:,|\()\s*")
-"""What stands between a weekday and the date that follows it: "Monday (July 24)", "Thursday, July 27"."""
+@lru_cache(maxsize=8)
+def _stated_again(leads: str) -> re.Pattern[str]:
+    """What stands between a weekday and the date that follows it: "Monday (July 24)", "Thursday, July 27",
+    "Thứ sáu, ngày 24/6" (``leads``: the data's words that may open the date)."""
+    return re.compile(rf"\s*(?:,|\()\s*(?:(?:{leads})\s+)?")
 
 
-def _weekdays_joined(text: str, spans: list[Span]) -> list[Span]:
+def _weekdays_joined(text: str, spans: list[Span], leads: str) -> list[Span]:
     """A weekday followed by its date ("Monday (July 24)") as one expression: the date, stated twice."""
     joined: list[Span] = []
     for span in spans:
@@ -377,7 +395,7 @@ def _weekdays_joined(text: str, spans: list[Span]) -> list[Span]:
         if (
             previous is not None and previous.value.weekday is not None and previous.value.month is None
             and span.value.day is not None and span.value.weekday is None and not span.value.is_range
-            and _STATED_AGAIN.fullmatch(text, previous.end, span.start)
+            and _stated_again(leads).fullmatch(text, previous.end, span.start)
         ):
             end = span.end + 1 if text.startswith(")", span.end) and "(" in text[previous.end:span.start] else span.end
             joined[-1] = Span(previous.start, end, "date", replace(span.value, weekday=previous.value.weekday))

@@ -272,8 +272,14 @@ def _anchor_month(anchor: Anchor) -> str | None:
 
 
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
-    """The latest day-precise date stated so far that is about the article's present."""
-    for span in doc.in_range("dates", sent.start, sent.end):
+    """The latest day-precise date stated so far that is about the article's present.
+
+    A sentence's last single day, where the narrative has reached ("thăm Việt Nam từ
+    ngày 31/7-3/8.Sáng 1/8, ..."); a span of days ("đang thăm ... từ ngày 14 đến 17/4") only
+    when it states no single day.
+    """
+    spans = doc.in_range("dates", sent.start, sent.end)
+    for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
         if not span.value.has_day or span.value.same_day:
             continue  # "Cùng ngày", "the same day" keep the day reached
         resolved = resolve(span.value, anchor)
