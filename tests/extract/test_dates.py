@@ -440,3 +440,25 @@ def test_a_vietnamese_weekday_only_with_its_date() -> None:
     spans = [(doc.span_text(s), s.value.weekday) for s in doc.layer("dates")]
     assert spans[0] == ("Thứ Năm (13/7)", 3) and all(w is None for _, w in spans[1:])
     assert dates.anchor_of(doc).year == 2023  # 13 July was a Thursday in 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 3/5, hai bên hội đàm.\nKim ngạch thương mại năm 2022 vượt 15 tỷ USD, vượt mục tiêu lãnh đạo hai nước đề ra.", "vi"),
+        ("On May 3, the two sides met.\nThey noted bilateral trade exceeding 15 billion USD in 2022, surpassing the target.", "en"),
+    ],
+)
+def test_a_past_target_in_another_clause_leaves_the_figure_year(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2023-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 18/4, Tổng thống tin tưởng chuyến thăm sẽ mở ra giai đoạn mới, trong bối cảnh kỷ niệm 35 năm thiết lập quan hệ ngoại giao (1989-2024).", "vi"),
+        ("On April 18, the President said the visit will open a new chapter, to mark the 35th anniversary of diplomatic relations (1989-2024).", "en"),
+    ],
+)
+def test_an_anniversary_as_the_occasion_dates_the_article_in_a_future_sentence(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-04"

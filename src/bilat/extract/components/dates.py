@@ -552,7 +552,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_summit_cues(doc, lede_end, lexicon),
         *_anniversary_cues(doc, lexicon),
         *_figure_cues(doc, cues),
-        *_span_end_cues(doc, cues),
+        *_span_end_cues(doc, lexicon),
         *_since_cues(doc, lexicon),
         *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None else []),
     ]
@@ -726,6 +726,42 @@ def _is_future(doc: Document, sent: Span, cues: dict[str, list[str]]) -> bool:
     return _mentions(doc.span_text(sent), cues["future"] + cues["target"])
 
 
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
+"""A comma or semicolon before a space ends a clause ("10,1 tỷ" is a number)."""
+
+
+def _clause_is_future(doc: Document, sent: Span, span: Span, cues: dict[str, list[str]]) -> bool:
+    """Whether the clause holding ``span`` speaks of what will happen: "trade exceeded $15 billion in
+    2022, surpassing the target" is past in its own clause."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, span.start)), default=sent.start)
+    after = _CLAUSE_BREAK.search(doc.text, span.end, sent.end)
+    return _mentions(doc.text[start:after.start() if after else sent.end], cues["future"] + cues["target"])
+
+
+@lru_cache(maxsize=8)
+def _occasion_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})\s+$")
+
+
+def _on_occasion(doc: Document, sent: Span, at: int, cues: dict[str, list[str]]) -> bool:
+    """The anniversary at ``at`` is the present occasion ("trong bối cảnh kỷ niệm", "to mark the"),
+    even in a sentence that also speaks of the future."""
+    return _occasion_re(tuple(cues["occasion"])).search(doc.text, sent.start, at) is not None
+
+
+def _present_anniversary(doc: Document, sent: Span, anniversaries: tuple[re.Pattern[str], ...],
+                         cues: dict[str, list[str]]) -> re.Match[str] | None:
+    """The sentence's anniversary of established relations, unless it is one still ahead
+    ("hướng tới kỷ niệm 35 năm", "sẽ tổ chức các hoạt động kỷ niệm"): the article may be the year before."""
+    for pattern in anniversaries:
+        match = pattern.search(doc.text, sent.start, sent.end)
+        if match and _mentions(doc.text[match.end():sent.end], cues["established"]) and (
+            not _is_future(doc, sent, cues) or _on_occasion(doc, sent, match.start(), cues)
+        ):
+            return match
+    return None
+
+
 @cache
 def _anniversaries(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     """The data's anniversary phrases ("kỷ niệm {n} năm", "{n} anniversary") as regexes."""
@@ -735,22 +771,16 @@ def _anniversaries(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
 
 
 def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
-    """"kỷ niệm 30 năm thiết lập quan hệ ngoại giao" + "từ năm 1994" → 2024.
-
-    Not an anniversary still ahead ("hướng tới kỷ niệm 35 năm", "sẽ tổ chức các hoạt
-    động kỷ niệm"): the article may be written the year before.
-    """
+    """"kỷ niệm 30 năm thiết lập quan hệ ngoại giao" + "từ năm 1994" → 2024 (an anniversary of the present)."""
     cues = lexicon["dates"]["cues"]
     anniversaries = _anniversaries(lexicon)
     established = _established_year(doc, cues, anniversaries)
     if established is None:
         return []
     for sent in doc.layer("sents"):
-        text = doc.span_text(sent)
-        for pattern in anniversaries:
-            match = pattern.search(text)
-            if match and _mentions(text[match.end():], cues["established"]) and not _is_future(doc, sent, cues):
-                return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+        match = _present_anniversary(doc, sent, anniversaries, cues)
+        if match:
+            return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
     return []
 
 
@@ -781,8 +811,7 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     deadline = re.compile(rf"(?<!\w)(?:{alternation(cues['deadline'])})\s+$")
     found: list[_Cue] = []
     for sent in _sentences_with(doc, cues["trade"]):
-        text = doc.span_text(sent)
-        if not _mentions(text, cues["amount"]) or _is_future(doc, sent, cues):
+        if not _mentions(doc.span_text(sent), cues["amount"]):
             continue
         relative: int | None = None
         years: list[int] = []
@@ -791,6 +820,8 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
             if relative is None and v.relative_year is not None and v.year is None and v.first_months is None:
                 relative = v.relative_year
             if v.year is not None and v.month is None and not v.is_range and v.first_months is None:
+                if _clause_is_future(doc, sent, span, cues):
+                    continue  # "aiming for $5 billion in 2026"
                 if deadline.search(doc.text, sent.start, span.start):
                     continue  # "to $15 billion by 2020": a target's year
                 if compared.search(doc.text, sent.start, span.start):
@@ -804,15 +835,17 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     return found
 
 
-def _span_end_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
+def _span_end_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
     """"quan hệ ngoại giao (1989-2024)": the relationship's span ends in the anniversary year.
 
     Only the year: a parenthesised anniversary day ("4/8/1973 – 4/8/2023") may
-    lie after the article that announces it. Not in a sentence about what will
-    happen ("sẽ tổ chức kỷ niệm ... (1975-2025)"): that anniversary may be next year's.
+    lie after the article that announces it. Not for an anniversary still ahead
+    ("sẽ tổ chức kỷ niệm ... (1975-2025)"): that may be next year's.
     """
+    cues = lexicon["dates"]["cues"]
+    anniversaries = _anniversaries(lexicon)
     for sent in _sentences_with(doc, cues["established"]):
-        if _is_future(doc, sent, cues):
+        if _is_future(doc, sent, cues) and _present_anniversary(doc, sent, anniversaries, cues) is None:
             continue
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
