@@ -54,3 +54,18 @@ def test_the_narrative_reaches_the_sentences_last_single_day(until) -> None:  # 
     )
     doc = until(text, "events", published="2023-04-04", lang="en")
     assert ("COMMIT", "2023-04-03") in [(e.type, e.date) for e in doc.layer("facts.events")]
+
+
+def test_a_year_right_after_a_past_visit_dates_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Chile nhắc lại chuyến thăm Peru năm 2015 của Tổng thống Chile Gabriel Boric."
+    doc = until(text, "events", published="2024-04-18")
+    assert ("VISIT", "2015") in [(e.type, e.date) for e in doc.layer("facts.events")]
+    text = "Chile's President Gabriel Boric recalled his visit to Peru in 2015."
+    doc = until(text, "events", published="2024-04-18", lang="en")
+    assert ("VISIT", "2015") in [(e.type, e.date) for e in doc.layer("facts.events")]
+
+
+def test_a_year_in_another_clause_does_not_date_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Chile Gabriel Boric thăm Peru, nơi hai nước thiết lập quan hệ năm 1990."
+    doc = until(text, "events", published="2024-04-18")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "VISIT"] == ["2024-04"]

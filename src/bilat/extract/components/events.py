@@ -454,9 +454,9 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or not value.has_day:
                 continue
-        elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)) \
-                or span.start > t.end + _DATE_WINDOW:
-            continue  # a past visit is dated at least to the month; a planned one may be only to the year
+        elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)
+              and not _year_of_trigger(t, span)) or span.start > t.end + _DATE_WINDOW:
+            continue  # a past visit is dated at least to the month, or by a year right after it; a planned one may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
         resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
@@ -464,6 +464,17 @@ def _date(t: _Trigger, kind: str) -> str | None:
             t.ctx.stated.add(t.start)
             return resolved
     return t.ctx.narrative_date
+
+
+_YEAR_WINDOW = 40
+"""Characters after a visit or meeting trigger within which a year alone is its date."""
+_CLAUSE_MARK = re.compile(r"[,;.:()]")
+
+
+def _year_of_trigger(t: _Trigger, span: Span) -> bool:
+    """A year right after the trigger, in its clause, dates it: "chuyến thăm Việt Nam năm 2015",
+    "the first visit to Vietnam since 2005"."""
+    return t.end <= span.start <= t.end + _YEAR_WINDOW and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start)
 
 
 def _future(t: _Trigger) -> bool:
