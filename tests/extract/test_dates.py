@@ -462,3 +462,8 @@ def test_a_past_target_in_another_clause_leaves_the_figure_year(text: str, lang:
 )
 def test_an_anniversary_as_the_occasion_dates_the_article_in_a_future_sentence(text: str, lang: str) -> None:
     assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-04"
+
+
+def test_a_span_of_full_dates() -> None:
+    doc = _doc("Kỷ niệm 50 năm quan hệ (4/8/1973 – 4/8/2023).", published="2023-08-03")
+    assert _resolved(doc) == [("4/8/1973 – 4/8/2023", "1973-08-04/2023-08-04")]

@@ -69,3 +69,12 @@ def test_a_year_in_another_clause_does_not_date_a_visit(until) -> None:  # type:
     text = "Tổng thống Chile Gabriel Boric thăm Peru, nơi hai nước thiết lập quan hệ năm 1990."
     doc = until(text, "events", published="2024-04-18")
     assert [e.date for e in doc.layer("facts.events") if e.type == "VISIT"] == ["2024-04"]
+
+
+def test_an_anniversary_span_with_days_dates_the_relations_as_written(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Hai bên nhất trí tổ chức kỷ niệm 50 năm thiết lập quan hệ ngoại giao Chile - Peru (4/8/1973 – 4/8/2023)."
+    doc = until(text, "events", published="2023-08-03")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973-08-04"]
+    text = "The two sides will celebrate the 50th anniversary of diplomatic relations between Chile and Peru (1973-2023)."
+    doc = until(text, "events", published="2023-08-03", lang="en")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973"]

@@ -195,6 +195,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "when": rf"(?:(?P<y>{_YEAR})|(?P<rel>{relative}))",
     }
     return {
+        # 4/8/1973 – 4/8/2023, 28/12/2023-2/1/2024
+        "full_date_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})(?P<sep>[/-])(?P<m1>\d{{1,2}})(?P=sep)(?P<y1>{_YEAR})\s*[-–]\s*(?P<d2>\d{{1,2}})(?P=sep)(?P<m2>\d{{1,2}})(?P=sep)(?P<y2>{_YEAR}){no_digit_after}", "full_range")],
         # 7/2024-7/2027
         "month_year_range": [(rf"{no_digit_before}(?P<m1>\d{{1,2}})[/-](?P<y1>{_YEAR})\s*[-–]\s*(?P<m2>\d{{1,2}})[/-](?P<y2>{_YEAR}){no_digit_after}", "month_range")],
         # 12-16/11, 28-31/7/2018, 7 đến 9/3, 25 đến ngày 27-5-2025
@@ -301,7 +303,11 @@ def _numbers(match: re.Match[str], p: _Patterns) -> dict[str, Any]:
 def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
     g = _numbers(match, p)
     direction = p.directions.get(g.get("dir") or "", 0)
-    if kind == "month_range":
+    if kind == "full_range":
+        value = DateValue(year=g["y1"], month=g["m1"], day=g["d1"], end_year=g["y2"], end_month=g["m2"], end_day=g["d2"])
+        if (value.end_year, value.end_month, value.end_day) <= (value.year, value.month, value.day):
+            return None
+    elif kind == "month_range":
         value = DateValue(year=g["y1"], month=g["m1"], end_year=g["y2"], end_month=g["m2"])
     elif kind == "day_range":
         if g["d1"] >= g["d2"]:

@@ -752,8 +752,8 @@ def _establish(t: _Trigger) -> list[Event]:
     date = None
     for span in t.doc.in_range("dates", t.end, end):
         date = resolve(span.value, anchor_of(t.doc))
-        if date and span.value.end_year is not None and span.value.month is None:
-            date = date.split("/")[0]  # "(1975-2025)": the year relations began
+        if date and span.value.end_year not in (None, span.value.year):
+            date = date.split("/")[0]  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": when relations began
         break
     if date is None and any(word in t.phrase for word in t.data.upgrades):
         date = t.ctx.narrative_date
@@ -830,12 +830,12 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
             continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
-        span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
+        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
         if match.groupdict().get("approx") is None:
-            if span_of is not None:
-                date = f"{span_of.year:04d}"  # "(1975-2025)"
+            if span_of is not None:  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": its start, as written
+                date = (resolve(span_of, anchor) or f"{span_of.year:04d}").split("/")[0]
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
             elif (stated or anchor.year) is not None:
