@@ -78,3 +78,9 @@ def test_an_anniversary_span_with_days_dates_the_relations_as_written(until) -> 
     text = "The two sides will celebrate the 50th anniversary of diplomatic relations between Chile and Peru (1973-2023)."
     doc = until(text, "events", published="2023-08-03", lang="en")
     assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973"]
+
+
+def test_a_span_of_years_after_a_signing_is_its_term(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru signed an MoU on cultural cooperation for 2025-2027."
+    doc = until(text, "events", published="2025-05-06", lang="en")
+    assert all(e.date != "2025/2027" for e in doc.layer("facts.events"))

@@ -473,8 +473,9 @@ _CLAUSE_MARK = re.compile(r"[,;.:()]")
 
 def _year_of_trigger(t: _Trigger, span: Span) -> bool:
     """A year right after the trigger, in its clause, dates it: "chuyến thăm Việt Nam năm 2015",
-    "the first visit to Vietnam since 2005"."""
-    return t.end <= span.start <= t.end + _YEAR_WINDOW and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start)
+    "his visit to Peru in 2015"; not a span of years ("MoU on cooperation for 2025-2027": its term)."""
+    return (not span.value.is_range and t.end <= span.start <= t.end + _YEAR_WINDOW
+            and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start))
 
 
 def _future(t: _Trigger) -> bool:
