@@ -467,3 +467,19 @@ def test_an_anniversary_as_the_occasion_dates_the_article_in_a_future_sentence(t
 def test_a_span_of_full_dates() -> None:
     doc = _doc("Kỷ niệm 50 năm quan hệ (4/8/1973 – 4/8/2023).", published="2023-08-03")
     assert _resolved(doc) == [("4/8/1973 – 4/8/2023", "1973-08-04/2023-08-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 10/9, Đại sứ quán tổ chức lễ kỷ niệm 80 năm Quốc khánh Lào (2/12/1945-2/12/2025) và 75 năm thiết lập quan hệ ngoại giao Lào - Romania (1950-2025).", "vi"),
+        ("On September 10, the embassy marked the 80th anniversary of Laos's National Day and 75 years of diplomatic relations between Laos and Romania (1950-2025).", "en"),
+    ],
+)
+def test_an_anniversary_counts_the_relations_it_names(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_a_span_of_full_dates_gives_the_anniversary_year() -> None:
+    doc = _doc("Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao giữa Lào và Bulgaria (8-2-1950 - 8-2-2020), lãnh đạo hai nước trao đổi điện mừng.")
+    assert dates.anchor_of(doc).year == 2020

@@ -744,6 +744,12 @@ def _clause_is_future(doc: Document, sent: Span, span: Span, cues: dict[str, lis
     return _mentions(doc.text[start:after.start() if after else sent.end], cues["future"] + cues["target"])
 
 
+ANNIVERSARY_GAP = 30
+"""Characters from an anniversary's number to the relations it counts ("50th anniversary of the
+establishment of diplomatic relations"): "kỷ niệm 80 năm Quốc khánh ... và 75 năm thiết lập quan hệ"
+counts 80 years of something else."""
+
+
 @lru_cache(maxsize=8)
 def _occasion_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(list(words))})\s+$")
@@ -759,12 +765,13 @@ def _present_anniversary(doc: Document, sent: Span, anniversaries: tuple[re.Patt
                          cues: dict[str, list[str]]) -> re.Match[str] | None:
     """The sentence's anniversary of established relations, unless it is one still ahead
     ("hướng tới kỷ niệm 35 năm", "sẽ tổ chức các hoạt động kỷ niệm"): the article may be the year before."""
+    established = _whole_words(tuple(cues["established"]))
     for pattern in anniversaries:
-        match = pattern.search(doc.text, sent.start, sent.end)
-        if match and _mentions(doc.text[match.end():sent.end], cues["established"]) and (
-            not _is_future(doc, sent, cues) or _on_occasion(doc, sent, match.start(), cues)
-        ):
-            return match
+        for match in pattern.finditer(doc.text, sent.start, sent.end):
+            if established.search(doc.text, match.end(), min(sent.end, match.end() + ANNIVERSARY_GAP)) and (
+                not _is_future(doc, sent, cues) or _on_occasion(doc, sent, match.start(), cues)
+            ):
+                return match
     return None
 
 
@@ -800,7 +807,8 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
         states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
-            if v.year is not None and v.month is None and (v.is_range or not states_anniversary):
+            if v.year is not None and ((v.is_range and v.end_year not in (None, v.year))
+                                       or (v.month is None and not v.is_range and not states_anniversary)):
                 return v.year
     return None
 
@@ -842,7 +850,7 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
 
 
 def _span_end_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
-    """"quan hệ ngoại giao (1989-2024)": the relationship's span ends in the anniversary year.
+    """"quan hệ ngoại giao (1989-2024)", "(8-2-1950 - 8-2-2020)": the relationship's span ends in the anniversary year.
 
     Only the year: a parenthesised anniversary day ("4/8/1973 – 4/8/2023") may
     lie after the article that announces it. Not for an anniversary still ahead
@@ -855,7 +863,7 @@ def _span_end_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
             continue
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
-            if v.year is not None and v.end_year is not None and v.month is None and v.end_year > v.year:
+            if v.year is not None and v.end_year is not None and v.end_year > v.year:
                 return [_Cue(v.end_year, RANGE_END_WEIGHT, "article context")]
     return []
 
