@@ -483,3 +483,10 @@ def test_an_anniversary_counts_the_relations_it_names(text: str, lang: str) -> N
 def test_a_span_of_full_dates_gives_the_anniversary_year() -> None:
     doc = _doc("Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao giữa Lào và Bulgaria (8-2-1950 - 8-2-2020), lãnh đạo hai nước trao đổi điện mừng.")
     assert dates.anchor_of(doc).year == 2020
+
+
+def test_the_day_relations_began_after_an_anniversary_is_its_start() -> None:
+    doc = _doc("Chuyến thăm đánh dấu kỷ niệm 50 năm ngày Lào và Thụy Sỹ thiết lập quan hệ ngoại giao (11/10/1971).")
+    assert dates.anchor_of(doc).year == 2021
+    doc = _en("The visit marks the 50th anniversary of diplomatic relations, established on October 11, 1971.")
+    assert dates.anchor_of(doc).year == 2021

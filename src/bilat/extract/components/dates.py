@@ -768,7 +768,8 @@ def _present_anniversary(doc: Document, sent: Span, anniversaries: tuple[re.Patt
     established = _whole_words(tuple(cues["established"]))
     for pattern in anniversaries:
         for match in pattern.finditer(doc.text, sent.start, sent.end):
-            if established.search(doc.text, match.end(), min(sent.end, match.end() + ANNIVERSARY_GAP)) and (
+            named = established.search(doc.text, match.end(), sent.end)
+            if named and named.start() - match.end() <= ANNIVERSARY_GAP and (
                 not _is_future(doc, sent, cues) or _on_occasion(doc, sent, match.start(), cues)
             ):
                 return match
@@ -800,15 +801,24 @@ def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
 def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: tuple[re.Pattern[str], ...]) -> int | None:
     """The year relations began: "thiết lập quan hệ ngoại giao từ năm 1994", "(1975-2025)".
 
-    A single year in a sentence stating the anniversary is the anniversary's own
-    ("2023, which marks the 50th anniversary of diplomatic relations"), not the start.
+    A single year before the anniversary is the anniversary's own ("2023, which
+    marks the 50th anniversary of diplomatic relations"), not the start; one after
+    the relations it counts is their start ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)").
     """
+    established = _whole_words(tuple(cues["established"]))
     for sent in _sentences_with(doc, cues["established"]):
         states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
-            if v.year is not None and ((v.is_range and v.end_year not in (None, v.year))
-                                       or (v.month is None and not v.is_range and not states_anniversary)):
+            if v.year is None:
+                continue
+            if v.is_range:
+                if v.end_year not in (None, v.year):
+                    return v.year
+            elif not states_anniversary:
+                if v.month is None:
+                    return v.year
+            elif established.search(doc.text, sent.start, span.start):
                 return v.year
     return None
 
