@@ -490,3 +490,26 @@ def test_the_day_relations_began_after_an_anniversary_is_its_start() -> None:
     assert dates.anchor_of(doc).year == 2021
     doc = _en("The visit marks the 50th anniversary of diplomatic relations, established on October 11, 1971.")
     assert dates.anchor_of(doc).year == 2021
+
+
+def test_a_date_in_words() -> None:
+    doc = _doc("Thứ tư ngày 16 tháng 10 năm 2019, Đại sứ Lào trình quốc thư.\nKéo dài đến 6 tháng 12 năm.")
+    assert _resolved(doc)[0] == ("Thứ tư ngày 16 tháng 10 năm 2019", "2019-10-16")
+
+
+def test_an_update_line_is_a_page_stamp() -> None:
+    doc = _doc("Ngày 16/10, Đại sứ Lào trình quốc thư.\nHai bên nhắc lại chuyến thăm năm 2015.\nCập nhật ngày 17/10/2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+    doc = _en("On October 16, the Lao ambassador presented credentials.\nPublished: 17 October 2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 4/8, hai bên hội đàm.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
+        ("On August 4, the two sides met.\nThey continue the master plan of cooperation by 2030.", "en"),
+    ],
+)
+def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2029

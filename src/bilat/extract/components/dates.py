@@ -207,6 +207,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
         # 17/11
         "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}", "day")],
+        # ngày 16 tháng 10 năm 2019, ngày 27 tháng 5
+        "worded_date": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\s+(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s*(?:,\s*)?(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/])", "day")],
         # 31/7-3/8, từ 30/11 đến 2/12/2024
         "numeric_cross_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})\s*(?:{alternation(data['cross_range_joiners'])})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>{_YEAR}))?{no_digit_after}", "cross_range")],
         # Sáng 26-5: a hyphenated day-month only after a day word
@@ -389,8 +391,8 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
 @lru_cache(maxsize=8)
 def _stated_again(leads: str) -> re.Pattern[str]:
     """What stands between a weekday and the date that follows it: "Monday (July 24)", "Thursday, July 27",
-    "Thứ sáu, ngày 24/6" (``leads``: the data's words that may open the date)."""
-    return re.compile(rf"\s*(?:,|\()\s*(?:(?:{leads})\s+)?")
+    "Thứ sáu, ngày 24/6", "Thứ tư ngày 16 tháng 10" (``leads``: the data's words that may open the date)."""
+    return re.compile(rf"\s*(?:,|\()?\s*(?:(?:{leads})\s+)?")
 
 
 def _weekdays_joined(text: str, spans: list[Span], leads: str) -> list[Span]:
@@ -504,7 +506,7 @@ WEEKDAY_WEIGHT = 2.0
 BOUND_WEIGHT = 1.0
 """The year the article's future and past talk allow: a bound, not a statement."""
 STAMP_LINES = 8
-"""The page lines before the body's text where a publication stamp is printed."""
+"""The page lines above and below the article's text where a publication stamp is printed."""
 STAMP_LENGTH = 80
 """A stamp line is short: a date, a time, perhaps a byline."""
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d])")
@@ -552,7 +554,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     lede_end = lede[-1].end if lede else doc.text_start
     bounded, after = _bounded_year(doc, cues)
     found = [
-        *_stamp_cues(doc),
+        *_stamp_cues(doc, cues),
         *_url_cues(doc.source or ""),
         *_lede_cues(doc, lede_end, cues),
         *_summit_cues(doc, lede_end, lexicon),
@@ -608,24 +610,23 @@ def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] |
     return (parts + [None, None])[0], (parts + [None, None])[1], (parts + [None, None, None])[2]
 
 
-def _stamp_cues(doc: Document) -> list[_Cue]:
-    """The publication time a page prints above the article: a short line with a full date and a clock time."""
-    start = doc.body_start
-    for _ in range(STAMP_LINES):
-        end = doc.text.find("\n", start)
-        end = len(doc.text) if end < 0 else end
+def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
+    """The publication time a page prints above or below the article: a short line with a full date
+    and a clock time, or a word saying so ("Cập nhật ngày 17/10/2019", "Published: ...")."""
+    stamp_words = _whole_words(tuple(cues["stamp"]))
+    lines = [m.span() for m in re.finditer(r"[^\n]+", doc.text[doc.body_start:])]
+    for start, end in [*lines[:STAMP_LINES], *lines[STAMP_LINES:][-STAMP_LINES:]]:
+        start, end = start + doc.body_start, end + doc.body_start
         line = doc.text[start:end]
-        if len(line.strip()) <= STAMP_LENGTH and _CLOCK.search(line):
-            for span in doc.in_range("dates", start, end):
-                v = span.value
-                if v.year is not None and v.month is not None and v.day is not None and not v.is_range:
-                    return [_Cue(v.year, STAMP_WEIGHT, "page stamp", v.month, v.day)]
-            iso = _ISO_DATE.search(line)
-            if iso:
-                return [_Cue(int(iso[1]), STAMP_WEIGHT, "page stamp", int(iso[2]), int(iso[3]))]
-        if end >= len(doc.text):
-            break
-        start = end + 1
+        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line)):
+            continue
+        for span in doc.in_range("dates", start, end):
+            v = span.value
+            if v.year is not None and v.month is not None and v.day is not None and not v.is_range:
+                return [_Cue(v.year, STAMP_WEIGHT, "page stamp", v.month, v.day)]
+        iso = _ISO_DATE.search(line)
+        if iso:
+            return [_Cue(int(iso[1]), STAMP_WEIGHT, "page stamp", int(iso[2]), int(iso[3]))]
     return []
 
 
@@ -832,7 +833,7 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     year's: last year is 2017, the article of 2018. Targets and forecasts are not amounts reached.
     """
     compared = re.compile(rf"(?<!\w)(?:{alternation(cues['compared'])})\s+$")
-    deadline = re.compile(rf"(?<!\w)(?:{alternation(cues['deadline'])})\s+$")
+    deadline = _deadline_re(tuple(cues["deadline"]))
     found: list[_Cue] = []
     for sent in _sentences_with(doc, cues["trade"]):
         if not _mentions(doc.span_text(sent), cues["amount"]):
@@ -857,6 +858,12 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
         if years:
             found.append(_Cue(max(years), FIGURE_WEIGHT, "article context"))
     return found
+
+
+@lru_cache(maxsize=8)
+def _deadline_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The data's deadline words ("đến", "by") right before a date."""
+    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})\s+$")
 
 
 def _span_end_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
@@ -937,6 +944,7 @@ def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None
     period is made by the time it starts); stated years of past events are
     lower bounds.
     """
+    deadline = _deadline_re(tuple(cues["deadline"]))
     upper: list[int] = []
     lower: list[tuple[int, int]] = []
     for sent in doc.layer("sents"):
@@ -945,6 +953,9 @@ def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
             if v.year is None:
+                continue
+            if not v.is_range and v.month is None and deadline.search(doc.text, sent.start, span.start):
+                upper.append(v.year - 1)  # "lộ trình đến năm 2030", "by 2030": a deadline lies ahead
                 continue
             if v.is_range:
                 # a plan for a short period ("giai đoạn 2024-2027") is drawn up by its start
