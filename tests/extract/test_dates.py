@@ -513,3 +513,9 @@ def test_an_update_line_is_a_page_stamp() -> None:
 )
 def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
     assert dates.anchor_of(_doc(text, lang=lang)).year == 2029
+
+
+def test_a_vietnamese_weekday_after_hom_or_vao() -> None:
+    doc = _doc("Hôm thứ Năm, Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nHai bên sẽ ký kết vào thứ Hai.", published="2023-07-15")
+    assert _resolved(doc) == [("thứ Năm", "2023-07-13"), ("thứ Hai", "2023-07-17")]
+    assert _resolved(_doc("Đây là lần thứ năm hai bên gặp nhau.", published="2023-07-15")) == []

@@ -150,6 +150,7 @@ class _Patterns:
     clause_openers: re.Pattern[str]
     weekday_alone: bool
     weekday_date_leads: str
+    weekday_lead: re.Pattern[str]
 
 
 def _template(template: str, slots: dict[str, str], where: str) -> str:
@@ -282,8 +283,12 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         clause_openers=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['clause_openers'])})(?!\w)"),
         weekday_alone=bool(data["weekdays"]["alone"]),
         weekday_date_leads=alternation(data["weekdays"]["date_leads"]),
+        weekday_lead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['leads'])})\s+$"),
     )
 
+
+_LEAD_REACH = 12
+"""Characters before a weekday searched for a word that makes it one ("hôm thứ Năm")."""
 
 _NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts"}
 """Groups that may hold a word the data names ("April", "seven") instead of digits."""
@@ -383,8 +388,9 @@ def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue
         spans.append(Span(start, end, "date", value))
     joined = _weekdays_joined(doc.text, spans, patterns.weekday_date_leads)
-    if not patterns.weekday_alone:  # "thứ Năm" alone is also "fifth": only "thứ Năm (13/7)" is a weekday
-        joined = [s for s in joined if s.value.weekday is None or s.value.month is not None]
+    if not patterns.weekday_alone:  # "thứ Năm" alone is also "fifth": only "thứ Năm (13/7)", "hôm thứ Năm" are weekdays
+        joined = [s for s in joined if s.value.weekday is None or s.value.month is not None
+                  or patterns.weekday_lead.search(doc.text, max(0, s.start - _LEAD_REACH), s.start)]
     return [_pointed_ahead(doc, span, patterns.ahead, patterns.clause_openers) for span in joined]
 
 
