@@ -301,3 +301,221 @@ def test_a_month_of_last_year() -> None:
 def test_next_month_counts_from_the_articles_month() -> None:
     doc = _doc("Prime Minister Pham Minh Chinh will travel to Tokyo next month.", published="2023-11-28", lang="en")
     assert _resolved(doc) == [("next month", "2023-12")]
+
+
+def _sourced(text: str, source: str, lang: str = "vi") -> Document:
+    return run(Document(id="t", text=text, lang=lang, source=source), ["sentences", "dates", "anchor"])
+
+
+@pytest.mark.parametrize(
+    ("source", "published"),
+    [
+        ("https://example.vn/thu-tuong-lao-tham-campuchia-20220624184002975.htm", "2022-06-24"),
+        ("https://example.vn/chu-tich-nuoc-tiep-dai-su-chile-185230727081443683.htm", "2023-07-27"),
+        ("https://example.com/news/2026/01/21/kenya-ghana-agree-to-expand-trade", "2026-01-21"),
+        ("https://example.com/news/2025-04-20-kenya-ghana-explore-embassies", "2025-04-20"),
+        ("https://example.gov/vi/nr040807104143/nr040807105001/ns220613093922", "2022-06-13"),
+        ("https://example.vn/the-gioi/202306/lao-ung-ho-thai-lan-980969/", "2023-06"),
+        ("https://example.org/en/tin-tuc/-/2018/34780/pho-thu-tuong-tiep-dai-su", "2018"),
+    ],
+)
+def test_a_date_in_the_address_dates_the_article(source: str, published: str) -> None:
+    doc = _sourced("Hai bên hội đàm tại Hà Nội.", source)
+    assert dates.anchor_of(doc).published == published
+
+
+def test_the_address_day_resolves_today() -> None:
+    doc = _sourced("Chiều nay, Thủ tướng Lào điện đàm với Thủ tướng Campuchia.", "https://example.vn/lao-campuchia-20250815160000123.htm")
+    assert _resolved(doc) == [("Chiều nay", "2025-08-15")]
+    doc = _sourced("The ministers of Kenya and Ghana met today in Accra.", "https://example.com/2025/08/15/kenya-ghana", lang="en")
+    assert _resolved(doc) == [("today", "2025-08-15")]
+
+
+def test_a_page_stamp_dates_the_article() -> None:
+    doc = _doc("Thời sự\n27/07/2023 09:11 GMT+7\nNgày 26/7, Thủ tướng Lào hội đàm với Thủ tướng Thái Lan.")
+    assert dates.anchor_of(doc).published == "2023-07-27"
+    doc = _en("World\n09:29, July 14, 2022\nOn July 13, the Presidents of Chile and Peru met in Lima.")
+    assert dates.anchor_of(doc).published == "2022-07-14"
+
+
+def test_a_date_line_without_a_time_is_not_a_stamp() -> None:
+    doc = _doc("Thứ Bảy, 23/11/2024\nNgày 9/11, Chủ tịch nước Lào thăm Chile.\nHai nước nhắc lại chuyến thăm tháng 3/2016.")
+    assert dates.anchor_of(doc).how != "page stamp"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 5/3, hai bên hội đàm.\nKim ngạch thương mại song phương năm 2019 gần 800 triệu USD.", "vi"),
+        ("On March 5, the two sides held talks.\nTwo-way trade neared $800 million in 2019.", "en"),
+    ],
+)
+def test_a_full_year_figure_dates_the_article_whatever_the_verb(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2020-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 5/3, hai bên hội đàm.\nHai bên nhất trí nâng kim ngạch thương mại lên 5 tỷ USD đến năm 2020.", "vi"),
+        ("On March 5, the two sides held talks.\nThey agreed to increase two-way trade to US$15 billion by 2020.", "en"),
+    ],
+)
+def test_a_deadline_year_is_no_full_year_figure(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year != 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 4/6, hai Bộ trưởng hội đàm, trong bối cảnh kỷ niệm 35 năm thiết lập quan hệ ngoại giao (1989-2024).", "vi"),
+        ("On June 4, the ministers met as the countries mark 35 years of diplomatic relations (1989-2024).", "en"),
+    ],
+)
+def test_the_end_of_a_relationship_span_dates_the_article(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-06"
+
+
+def test_an_anniversary_ahead_does_not_date_the_article() -> None:
+    doc = _doc("Hai bên sẽ tổ chức các hoạt động kỷ niệm 50 năm thiết lập quan hệ ngoại giao (1975-2025).")
+    assert dates.anchor_of(doc).year != 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 8/5, hai bên hội đàm.\nTrong 30 năm qua, kể từ năm 1994, quan hệ hai nước phát triển tốt đẹp.", "vi"),
+        ("On May 8, the two sides held talks.\nOver the past 30 years since 1994, ties have grown.", "en"),
+    ],
+)
+def test_n_years_since_a_year_dates_the_article(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-05"
+
+
+def test_n_years_without_a_start_year_counts_nothing() -> None:
+    doc = _doc("Chiều nay 16/12, hai Thủ tướng hội đàm, lần thứ 6 trong 2 năm qua và lần thứ 2 trong năm 2023.")
+    assert dates.anchor_of(doc).year != 2025
+
+
+def test_the_day_relations_began_does_not_date_the_article() -> None:
+    doc = _doc("Lào và Brunei thiết lập quan hệ ngoại giao vào ngày 29/2/1992.\nQuốc vương sẽ thăm Lào trong năm 2025.")
+    assert dates.anchor_of(doc).year == 2025
+
+
+def test_a_weekday_with_its_date_picks_the_year() -> None:
+    text = "On Thursday (July 13), the ministers of Chile and Peru met.\nThey recalled the visit of May 2019.\nThey will meet again in 2025."
+    anchor = dates.anchor_of(_en(text))
+    assert anchor.year == 2023  # July 13 was a Thursday in 2023, not in 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Thủ tướng Lào thăm chính thức Thái Lan từ ngày 31/7-3/8.", "31/7-3/8", "2024-07-31/2024-08-03"),
+        ("Đoàn thăm Chile từ 30/11 đến 2/12/2024.", "30/11 đến 2/12/2024", "2024-11-30/2024-12-02"),
+        ("Ngày 26.7 giờ địa phương, hai bên hội đàm tại Rome.", "Ngày 26.7", "2024-07-26"),
+        ("Quan hệ được nâng cấp cách đây 4 năm.", "cách đây 4 năm", "2020"),
+        ("Quan hệ ngoại giao được thiết lập từ 72 năm qua.", "từ 72 năm qua", "1952"),
+    ],
+)
+def test_more_vietnamese_forms(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-10-15")) == [(found, iso)]
+
+
+def test_two_dates_joined_by_and_are_no_range() -> None:
+    doc = _doc("Hai bên gặp nhau ngày 12/3 và 15/4.", published="2024-10-15")
+    assert [iso for _, iso in _resolved(doc)] == ["2024-03-12", "2024-04-15"]
+
+
+def test_a_dotted_number_is_no_date() -> None:
+    assert _resolved(_doc("Kim ngạch tăng 26.7% và đạt từ 1.5 đến 2.5 tỷ USD.", published="2024-10-15")) == []
+
+
+def test_an_english_years_ago() -> None:
+    assert _resolved(_en("Relations were upgraded 4 years ago.", published="2024-10-15")) == [("4 years ago", "2020")]
+
+
+def test_a_vietnamese_weekday_only_with_its_date() -> None:
+    doc = _doc("Thứ Năm (13/7), Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nĐây là lần thứ năm hai bên gặp nhau kể từ tháng 5/2019.")
+    spans = [(doc.span_text(s), s.value.weekday) for s in doc.layer("dates")]
+    assert spans[0] == ("Thứ Năm (13/7)", 3) and all(w is None for _, w in spans[1:])
+    assert dates.anchor_of(doc).year == 2023  # 13 July was a Thursday in 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 3/5, hai bên hội đàm.\nKim ngạch thương mại năm 2022 vượt 15 tỷ USD, vượt mục tiêu lãnh đạo hai nước đề ra.", "vi"),
+        ("On May 3, the two sides met.\nThey noted bilateral trade exceeding 15 billion USD in 2022, surpassing the target.", "en"),
+    ],
+)
+def test_a_past_target_in_another_clause_leaves_the_figure_year(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2023-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 18/4, Tổng thống tin tưởng chuyến thăm sẽ mở ra giai đoạn mới, trong bối cảnh kỷ niệm 35 năm thiết lập quan hệ ngoại giao (1989-2024).", "vi"),
+        ("On April 18, the President said the visit will open a new chapter, to mark the 35th anniversary of diplomatic relations (1989-2024).", "en"),
+    ],
+)
+def test_an_anniversary_as_the_occasion_dates_the_article_in_a_future_sentence(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-04"
+
+
+def test_a_span_of_full_dates() -> None:
+    doc = _doc("Kỷ niệm 50 năm quan hệ (4/8/1973 – 4/8/2023).", published="2023-08-03")
+    assert _resolved(doc) == [("4/8/1973 – 4/8/2023", "1973-08-04/2023-08-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 10/9, Đại sứ quán tổ chức lễ kỷ niệm 80 năm Quốc khánh Lào (2/12/1945-2/12/2025) và 75 năm thiết lập quan hệ ngoại giao Lào - Romania (1950-2025).", "vi"),
+        ("On September 10, the embassy marked the 80th anniversary of Laos's National Day and 75 years of diplomatic relations between Laos and Romania (1950-2025).", "en"),
+    ],
+)
+def test_an_anniversary_counts_the_relations_it_names(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_a_span_of_full_dates_gives_the_anniversary_year() -> None:
+    doc = _doc("Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao giữa Lào và Bulgaria (8-2-1950 - 8-2-2020), lãnh đạo hai nước trao đổi điện mừng.")
+    assert dates.anchor_of(doc).year == 2020
+
+
+def test_the_day_relations_began_after_an_anniversary_is_its_start() -> None:
+    doc = _doc("Chuyến thăm đánh dấu kỷ niệm 50 năm ngày Lào và Thụy Sỹ thiết lập quan hệ ngoại giao (11/10/1971).")
+    assert dates.anchor_of(doc).year == 2021
+    doc = _en("The visit marks the 50th anniversary of diplomatic relations, established on October 11, 1971.")
+    assert dates.anchor_of(doc).year == 2021
+
+
+def test_a_date_in_words() -> None:
+    doc = _doc("Thứ tư ngày 16 tháng 10 năm 2019, Đại sứ Lào trình quốc thư.\nKéo dài đến 6 tháng 12 năm.")
+    assert _resolved(doc)[0] == ("Thứ tư ngày 16 tháng 10 năm 2019", "2019-10-16")
+
+
+def test_an_update_line_is_a_page_stamp() -> None:
+    doc = _doc("Ngày 16/10, Đại sứ Lào trình quốc thư.\nHai bên nhắc lại chuyến thăm năm 2015.\nCập nhật ngày 17/10/2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+    doc = _en("On October 16, the Lao ambassador presented credentials.\nPublished: 17 October 2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 4/8, hai bên hội đàm.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
+        ("On August 4, the two sides met.\nThey continue the master plan of cooperation by 2030.", "en"),
+    ],
+)
+def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2029
+
+
+def test_a_vietnamese_weekday_after_hom_or_vao() -> None:
+    doc = _doc("Hôm thứ Năm, Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nHai bên sẽ ký kết vào thứ Hai.", published="2023-07-15")
+    assert _resolved(doc) == [("thứ Năm", "2023-07-13"), ("thứ Hai", "2023-07-17")]
+    assert _resolved(_doc("Đây là lần thứ năm hai bên gặp nhau.", published="2023-07-15")) == []

@@ -28,7 +28,7 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
@@ -272,10 +272,16 @@ def _anchor_month(anchor: Anchor) -> str | None:
 
 
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
-    """The latest day-precise date stated so far that is about the article's present."""
-    for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None and span.value.weekday is None:
-            continue
+    """The latest day-precise date stated so far that is about the article's present.
+
+    A sentence's last single day, where the narrative has reached ("thăm Việt Nam từ
+    ngày 31/7-3/8.Sáng 1/8, ..."); a span of days ("đang thăm ... từ ngày 14 đến 17/4") only
+    when it states no single day.
+    """
+    spans = doc.in_range("dates", sent.start, sent.end)
+    for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
+        if not span.value.has_day or span.value.same_day:
+            continue  # "Cùng ngày", "the same day" keep the day reached
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
             return resolved
@@ -440,23 +446,36 @@ def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
 def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
-    for span in t.doc.in_range("dates", start, end):
+    line = dateline(t.doc)
+    for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
             continue  # "last year" alone, "the first half": periods, not an event's date
         if kind in SPEECH_ACTS:
-            if span.start > t.start or value.day is None:
+            if span.start > t.start or not value.has_day:
                 continue
-        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
-                or span.start > t.end + _DATE_WINDOW:
-            continue  # a past visit is dated at least to the month; a planned one may be only to the year
+        elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)
+              and not _year_of_trigger(t, span)) or span.start > t.end + _DATE_WINDOW:
+            continue  # a past visit is dated at least to the month, or by a year right after it; a planned one may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
-        resolved = resolve(value, anchor)
+        resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
         if resolved:
             t.ctx.stated.add(t.start)
             return resolved
     return t.ctx.narrative_date
+
+
+_YEAR_WINDOW = 40
+"""Characters after a visit or meeting trigger within which a year alone is its date."""
+_CLAUSE_MARK = re.compile(r"[,;.:()]")
+
+
+def _year_of_trigger(t: _Trigger, span: Span) -> bool:
+    """A year right after the trigger, in its clause, dates it: "chuyến thăm Việt Nam năm 2015",
+    "his visit to Peru in 2015"; not a span of years ("MoU on cooperation for 2025-2027": its term)."""
+    return (not span.value.is_range and t.end <= span.start <= t.end + _YEAR_WINDOW
+            and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start))
 
 
 def _future(t: _Trigger) -> bool:
@@ -734,8 +753,8 @@ def _establish(t: _Trigger) -> list[Event]:
     date = None
     for span in t.doc.in_range("dates", t.end, end):
         date = resolve(span.value, anchor_of(t.doc))
-        if date and span.value.end_year is not None and span.value.month is None:
-            date = date.split("/")[0]  # "(1975-2025)": the year relations began
+        if date and span.value.end_year not in (None, span.value.year):
+            date = date.split("/")[0]  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": when relations began
         break
     if date is None and any(word in t.phrase for word in t.data.upgrades):
         date = t.ctx.narrative_date
@@ -812,12 +831,12 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
             continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
-        span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
+        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
         if match.groupdict().get("approx") is None:
-            if span_of is not None:
-                date = f"{span_of.year:04d}"  # "(1975-2025)"
+            if span_of is not None:  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": its start, as written
+                date = (resolve(span_of, anchor) or f"{span_of.year:04d}").split("/")[0]
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
             elif (stated or anchor.year) is not None:
