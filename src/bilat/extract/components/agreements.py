@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
@@ -135,6 +135,8 @@ class _Rules:
     cues: re.Pattern[str]
     cue_status: dict[str, str]
     default_status: str
+    kind_default_status: dict[str, str]
+    """The status of a named agreement of a kind no cue speaks of, where it differs from ``default_status``."""
     ceremony: re.Pattern[str]
     history: re.Pattern[str]
     """Words that put a signing in the past ("have signed"), whatever ceremony word is near."""
@@ -169,6 +171,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         cues=compile_phrases(cue_status),
         cue_status=cue_status,
         default_status=data["default_status"],
+        kind_default_status=data.get("kind_default_status", {}),
         ceremony=compile_phrases(data["ceremony"]),
         history=compile_phrases(data["history"]),
         scopes=compile_phrases(data["scopes"]),
@@ -189,6 +192,8 @@ class _Mention:
     start: int
     end: int
     kind: str
+    head: tuple[int, int]
+    """Where the head word ("MoU", "Hiệp định") stands inside ``[start, end)``."""
 
 
 @component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
@@ -205,11 +210,18 @@ def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
             if key in seen:
                 continue
             seen.add(key)
+            parties = parties_of(doc, mention.start, mention.end)
             status, start = _status(doc.text, rules, mention, cues, previous)
+            named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
+            if named is not None and _is_bare(doc.text, rules, mention):
+                # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
+                if agreements[named].date is None:
+                    agreements[named] = replace(agreements[named], date=_date(doc, rules, sent, mention, status))
+                continue
             agreements.append(Agreement(
                 kind=mention.kind,
                 scope=_scope(doc.text, rules, mention),
-                parties=parties_of(doc, mention.start, mention.end),
+                parties=parties,
                 status=status,
                 date=_date(doc, rules, sent, mention, status),
                 evidence=(start, mention.end),
@@ -258,7 +270,7 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
         kind = _kind(text, rules, head, end)
         if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
             continue
-        mentions.append(_Mention(start, end, kind))
+        mentions.append(_Mention(start, end, kind, head.span()))
     return mentions
 
 
@@ -276,7 +288,7 @@ def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, end
     for item_start, item_end in bounds:
         kind = _kind(text, rules, head, item_end, topics_from=max(item_start, head.end()))
         if kind is not None and not rules.not_bilateral.search(text, item_start, item_end):
-            items.append(_Mention(item_start, item_end, kind))
+            items.append(_Mention(item_start, item_end, kind, head.span()))
     return items
 
 
@@ -349,7 +361,7 @@ def _status(
     after = [c for c in cues if c.start() >= mention.end]
     if after:
         return rules.cue_status[folded(after[0].group())], mention.start
-    return previous or rules.default_status, mention.start
+    return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -390,6 +402,21 @@ def _event_date(doc: Document) -> str | None:
     if anchor.day is None:
         return f"{anchor.year:04d}-{anchor.month:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}"
+
+
+def _is_bare(text: str, rules: _Rules, mention: _Mention) -> bool:
+    """Whether a mention names no more than its kind: no subject and no period beside its head words.
+
+    After a document of its kind, "The MoU", "the Vietnam-UAE CEPA" or "a joint
+    statement outlining a roadmap" name that document again.
+    """
+    head_start, head_end = mention.head
+    if rules.subject_marker.match(text, head_end, mention.end):
+        return False
+    for start, end in ((mention.start, head_start), (head_end, mention.end)):
+        if rules.scopes.search(text, start, end) or any(c.isdigit() for c in text[start:end]):
+            return False
+    return True
 
 
 def _scope(text: str, rules: _Rules, mention: _Mention) -> str:
