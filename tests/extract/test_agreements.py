@@ -219,3 +219,38 @@ def test_a_bare_head_names_the_document_again() -> None:
     assert [(a.kind, a.scope, a.date) for a in found] == [("MOU", "customs", "2024-04-10")]
     _, found = _english("They signed an MoU on health and an MoU on fisheries.")
     assert [a.scope for a in found] == ["health", "fisheries"]
+
+
+def test_a_plural_head_listing_subjects_gives_one_agreement_each() -> None:
+    doc, found = _agreements(
+        "Thủ tướng đề nghị hai bên thúc đẩy đàm phán các hiệp định về thương mại, tránh đánh thuế hai lần, y tế; "
+        "tăng cường hợp tác nông nghiệp.")
+    assert [(a.kind, a.status, doc.span_text(a.evidence)) for a in found] == [
+        ("TRADE", "proposed", "đề nghị hai bên thúc đẩy đàm phán các hiệp định về thương mại"),
+        ("DOUBLE_TAXATION", "proposed", "tránh đánh thuế hai lần"),
+        ("COOPERATION", "proposed", "y tế"),
+    ]
+    _, found = _agreements("Hai bên cần thực hiện tốt các thỏa thuận hợp tác đã ký kết về thủy sản và giáo dục.")
+    assert [(a.kind, a.scope) for a in found] == [("COOPERATION", "fisheries"), ("COOPERATION", "education")]
+    _, found = _agreements("Hai bên đã ký 4 văn kiện hợp tác và các hiệp định về thương mại.")
+    assert found == []
+
+
+def test_english_documents_listed_by_subject_are_one_each() -> None:
+    doc, found = _english("The two leaders witnessed the signing of documents on health, fisheries and customs.")
+    assert [(a.kind, a.scope, a.status) for a in found] == [
+        ("COOPERATION", "health", "signed"), ("COOPERATION", "fisheries", "signed"), ("COOPERATION", "customs", "signed"),
+    ]
+    _, found = _english("They agreed to negotiate and sign cooperation documents in such areas as energy, and tourism.")
+    assert [(a.kind, a.scope, a.status) for a in found] == [
+        ("COOPERATION", "energy", "proposed"), ("COOPERATION", "tourism", "proposed"),
+    ]
+    _, found = _english("We signed fifteen agreements on several matters, aiming at a common goal.")
+    assert found == []
+
+
+def test_a_joint_communique_is_an_other_agreement() -> None:
+    doc, (found,) = _agreements("Kết thúc chuyến thăm, hai nước ra Thông cáo chung Việt Nam - Ba Lan.")
+    assert (found.kind, found.status) == ("OTHER", "signed")
+    _, (found,) = _english("The two sides issued a joint communiqué on the visit.")
+    assert (found.kind, found.status) == ("OTHER", "signed")
