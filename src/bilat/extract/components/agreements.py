@@ -361,11 +361,13 @@ def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
 def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
     """Where a name written before its head starts ("the EU-Vietnam Investment Protection Agreement").
 
-    Only for languages that put names before heads; the name is the run of
-    capitalised words (or hyphenated pairs) right before the head.
+    Only for languages that put names before heads.
     """
-    if not rules.names_before_head:
-        return head
+    return capitalised_run_before(text, head, floor) if rules.names_before_head else head
+
+
+def capitalised_run_before(text: str, head: int, floor: int) -> int:
+    """The start of the run of capitalised words (or hyphenated pairs of them) right before ``head``, not before ``floor``."""
     start = head
     for word in reversed(list(_NAME_WORD.finditer(text, floor, head))):
         if word.end() != start and text[word.end():start].strip():
