@@ -188,15 +188,17 @@ def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
 def main_pair(doc: Document) -> list[CountryCode]:
     """The article's two countries: the two most mentioned in the body.
 
-    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to a
-    country the title names, then to the first mentioned: a venue named once
-    ("tại Gyeongju, Hàn Quốc") must not outrank the home country named once
-    in the body and again in the title. Fewer than two codes when the body
-    names fewer countries.
+    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to the
+    press's home country ("nước ta": Vietnamese officials go unnamed, so their
+    country is named less), then to a country the title names, then to the first
+    mentioned: a venue named once ("tại Gyeongju, Hàn Quốc", "tại Thủ đô Phnom
+    Penh, Campuchia") must not outrank the home country named once in the body.
+    Fewer than two codes when the body names fewer countries.
     """
     counts = Counter(span.value for span in doc.layer("countries"))
     first: dict[CountryCode, int] = {}
     for i, span in enumerate(doc.layer("countries")):
         first.setdefault(span.value, i)
     in_title = _countries_of_title(doc.lang, doc.title or "")
-    return sorted(counts, key=lambda code: (-counts[code], code not in in_title, first[code]))[:2]
+    home = set(load(doc.lang)["countries"].get("home", {}).values())
+    return sorted(counts, key=lambda code: (-counts[code], code not in home, code not in in_title, first[code]))[:2]

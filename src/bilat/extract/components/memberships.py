@@ -191,7 +191,7 @@ def _subject(doc: Document, sent: Span, cue_start: int, list_end: int, cues: _Cu
 
 def _candidates(doc: Document, sent: Span, cues: _Cues) -> list[_Subject]:
     found = [_Subject(s.start, s.end, (s.value,)) for s in doc.in_range("countries", sent.start, sent.end)]
-    pair = tuple(main_pair(doc))
+    pair = tuple(sorted(main_pair(doc)))  # "hai nước": the pair, in code order like a named list
     found += [_Subject(m.start(), m.end(), pair) for m in cues.pair.finditer(doc.text, sent.start, sent.end)]
     return found
 
