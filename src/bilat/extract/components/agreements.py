@@ -32,10 +32,11 @@ _NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
 """A word of a name, or a hyphenated pair of them ("EU-Vietnam", "Vietnam – Indonesia")."""
 
 
-def phrases(words: Iterable[str], *, glued: bool = False) -> str:
+def phrases(words: Iterable[str], *, glued: bool = False, digits_after: bool = False) -> str:
     """A regex alternation of ``words``, longest first, not matching inside a longer word.
 
-    ``glued`` words may also follow another word with no space ("$5bn").
+    ``glued`` words may also follow another word with no space ("$5bn"), and
+    ``digits_after`` words may be followed by a number with no space ("NZD1 million").
     The words that must start a word share one ``(?<!\\w)`` in front: the
     engine then skips the inside of every word at once instead of trying
     each alternative there (the bulk of extraction time, measured).
@@ -44,7 +45,7 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
     def one(word: str) -> str:
         pattern = SPACE.join(re.escape(part) for part in word.split())
         if word[-1].isalnum():
-            pattern += r"(?!\w)"
+            pattern += r"(?![^\W\d])" if digits_after else r"(?!\w)"
         return pattern
 
     ordered = sorted(set(words), key=len, reverse=True)
