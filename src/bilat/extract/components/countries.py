@@ -16,12 +16,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from urllib.parse import urlparse
 
 from bilat._types import CountryCode
-from bilat.extract.components.dates import dateline
+from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load
+from bilat.lang import Lexicon, load, load_shared
 
 _WORD = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r" [-–] ")
@@ -178,6 +179,35 @@ def filed_in(doc: Document) -> CountryCode | None:
     """The country the article was filed from, by its dateline ("New Delhi [India], July 27 (ANI):" → IN)."""
     filed = dateline(doc)
     return country_of_place(load(doc.lang), filed.place) if filed is not None else None
+
+
+def outlet_country(doc: Document) -> CountryCode | None:
+    """The country of the outlet that published the article, by its web address's country domain
+    ("herald.ng" → NG, "cancilleria.gob.ar" → AR); None for a generic domain (".com", ".tv")."""
+    host = urlparse(doc.source or "").hostname or ""
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    domains = load_shared("domains")
+    if len(label) != 2 or label in domains["not_countries"]:
+        return None
+    return str(domains["exceptions"].get(label, label.upper()))
+
+
+def host_country(doc: Document, pair: list[CountryCode]) -> CountryCode | None:
+    """The side of the pair whose capital the article's opening sentences name first ("arrived in Ankara")."""
+    capitals = _capital_matcher(load(doc.lang))
+    for sent in doc.layer("sents")[:LEDE_SENTENCES]:
+        for _, _, code in capitals.find(doc.text, sent.start, sent.end):
+            if code in pair:
+                return code
+    return None
+
+
+@cache
+def _capital_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name, code in lexicon["countries"].get("capitals", {}).items():
+        matcher.add(name, code)
+    return matcher
 
 
 def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
