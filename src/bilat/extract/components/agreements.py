@@ -110,6 +110,12 @@ class NameRule:
         return listed is not None and text[pos:listed.end()].strip()[:1].islower()
 
 
+@cache
+def _treaty_parties() -> frozenset[str]:
+    """The unions that sign agreements in their own name (``data/parties.toml``), read once."""
+    return frozenset(load_shared("parties")["treaty_parties"])
+
+
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
     """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
@@ -117,7 +123,7 @@ def parties_of(doc: Document, start: int, end: int) -> list[str]:
     union that signs in its own name ("EU-Vietnam"), completed from the
     article's main pair when it gives fewer than two.
     """
-    unions = set(load_shared("parties")["treaty_parties"])
+    unions = _treaty_parties()
     named = list(dict.fromkeys([
         *countries_in(doc, start, end), *(o.value for o in doc.in_range("orgs", start, end) if o.value in unions),
     ]))

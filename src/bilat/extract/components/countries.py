@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import cache, lru_cache
 from urllib.parse import urlparse
 
@@ -186,10 +187,16 @@ def outlet_country(doc: Document) -> CountryCode | None:
     ("herald.ng" → NG, "cancilleria.gob.ar" → AR); None for a generic domain (".com", ".tv")."""
     host = urlparse(doc.source or "").hostname or ""
     label = host.rsplit(".", 1)[-1] if "." in host else ""
-    domains = load_shared("domains")
+    domains = _domains()
     if len(label) != 2 or label in domains["not_countries"]:
         return None
     return str(domains["exceptions"].get(label, label.upper()))
+
+
+@cache
+def _domains() -> dict[str, Any]:
+    """``data/domains.toml``, read once."""
+    return load_shared("domains")
 
 
 def host_country(doc: Document, pair: list[CountryCode]) -> CountryCode | None:

@@ -70,9 +70,10 @@ def _spaced_name(name: str, openers: str) -> str:
 
     An inserted word never opens another body's name: "annual political
     consultation" is a political consultation, not an "annual [...] consultation".
+    The pattern does not check the start of a word: the caller does, once for all names.
     """
     gap = rf"{SPACE}(?:(?!(?:{openers})(?!\w))[\w’'-]+{SPACE}){{0,{_INSERTED_WORDS}}}?"
-    return phrases([name]).replace(SPACE, gap)
+    return gap.join(re.escape(part) for part in name.split()) + (r"(?!\w)" if name[-1].isalnum() else "")
 
 
 @cache
@@ -84,8 +85,10 @@ def _rules(lexicon: Lexicon) -> _Rules:
     by_entry: dict[int, list[str]] = {}
     for name, i in named:
         by_entry.setdefault(i, []).append(_spaced_name(name, openers))
+    groups = [f"(?P<b{i}>{'|'.join(names)})" for i, names in by_entry.items()]
     return _Rules(
-        names=re.compile("|".join(f"(?P<b{i}>{'|'.join(names)})" for i, names in by_entry.items()), re.IGNORECASE),
+        # one check that a name starts a word, for all of them: the engine skips the inside of words at once
+        names=re.compile(rf"(?<!\w)(?:{'|'.join(groups)})", re.IGNORECASE),
         entries=tuple(data["bodies"]),
         bilateral=compile_phrases(data["bilateral"]),
         recurring=compile_phrases(data["recurring"]),

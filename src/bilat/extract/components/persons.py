@@ -403,10 +403,11 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
         value = mention.value
         if value.name is None and value.country and value.office in _ONE_PER_COUNTRY and (value.office, value.country) not in held:
             titled.setdefault(value.office, set()).add(value.country)
-    reported = [filed_in(doc), outlet_country(doc), host_country(doc, pair)]
+    reported: list[str | None] = []
     for i, person in enumerate(people):
         if person.country is None:
             met = _partner_side(doc, data, clusters, people, i, pair)
+            reported = reported or [filed_in(doc), outlet_country(doc), host_country(doc, pair)]
             country = _guess_country(person, data, pair, [met, *reported], stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
