@@ -262,3 +262,32 @@ def test_an_amount_restated_in_brackets_is_one_figure() -> None:
         "Trade between Spain and Morocco exceeded 20 billion euros ($21.8 billion) in 2022."))
     run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "amounts", "figures"])
     assert [(f.value, f.unit, f.period) for f in doc.layer("facts.figures")] == [(20e9, "EUR", "2022")]
+
+
+def test_aid_credit_and_counted_gifts_are_other_figures() -> None:
+    doc, found = _figures("Hàn Quốc đã viện trợ 300.000 liều vaccine giúp Lào. Hàn Quốc cấp mỗi năm 150 học bổng cho sinh viên Lào. "
+                          "Hàn Quốc công bố khoản tín dụng mới 200 triệu USD cho Lào.")
+    assert [(f.indicator, f.value, f.unit, f.parties, f.period) for f in found] == [
+        ("other", 300_000, "doses", ["KR", "LA"], None),
+        ("other", 150, "scholarships", ["KR", "LA"], None),
+        ("other", 200_000_000, "USD", ["KR", "LA"], None),
+    ]
+    _, found = _english_figures("Japan is providing NZD1 million (US$650,000) and 2 million vaccine doses to help Laos.")
+    assert [(f.indicator, f.value, f.unit) for f in found] == [("other", 1_000_000, "NZD"), ("other", 2_000_000, "doses")]
+
+
+def test_the_current_level_beside_a_target_is_a_figure() -> None:
+    _, found = _figures("Hai bên phấn đấu đưa kim ngạch thương mại giữa Lào và Campuchia lên 1 tỷ USD, so với mốc 400 triệu USD hiện nay.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("bilateral_trade", 400_000_000, None)]
+    _, found = _english_figures("Chile and Peru aim to raise bilateral trade to $15 billion from the current $10 billion.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("bilateral_trade", 10_000_000_000, None)]
+
+
+def test_a_bare_number_counting_people_is_no_money() -> None:
+    _, found = _figures("Kim ngạch thương mại Lào - Campuchia đạt 1,3 tỷ USD, con số đáng kể với đất nước chỉ có 10 triệu dân.")
+    assert [(f.indicator, f.value) for f in found] == [("bilateral_trade", 1_300_000_000)]
+
+
+def test_a_date_far_after_the_amount_is_not_its_period() -> None:
+    _, found = _figures("Bản ghi nhớ về hạn mức tín dụng 100 triệu USD cho Lào đã được Thủ tướng Campuchia Hun Manet ký hồi tháng 9/2014.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("other", 100_000_000, None)]

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.components import countries, mechanisms, sentences  # noqa: F401  (registers the components)
+from bilat.extract.components import countries, dates, mechanisms, persons, sentences  # noqa: F401  (registers the components)
 from bilat.extract.doc import Document
 from bilat.extract.facts import Mechanism
 from bilat.extract.pipeline import run
 
+COMPONENTS = ["sentences", "countries", "orgs", "dates", "titles", "persons", "people", "mechanisms"]
+"""The mechanisms and what they read: the chairs of a meeting give its level."""
 LEDE = "Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng Ngoại giao Kenya.\n"
 """An article between VN and KE, so that unnamed parties are its main pair."""
 
 
 def _mechanisms(body: str) -> tuple[Document, list[Mechanism]]:
     doc = Document(id="t", text=LEDE + body)
-    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
+    run(doc, COMPONENTS)
     return doc, doc.layer("facts.mechanisms")
 
 
@@ -89,7 +91,7 @@ def test_generic_and_multilateral_talk_names_no_mechanism(body: str) -> None:
 
 
 def _english(text: str) -> list[Mechanism]:
-    return run(Document(id="t", lang="en", text=text), ["sentences", "countries", "orgs", "mechanisms"]).layer(
+    return run(Document(id="t", lang="en", text=text), COMPONENTS).layer(
         "facts.mechanisms")
 
 
@@ -114,3 +116,36 @@ def test_english_level_stated_after_the_name() -> None:
     )} == {
         ("JOINT_COMMITTEE", "foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"),
     }
+
+
+def test_a_name_with_a_word_inserted_and_its_co_chairs_level() -> None:
+    doc, found = _mechanisms(
+        "Thứ trưởng Bộ Công Thương Việt Nam Nguyễn Sinh Nhật Tân và Thứ trưởng Ngoại giao Kenya Abraham Korir Sing'Oei "
+        "đồng chủ trì kỳ họp lần thứ hai Ủy ban Hợp tác Hỗn hợp Việt Nam - Kenya.")
+    assert _summary(doc, found) == [("JOINT_COMMITTEE", "deputy_minister", ["KE", "VN"], "Ủy ban Hợp tác Hỗn hợp Việt Nam - Kenya")]
+
+
+def test_a_political_consultation_by_its_other_name() -> None:
+    _, found = _mechanisms("Hai bên tổ chức Tham khảo chính trị lần thứ 3 giữa hai Bộ Ngoại giao.")
+    assert [(m.kind, m.level) for m in found] == [("POLITICAL_CONSULTATION", "deputy_foreign_minister")]
+
+
+def test_english_chairs_sharing_an_office_give_the_level() -> None:
+    found = _english(
+        "Deputy Prime Minister and Foreign Minister Enrique Manalo of the Philippines and Thai Foreign Minister "
+        "Maris Sangiampongsa co-chaired the fifth meeting of the Philippines-Thailand Joint Economic Commission.")
+    assert [(m.kind, m.level, m.parties, m.name) for m in found] == [
+        ("JOINT_COMMITTEE", "foreign_minister", ["PH", "TH"], "Philippines-Thailand Joint Economic Commission")]
+
+
+def test_english_chairs_in_the_next_sentence_and_no_shared_office() -> None:
+    found = _english(
+        "The 9th meeting of the Chile-Peru Steering Committee for Bilateral Cooperation took place in Lima.\n"
+        "The meeting was co-chaired by Chilean Deputy Prime Minister Ana Ruiz and Peruvian Foreign Minister Elmer Schialer.")
+    assert [(m.kind, m.level, m.parties) for m in found] == [("JOINT_COMMITTEE", "deputy_head_of_government", ["CL", "PE"])]
+
+
+def test_english_an_inserted_word_never_opens_another_body() -> None:
+    found = _english("Uganda and Kenya agreed on an annual political consultation mechanism and a Leaders' Retreat.")
+    assert {(m.kind, m.level) for m in found} == {
+        ("POLITICAL_CONSULTATION", "deputy_foreign_minister"), ("OTHER", "head_of_government")}

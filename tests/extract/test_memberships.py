@@ -95,3 +95,15 @@ def test_evidence_covers_the_members_and_the_whole_list() -> None:
 )
 def test_english(text: str, found: list[tuple[str, list[str]]]) -> None:
     assert _memberships(text, lang="en") == found
+
+
+def test_members_stated_in_a_relative_clause_after_the_organisation() -> None:
+    assert _memberships("Hai bên thúc đẩy hợp tác với Khối Thị trường chung Nam Mỹ (Mercosur) mà Paraguay là thành viên sáng lập.") == [
+        ("MERCOSUR", ["PY"])]
+    assert _memberships("Bolivia welcomed talks with Mercosur, of which Paraguay is a founding member.", lang="en") == [
+        ("MERCOSUR", ["PY"])]
+
+
+def test_joining_on_the_eve_is_no_membership_yet() -> None:
+    assert _memberships("Lào đánh giá chuyến thăm trước thềm gia nhập ASEAN của Timor-Leste.") == []
+    assert _memberships("Laos praised the visit ahead of joining ASEAN by Timor-Leste.", lang="en") == []

@@ -157,3 +157,40 @@ def test_english_chairman_of_a_national_assembly_heads_it(until) -> None:  # typ
     people = _english(until, "Chairman of the Lao National Assembly Saysomphone Phomvihane met Vice Chairman of the Cambodian National Assembly Khuon Sudary.")
     assert people["Saysomphone Phomvihane"].office == "head_of_legislature"
     assert people["Khuon Sudary"].office == "deputy_head_of_legislature"
+
+
+def test_english_a_person_without_a_country_takes_the_side_of_whom_they_meet_or_accompany(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("After bilateral discussions with Foreign Minister Elmer Schialer in Lima, Chilean Foreign Minister "
+            "Alberto van Klaveren said Chile and Peru, and Chile above all, would deepen ties.\n"
+            "Chilean President Gabriel Boric arrived in Lima, accompanied by Interior Minister Carolina Toha.")
+    people = _english(until, text)
+    assert people["Elmer Schialer"].country == "PE"
+    assert people["Carolina Toha"].country == "CL"
+
+
+def test_english_the_outlets_country_domain_is_the_reporting_side() -> None:
+    from bilat.extract import PIPELINE, _register_builtins
+    from bilat.extract.doc import Document
+    from bilat.extract.pipeline import run
+    _register_builtins()
+    doc = Document(id="t", lang="en", source="https://www.andina.com.pe/english/noticia-1", published="2024-06-10",
+                   text="Foreign Minister Elmer Schialer said Chile and Peru would deepen ties, as Chile grows.")
+    run(doc, PIPELINE[: PIPELINE.index("people") + 1])
+    assert _people(doc)["Elmer Schialer"].country == "PE"
+
+
+def test_english_an_honorific_only_one_country_bestows_states_the_country(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Prime Minister Dato' Seri Anwar Ibrahim and Prime Minister Lawrence Wong met in Singapore.")
+    assert (people["Anwar Ibrahim"].country, people["Lawrence Wong"].country) == ("MY", "SG")
+
+
+def test_english_a_bare_title_of_a_named_holder_gives_no_one_else_its_country(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Acting President Sara Mensah received the visiting Togolese President Faure Gnassingbe in Accra, Ghana. "
+            "The Togolese president also greeted President Kofi Adu.")
+    people = _english(until, text)
+    assert (people["Sara Mensah"].country, people["Kofi Adu"].country) == ("GH", "GH")
+
+
+def test_english_a_portfolio_between_the_demonym_and_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Japanese Defence Minister Gen Nakatani held talks with Philippine Defence Secretary Gilberto Teodoro in Manila.")
+    assert (people["Gen Nakatani"].country, people["Gilberto Teodoro"].country) == ("JP", "PH")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
@@ -27,15 +27,16 @@ from bilat.extract.pipeline import component
 from bilat.lang import NEVER, Lexicon, load_shared
 
 SPACE = r"[^\S\n]+"
+"""Spaces between the words of a phrase; never a line break."""
 _NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
 """A word of a name, or a hyphenated pair of them ("EU-Vietnam", "Vietnam – Indonesia")."""
-"""Spaces between the words of a phrase; never a line break."""
 
 
-def phrases(words: Iterable[str], *, glued: bool = False) -> str:
+def phrases(words: Iterable[str], *, glued: bool = False, digits_after: bool = False) -> str:
     """A regex alternation of ``words``, longest first, not matching inside a longer word.
 
-    ``glued`` words may also follow another word with no space ("$5bn").
+    ``glued`` words may also follow another word with no space ("$5bn"), and
+    ``digits_after`` words may be followed by a number with no space ("NZD1 million").
     The words that must start a word share one ``(?<!\\w)`` in front: the
     engine then skips the inside of every word at once instead of trying
     each alternative there (the bulk of extraction time, measured).
@@ -44,7 +45,7 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
     def one(word: str) -> str:
         pattern = SPACE.join(re.escape(part) for part in word.split())
         if word[-1].isalnum():
-            pattern += r"(?!\w)"
+            pattern += r"(?![^\W\d])" if digits_after else r"(?!\w)"
         return pattern
 
     ordered = sorted(set(words), key=len, reverse=True)
@@ -78,6 +79,7 @@ class NameRule:
     stops: re.Pattern[str]
     list_goes_on: re.Pattern[str]
     trailing_joiner: re.Pattern[str]
+    joiner: re.Pattern[str]
 
     @classmethod
     def of(cls, stops: Iterable[str], joiners: Iterable[str]) -> NameRule:
@@ -86,6 +88,7 @@ class NameRule:
             stops=compile_phrases(stops),
             list_goes_on=re.compile(rf"{SPACE}(?:\w+{SPACE}){{1,3}}(?:{joiner}){SPACE}", re.IGNORECASE),
             trailing_joiner=re.compile(rf"\s+(?:{joiner})\s*\Z", re.IGNORECASE),
+            joiner=re.compile(rf"\s(?:{joiner})\s", re.IGNORECASE),
         )
 
     def end(self, text: str, start: int, limit: int) -> int:
@@ -107,6 +110,12 @@ class NameRule:
         return listed is not None and text[pos:listed.end()].strip()[:1].islower()
 
 
+@cache
+def _treaty_parties() -> frozenset[str]:
+    """The unions that sign agreements in their own name (``data/parties.toml``), read once."""
+    return frozenset(load_shared("parties")["treaty_parties"])
+
+
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
     """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
@@ -114,7 +123,7 @@ def parties_of(doc: Document, start: int, end: int) -> list[str]:
     union that signs in its own name ("EU-Vietnam"), completed from the
     article's main pair when it gives fewer than two.
     """
-    unions = set(load_shared("parties")["treaty_parties"])
+    unions = _treaty_parties()
     named = list(dict.fromkeys([
         *countries_in(doc, start, end), *(o.value for o in doc.in_range("orgs", start, end) if o.value in unions),
     ]))
@@ -135,6 +144,8 @@ class _Rules:
     cues: re.Pattern[str]
     cue_status: dict[str, str]
     default_status: str
+    kind_default_status: dict[str, str]
+    """The status of a named agreement of a kind no cue speaks of, where it differs from ``default_status``."""
     ceremony: re.Pattern[str]
     history: re.Pattern[str]
     """Words that put a signing in the past ("have signed"), whatever ceremony word is near."""
@@ -146,7 +157,13 @@ class _Rules:
     """Folded cues that decide a status whatever proposal comes before them."""
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
-    item_break: re.Pattern[str]
+    plural_marker: re.Pattern[str]
+    """A word right before a head that makes it plural ("các hiệp định"), where the head itself is not."""
+    list_marker: re.Pattern[str]
+    """The subject marker opening a plural head's list, a few modifiers after the head."""
+    item_joint: re.Pattern[str]
+    asyndetic_lists: bool
+    """Whether a list may go without a joiner before its last item ("thương mại, đầu tư, lao động")."""
     other_subject: str | None
     """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
     subject_marker: re.Pattern[str]
@@ -162,13 +179,15 @@ def _rules(lexicon: Lexicon) -> _Rules:
         head_kinds={folded(k): v for k, v in data["heads"].items()},
         topics=compile_phrases(data["topics"]),
         topic_kinds={folded(k): v for k, v in data["topics"].items()},
-        generic=re.compile(rf"(?:{phrases(data['generic'])}){SPACE}\Z", re.IGNORECASE),
+        # a count before a head ("ký 4 văn kiện", "signed 15 agreements") is generic in any language
+        generic=re.compile(rf"(?:{phrases(data['generic'])}|(?<![\w.,])\d+){SPACE}\Z", re.IGNORECASE),
         coordinated=re.compile(rf"[^,;:.()]*(?:{phrases(data['coordinators'])})\s*\Z", re.IGNORECASE),
         not_bilateral=compile_phrases(data["not_bilateral"]),
         name_rule=NameRule.of(data["name_stops"], data["coordinators"]),
         cues=compile_phrases(cue_status),
         cue_status=cue_status,
         default_status=data["default_status"],
+        kind_default_status=data.get("kind_default_status", {}),
         ceremony=compile_phrases(data["ceremony"]),
         history=compile_phrases(data["history"]),
         scopes=compile_phrases(data["scopes"]),
@@ -178,7 +197,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
-        item_break=re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:{phrases(subject_markers)})\s)", re.IGNORECASE),
+        plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}){SPACE}\Z", re.IGNORECASE),
+        list_marker=re.compile(
+            rf"(?:{SPACE}[\w’'-]+){{0,{data.get('list_modifiers', 0)}}}?{SPACE}(?:{phrases(subject_markers)}){SPACE}",
+            re.IGNORECASE),
+        asyndetic_lists=data.get("asyndetic_lists", False),
+        item_joint=re.compile(rf"\s*,\s*(?:(?:{phrases(data['coordinators'])})\s+)?|\s+(?:{phrases(data['coordinators'])})\s+",
+                              re.IGNORECASE),
         other_subject=data.get("other_subject"),
         subject_marker=re.compile(rf"{SPACE}(?:{phrases(subject_markers)}){SPACE}\w", re.IGNORECASE),
     )
@@ -189,6 +214,8 @@ class _Mention:
     start: int
     end: int
     kind: str
+    head: tuple[int, int]
+    """Where the head word ("MoU", "Hiệp định") stands inside ``[start, end)``."""
 
 
 @component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
@@ -205,11 +232,18 @@ def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
             if key in seen:
                 continue
             seen.add(key)
+            parties = parties_of(doc, mention.start, mention.end)
             status, start = _status(doc.text, rules, mention, cues, previous)
+            named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
+            if named is not None and _is_bare(doc.text, rules, mention):
+                # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
+                if agreements[named].date is None:
+                    agreements[named] = replace(agreements[named], date=_date(doc, rules, sent, mention, status))
+                continue
             agreements.append(Agreement(
                 kind=mention.kind,
                 scope=_scope(doc.text, rules, mention),
-                parties=parties_of(doc, mention.start, mention.end),
+                parties=parties,
                 status=status,
                 date=_date(doc, rules, sent, mention, status),
                 evidence=(start, mention.end),
@@ -251,33 +285,72 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
         coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
         generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
         generic_before = generic
-        if folded(head.group()) in rules.plural_heads:
+        if folded(head.group()) in rules.plural_heads or rules.plural_marker.search(text, sent.start, head.start()):
             # "memorandums of understanding on A, on B and on C": three documents; a plural with no such list names none
-            mentions.extend(_listed_items(text, rules, head, start, end))
+            mentions.extend(_listed_items(text, rules, head, start, limit))
             continue
         kind = _kind(text, rules, head, end)
         if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
             continue
-        mentions.append(_Mention(start, end, kind))
+        mentions.append(_Mention(start, end, kind, head.span()))
     return mentions
 
 
-def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> list[_Mention]:
-    """The documents a plural head lists by subject, one each; none unless it lists two or more."""
-    if not rules.subject_marker.match(text, head.end(), end):
+def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, limit: int) -> list[_Mention]:
+    """The documents a plural head lists by subject, one each; none unless it lists two or more.
+
+    "memorandums of understanding on A, on B and on C", "các hiệp định về thương
+    mại, bảo hộ đầu tư, lao động": the list opens at a subject marker a few words
+    after the head and runs on while a comma leads to a lower-case word. An item's
+    kind is the head's, else that of a topic between the head and the marker
+    ("các thỏa thuận hợp tác ... về thương mại và giáo dục": two cooperation
+    documents), else its own topic's, else that of a document on some other subject.
+    """
+    marker = rules.list_marker.match(text, head.end(), limit)
+    if marker is None:
         return []
-    breaks = list(rules.item_break.finditer(text, head.end(), end))
-    if not breaks:
+    end = _list_end(text, rules, marker.end(), limit)
+    bounds, pos = [], marker.end()
+    for joint in rules.item_joint.finditer(text, marker.end(), end):
+        bounds.append((pos, joint.start()))
+        pos = joint.end()
+    bounds.append((pos, end))
+    if not rules.asyndetic_lists and not rules.name_rule.joiner.search(text, marker.end(), end):
+        bounds = bounds[:1]  # "agreements on several matters, aiming at ...": a clause follows, not a list
+    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    if len(bounds) < 2:
         return []
-    bounds = [(start, breaks[0].start())] + [
-        (b.end(), nxt.start() if nxt is not None else end) for b, nxt in zip(breaks, [*breaks[1:], None])
-    ]
+    bounds[0] = (start, bounds[0][1])
+    shared = _head_kind(text, rules, head, head.end(), marker.start())
     items = []
     for item_start, item_end in bounds:
-        kind = _kind(text, rules, head, item_end, topics_from=max(item_start, head.end()))
+        kind = shared or _head_kind(text, rules, head, max(item_start, marker.end()), item_end) or rules.other_subject
         if kind is not None and not rules.not_bilateral.search(text, item_start, item_end):
-            items.append(_Mention(item_start, item_end, kind))
+            items.append(_Mention(item_start, item_end, kind, head.span()))
     return items
+
+
+def _list_end(text: str, rules: _Rules, start: int, limit: int) -> int:
+    """Where a list of subjects ends: at the first stop, unless it is a comma leading to a lower-case word."""
+    pos = start
+    while (stop := rules.name_rule.stops.search(text, pos, limit)) is not None:
+        following = text[stop.end():limit].lstrip()
+        if stop.group() != "," or not following[:1].islower():
+            limit = stop.start()
+            break
+        pos = stop.end()
+    while limit > start and text[limit - 1].isspace():
+        limit -= 1
+    return limit
+
+
+def _head_kind(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> str | None:
+    """The head's own kind, else that of the first topic in ``[start, end)``."""
+    kind = rules.head_kinds[folded(head.group())]
+    if kind:
+        return kind
+    topic = rules.topics.search(text, start, end)
+    return rules.topic_kinds[folded(topic.group())] if topic else None
 
 
 def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
@@ -295,11 +368,13 @@ def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
 def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
     """Where a name written before its head starts ("the EU-Vietnam Investment Protection Agreement").
 
-    Only for languages that put names before heads; the name is the run of
-    capitalised words (or hyphenated pairs) right before the head.
+    Only for languages that put names before heads.
     """
-    if not rules.names_before_head:
-        return head
+    return capitalised_run_before(text, head, floor) if rules.names_before_head else head
+
+
+def capitalised_run_before(text: str, head: int, floor: int) -> int:
+    """The start of the run of capitalised words (or hyphenated pairs of them) right before ``head``, not before ``floor``."""
     start = head
     for word in reversed(list(_NAME_WORD.finditer(text, floor, head))):
         if word.end() != start and text[word.end():start].strip():
@@ -331,17 +406,18 @@ def _status(
 ) -> tuple[str, int]:
     """The mention's status, and where the evidence starts (the deciding cue when it leads the clause).
 
-    The nearest cue before the head decides, but a proposal earlier in the same
+    The nearest cue before the head (the list's, for a listed item) decides, but a proposal earlier in the same
     clause wins over a later verb ("đề nghị ... ký hiệp định": proposed), unless the
     nearest cue presupposes a status ("proposed that Poland ratify the EVIPA": one
     ratifies a signed text). With no cue before, the first after the name; then
     the previous sentence's last cue.
     """
-    before = [c for c in cues if c.start() < mention.start]
+    opening = min(mention.start, mention.head[0])  # a listed item reads its cues from the head of its list
+    before = [c for c in cues if c.start() < opening]
     if before:
         deciding = before[-1]
         for cue in [] if folded(deciding.group()) in rules.settled else before:
-            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), mention.start):
+            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), opening):
                 deciding = cue
                 break
         start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
@@ -349,7 +425,7 @@ def _status(
     after = [c for c in cues if c.start() >= mention.end]
     if after:
         return rules.cue_status[folded(after[0].group())], mention.start
-    return previous or rules.default_status, mention.start
+    return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -390,6 +466,21 @@ def _event_date(doc: Document) -> str | None:
     if anchor.day is None:
         return f"{anchor.year:04d}-{anchor.month:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}"
+
+
+def _is_bare(text: str, rules: _Rules, mention: _Mention) -> bool:
+    """Whether a mention names no more than its kind: no subject and no period beside its head words.
+
+    After a document of its kind, "The MoU", "the Vietnam-UAE CEPA" or "a joint
+    statement outlining a roadmap" name that document again.
+    """
+    head_start, head_end = mention.head
+    if rules.subject_marker.match(text, head_end, mention.end):
+        return False
+    for start, end in ((mention.start, head_start), (head_end, mention.end)):
+        if rules.scopes.search(text, start, end) or any(c.isdigit() for c in text[start:end]):
+            return False
+    return True
 
 
 def _scope(text: str, rules: _Rules, mention: _Mention) -> str:

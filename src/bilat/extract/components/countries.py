@@ -15,13 +15,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import cache, lru_cache
+from urllib.parse import urlparse
 
 from bilat._types import CountryCode
-from bilat.extract.components.dates import dateline
+from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load
+from bilat.lang import Lexicon, load, load_shared
 
 _WORD = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r" [-–] ")
@@ -180,6 +182,41 @@ def filed_in(doc: Document) -> CountryCode | None:
     return country_of_place(load(doc.lang), filed.place) if filed is not None else None
 
 
+def outlet_country(doc: Document) -> CountryCode | None:
+    """The country of the outlet that published the article, by its web address's country domain
+    ("herald.ng" → NG, "cancilleria.gob.ar" → AR); None for a generic domain (".com", ".tv")."""
+    host = urlparse(doc.source or "").hostname or ""
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    domains = _domains()
+    if len(label) != 2 or label in domains["not_countries"]:
+        return None
+    return str(domains["exceptions"].get(label, label.upper()))
+
+
+@cache
+def _domains() -> dict[str, Any]:
+    """``data/domains.toml``, read once."""
+    return load_shared("domains")
+
+
+def host_country(doc: Document, pair: list[CountryCode]) -> CountryCode | None:
+    """The side of the pair whose capital the article's opening sentences name first ("arrived in Ankara")."""
+    capitals = _capital_matcher(load(doc.lang))
+    for sent in doc.layer("sents")[:LEDE_SENTENCES]:
+        for _, _, code in capitals.find(doc.text, sent.start, sent.end):
+            if code in pair:
+                return code
+    return None
+
+
+@cache
+def _capital_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name, code in lexicon["countries"].get("capitals", {}).items():
+        matcher.add(name, code)
+    return matcher
+
+
 def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
     """Codes of the countries mentioned inside ``[start, end)``, in order of first mention, once each."""
     return list(dict.fromkeys(span.value for span in doc.in_range("countries", start, end)))
@@ -188,15 +225,17 @@ def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
 def main_pair(doc: Document) -> list[CountryCode]:
     """The article's two countries: the two most mentioned in the body.
 
-    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to a
-    country the title names, then to the first mentioned: a venue named once
-    ("tại Gyeongju, Hàn Quốc") must not outrank the home country named once
-    in the body and again in the title. Fewer than two codes when the body
-    names fewer countries.
+    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to the
+    press's home country ("nước ta": Vietnamese officials go unnamed, so their
+    country is named less), then to a country the title names, then to the first
+    mentioned: a venue named once ("tại Gyeongju, Hàn Quốc", "tại Thủ đô Phnom
+    Penh, Campuchia") must not outrank the home country named once in the body.
+    Fewer than two codes when the body names fewer countries.
     """
     counts = Counter(span.value for span in doc.layer("countries"))
     first: dict[CountryCode, int] = {}
     for i, span in enumerate(doc.layer("countries")):
         first.setdefault(span.value, i)
     in_title = _countries_of_title(doc.lang, doc.title or "")
-    return sorted(counts, key=lambda code: (-counts[code], code not in in_title, first[code]))[:2]
+    home = set(load(doc.lang)["countries"].get("home", {}).values())
+    return sorted(counts, key=lambda code: (-counts[code], code not in home, code not in in_title, first[code]))[:2]

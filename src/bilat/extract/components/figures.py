@@ -36,6 +36,8 @@ from bilat.lang import Lexicon
 
 _DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
+_PERIOD_AFTER_WORDS = 6
+"""Words that may stand between an amount and the period stated after it ("đạt 8 tỷ USD trong năm 2024")."""
 _CUE_AFTER_WORDS = 2
 """Words that may stand between an amount and the cue after it ("in", "worth of")."""
 
@@ -77,7 +79,7 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
     mult = phrases(data["multipliers"], glued=True)
     pattern = (
         rf"(?P<approx>(?:(?:{phrases(data['approx'])}){SPACE})+)?"
-        rf"(?:(?P<pre>{phrases(data['written_before'])})[^\S\n]*)?"
+        rf"(?:(?P<pre>{phrases(data['written_before'], digits_after=True)})[^\S\n]*)?"
         # a number never starts inside another or inside a word ("2.5", "A380"), unless a currency led it ("Rs.5,000")
         rf"(?:(?P<digits>(?(pre)|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d))"
         # multipliers apart, glued ("$5bn") or hyphenated as an adjective ("a Rs 1,500-crore project")
@@ -161,6 +163,8 @@ class _FigureRules:
     changes: re.Pattern[str]
     tail_stops: re.Pattern[str]
     partner: re.Pattern[str]
+    current_before: re.Pattern[str]
+    current_after: re.Pattern[str]
 
 
 @cache
@@ -175,6 +179,8 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         changes=re.compile(rf"(?:{phrases(data['changes'])})\s*\Z", re.IGNORECASE),
         tail_stops=re.compile(rf"[,;.:(]|{phrases(data['comparisons'])}", re.IGNORECASE),
         partner=re.compile(rf"(?:{phrases(data['partner_markers'])}){SPACE}\Z", re.IGNORECASE),
+        current_before=re.compile(rf"(?:{phrases(data['current'])}){SPACE}\Z", re.IGNORECASE),
+        current_after=re.compile(rf"{SPACE}(?:{phrases(data['current'])})", re.IGNORECASE),
     )
 
 
@@ -190,8 +196,10 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
         period: str | None = None
         target_from = period_from = sent.start
         for i, amount in enumerate(amounts):
-            # a target word makes a target of the amount after it and of those listed with it
-            if rules.targets.search(doc.text, target_from, amount.start):
+            # a target word makes a target of the amount after it and of those listed with it,
+            # but not of the current level it is set against ("so với mốc 500 triệu USD hiện nay")
+            current = _is_current(doc.text, rules, sent.start, amount)
+            if rules.targets.search(doc.text, target_from, amount.start) and not current:
                 continue
             if i in restated:
                 continue  # "20 billion euros ($21.8 billion)": the same amount in another currency
@@ -203,7 +211,7 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
                 after = amounts[i + 1].end + 1
             else:
                 after = amount.end
-            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period)
+            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period, current)
             if found is None:
                 continue
             figure, period_from = found
@@ -215,6 +223,26 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     return figures
 
 
+def _is_current(text: str, rules: _FigureRules, start: int, amount: Span) -> bool:
+    """Whether the amount is said to be the current level ("the current $10 billion", "500 triệu USD hiện nay")."""
+    return bool(rules.current_before.search(text, start, amount.start) or rules.current_after.match(text, amount.end))
+
+
+_NOUN_AFTER = re.compile(r"[^\S\n](?P<word>[^\W\d_]+)")
+"""The word right after an amount."""
+
+
+def _counts_a_noun(doc: Document, rules: _FigureRules, end: int) -> bool:
+    """Whether a word right after a bare number names what it counts ("10 triệu dân"), not a cue or a date."""
+    word = _NOUN_AFTER.match(doc.text, end)
+    if word is None or not word.group("word")[0].islower():
+        return False
+    starts = word.start("word")
+    if rules.cues.match(doc.text, starts) or rules.current_after.match(doc.text, end):
+        return False
+    return not any(span.start == starts for span in doc.layer("dates"))
+
+
 def _converted(text: str, previous: Span, amount: Span) -> bool:
     """Whether ``amount`` only restates ``previous`` in brackets, in another unit."""
     return (re.fullmatch(r"\s*\(\s*", text[previous.end:amount.start]) is not None
@@ -223,7 +251,7 @@ def _converted(text: str, previous: Span, amount: Span) -> bool:
 
 def _figure(
     doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, after: int,
-    limit: int, amounts: list[Span], period: str | None,
+    limit: int, amounts: list[Span], period: str | None, current: bool,
 ) -> tuple[Figure, int] | None:
     """The figure ``amount`` states, and where the next amount may start reading its period.
 
@@ -233,10 +261,14 @@ def _figure(
     ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade), else a cue
     just after it ("$2 billion in ODA"). The period is read by ``_period``.
     What follows the amount is read from ``after``: past a restatement in
-    brackets ("20 billion euros ($21.8 billion) in 2022").
+    brackets ("20 billion euros ($21.8 billion) in 2022"). A ``current`` level
+    ("from the current $10 billion") is no change, and has no period of its own.
+    A bare number counting some noun ("10 triệu dân": ten million people) is no money.
     """
     text, value = doc.text, amount.value
-    if rules.changes.search(text, sent.start, amount.start):
+    if rules.changes.search(text, sent.start, amount.start) and not current:
+        return None
+    if not value.unit and _counts_a_noun(doc, rules, amount.end):
         return None
     stop = rules.tail_stops.search(text, after, limit)
     tail = stop.start() if stop else limit
@@ -250,7 +282,7 @@ def _figure(
     if rules.deadlines.search(text, after, tail) and _is_ahead(doc, period_in(doc, after, tail)):
         return None
     start, end = _trimmed(text, lead, tail)
-    period, next_from = _period(doc, period_from, amount, after, tail, period)
+    period, next_from = (None, amount.end) if current else _period(doc, period_from, amount, after, tail, period)
     return Figure(
         indicator=indicator,
         parties=_parties(doc, rules, sent.start, lead, end, indicator),
@@ -278,6 +310,8 @@ def _period(
     if before is not None:
         return before, amount.end
     for span in doc.in_range("dates", after, tail):
+        if len(doc.text[after:span.start].split()) > _PERIOD_AFTER_WORDS:
+            break  # "100 triệu USD cho Việt Nam đã được ... ký hồi tháng 9/2014": the date of something else
         stated = period_in(doc, span.start, span.end)
         if stated is not None:
             return stated, span.end

@@ -25,6 +25,8 @@ _MAX_GAP = 3
 """Lower-case words allowed between a role and the organisation ("thành viên không thường trực")."""
 _MAX_GAP_BEFORE_LINK = 6
 """...or between a role and a link ("thành viên của nhiều tổ chức quốc tế như")."""
+_MAX_RELATIVE_SUBJECT = 60
+"""Characters of the members named in a relative clause after the organisation ("mà Uruguay và Paraguay là")."""
 _HEDGE_WINDOW = 4
 """Words before the cue searched for a hedge ("ủng hộ Timor-Leste gia nhập")."""
 
@@ -44,6 +46,8 @@ class _Cues:
     pair: re.Pattern[str]
     sign_orgs: frozenset[str]
     country_roles: frozenset[str]
+    relative: re.Pattern[str]
+    """A relative clause after the organisation stating its members ("(Mercosur) mà Uruguay là thành viên sáng lập")."""
 
 
 def _alt(phrases: list[str]) -> str:
@@ -77,6 +81,9 @@ def _cues(lexicon: Lexicon) -> _Cues:
         pair=re.compile(rf"(?<!\w){_alt(data['pair_phrases'])}(?!\w)", re.IGNORECASE),
         sign_orgs=frozenset(data.get("sign_orgs", [])),
         country_roles=frozenset(data.get("country_roles", [])),
+        relative=re.compile(
+            rf"\)?,?\s*{_alt(data['relatives'])}\s+(?P<members>[^,;.]{{1,{_MAX_RELATIVE_SUBJECT}}}?)\s+{copula}"
+            rf"(?:\s+{_WORD}){{0,2}}?\s+{_alt(data['roles'])}(?!\w)", re.IGNORECASE),
     )
 
 
@@ -123,6 +130,12 @@ def _stated(doc: Document, sent: Span, listed: list[Span], cues: _Cues
     """The members, evidence and organisations when a cue states a membership of ``listed``."""
     before = doc.text[sent.start:listed[0].start]
     org_codes = list(dict.fromkeys(str(span.value) for span in listed))
+    list_end = listed[-1].end
+    relative = cues.relative.match(doc.text, list_end, sent.end)
+    if relative is not None:
+        members = [s.value for s in doc.in_range("countries", relative.start("members"), relative.end("members"))]
+        if members:
+            return list(dict.fromkeys(members)), (listed[0].start, relative.end()), org_codes
     cue_start = _cue_start(before, doc.text[listed[-1].end:sent.end], cues)
     if cue_start is None:
         sign = cues.sign.match(before)
@@ -191,7 +204,7 @@ def _subject(doc: Document, sent: Span, cue_start: int, list_end: int, cues: _Cu
 
 def _candidates(doc: Document, sent: Span, cues: _Cues) -> list[_Subject]:
     found = [_Subject(s.start, s.end, (s.value,)) for s in doc.in_range("countries", sent.start, sent.end)]
-    pair = tuple(main_pair(doc))
+    pair = tuple(sorted(main_pair(doc)))  # "hai nước": the pair, in code order like a named list
     found += [_Subject(m.start(), m.end(), pair) for m in cues.pair.finditer(doc.text, sent.start, sent.end)]
     return found
 

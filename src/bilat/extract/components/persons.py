@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bilat.extract.components.countries import filed_in, main_pair
+from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
@@ -31,6 +31,8 @@ _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
+_PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
+"""Capitalised words naming a portfolio between a country and its title ("Japanese Defence Minister")."""
 COUNTERPART = "counterpart"
 """The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
@@ -74,6 +76,10 @@ class _TitleData:
     country_before_re: re.Pattern[str] | None
     chain_re: re.Pattern[str]
     portfolios: dict[str, dict[str, str]]
+    meeting_re: re.Pattern[str]
+    accompanying_re: re.Pattern[str]
+    honorific_countries: dict[str, str]
+    """Honorifics only one country bestows ("Dato' Seri": Malaysia), so they state the person's country."""
 
 
 @cache
@@ -88,7 +94,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?(?P<word>{alternation(data['continuations'])})(?!\w)"),
-        honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{alternation(data['honorifics'])})(?!\w)"),
+        honorific_re=re.compile(
+            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -98,9 +105,12 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         surnames_country=data.get("surnames_country", data.get("unnamed_country")),
         precedence=tuple(data["precedence"]),
         unnamed_country=data.get("unnamed_country"),
-        country_before_re=re.compile(rf"(?:{alternation(before)}) ") if before else None,
+        country_before_re=re.compile(rf"(?:{alternation(before)}) (?:{_PORTFOLIO_WORDS} )?") if before else None,
         chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
         portfolios=data.get("portfolios", {}),
+        meeting_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
+        accompanying_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
+        honorific_countries=data.get("honorific_countries", {}),
     )
 
 
@@ -200,6 +210,7 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         abbreviation = _ABBREVIATION.match(doc.text, pos)
         name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
+        country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
         if name is None:
             for n, title in enumerate(chain):  # a list of offices, each its own reference ("Tổng thống Chile")
@@ -255,6 +266,11 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     if posted and _country_at(doc, posted.end()):
         pos = _country_at(doc, posted.end()).end  # type: ignore[union-attr]
     return pos, span.value
+
+
+def _honorific_country(text: str, data: _TitleData) -> str | None:
+    """The country an honorific in ``text`` is bestowed by ("Prime Minister Dato' Seri Anwar": MY)."""
+    return next((code for honorific, code in data.honorific_countries.items() if honorific in text), None)
 
 
 def _after_honorifics(text: str, pos: int, data: _TitleData) -> int:
@@ -337,7 +353,8 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
         if name is not None and len(name[2].split()) >= 2:
-            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, None, name[0])))
+            country = _honorific_country(doc.text[match.start():name[0]], data)
+            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, country, name[0])))
     return out
 
 
@@ -380,15 +397,47 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
     pair = main_pair(doc)
     people = [_person(doc, c) for c in clusters]
     stated = [p for p in people if p.country]
-    titled: dict[str, set[str]] = {}  # "a Japanese prime minister": offices the article gives a country
+    held = {(p.office, p.country) for p in stated}
+    titled: dict[str, set[str]] = {}  # "a Japanese prime minister": sole offices the article gives a country
     for mention in doc.layer("mentions"):
-        if mention.value.name is None and mention.value.country and mention.value.office:
-            titled.setdefault(mention.value.office, set()).add(mention.value.country)
+        value = mention.value
+        if value.name is None and value.country and value.office in _ONE_PER_COUNTRY and (value.office, value.country) not in held:
+            titled.setdefault(value.office, set()).add(value.country)
+    reported: list[str | None] = []
     for i, person in enumerate(people):
         if person.country is None:
-            country = _guess_country(person, data, pair, filed_in(doc), stated, titled)
+            met = _partner_side(doc, data, clusters, people, i, pair)
+            reported = reported or [filed_in(doc), outlet_country(doc), host_country(doc, pair)]
+            country = _guess_country(person, data, pair, [met, *reported], stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
+
+
+def _partner_side(
+    doc: Document, data: _TitleData, clusters: list[_Cluster], people: list[Person], i: int, pair: list[str],
+) -> str | None:
+    """The side of a person the text names without a country, from whom they meet or accompany.
+
+    In a sentence where the only people with a stated country are of one side
+    of the pair, a person meeting them ("bilateral discussions with Prime Cabinet
+    Secretary X, Wadephul said") is of the other side, and one accompanying them
+    ("accompanied by", "the delegation included") of theirs.
+    """
+    for mention in clusters[i].mentions:
+        sent = doc.sentence_of(mention.start)
+        if sent is None:
+            continue
+        sides = {people[j].country for j, c in enumerate(clusters) if j != i and people[j].country in pair
+                 and any(sent.start <= m.start < sent.end for m in c.mentions)}
+        if len(sides) != 1:
+            continue
+        side = next(iter(sides))
+        if data.accompanying_re.search(doc.text, sent.start, sent.end):
+            return side
+        if data.meeting_re.search(doc.text, sent.start, sent.end):
+            others = [c for c in pair if c != side]
+            return others[0] if others else None
+    return None
 
 
 _ONE_PER_COUNTRY = frozenset({
@@ -430,7 +479,7 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 
 def _guess_country(
-    person: Person, data: _TitleData, pair: list[str], filed: str | None, stated: list[Person],
+    person: Person, data: _TitleData, pair: list[str], sides: list[str | None], stated: list[Person],
     titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
@@ -441,8 +490,9 @@ def _guess_country(
     or the other side from someone stated to hold the same sole office ("Prime
     Minister Srettha" beside "Prime Minister of Malaysia Anwar"); else the press
     names its own officials without a country ("External Affairs Minister S
-    Jaishankar" in a report filed in New Delhi): the side the article was filed
-    in, else the most mentioned one.
+    Jaishankar" in a report filed in New Delhi). So ``sides``, in order: the side
+    of those they meet or accompany, the article's dateline's, its outlet's
+    (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
     if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
@@ -455,8 +505,9 @@ def _guess_country(
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
-    if filed in pair:
-        return filed
+    side = next((s for s in sides if s in pair), None)
+    if side is not None:
+        return side
     return others[0] if others else None
 
 
