@@ -295,7 +295,8 @@ def test_a_city_named_after_a_comma_still_places_the_talks(until) -> None:  # ty
 def test_a_commitment_to_two_documents_is_two_commitments(until) -> None:  # type: ignore[no-untyped-def]
     text = ("Thai Foreign Minister Maris Sangiampongsa met Cambodian Foreign Minister Prak Sokhonn on June 12. "
             "They committed to effectively implementing the action plan for 2024-2028 and a memorandum of "
-            "understanding on cooperation between their coast guards. They also agreed on measures to enhance cooperation.")
+            "understanding on cooperation between their coast guards. They also agreed on the Mekong River Commission's "
+            "data-sharing measures.")
     doc = _english(until, text)
     commits = _events(doc, "COMMIT")
     assert len(commits) == 3  # one per document, and the measures are not the framework's "cooperation"
@@ -334,3 +335,66 @@ def test_a_side_saying_it_will_do_something_commits(until) -> None:  # type: ign
 def test_a_visit_planned_for_next_month(until) -> None:  # type: ignore[no-untyped-def]
     doc = _english(until, "Thai Prime Minister Paetongtarn Shinawatra will visit Japan next month.", published="2024-11-28")
     assert [(e.actors, e.date, e.status) for e in _events(doc, "VISIT")] == [(["TH", "JP"], "2024-12", "planned")]
+
+
+def _evidence_texts(doc, kind):  # type: ignore[no-untyped-def]
+    return [doc.text[e.evidence[0]:e.evidence[1]] for e in _events(doc, kind)]
+
+
+def test_a_proposal_of_several_steps_is_one_proposal_per_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Tổng thống Chile Gabriel Boric đề nghị Việt Nam mở Tổng Lãnh sự quán tại Valparaíso; "
+            "nối lại đường bay thẳng và cấp thêm học bổng cho sinh viên Chile.")
+    doc = until(text, "events")
+    assert _summary(doc, "PROPOSE") == [(["CL", "VN"], "2024-10-03")] * 3
+    assert _evidence_texts(doc, "PROPOSE")[1:] == ["nối lại đường bay thẳng", "cấp thêm học bổng cho sinh viên Chile"]
+    text = ("Kenyan President William Ruto met Vietnamese President Luong Cuong on October 3. Ruto proposed that "
+            "Vietnam open a consulate in Mombasa; resume direct flights; and double scholarships for Kenyan students.")
+    doc = _english(until, text)
+    assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2024-10-03")] * 3
+    assert _evidence_texts(doc, "PROPOSE")[1:] == ["resume direct flights", "double scholarships for Kenyan students"]
+
+
+def test_cooperation_in_listed_fields_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    """FACTS.md: vague cooperation is no event, however many fields it lists; a concrete step beside it is."""
+    text = ("Ngày 3/10, Thủ tướng hội đàm với Thủ tướng Ai Cập.\n"
+            "Hai bên nhất trí thúc đẩy hợp tác trong nông nghiệp, năng lượng và du lịch, "
+            "thành lập nhóm công tác chung về thủy sản.")
+    doc = until(text, "events")
+    assert [text.endswith("thành lập nhóm công tác chung về thủy sản") for text in _evidence_texts(doc, "COMMIT")] == [True]
+    text = ("Egyptian Foreign Minister Badr Abdelatty met Chilean Foreign Minister Alberto van Klaveren on October 3. "
+            "The two sides agreed to promote cooperation in agriculture, energy and tourism.")
+    assert _events(_english(until, text), "COMMIT") == []
+
+
+def test_a_commitment_framed_around_its_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Thủ tướng Peru Gustavo Adrianzén tiếp Đại sứ Việt Nam. Ông khẳng định Chính phủ Peru "
+            "sẽ tiếp tục ủng hộ Việt Nam ứng cử Hội đồng Nhân quyền Liên hợp quốc.")
+    assert _summary(until(text, "events"), "COMMIT") == [(["PE", "VN"], "2024-10-03")]
+    text = ("Canadian Prime Minister Mark Carney met Vietnamese Prime Minister Pham Minh Chinh on October 3. Carney "
+            "reaffirmed Canada's strong support for Vietnam's candidacy for the UN Human Rights Council.")
+    assert _summary(_english(until, text), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
+
+
+def test_the_inviter_is_of_the_country_its_title_names(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nhận lời mời của Phó Chủ tịch thứ Nhất Thượng viện Chile Manuel Ossandón, Phó Chủ tịch Quốc hội "
+            "Nguyễn Đức Hải thăm chính thức Chile từ ngày 5 đến 8/10.")
+    assert [e.actors for e in _events(until(text, "events"), "ACCEPT")] == [["VN", "CL"]]
+    text = ("At the invitation of First Vice President of the Senate of Chile Manuel Ossandón, Vietnamese National "
+            "Assembly Vice Chairman Nguyen Duc Hai paid an official visit to Chile from October 5 to 8.")
+    assert [e.actors for e in _events(_english(until, text), "ACCEPT")] == [["VN", "CL"]]
+
+
+def test_today_dates_what_is_agreed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Việt Nam Phạm Minh Chính chiều nay điện đàm với Thủ tướng Lào Sonexay Siphandone. "
+            "Hai bên nhất trí sớm mở đường bay thẳng giữa Viêng Chăn và Đà Nẵng.")
+    assert _summary(until(text, "events", published="2025-08-15"), "COMMIT") == [(["VN", "LA"], "2025-08-15")]
+    text = ("Australian Prime Minister Anthony Albanese today held talks with Indonesian President Prabowo Subianto. "
+            "The two leaders agreed to open a new consulate in Surabaya.")
+    assert _summary(_english(until, text, published="2025-08-15"), "COMMIT") == [(["AU", "ID"], "2025-08-15")]
+
+
+def test_a_datelines_date_is_not_when_the_talks_were_held(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam-Germany hold strategic dialogue\nVIETNAM, April 4 - BERLIN — Vietnamese Deputy Foreign Minister "
+            "Le Thi Thu Hang and German State Secretary Andreas Michaelis co-chaired the dialogue in Berlin on April 3. "
+            "The two sides agreed to set up a working group on vocational training.")
+    assert _summary(_english(until, text, published="2023-04-04"), "COMMIT") == [(["VN", "DE"], "2023-04-03")]

@@ -28,8 +28,9 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline_at, resolve
 from bilat.extract.components.persons import is_caption
+from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
@@ -58,6 +59,11 @@ _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_OBJECT_WORDS = 14
+"""Words of the clause kept as an event's object."""
+_AMOUNT = re.compile(r"\d")
+"""A figure in a step (an amount, a target, a term) makes it concrete."""
+_WORD = re.compile(r"[^\W\d_][\w\-’']*")
 
 
 
@@ -79,7 +85,15 @@ class _EventData:
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
-    vague_re: re.Pattern[str]
+    deliverable_re: re.Pattern[str]
+    """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
+    step_opener_re: re.Pattern[str]
+    """A verb that opens the next step of a list, perhaps after a lead word."""
+    coordination: Coordination
+    function_words: frozenset[str]
+    relationship_words: frozenset[str]
+    """Folded capitalised words that name a relationship's level or an institution every country has, not a place or body."""
+    """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
@@ -97,6 +111,26 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     home: str | None
+    frames: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
+
+    def kind(self, phrase: str) -> str:
+        """The event type a trigger match states: its phrase's, else the first frame it fits."""
+        found = self.types.get(phrase)
+        return found or next(kind for frame, kind in self.frames if frame.fullmatch(phrase))
+
+
+_FRAME_GAP_WORDS = 4
+"""Words a frame's {gap} may hold ("khẳng định [Việt Nam luôn] sẵn sàng")."""
+_FRAME_GAP = rf"(?:\s+[^\W\d_][\w\-’']*){{0,{_FRAME_GAP_WORDS}}}?\s+"
+"""A frame's {gap}: a few words, no punctuation."""
+
+
+def _frame(template: str) -> str:
+    """A frame of the data as a pattern: its words literal, ``{gap}`` a few words, either case first."""
+    words = [re.escape(part.strip()) for part in template.split("{gap}")]
+    words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
+    return _FRAME_GAP.join(words)
 
 
 @cache
@@ -108,8 +142,12 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
+    frames = tuple((re.compile(_frame(template)), kind) for kind, templates in data.get("frames", {}).items()
+                   for template in templates)
+    frame_re = "|".join(f"(?:{frame.pattern})" for frame, _ in frames)
     return _EventData(
-        trigger_re=re.compile(rf"(?<!\w)(?:{alternation(list(types))})(?!\w)"),
+        frames=frames,
+        trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
@@ -122,8 +160,11 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
-        vague_re=re.compile(
-            rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
+        deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        step_opener_re=re.compile(rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"),
+        coordination=coordination_of(lexicon),
+        function_words=frozenset(fold(w) for w in data["function_words"]),
+        relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
@@ -246,7 +287,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         for match in triggers:
             if _excluded(doc, match, data):
                 continue
-            kind = data.types[match.group()]
+            kind = data.kind(match.group())
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
@@ -272,9 +313,14 @@ def _anchor_month(anchor: Anchor) -> str | None:
 
 
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
-    """The latest day-precise date stated so far that is about the article's present."""
-    for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None and span.value.weekday is None:
+    """The latest day-precise date stated so far that is about the article's present.
+
+    A dateline's date is when the report was filed: the talks it then tells of
+    are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ... on April 3").
+    """
+    filed = dateline_at(doc, sent.start)
+    for span in doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end):
+        if not span.value.has_day:  # "17/11", "Thursday", "chiều nay" (this afternoon)
             continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
@@ -445,7 +491,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
             continue  # "last year" alone, "the first half": periods, not an event's date
         if kind in SPEECH_ACTS:
-            if span.start > t.start or value.day is None:
+            if span.start > t.start or not value.has_day:
                 continue
         elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
                 or span.start > t.end + _DATE_WINDOW:
@@ -477,10 +523,17 @@ def _names(*participants: _Participant | None) -> list[str]:
 
 
 def _step_end(t: _Trigger) -> int:
-    """Where the step a speech act states ends: at the next speech-act trigger or the clause end."""
+    """Where the step a speech act states ends: at the next speech-act trigger or the clause end.
+
+    A semicolon followed by another step ("open a consulate; resume flights") goes
+    on with the list the trigger governs rather than opening a clause of its own.
+    """
     _, end = t.clause
+    while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
+            and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
+        end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
-        if t.data.types[match.group()] in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
+        if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
             return match.start()
     return end
 
@@ -490,7 +543,7 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     if kind in SPEECH_ACTS:
         end = _step_end(t)
         earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
-                   if t.data.types[m.group()] in SPEECH_ACTS]
+                   if t.data.kind(m.group()) in SPEECH_ACTS]
         if earlier:
             start = t.start  # the clause states several steps: cite this one
     while end > start and t.doc.text[end - 1] in " ,.;":
@@ -498,15 +551,68 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     return start, end
 
 
-def _object_text(t: _Trigger) -> str:
-    """What the step is about: the words after the trigger, past a date right after it ("agreed on Thursday to ...")."""
+def _object_start(t: _Trigger) -> int:
+    """Where what the trigger is about begins: right after it, past a date said there ("agreed on Thursday to ...")."""
     start = t.end
     for span in t.doc.in_range("dates", t.end, _step_end(t)):
         if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
             start = span.end
         break
-    words = t.doc.text[start:_step_end(t)].strip(" ,.;").split()
-    return " ".join(words[:14])
+    return start
+
+
+def _object_text(t: _Trigger) -> str:
+    """What the step is about: the words after the trigger."""
+    return _worded(t.doc.text[_object_start(t):_step_end(t)])
+
+
+def _worded(text: str) -> str:
+    return " ".join(text.strip(" ,.;").split()[:_OBJECT_WORDS])
+
+
+def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
+    """The concrete items of what a proposal or commitment states, one per step of a list (FACTS.md).
+
+    An item that names nothing leads into the next one rather than standing alone:
+    "promote negotiations and soon sign an MoU" is one step, "tiếp tục đàm phán,
+    giải quyết các vướng mắc về phân giới cắm mốc" too.
+    """
+    steps: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in split_items(t.doc.text, _object_start(t), _step_end(t), t.data.coordination, t.data.step_opener_re):
+        start = start if pending is None else pending
+        if _concrete(t, start, end):
+            steps.append((start, end))
+            pending = None
+        else:
+            pending = start
+    return steps
+
+
+def _concrete(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names something one could check was done (FACTS.md: vague "tăng cường hợp tác" is
+    no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
+    doc = t.doc
+    if t.data.deliverable_re.search(doc.text, start, end) or _AMOUNT.search(doc.text, start, end):
+        return True
+    if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
+        return True
+    if any(s.value.year is not None or s.value.month is not None for s in doc.in_range("dates", start, end)):
+        return True
+    if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
+        return True
+    return _names_something(t, start, end)
+
+
+def _names_something(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
+    a capitalised word past its first that is no side, person, relationship level ("Đối tác Chiến lược")
+    or institution every country has ("Chính phủ")."""
+    taken = [(s.start, s.end) for layer in ("countries", "mentions") for s in t.doc.in_range(layer, start, end)]
+    words = list(_WORD.finditer(t.doc.text, start, end))
+    capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
+                   and fold(w.group()) not in t.data.relationship_words]
+    return bool(capitalised) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
 
 
 def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
@@ -518,7 +624,7 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
 def _inside_request(t: _Trigger) -> bool:
     """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
     start, _ = t.clause
-    return any(t.data.types[m.group()] in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
+    return any(t.data.kind(m.group()) in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
                for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
 
 
@@ -671,7 +777,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
 
     def build(t: _Trigger) -> list[Event]:
         obj = _object_text(t)
-        if kind in ("PROPOSE", "COMMIT") and (not obj or t.data.vague_re.match(obj)):
+        steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
+        if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
         subject = _subject(t)
         actors = _speech_sides(t, subject)
@@ -683,6 +790,9 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
+            return [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
+                            object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
         return [event]
 
     return build
@@ -709,7 +819,7 @@ def _accept(t: _Trigger) -> list[Event]:
     """
     after = _objects(t)
     inviter = next((p for p in after if p.kind in ("person", "title", "country")), None)
-    host = t.ctx.side(inviter)
+    host = _inviter_side(t, inviter)
     if t.phrase in t.data.subject_accepts:
         subject = _subject(t)
         guest = subject if subject is not None and subject.kind != "joint" and t.ctx.side(subject) != host else None
@@ -722,6 +832,20 @@ def _accept(t: _Trigger) -> list[Event]:
         return []
     return [Event(type="ACCEPT", actors=[visitor, host], date=None, status="happened",
                   evidence=_evidence(t, "ACCEPT"), persons=_names(guest, inviter), object=_object_text(t))]
+
+
+def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
+    """The inviter's country: one named in the inviter's phrase, up to the comma that closes it, else the inviter's.
+
+    "theo lời mời của Phó Chủ tịch thứ Nhất Quốc hội Hy Lạp Ioannis Plakiotakis, ...":
+    a long title may hide the person, never the country it names.
+    """
+    if inviter is None:
+        return None
+    comma = t.doc.text.find(",", inviter.start, t.sent.end)
+    named = [p.country for p in t.participants
+             if p.kind == "country" and inviter.start <= p.start < (comma if comma >= 0 else t.sent.end)]
+    return named[0] if named else t.ctx.side(inviter)
 
 
 def _establish(t: _Trigger) -> list[Event]:
@@ -780,7 +904,7 @@ def _add_history_list(doc: Document, sent: Span, items: list[tuple[_Participant,
     for person, date_span in items:
         date = resolve(date_span.value, anchor)
         visits = [m for m in data.trigger_re.finditer(doc.text, sent.start, person.start)
-                  if data.types[m.group()] == "VISIT"]
+                  if data.kind(m.group()) == "VISIT"]
         destination = None
         if visits:
             last = visits[-1]
@@ -895,11 +1019,11 @@ def _same_dates(a: str | None, b: str | None) -> bool:
     return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
-def _content_words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").split() if len(w) > 2 or w.isdigit()}
+def _content_words(text: str | None, function_words: frozenset[str]) -> set[str]:
+    return {w for w in fold(text or "").split() if (len(w) > 2 or w.isdigit()) and w not in function_words}
 
 
-def _same_step(a: Event, b: Event) -> bool:
+def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
     """Two mentions of a proposal or commitment state the same step when their words mostly agree.
 
     One shared word is not enough unless it is all both say: "cooperation" (a
@@ -907,7 +1031,7 @@ def _same_step(a: Event, b: Event) -> bool:
     """
     if a.evidence == b.evidence:
         return True
-    wa, wb = _content_words(a.object), _content_words(b.object)
+    wa, wb = _content_words(a.object, function_words), _content_words(b.object, function_words)
     shared = wa & wb
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
@@ -925,7 +1049,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if not refers_back and not _same_occurrence(old, new):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon).function_words):
             continue
         if _more_precise(new, old):
             old.date = new.date
@@ -953,8 +1077,9 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event) -> bool:
-    if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
+def _same_occurrence(old: Event, new: Event, function_words: frozenset[str]) -> bool:
+    # an invitation accepted by the same side is one acceptance however its inviter is worded
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, function_words):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
