@@ -398,3 +398,12 @@ def test_a_datelines_date_is_not_when_the_talks_were_held(until) -> None:  # typ
             "Le Thi Thu Hang and German State Secretary Andreas Michaelis co-chaired the dialogue in Berlin on April 3. "
             "The two sides agreed to set up a working group on vocational training.")
     assert _summary(_english(until, text, published="2023-04-04"), "COMMIT") == [(["VN", "DE"], "2023-04-03")]
+
+
+def test_a_lead_proposal_is_dated_by_the_body(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Việt Nam đề nghị Chile sớm mở đường bay thẳng tới Santiago.\n"
+            "Ngày 1/9, tại Thiên Tân, Thủ tướng Phạm Minh Chính gặp Tổng thống Chile Gabriel Boric.")
+    assert _summary(until(text, "events", published="2025-09-02"), "PROPOSE") == [(["VN", "CL"], "2025-09-01")]
+    text = ("Vietnam proposes direct flights to Santiago\nVietnamese Prime Minister Pham Minh Chinh proposed that Chile "
+            "open direct flights to Santiago.\nOn September 1, in Tianjin, Chinh met Chilean President Gabriel Boric.")
+    assert _summary(_english(until, text, published="2025-09-02"), "PROPOSE") == [(["VN", "CL"], "2025-09-01")]

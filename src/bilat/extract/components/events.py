@@ -211,6 +211,8 @@ class _Context:
     short_names: re.Pattern[str] | None
     """The words the article's persons are called by alone, found as participants too."""
     narrative_date: str | None
+    first_day: str | None = None
+    """The first day the article states about its present: when what its lead tells was said."""
     subject: _Participant | None = None
     events: list[Event] = field(default_factory=list)
     stated: set[int] = field(default_factory=set)
@@ -278,6 +280,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         if is_caption(doc, sent.start):
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
+        if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
+            ctx.first_day = ctx.narrative_date
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
         triggers = list(data.trigger_re.finditer(doc.text, sent.start, sent.end))
@@ -298,7 +302,18 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
+    _date_the_lead(ctx, _anchor_month(anchor))
     return ctx.events
+
+
+def _date_the_lead(ctx: _Context, month: str | None) -> None:
+    """A proposal or commitment the headline or lead states before any day is the article's main one:
+    it was said on the first day the body then gives ("Thủ tướng đề nghị ..." / "Ngày 1/9, ...")."""
+    if month is None or ctx.first_day is None or not ctx.first_day.startswith(month):
+        return
+    for event in ctx.events:
+        if event.type in SPEECH_ACTS and event.date == month:
+            event.date = ctx.first_day
 
 
 # --- reading a sentence ---------------------------------------------------------
