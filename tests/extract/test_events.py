@@ -407,3 +407,18 @@ def test_a_lead_proposal_is_dated_by_the_body(until) -> None:  # type: ignore[no
     text = ("Vietnam proposes direct flights to Santiago\nVietnamese Prime Minister Pham Minh Chinh proposed that Chile "
             "open direct flights to Santiago.\nOn September 1, in Tianjin, Chinh met Chilean President Gabriel Boric.")
     assert _summary(_english(until, text, published="2025-09-02"), "PROPOSE") == [(["VN", "CL"], "2025-09-01")]
+
+
+def test_two_sides_listed_as_one_subject_commit_jointly(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Malaysia Anwar Ibrahim hội đàm với Tổng thống Indonesia Prabowo Subianto ngày 12/6. "
+            "Anwar và Prabowo nhất trí mở cửa khẩu mới tại Kalimantan.")
+    assert _summary(until(text, "events"), "COMMIT") == [(["MY", "ID"], "2024-06-12")]
+    text = ("Malaysian Prime Minister Anwar Ibrahim met Indonesian President Prabowo Subianto on June 12. "
+            "Anwar, Prabowo agree to open a new border crossing in Kalimantan.")
+    assert _summary(_english(until, text), "COMMIT") == [(["MY", "ID"], "2024-06-12")]
+
+
+def test_a_congratulation_opening_the_sentence_is_its_subjects(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnamese President Luong Cuong received Chilean President Gabriel Boric on June 12. Congratulating Chile "
+            "on its hosting of APEC, President Luong Cuong praised its economic achievements.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["VN", "CL"]]

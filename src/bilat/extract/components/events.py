@@ -814,7 +814,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if subject is not None and subject.kind == "joint":
+    if subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject)):
         return t.ctx.joint()
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
@@ -824,6 +824,14 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
     first = first or t.ctx.other(addressee)
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
+    """"Kishida, Yoon agree to ...", "Việt Nam và Kenya nhất trí ...": two sides listed as one subject act jointly."""
+    before = [p for p in t.participants if p.end <= subject.start and p.kind in ("person", "title", "country")]
+    if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
+        return False
+    return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
 
 
 def _accept(t: _Trigger) -> list[Event]:
