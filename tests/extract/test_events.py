@@ -422,3 +422,12 @@ def test_a_congratulation_opening_the_sentence_is_its_subjects(until) -> None:  
     text = ("Vietnamese President Luong Cuong received Chilean President Gabriel Boric on June 12. Congratulating Chile "
             "on its hosting of APEC, President Luong Cuong praised its economic achievements.")
     assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["VN", "CL"]]
+
+
+def test_an_invitation_is_to_visit_or_attend(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chủ tịch nước Lương Cường đón Tổng thống Chile Gabriel Boric ngày 12/6 và mời Tổng thống duyệt đội "
+            "danh dự. Tổng thống Boric mời Chủ tịch nước thăm Chile.")
+    assert [e.actors for e in _events(until(text, "events"), "INVITE")] == [["CL", "VN"]]
+    text = ("Kenyan President William Ruto received Tanzanian President Samia Suluhu Hassan on June 12 and invited her "
+            "into his office. Hassan invited Ruto to visit Dodoma.")
+    assert [e.actors for e in _events(_english(until, text), "INVITE")] == [["TZ", "KE"]]

@@ -111,6 +111,8 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     home: str | None
+    bare_invitations: frozenset[str] = frozenset()
+    """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     frames: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
 
@@ -147,6 +149,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     frame_re = "|".join(f"(?:{frame.pattern})" for frame, _ in frames)
     return _EventData(
         frames=frames,
+        bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
@@ -795,6 +798,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
         if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
+        if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
+            return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
         actors = _speech_sides(t, subject)
         if len(set(actors)) < 2:
@@ -811,6 +816,12 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         return [event]
 
     return build
+
+
+def _states_a_visit(t: _Trigger) -> bool:
+    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
+    return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, _step_end(t)))
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
