@@ -431,3 +431,9 @@ def test_an_invitation_is_to_visit_or_attend(until) -> None:  # type: ignore[no-
     text = ("Kenyan President William Ruto received Tanzanian President Samia Suluhu Hassan on June 12 and invited her "
             "into his office. Hassan invited Ruto to visit Dodoma.")
     assert [e.actors for e in _events(_english(until, text), "INVITE")] == [["TZ", "KE"]]
+
+
+def test_a_pair_named_by_short_names_names_no_body(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru.\n"
+            "Hai bên nhất trí thúc đẩy quan hệ hai nước Nhật - Việt phát triển toàn diện.")
+    assert _events(until(text, "events"), "COMMIT") == []

@@ -625,11 +625,13 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
 def _names_something(t: _Trigger, start: int, end: int) -> bool:
     """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
     a capitalised word past its first that is no side, person, relationship level ("Đối tác Chiến lược")
-    or institution every country has ("Chính phủ")."""
+    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt")."""
+    text = t.doc.text
     taken = [(s.start, s.end) for layer in ("countries", "mentions") for s in t.doc.in_range(layer, start, end)]
-    words = list(_WORD.finditer(t.doc.text, start, end))
+    words = list(_WORD.finditer(text, start, end))
     capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
-                   and fold(w.group()) not in t.data.relationship_words]
+                   and fold(w.group()) not in t.data.relationship_words
+                   and not _DASH_AFTER.match(text, w.end()) and not _DASH_BEFORE.search(text, max(0, w.start() - 3), w.start())]
     return bool(capitalised) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
 
 
