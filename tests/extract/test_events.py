@@ -437,3 +437,18 @@ def test_a_pair_named_by_short_names_names_no_body(until) -> None:  # type: igno
     text = ("Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru.\n"
             "Hai bên nhất trí thúc đẩy quan hệ hai nước Nhật - Việt phát triển toàn diện.")
     assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_a_dash_joined_pair_before_the_trigger_is_both_sides(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile - Việt Nam đặt mục tiêu kim ngạch thương mại 5 tỷ USD\n"
+            "Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Chile Gabriel Boric.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["VN", "CL"]]
+
+
+def test_an_agreement_told_again_in_a_relative_clause_is_no_new_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Canada Mark Carney, trên cơ sở những định "
+            "hướng mà hai Thủ tướng đã thống nhất tại cuộc gặp ngày 26/10/2025 tại Kuala Lumpur.")
+    assert _events(until(text, "events"), "COMMIT") == []
+    text = ("Indian Prime Minister Narendra Modi met Chilean President Gabriel Boric on June 12. They reviewed the "
+            "measures agreed upon by the two leaders during their summit meeting in New Delhi in 2023.")
+    assert _events(_english(until, text), "COMMIT") == []

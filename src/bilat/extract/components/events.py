@@ -53,6 +53,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 """What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
+_PAIR_DASH = re.compile(r" ?[-–] ?")
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
@@ -827,7 +828,7 @@ def _states_a_visit(t: _Trigger) -> bool:
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject)):
+    if _pair_subject(t) or (subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject))):
         return t.ctx.joint()
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
@@ -845,6 +846,16 @@ def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
     if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
         return False
     return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
+
+
+def _pair_subject(t: _Trigger) -> bool:
+    """"Việt Nam - Canada đặt mục tiêu ...": a dash-joined pair of countries right before the trigger is both sides."""
+    start, _ = t.clause
+    countries = t.doc.in_range("countries", start, t.start)
+    if len(countries) < 2 or t.doc.text[countries[-1].end:t.start].strip():
+        return False
+    first, second = countries[-2], countries[-1]
+    return first.value != second.value and bool(_PAIR_DASH.fullmatch(t.doc.text, first.end, second.start))
 
 
 def _accept(t: _Trigger) -> list[Event]:
