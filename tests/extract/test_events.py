@@ -452,3 +452,14 @@ def test_an_agreement_told_again_in_a_relative_clause_is_no_new_step(until) -> N
     text = ("Indian Prime Minister Narendra Modi met Chilean President Gabriel Boric on June 12. They reviewed the "
             "measures agreed upon by the two leaders during their summit meeting in New Delhi in 2023.")
     assert _events(_english(until, text), "COMMIT") == []
+
+
+def test_a_side_that_will_take_a_concrete_step_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan Foreign Minister Musalia Mudavadi met Chilean Foreign Minister Alberto van Klaveren on June 12. "
+            "The two sides will set up a political consultation mechanism between their foreign ministries. "
+            "The new agreement will promote trade between the two countries. "
+            "Mudavadi hoped that Chile will open an embassy in Nairobi.")
+    doc = _english(until, text)
+    assert [e.object for e in _events(doc, "COMMIT")] == [
+        "set up a political consultation mechanism between their foreign ministries"]
+    assert [e.object for e in _events(doc, "PROPOSE")] == ["Chile will open an embassy in Nairobi"]

@@ -54,6 +54,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
+_SIDE_GAP = 12
+"""Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
@@ -113,6 +115,8 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
+    bare_futures: frozenset[str] = frozenset()
+    """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
     """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     frames: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
@@ -129,11 +133,14 @@ _FRAME_GAP = rf"(?:\s+[^\W\d_][\w\-’']*){{0,{_FRAME_GAP_WORDS}}}?\s+"
 """A frame's {gap}: a few words, no punctuation."""
 
 
-def _frame(template: str) -> str:
-    """A frame of the data as a pattern: its words literal, ``{gap}`` a few words, either case first."""
-    words = [re.escape(part.strip()) for part in template.split("{gap}")]
+def _frame(template: str, step_opener: str) -> tuple[str, str]:
+    """A frame of the data as a pattern to find it and one its matched phrase fits: its words literal,
+    ``{gap}`` a few words, a final ``{step}`` a verb that opens a step (not part of the phrase), either case first."""
+    needs_step = template.endswith("{step}")
+    words = [re.escape(part.strip()) for part in template.removesuffix("{step}").split("{gap}")]
     words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
-    return _FRAME_GAP.join(words)
+    phrase = _FRAME_GAP.join(words)
+    return phrase + (rf"(?=\s+{step_opener})" if needs_step else ""), phrase
 
 
 @cache
@@ -145,12 +152,15 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
-    frames = tuple((re.compile(_frame(template)), kind) for kind, templates in data.get("frames", {}).items()
-                   for template in templates)
-    frame_re = "|".join(f"(?:{frame.pattern})" for frame, _ in frames)
+    step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
+    patterns = [(_frame(template, step_opener), kind) for kind, templates in data.get("frames", {}).items()
+                for template in templates]
+    frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
+    frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
     return _EventData(
         frames=frames,
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
@@ -165,7 +175,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
-        step_opener_re=re.compile(rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"),
+        step_opener_re=re.compile(step_opener),
         coordination=coordination_of(lexicon),
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
@@ -552,7 +562,8 @@ def _step_end(t: _Trigger) -> int:
             and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
         end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
-        if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
+        if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
+                and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
             return match.start()
     return end
 
@@ -801,6 +812,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
         if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
+        if kind == "COMMIT" and (_inside_request(t) or (t.phrase in t.data.bare_futures and not _side_right_before(t))):
+            return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
@@ -846,6 +859,12 @@ def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
     if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
         return False
     return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
+
+
+def _side_right_before(t: _Trigger) -> bool:
+    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp")."""
+    return any(0 <= t.start - p.end <= _SIDE_GAP and not re.search(r"[^\w\s]", t.doc.text[p.end:t.start])
+               for p in t.participants)
 
 
 def _pair_subject(t: _Trigger) -> bool:
