@@ -54,6 +54,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
 """Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
@@ -94,9 +95,9 @@ class _EventData:
     """A verb that opens the next step of a list, perhaps after a lead word."""
     coordination: Coordination
     function_words: frozenset[str]
+    """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
     relationship_words: frozenset[str]
     """Folded capitalised words that name a relationship's level or an institution every country has, not a place or body."""
-    """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
@@ -115,9 +116,9 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
+    """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     bare_futures: frozenset[str] = frozenset()
     """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
-    """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     frames: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
 
@@ -863,7 +864,7 @@ def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
 
 def _side_right_before(t: _Trigger) -> bool:
     """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp")."""
-    return any(0 <= t.start - p.end <= _SIDE_GAP and not re.search(r"[^\w\s]", t.doc.text[p.end:t.start])
+    return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
                for p in t.participants)
 
 
