@@ -463,3 +463,9 @@ def test_a_side_that_will_take_a_concrete_step_commits(until) -> None:  # type: 
     assert [e.object for e in _events(doc, "COMMIT")] == [
         "set up a political consultation mechanism between their foreign ministries"]
     assert [e.object for e in _events(doc, "PROPOSE")] == ["Chile will open an embassy in Nairobi"]
+
+
+def test_a_stated_determination_to_a_concrete_step_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Indian Prime Minister Narendra Modi on June 12. They expressed strong "
+            "determination to finalise and sign the Comprehensive Economic Partnership Agreement this year.")
+    assert _summary(_english(until, text), "COMMIT") == [(["CL", "IN"], "2024-06-12")]
