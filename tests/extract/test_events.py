@@ -295,7 +295,8 @@ def test_a_city_named_after_a_comma_still_places_the_talks(until) -> None:  # ty
 def test_a_commitment_to_two_documents_is_two_commitments(until) -> None:  # type: ignore[no-untyped-def]
     text = ("Thai Foreign Minister Maris Sangiampongsa met Cambodian Foreign Minister Prak Sokhonn on June 12. "
             "They committed to effectively implementing the action plan for 2024-2028 and a memorandum of "
-            "understanding on cooperation between their coast guards. They also agreed on measures to enhance cooperation.")
+            "understanding on cooperation between their coast guards. They also agreed on the Mekong River Commission's "
+            "data-sharing measures.")
     doc = _english(until, text)
     commits = _events(doc, "COMMIT")
     assert len(commits) == 3  # one per document, and the measures are not the framework's "cooperation"
@@ -334,3 +335,137 @@ def test_a_side_saying_it_will_do_something_commits(until) -> None:  # type: ign
 def test_a_visit_planned_for_next_month(until) -> None:  # type: ignore[no-untyped-def]
     doc = _english(until, "Thai Prime Minister Paetongtarn Shinawatra will visit Japan next month.", published="2024-11-28")
     assert [(e.actors, e.date, e.status) for e in _events(doc, "VISIT")] == [(["TH", "JP"], "2024-12", "planned")]
+
+
+def _evidence_texts(doc, kind):  # type: ignore[no-untyped-def]
+    return [doc.text[e.evidence[0]:e.evidence[1]] for e in _events(doc, kind)]
+
+
+def test_a_proposal_of_several_steps_is_one_proposal_per_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Tổng thống Chile Gabriel Boric đề nghị Việt Nam mở Tổng Lãnh sự quán tại Valparaíso; "
+            "nối lại đường bay thẳng và cấp thêm học bổng cho sinh viên Chile.")
+    doc = until(text, "events")
+    assert _summary(doc, "PROPOSE") == [(["CL", "VN"], "2024-10-03")] * 3
+    assert _evidence_texts(doc, "PROPOSE")[1:] == ["nối lại đường bay thẳng", "cấp thêm học bổng cho sinh viên Chile"]
+    text = ("Kenyan President William Ruto met Vietnamese President Luong Cuong on October 3. Ruto proposed that "
+            "Vietnam open a consulate in Mombasa; resume direct flights; and double scholarships for Kenyan students.")
+    doc = _english(until, text)
+    assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2024-10-03")] * 3
+    assert _evidence_texts(doc, "PROPOSE")[1:] == ["resume direct flights", "double scholarships for Kenyan students"]
+
+
+def test_cooperation_in_listed_fields_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    """FACTS.md: vague cooperation is no event, however many fields it lists; a concrete step beside it is."""
+    text = ("Ngày 3/10, Thủ tướng hội đàm với Thủ tướng Ai Cập.\n"
+            "Hai bên nhất trí thúc đẩy hợp tác trong nông nghiệp, năng lượng và du lịch, "
+            "thành lập nhóm công tác chung về thủy sản.")
+    doc = until(text, "events")
+    assert [text.endswith("thành lập nhóm công tác chung về thủy sản") for text in _evidence_texts(doc, "COMMIT")] == [True]
+    text = ("Egyptian Foreign Minister Badr Abdelatty met Chilean Foreign Minister Alberto van Klaveren on October 3. "
+            "The two sides agreed to promote cooperation in agriculture, energy and tourism.")
+    assert _events(_english(until, text), "COMMIT") == []
+
+
+def test_a_commitment_framed_around_its_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Thủ tướng Peru Gustavo Adrianzén tiếp Đại sứ Việt Nam. Ông khẳng định Chính phủ Peru "
+            "sẽ tiếp tục ủng hộ Việt Nam ứng cử Hội đồng Nhân quyền Liên hợp quốc.")
+    assert _summary(until(text, "events"), "COMMIT") == [(["PE", "VN"], "2024-10-03")]
+    text = ("Canadian Prime Minister Mark Carney met Vietnamese Prime Minister Pham Minh Chinh on October 3. Carney "
+            "reaffirmed Canada's strong support for Vietnam's candidacy for the UN Human Rights Council.")
+    assert _summary(_english(until, text), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
+
+
+def test_the_inviter_is_of_the_country_its_title_names(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nhận lời mời của Phó Chủ tịch thứ Nhất Thượng viện Chile Manuel Ossandón, Phó Chủ tịch Quốc hội "
+            "Nguyễn Đức Hải thăm chính thức Chile từ ngày 5 đến 8/10.")
+    assert [e.actors for e in _events(until(text, "events"), "ACCEPT")] == [["VN", "CL"]]
+    text = ("At the invitation of First Vice President of the Senate of Chile Manuel Ossandón, Vietnamese National "
+            "Assembly Vice Chairman Nguyen Duc Hai paid an official visit to Chile from October 5 to 8.")
+    assert [e.actors for e in _events(_english(until, text), "ACCEPT")] == [["VN", "CL"]]
+
+
+def test_today_dates_what_is_agreed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Việt Nam Phạm Minh Chính chiều nay điện đàm với Thủ tướng Lào Sonexay Siphandone. "
+            "Hai bên nhất trí sớm mở đường bay thẳng giữa Viêng Chăn và Đà Nẵng.")
+    assert _summary(until(text, "events", published="2025-08-15"), "COMMIT") == [(["VN", "LA"], "2025-08-15")]
+    text = ("Australian Prime Minister Anthony Albanese today held talks with Indonesian President Prabowo Subianto. "
+            "The two leaders agreed to open a new consulate in Surabaya.")
+    assert _summary(_english(until, text, published="2025-08-15"), "COMMIT") == [(["AU", "ID"], "2025-08-15")]
+
+
+def test_a_datelines_date_is_not_when_the_talks_were_held(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam-Germany hold strategic dialogue\nVIETNAM, April 4 - BERLIN — Vietnamese Deputy Foreign Minister "
+            "Le Thi Thu Hang and German State Secretary Andreas Michaelis co-chaired the dialogue in Berlin on April 3. "
+            "The two sides agreed to set up a working group on vocational training.")
+    assert _summary(_english(until, text, published="2023-04-04"), "COMMIT") == [(["VN", "DE"], "2023-04-03")]
+
+
+def test_a_lead_proposal_is_dated_by_the_body(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Việt Nam đề nghị Chile sớm mở đường bay thẳng tới Santiago.\n"
+            "Ngày 1/9, tại Thiên Tân, Thủ tướng Phạm Minh Chính gặp Tổng thống Chile Gabriel Boric.")
+    assert _summary(until(text, "events", published="2025-09-02"), "PROPOSE") == [(["VN", "CL"], "2025-09-01")]
+    text = ("Vietnam proposes direct flights to Santiago\nVietnamese Prime Minister Pham Minh Chinh proposed that Chile "
+            "open direct flights to Santiago.\nOn September 1, in Tianjin, Chinh met Chilean President Gabriel Boric.")
+    assert _summary(_english(until, text, published="2025-09-02"), "PROPOSE") == [(["VN", "CL"], "2025-09-01")]
+
+
+def test_two_sides_listed_as_one_subject_commit_jointly(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Malaysia Anwar Ibrahim hội đàm với Tổng thống Indonesia Prabowo Subianto ngày 12/6. "
+            "Anwar và Prabowo nhất trí mở cửa khẩu mới tại Kalimantan.")
+    assert _summary(until(text, "events"), "COMMIT") == [(["MY", "ID"], "2024-06-12")]
+    text = ("Malaysian Prime Minister Anwar Ibrahim met Indonesian President Prabowo Subianto on June 12. "
+            "Anwar, Prabowo agree to open a new border crossing in Kalimantan.")
+    assert _summary(_english(until, text), "COMMIT") == [(["MY", "ID"], "2024-06-12")]
+
+
+def test_a_congratulation_opening_the_sentence_is_its_subjects(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnamese President Luong Cuong received Chilean President Gabriel Boric on June 12. Congratulating Chile "
+            "on its hosting of APEC, President Luong Cuong praised its economic achievements.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["VN", "CL"]]
+
+
+def test_an_invitation_is_to_visit_or_attend(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chủ tịch nước Lương Cường đón Tổng thống Chile Gabriel Boric ngày 12/6 và mời Tổng thống duyệt đội "
+            "danh dự. Tổng thống Boric mời Chủ tịch nước thăm Chile.")
+    assert [e.actors for e in _events(until(text, "events"), "INVITE")] == [["CL", "VN"]]
+    text = ("Kenyan President William Ruto received Tanzanian President Samia Suluhu Hassan on June 12 and invited her "
+            "into his office. Hassan invited Ruto to visit Dodoma.")
+    assert [e.actors for e in _events(_english(until, text), "INVITE")] == [["TZ", "KE"]]
+
+
+def test_a_pair_named_by_short_names_names_no_body(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Ishiba Shigeru.\n"
+            "Hai bên nhất trí thúc đẩy quan hệ hai nước Nhật - Việt phát triển toàn diện.")
+    assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_a_dash_joined_pair_before_the_trigger_is_both_sides(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile - Việt Nam đặt mục tiêu kim ngạch thương mại 5 tỷ USD\n"
+            "Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Tổng thống Chile Gabriel Boric.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["VN", "CL"]]
+
+
+def test_an_agreement_told_again_in_a_relative_clause_is_no_new_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Canada Mark Carney, trên cơ sở những định "
+            "hướng mà hai Thủ tướng đã thống nhất tại cuộc gặp ngày 26/10/2025 tại Kuala Lumpur.")
+    assert _events(until(text, "events"), "COMMIT") == []
+    text = ("Indian Prime Minister Narendra Modi met Chilean President Gabriel Boric on June 12. They reviewed the "
+            "measures agreed upon by the two leaders during their summit meeting in New Delhi in 2023.")
+    assert _events(_english(until, text), "COMMIT") == []
+
+
+def test_a_side_that_will_take_a_concrete_step_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan Foreign Minister Musalia Mudavadi met Chilean Foreign Minister Alberto van Klaveren on June 12. "
+            "The two sides will set up a political consultation mechanism between their foreign ministries. "
+            "The new agreement will promote trade between the two countries. "
+            "Mudavadi hoped that Chile will open an embassy in Nairobi.")
+    doc = _english(until, text)
+    assert [e.object for e in _events(doc, "COMMIT")] == [
+        "set up a political consultation mechanism between their foreign ministries"]
+    assert [e.object for e in _events(doc, "PROPOSE")] == ["Chile will open an embassy in Nairobi"]
+
+
+def test_a_stated_determination_to_a_concrete_step_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Indian Prime Minister Narendra Modi on June 12. They expressed strong "
+            "determination to finalise and sign the Comprehensive Economic Partnership Agreement this year.")
+    assert _summary(_english(until, text), "COMMIT") == [(["CL", "IN"], "2024-06-12")]

@@ -460,11 +460,17 @@ def dateline(doc: Document) -> Dateline | None:
     datelines are printed, so that a first sentence "Vietnam – Indonesia ..." is
     none. The date is read from the ``dates`` layer, which must have been found.
     """
-    return _dateline(doc, load(doc.lang))
+    return _dateline(doc, load(doc.lang), doc.body_start)
 
 
-def _dateline(doc: Document, lexicon: Lexicon) -> Dateline | None:
-    match = _dateline_pattern(lexicon).match(doc.text, doc.body_start)
+def dateline_at(doc: Document, position: int) -> Dateline | None:
+    """A dateline opening the paragraph at ``position``: some outlets print one after a repeated headline
+    ("Việt Nam-Germany holds ...\nVIETNAM, April 4 - BERLIN — ...")."""
+    return _dateline(doc, load(doc.lang), position)
+
+
+def _dateline(doc: Document, lexicon: Lexicon, position: int) -> Dateline | None:
+    match = _dateline_pattern(lexicon).match(doc.text, position)
     if match is None:
         return None
     place = match.group("place")
@@ -551,7 +557,7 @@ class _Cue:
 def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     """The article's date: from the header, else a vote over what the page and its text make likely."""
     header = _parse_iso(doc.published)
-    line = _dateline(doc, lexicon)
+    line = _dateline(doc, lexicon, doc.body_start)
     stated = line.value if line is not None and line.value is not None and line.value.day is not None else None
     if header is not None:
         return [_header_anchor(header, stated)]

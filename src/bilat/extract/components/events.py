@@ -28,8 +28,9 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, dateline, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline, dateline_at, resolve
 from bilat.extract.components.persons import is_caption
+from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
@@ -52,12 +53,21 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 """What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
+_PAIR_DASH = re.compile(r" ?[-–] ?")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SIDE_GAP = 12
+"""Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_OBJECT_WORDS = 14
+"""Words of the clause kept as an event's object."""
+_AMOUNT = re.compile(r"\d")
+"""A figure in a step (an amount, a target, a term) makes it concrete."""
+_WORD = re.compile(r"[^\W\d_][\w\-’']*")
 
 
 
@@ -79,7 +89,15 @@ class _EventData:
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
-    vague_re: re.Pattern[str]
+    deliverable_re: re.Pattern[str]
+    """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
+    step_opener_re: re.Pattern[str]
+    """A verb that opens the next step of a list, perhaps after a lead word."""
+    coordination: Coordination
+    function_words: frozenset[str]
+    """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
+    relationship_words: frozenset[str]
+    """Folded capitalised words that name a relationship's level or an institution every country has, not a place or body."""
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
@@ -97,6 +115,33 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     home: str | None
+    bare_invitations: frozenset[str] = frozenset()
+    """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
+    bare_futures: frozenset[str] = frozenset()
+    """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
+    frames: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
+
+    def kind(self, phrase: str) -> str:
+        """The event type a trigger match states: its phrase's, else the first frame it fits."""
+        found = self.types.get(phrase)
+        return found or next(kind for frame, kind in self.frames if frame.fullmatch(phrase))
+
+
+_FRAME_GAP_WORDS = 4
+"""Words a frame's {gap} may hold ("khẳng định [Việt Nam luôn] sẵn sàng")."""
+_FRAME_GAP = rf"(?:\s+[^\W\d_][\w\-’']*){{0,{_FRAME_GAP_WORDS}}}?\s+"
+"""A frame's {gap}: a few words, no punctuation."""
+
+
+def _frame(template: str, step_opener: str) -> tuple[str, str]:
+    """A frame of the data as a pattern to find it and one its matched phrase fits: its words literal,
+    ``{gap}`` a few words, a final ``{step}`` a verb that opens a step (not part of the phrase), either case first."""
+    needs_step = template.endswith("{step}")
+    words = [re.escape(part.strip()) for part in template.removesuffix("{step}").split("{gap}")]
+    words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
+    phrase = _FRAME_GAP.join(words)
+    return phrase + (rf"(?=\s+{step_opener})" if needs_step else ""), phrase
 
 
 @cache
@@ -108,8 +153,16 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
+    step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
+    patterns = [(_frame(template, step_opener), kind) for kind, templates in data.get("frames", {}).items()
+                for template in templates]
+    frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
+    frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
     return _EventData(
-        trigger_re=re.compile(rf"(?<!\w)(?:{alternation(list(types))})(?!\w)"),
+        frames=frames,
+        bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
+        trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
@@ -122,8 +175,11 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
-        vague_re=re.compile(
-            rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
+        deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        step_opener_re=re.compile(step_opener),
+        coordination=coordination_of(lexicon),
+        function_words=frozenset(fold(w) for w in data["function_words"]),
+        relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
@@ -170,6 +226,8 @@ class _Context:
     short_names: re.Pattern[str] | None
     """The words the article's persons are called by alone, found as participants too."""
     narrative_date: str | None
+    first_day: str | None = None
+    """The first day the article states about its present: when what its lead tells was said."""
     subject: _Participant | None = None
     events: list[Event] = field(default_factory=list)
     stated: set[int] = field(default_factory=set)
@@ -237,6 +295,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         if is_caption(doc, sent.start):
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
+        if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
+            ctx.first_day = ctx.narrative_date
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
         triggers = list(data.trigger_re.finditer(doc.text, sent.start, sent.end))
@@ -246,7 +306,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         for match in triggers:
             if _excluded(doc, match, data):
                 continue
-            kind = data.types[match.group()]
+            kind = data.kind(match.group())
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
@@ -257,7 +317,18 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
+    _date_the_lead(ctx, _anchor_month(anchor))
     return ctx.events
+
+
+def _date_the_lead(ctx: _Context, month: str | None) -> None:
+    """A proposal or commitment the headline or lead states before any day is the article's main one:
+    it was said on the first day the body then gives ("Thủ tướng đề nghị ..." / "Ngày 1/9, ...")."""
+    if month is None or ctx.first_day is None or not ctx.first_day.startswith(month):
+        return
+    for event in ctx.events:
+        if event.type in SPEECH_ACTS and event.date == month:
+            event.date = ctx.first_day
 
 
 # --- reading a sentence ---------------------------------------------------------
@@ -276,9 +347,12 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
 
     A sentence's last single day, where the narrative has reached ("thăm Việt Nam từ
     ngày 31/7-3/8.Sáng 1/8, ..."); a span of days ("đang thăm ... từ ngày 14 đến 17/4") only
-    when it states no single day.
+    when it states no single day. A dateline's date is when the report was filed: the talks
+    it then tells of are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ...
+    on April 3").
     """
-    spans = doc.in_range("dates", sent.start, sent.end)
+    filed = dateline_at(doc, sent.start)
+    spans = doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end)
     for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
         if not span.value.has_day or span.value.same_day:
             continue  # "Cùng ngày", "the same day" keep the day reached
@@ -496,10 +570,18 @@ def _names(*participants: _Participant | None) -> list[str]:
 
 
 def _step_end(t: _Trigger) -> int:
-    """Where the step a speech act states ends: at the next speech-act trigger or the clause end."""
+    """Where the step a speech act states ends: at the next speech-act trigger or the clause end.
+
+    A semicolon followed by another step ("open a consulate; resume flights") goes
+    on with the list the trigger governs rather than opening a clause of its own.
+    """
     _, end = t.clause
+    while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
+            and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
+        end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
-        if t.data.types[match.group()] in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
+        if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
+                and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
             return match.start()
     return end
 
@@ -509,7 +591,7 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     if kind in SPEECH_ACTS:
         end = _step_end(t)
         earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
-                   if t.data.types[m.group()] in SPEECH_ACTS]
+                   if t.data.kind(m.group()) in SPEECH_ACTS]
         if earlier:
             start = t.start  # the clause states several steps: cite this one
     while end > start and t.doc.text[end - 1] in " ,.;":
@@ -517,15 +599,70 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     return start, end
 
 
-def _object_text(t: _Trigger) -> str:
-    """What the step is about: the words after the trigger, past a date right after it ("agreed on Thursday to ...")."""
+def _object_start(t: _Trigger) -> int:
+    """Where what the trigger is about begins: right after it, past a date said there ("agreed on Thursday to ...")."""
     start = t.end
     for span in t.doc.in_range("dates", t.end, _step_end(t)):
         if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
             start = span.end
         break
-    words = t.doc.text[start:_step_end(t)].strip(" ,.;").split()
-    return " ".join(words[:14])
+    return start
+
+
+def _object_text(t: _Trigger) -> str:
+    """What the step is about: the words after the trigger."""
+    return _worded(t.doc.text[_object_start(t):_step_end(t)])
+
+
+def _worded(text: str) -> str:
+    return " ".join(text.strip(" ,.;").split()[:_OBJECT_WORDS])
+
+
+def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
+    """The concrete items of what a proposal or commitment states, one per step of a list (FACTS.md).
+
+    An item that names nothing leads into the next one rather than standing alone:
+    "promote negotiations and soon sign an MoU" is one step, "tiếp tục đàm phán,
+    giải quyết các vướng mắc về phân giới cắm mốc" too.
+    """
+    steps: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in split_items(t.doc.text, _object_start(t), _step_end(t), t.data.coordination, t.data.step_opener_re):
+        start = start if pending is None else pending
+        if _concrete(t, start, end):
+            steps.append((start, end))
+            pending = None
+        else:
+            pending = start
+    return steps
+
+
+def _concrete(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names something one could check was done (FACTS.md: vague "tăng cường hợp tác" is
+    no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
+    doc = t.doc
+    if t.data.deliverable_re.search(doc.text, start, end) or _AMOUNT.search(doc.text, start, end):
+        return True
+    if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
+        return True
+    if any(s.value.year is not None or s.value.month is not None for s in doc.in_range("dates", start, end)):
+        return True
+    if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
+        return True
+    return _names_something(t, start, end)
+
+
+def _names_something(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
+    a capitalised word past its first that is no side, person, relationship level ("Đối tác Chiến lược")
+    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt")."""
+    text = t.doc.text
+    taken = [(s.start, s.end) for layer in ("countries", "mentions") for s in t.doc.in_range(layer, start, end)]
+    words = list(_WORD.finditer(text, start, end))
+    capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
+                   and fold(w.group()) not in t.data.relationship_words
+                   and not _DASH_AFTER.match(text, w.end()) and not _DASH_BEFORE.search(text, max(0, w.start() - 3), w.start())]
+    return bool(capitalised) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
 
 
 def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
@@ -537,7 +674,7 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
 def _inside_request(t: _Trigger) -> bool:
     """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
     start, _ = t.clause
-    return any(t.data.types[m.group()] in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
+    return any(t.data.kind(m.group()) in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
                for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
 
 
@@ -690,8 +827,13 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
 
     def build(t: _Trigger) -> list[Event]:
         obj = _object_text(t)
-        if kind in ("PROPOSE", "COMMIT") and (not obj or t.data.vague_re.match(obj)):
+        steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
+        if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
+        if kind == "COMMIT" and (_inside_request(t) or (t.phrase in t.data.bare_futures and not _side_right_before(t))):
+            return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
+            return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
         actors = _speech_sides(t, subject)
         if len(set(actors)) < 2:
@@ -702,13 +844,22 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
+            return [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
+                            object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
         return [event]
 
     return build
 
 
+def _states_a_visit(t: _Trigger) -> bool:
+    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
+    return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, _step_end(t)))
+
+
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if subject is not None and subject.kind == "joint":
+    if _pair_subject(t) or (subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject))):
         return t.ctx.joint()
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
@@ -720,6 +871,30 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
 
 
+def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
+    """"Kishida, Yoon agree to ...", "Việt Nam và Kenya nhất trí ...": two sides listed as one subject act jointly."""
+    before = [p for p in t.participants if p.end <= subject.start and p.kind in ("person", "title", "country")]
+    if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
+        return False
+    return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
+
+
+def _side_right_before(t: _Trigger) -> bool:
+    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp")."""
+    return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
+               for p in t.participants)
+
+
+def _pair_subject(t: _Trigger) -> bool:
+    """"Việt Nam - Canada đặt mục tiêu ...": a dash-joined pair of countries right before the trigger is both sides."""
+    start, _ = t.clause
+    countries = t.doc.in_range("countries", start, t.start)
+    if len(countries) < 2 or t.doc.text[countries[-1].end:t.start].strip():
+        return False
+    first, second = countries[-2], countries[-1]
+    return first.value != second.value and bool(_PAIR_DASH.fullmatch(t.doc.text, first.end, second.start))
+
+
 def _accept(t: _Trigger) -> list[Event]:
     """"Nhận lời mời của X, Y thăm...": Y accepts X's invitation (FACTS.md: one ACCEPT, date null).
 
@@ -728,7 +903,7 @@ def _accept(t: _Trigger) -> list[Event]:
     """
     after = _objects(t)
     inviter = next((p for p in after if p.kind in ("person", "title", "country")), None)
-    host = t.ctx.side(inviter)
+    host = _inviter_side(t, inviter)
     if t.phrase in t.data.subject_accepts:
         subject = _subject(t)
         guest = subject if subject is not None and subject.kind != "joint" and t.ctx.side(subject) != host else None
@@ -741,6 +916,20 @@ def _accept(t: _Trigger) -> list[Event]:
         return []
     return [Event(type="ACCEPT", actors=[visitor, host], date=None, status="happened",
                   evidence=_evidence(t, "ACCEPT"), persons=_names(guest, inviter), object=_object_text(t))]
+
+
+def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
+    """The inviter's country: one named in the inviter's phrase, up to the comma that closes it, else the inviter's.
+
+    "theo lời mời của Phó Chủ tịch thứ Nhất Quốc hội Hy Lạp Ioannis Plakiotakis, ...":
+    a long title may hide the person, never the country it names.
+    """
+    if inviter is None:
+        return None
+    comma = t.doc.text.find(",", inviter.start, t.sent.end)
+    named = [p.country for p in t.participants
+             if p.kind == "country" and inviter.start <= p.start < (comma if comma >= 0 else t.sent.end)]
+    return named[0] if named else t.ctx.side(inviter)
 
 
 def _establish(t: _Trigger) -> list[Event]:
@@ -799,7 +988,7 @@ def _add_history_list(doc: Document, sent: Span, items: list[tuple[_Participant,
     for person, date_span in items:
         date = resolve(date_span.value, anchor)
         visits = [m for m in data.trigger_re.finditer(doc.text, sent.start, person.start)
-                  if data.types[m.group()] == "VISIT"]
+                  if data.kind(m.group()) == "VISIT"]
         destination = None
         if visits:
             last = visits[-1]
@@ -914,11 +1103,11 @@ def _same_dates(a: str | None, b: str | None) -> bool:
     return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
-def _content_words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").split() if len(w) > 2 or w.isdigit()}
+def _content_words(text: str | None, function_words: frozenset[str]) -> set[str]:
+    return {w for w in fold(text or "").split() if (len(w) > 2 or w.isdigit()) and w not in function_words}
 
 
-def _same_step(a: Event, b: Event) -> bool:
+def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
     """Two mentions of a proposal or commitment state the same step when their words mostly agree.
 
     One shared word is not enough unless it is all both say: "cooperation" (a
@@ -926,7 +1115,7 @@ def _same_step(a: Event, b: Event) -> bool:
     """
     if a.evidence == b.evidence:
         return True
-    wa, wb = _content_words(a.object), _content_words(b.object)
+    wa, wb = _content_words(a.object, function_words), _content_words(b.object, function_words)
     shared = wa & wb
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
@@ -944,7 +1133,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if not refers_back and not _same_occurrence(old, new):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon).function_words):
             continue
         if _more_precise(new, old):
             old.date = new.date
@@ -972,8 +1161,9 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event) -> bool:
-    if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
+def _same_occurrence(old: Event, new: Event, function_words: frozenset[str]) -> bool:
+    # an invitation accepted by the same side is one acceptance however its inviter is worded
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, function_words):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
