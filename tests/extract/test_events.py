@@ -334,3 +334,33 @@ def test_a_side_saying_it_will_do_something_commits(until) -> None:  # type: ign
 def test_a_visit_planned_for_next_month(until) -> None:  # type: ignore[no-untyped-def]
     doc = _english(until, "Thai Prime Minister Paetongtarn Shinawatra will visit Japan next month.", published="2024-11-28")
     assert [(e.actors, e.date, e.status) for e in _events(doc, "VISIT")] == [(["TH", "JP"], "2024-12", "planned")]
+
+
+def test_a_signing_is_a_sign_whether_or_not_the_document_is_named(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 12/3, Thủ tướng Lào và Thủ tướng Campuchia chứng kiến lễ ký 5 văn kiện hợp tác.", "events",
+               published="2025-03-13")
+    (sign,) = _events(vi, "SIGN")
+    assert (set(sign.actors), sign.date) == ({"LA", "KH"}, "2025-03-12")
+    assert "chứng kiến lễ ký 5 văn kiện" in vi.text[sign.evidence[0]:sign.evidence[1]]
+    en = until("Chile and Peru inked eleven agreements on Tuesday, March 4.", "events", lang="en", published="2025-03-05")
+    assert [(set(e.actors), e.date) for e in _events(en, "SIGN")] == [({"CL", "PE"}, "2025-03-04")]
+
+
+def test_each_listed_document_signed_is_its_own_sign(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On May 6, the presidents of Kenya and Ghana witnessed the signing of documents on health, "
+               "fisheries and customs.", "events", lang="en", published="2025-05-07")
+    signs = _events(en, "SIGN")
+    assert [e.object for e in signs] == ["health", "fisheries", "customs"]
+    assert all(e.date == "2025-05-06" for e in signs)
+    vi = until("Ngày 6/5, Tổng thống Kenya và Tổng thống Ghana chứng kiến lễ ký các văn kiện về y tế, thủy sản "
+               "và hải quan.", "events", published="2025-05-07")
+    assert len(_events(vi, "SIGN")) == 3
+
+
+def test_an_undated_signed_document_or_an_intention_to_sign_is_no_sign(until) -> None:  # type: ignore[no-untyped-def]
+    recalled = until("Hai bên đánh giá cao các văn kiện đã ký giữa Lào và Campuchia.", "events")
+    assert _events(recalled, "SIGN") == []
+    intended = until("Kenya and Ghana agreed to negotiate and sign an agreement on fisheries.", "events", lang="en")
+    assert _events(intended, "SIGN") == []
+    dated = until("The treaty between Chile and Peru was signed in May 2019.", "events", lang="en")
+    assert _summary(dated, "SIGN") == [(["CL", "PE"], "2019-05")]

@@ -58,6 +58,15 @@ _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_DOCUMENT_WINDOW = 40
+"""Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
+_SIGNED_BEFORE_WINDOW = 50
+"""Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_INTENTION_WINDOW = 20
+"""Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
+_TOPIC_WORDS = 4
+"""Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
+_TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
 
@@ -96,6 +105,9 @@ class _EventData:
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
+    documents_re: re.Pattern[str]
+    document_topics_re: re.Pattern[str]
+    infinitive_re: re.Pattern[str]
     home: str | None
 
 
@@ -138,6 +150,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
+        documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
+        infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -515,10 +530,10 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
                  evidence=_evidence(t, kind), persons=persons, **extra)  # type: ignore[arg-type]
 
 
-def _inside_request(t: _Trigger) -> bool:
+def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE")) -> bool:
     """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
     start, _ = t.clause
-    return any(t.data.types[m.group()] in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
+    return any(t.data.types[m.group()] in kinds and not _excluded(t.doc, m, t.data)
                for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
 
 
@@ -744,6 +759,62 @@ def _establish(t: _Trigger) -> list[Event]:
                   evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t))]
 
 
+def _sign(t: _Trigger) -> list[Event]:
+    """A signing: one SIGN per document signed (FACTS.md), whether or not the document is named.
+
+    What is signed must be said near the verb ("signed fifteen agreements",
+    "ra Tuyên bố chung"). A document before the verb ("the pact was signed",
+    "các văn kiện đã ký") is a SIGN only with a date of its own: undated, it
+    recalls documents signed at some time. Agreed or proposed signings are
+    COMMIT or PROPOSE, not SIGN.
+    """
+    if _inside_request(t, ("INVITE", "PROPOSE", "COMMIT")):
+        return []
+    start, end = t.clause
+    if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
+        return []  # "hopes to sign": an intention
+    named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
+    before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
+    actors = t.ctx.joint()
+    if (named is None and before is None) or len(actors) < 2:
+        return []
+    date = _date(t, "SIGN")
+    if named is None and t.start not in t.ctx.stated:
+        return []  # "the pact was signed": a signing recalled, not dated
+    persons = _names(*(p for p in t.participants if p.kind == "person" and start <= p.start < end))
+    event = Event(type="SIGN", actors=actors, date=date, status=_status(t, date), evidence=_evidence(t, "SIGN"),
+                  persons=persons, object=_object_text(t))
+    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
+    if signed:  # the agreements read in the clause, each as the agreement steps state it
+        return [replace(event, actors=[c for c in actors if c in a.parties] or list(a.parties),
+                        date=a.date or date, evidence=a.evidence, object=a.scope) for a in signed]
+    topics = _document_topics(t, named) if named is not None else []
+    return [replace(event, evidence=(event.evidence[0], topic_end), object=topic) for topic, topic_end in topics] or [event]
+
+
+def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, int]]:
+    """"documents on health, fisheries and customs": each topic of a list is a document of its own,
+    with where its mention ends; none unless two or more short topics are listed. The topic
+    alone is the document's object: "documents on" shared would make all of them one step."""
+    marker = t.data.document_topics_re.match(t.doc.text, document.end())
+    if marker is None:
+        return []
+    _, end = t.clause
+    stop = _TOPIC_LIST_END.search(t.doc.text, marker.end(), end)
+    limit = stop.start() if stop else end
+    if t.doc.in_range("dates", marker.end(), limit):
+        return []  # "agreements on Tuesday, March 4": a date, not topics
+    topics, position = [], marker.end()
+    for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
+        item_end = gap.start() if gap else limit
+        item = t.doc.text[position:item_end].strip()
+        if not item or len(item.split()) > _TOPIC_WORDS:
+            return []
+        topics.append((item, item_end))
+        position = gap.end() if gap else limit
+    return topics if len(topics) >= 2 else []
+
+
 _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
     "VISIT": _visit,
     "MEET": _meet,
@@ -754,6 +825,7 @@ _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
     "CONGRATULATE": _two_sided("CONGRATULATE"),
     "ACCEPT": _accept,
     "ESTABLISH_RELATIONS": _establish,
+    "SIGN": _sign,
 }
 
 
