@@ -364,3 +364,41 @@ def test_an_undated_signed_document_or_an_intention_to_sign_is_no_sign(until) ->
     assert _events(intended, "SIGN") == []
     dated = until("The treaty between Chile and Peru was signed in May 2019.", "events", lang="en")
     assert _summary(dated, "SIGN") == [(["CL", "PE"], "2019-05")]
+
+
+def test_two_officials_joined_before_a_meeting_verb_met_each_other(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã gặp tại Lima ngày 7/3.", "events",
+               published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2025-03-07")]
+    en = until("Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima on 7 March 2025.",
+               "events", lang="en", published="2025-03-10")
+    (meeting,) = _events(en, "MEET")
+    assert (set(meeting.actors), meeting.persons) == ({"CL", "PE"}, ["Gabriel Boric", "Dina Boluarte"])
+
+
+def test_talks_between_two_officials_are_a_meeting_dated_by_their_own_date(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Egyptian Foreign Minister Badr Abdelatty met Kenyan President William Ruto on Monday after the phone "
+               "talk between the two sides in September 2021.", "events", lang="en", published="2024-08-27")
+    assert sorted(e.date for e in _events(en, "MEET")) == ["2021-09", "2024-08-26"]
+    vi = until("Hai bên đánh giá cao kết quả cuộc hội đàm giữa Tổng thống Chile Gabriel Boric và Tổng thống Peru "
+               "Dina Boluarte tháng 5/2023.", "events", published="2025-03-10")
+    (meeting,) = _events(vi, "MEET")
+    assert (set(meeting.actors), meeting.date, meeting.persons) == ({"CL", "PE"}, "2023-05", ["Gabriel Boric", "Dina Boluarte"])
+
+
+def test_a_numbered_session_is_dated_by_its_year(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên đánh giá cao kết quả Kỳ họp lần thứ 6 Ủy ban hỗn hợp Chile - Peru năm 2023.", "events",
+               published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2023")]
+    en = until("Chile and Peru reviewed the results of the 6th meeting of the Chile-Peru Joint Committee in 2023.",
+               "events", lang="en", published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"CL", "PE"}, "2023")]
+
+
+def test_a_reception_for_a_guest_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peruvian President Dina Boluarte hosted a reception in Lima on March 7 for visiting Chilean Foreign "
+               "Minister Alberto van Klaveren.", "events", lang="en", published="2025-03-10")
+    assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["PE", "CL"], "2025-03-07")]
+    vi = until("Tối 7/3, Tổng thống Peru Dina Boluarte chiêu đãi Tổng thống Chile Gabriel Boric.", "events",
+               published="2025-03-10")
+    assert [(e.actors, e.date) for e in _events(vi, "MEET")] == [(["PE", "CL"], "2025-03-07")]

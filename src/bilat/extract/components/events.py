@@ -34,11 +34,12 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.isodates import width
-from bilat.lang import Lexicon, alternation
+from bilat.lang import NEVER, Lexicon, alternation
 from bilat.text import fold
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
 UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})
+_CONTACTS = frozenset({"VISIT", "MEET"})
 
 _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
@@ -62,6 +63,12 @@ _DOCUMENT_WINDOW = 40
 """Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
 _SIGNED_BEFORE_WINDOW = 50
 """Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_SESSION_NAME_WORDS = 4
+"""Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
+_SESSION_WINDOW = 60
+"""Characters before a meeting word within which its ordinal is read."""
+_SUBJECT_GAP_WORDS = 3
+"""Words (an adverb, a weekday) that may stand between a meeting verb and its own subject."""
 _INTENTION_WINDOW = 20
 """Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
 _TOPIC_WORDS = 4
@@ -106,6 +113,9 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
+    between_re: re.Pattern[str]
+    session_before_re: re.Pattern[str]
+    session_after_re: re.Pattern[str]
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
@@ -151,6 +161,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        session_before_re=re.compile(
+            rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
+        session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
         document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
         infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
@@ -455,6 +469,7 @@ def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
 def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
+    earlier = None
     for span in t.doc.in_range("dates", start, end):
         value = span.value
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
@@ -462,16 +477,37 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or value.day is None:
                 continue
-        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
-                or span.start > t.end + _DATE_WINDOW:
-            continue  # a past visit is dated at least to the month; a planned one may be only to the year
+        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)
+              and not (kind == "MEET" and _numbered_session(t))) or span.start > t.end + _DATE_WINDOW:
+            continue  # a past visit is dated at least to the month; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
         resolved = resolve(value, anchor)
-        if resolved:
-            t.ctx.stated.add(t.start)
-            return resolved
+        if not resolved:
+            continue
+        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and _contact_before(t, start, span.start):
+            earlier = resolved  # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's
+            continue
+        t.ctx.stated.add(t.start)
+        return resolved
+    if earlier is not None:
+        t.ctx.stated.add(t.start)
+        return earlier
     return t.ctx.narrative_date
+
+
+def _contact_before(t: _Trigger, start: int, position: int) -> bool:
+    """Whether another visit or meeting is told between ``start`` and a date at ``position``
+    before the trigger: the date is that one's, unless the trigger has none of its own."""
+    return any(t.data.types[m.group()] in _CONTACTS and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, start, position))
+
+
+def _numbered_session(t: _Trigger) -> bool:
+    """"the 6th meeting of the Joint Committee", "Kỳ họp lần thứ III": one session of a series, known by its year."""
+    start, _ = t.clause
+    return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
+                or t.data.session_after_re.match(t.doc.text, t.end))
 
 
 def _future(t: _Trigger) -> bool:
@@ -582,10 +618,16 @@ def _meet(t: _Trigger) -> list[Event]:
     window = _COUNTERPART_WINDOW if t.phrase in t.data.needs_counterpart else None
     counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
     people = [p for p in counterparts if p.kind != "country"]
-    if window is not None and not people:
-        return []
-    counterparts = people or counterparts[:1] or _co_subjects(t)
     subject = _subject(t)
+    between = _between(t)
+    if between is not None:
+        subject, counterparts = between
+    else:
+        if window is not None and not people:
+            people = _co_subjects(t) if _coordinated(t, subject) else []
+            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)):
+                return []  # "met" alone refers to someone met, who must be named
+        counterparts = people or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -604,6 +646,35 @@ def _meet(t: _Trigger) -> list[Event]:
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
     return events
+
+
+def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
+    """"talks between A and B", "cuộc hội đàm giữa A và B": A is a side and B the one met;
+    "between the two sides" is both."""
+    marker = t.data.between_re.match(t.doc.text, t.end)
+    if marker is None:
+        return None
+    named = [p for p in _objects(t) if p.kind in ("person", "title", "country", "joint")]
+    if named and named[0].kind == "joint":
+        return named[0], []
+    if not named:
+        return None
+    side = t.ctx.side(named[0])
+    met = [p for p in named[1:] if p.kind in ("person", "title") and t.ctx.side(p) != side]
+    return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
+
+
+def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
+    """"A and B met": two participants joined right before the meeting verb."""
+    co = _co_subjects(t)
+    return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
+                and _right_before(t, co[0]))
+
+
+def _right_before(t: _Trigger, p: _Participant) -> bool:
+    """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
+    gap = t.doc.text[p.end:t.start]
+    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not re.search(r"[,;:.()]", gap)
 
 
 def _co_subjects(t: _Trigger) -> list[_Participant]:
