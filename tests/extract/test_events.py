@@ -402,3 +402,35 @@ def test_a_reception_for_a_guest_is_a_meeting(until) -> None:  # type: ignore[no
     vi = until("Tối 7/3, Tổng thống Peru Dina Boluarte chiêu đãi Tổng thống Chile Gabriel Boric.", "events",
                published="2025-03-10")
     assert [(e.actors, e.date) for e in _events(vi, "MEET")] == [(["PE", "CL"], "2025-03-07")]
+
+
+def test_the_visitor_of_a_joined_visit_attends_the_summit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chiều 15/4, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Ethiopia Abiy Ahmed Ali đang có chuyến thăm "
+               "chính thức Chile và tham dự Hội nghị thượng đỉnh P4G.", "events", published="2025-04-16")
+    assert [(e.actors, e.persons) for e in _events(vi, "ATTEND")] == [(["ET"], ["Abiy Ahmed Ali"])]
+    en = until("On April 15, Chilean President Gabriel Boric received Ethiopian Prime Minister Abiy Ahmed Ali, who is "
+               "paying an official visit to Chile and attending the fourth P4G Summit.", "events", lang="en",
+               published="2025-04-16")
+    assert [(e.actors, e.persons) for e in _events(en, "ATTEND")] == [(["ET"], ["Abiy Ahmed Ali"])]
+
+
+def test_a_gathering_is_known_by_its_head_noun_unless_two_countries_name_it(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Thủ tướng Ai Cập Mostafa Madbouly tham dự Diễn đàn Kinh tế Thế giới tại Davos ngày 21/1.", "events",
+               published="2025-01-22")
+    assert _summary(vi, "ATTEND") == [(["EG"], "2025-01-21")]
+    en = until("Egyptian Prime Minister Mostafa Madbouly attended the World Economic Forum in Davos on January 21.",
+               "events", lang="en", published="2025-01-22")
+    assert _summary(en, "ATTEND") == [(["EG"], "2025-01-21")]
+    bilateral = until("Kenyan Trade Minister Lee Kinyanjui attended the Kenya-Ghana Business Forum on May 3.",
+                      "events", lang="en", published="2025-05-04")
+    assert _events(bilateral, "ATTEND") == []
+
+
+def test_a_meeting_on_the_sidelines_gives_an_attend_per_side_named_before_it_too(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric met Japanese Prime Minister Shigeru Ishiba on the sidelines of the "
+               "G20 Summit in Rio on November 18.", "events", lang="en", published="2024-11-19")
+    assert sorted((e.actors[0], tuple(e.persons)) for e in _events(en, "ATTEND")) == [
+        ("CL", ("Gabriel Boric",)), ("JP", ("Shigeru Ishiba",))]
+    vi = until("Tổng thống Chile Gabriel Boric gặp Thủ tướng Nhật Bản Ishiba Shigeru trong khuôn khổ Hội nghị "
+               "Thượng đỉnh G20 ngày 18/11.", "events", published="2024-11-19")
+    assert sorted(e.actors[0] for e in _events(vi, "ATTEND")) == ["CL", "JP"]

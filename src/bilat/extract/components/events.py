@@ -59,6 +59,10 @@ _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_GATHERING_NAME_WORDS = 4
+"""Most name words before a gathering's head noun ("the UN Ocean Conference")."""
+_GATHERING_NAME_WINDOW = 60
+"""Characters after a gathering's head within which the rest of its name is read."""
 _DOCUMENT_WINDOW = 40
 """Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
 _SIGNED_BEFORE_WINDOW = 50
@@ -121,6 +125,22 @@ class _EventData:
     home: str | None
 
 
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+"""The capital letters of the Latin scripts the corpus uses (Vietnamese "Đ", "Ư"... included)."""
+_NAME_WORD = rf"[{_UPPER}\d][\w'’&-]*"
+"""A word of a gathering's name: capitalised, or a number ("G20", "2030")."""
+
+
+def _gatherings(data: dict[str, list[str]]) -> str:
+    """Multilateral gatherings: the listed ones, and a head noun with a name ("Diễn đàn Tương lai ASEAN",
+    "the World Economic Forum") as a language names them, rather than a closed list of gatherings."""
+    heads_first = alternation(data["gathering_heads_first"])
+    heads_last = alternation(data["gathering_heads_last"])
+    return (rf"{alternation(data['multilateral_events'])}"
+            rf"|(?<!\w)(?:{heads_first})\s+{_NAME_WORD}"
+            rf"|(?<!\w)(?:{_NAME_WORD}\s+){{1,{_GATHERING_NAME_WORDS}}}(?:{heads_last})(?!\w)")
+
+
 @cache
 def _event_data(lexicon: Lexicon) -> _EventData:
     data = lexicon["events"]
@@ -138,7 +158,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
-        multilateral_re=re.compile(words("multilateral_events")),
+        multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
@@ -729,16 +749,22 @@ def _attend(t: _Trigger) -> list[Event]:
         return []
     _, end = t.clause
     gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
-    if not gathering or gathering.start() - t.end > 40:
+    if not gathering or gathering.start() - t.end > 40 or _bilateral(t, gathering):
         return []
-    if t.phrase in t.data.sidelines:
-        attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
+    if t.phrase in t.data.sidelines:  # FACTS.md: the meeting's participants attended, one ATTEND per side
+        start, _ = t.clause
+        people = [p for p in t.participants if p.kind in ("person", "title") and start <= p.start < end]
+        sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
+        return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
         subject = _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint()]
+        visit = _visit_before(t)
+        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
+            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -750,6 +776,26 @@ def _attend(t: _Trigger) -> list[Event]:
         if country:
             events.append(_event(t, "ATTEND", [country], _names(person)))
     return events
+
+
+def _visit_before(t: _Trigger) -> Event | None:
+    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...")."""
+    start, _ = t.clause
+    visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+              if t.data.types[m.group()] == "VISIT" and not _excluded(t.doc, m, t.data)]
+    if not visits or not t.data.pair_joiner_re.search(t.doc.text, visits[-1].end(), t.start):
+        return None
+    found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
+    return found[0] if found else None
+
+
+def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
+    """A gathering whose name holds two countries is theirs alone, not multilateral
+    ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
+    _, end = t.clause
+    limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
+    stop = re.compile(r"[,.;:()]").search(t.doc.text, gathering.end(), limit)
+    return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
 
 
 def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
