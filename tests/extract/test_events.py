@@ -434,3 +434,37 @@ def test_a_meeting_on_the_sidelines_gives_an_attend_per_side_named_before_it_too
     vi = until("Tổng thống Chile Gabriel Boric gặp Thủ tướng Nhật Bản Ishiba Shigeru trong khuôn khổ Hội nghị "
                "Thượng đỉnh G20 ngày 18/11.", "events", published="2024-11-19")
     assert sorted(e.actors[0] for e in _events(vi, "ATTEND")) == ["CL", "JP"]
+
+
+def test_relations_established_or_upgraded_carry_their_framework(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 5/3, Chile và Peru chính thức nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện.", "events",
+               published="2025-03-06")
+    (upgrade,) = _events(vi, "ESTABLISH_RELATIONS")
+    assert (set(upgrade.actors), upgrade.date, upgrade.framework) == (
+        {"CL", "PE"}, "2025-03-05", "comprehensive_strategic_partnership")
+    en = until("On March 5, Chile and Peru elevated their bilateral ties to a Strategic Partnership.", "events",
+               lang="en", published="2025-03-06")
+    (upgrade,) = _events(en, "ESTABLISH_RELATIONS")
+    assert (upgrade.date, upgrade.framework) == ("2025-03-05", "strategic_partnership")
+    assert _events(until("Chile and Peru established a joint committee on fisheries.", "events", lang="en"),
+                   "ESTABLISH_RELATIONS") == []
+
+
+def test_passive_and_nominal_establishments_are_dated_by_their_own_words(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Quan hệ ngoại giao giữa Chile và Peru đã được thiết lập từ 72 năm qua.", "events", published="2022-06-24")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [("1950", "diplomatic_relations")]
+    vi_ago = until("Quan hệ giữa Chile và Peru đã được nâng cấp thành Đối tác toàn diện cách đây 4 năm.", "events",
+                   published="2022-06-24")
+    assert [(e.date, e.framework) for e in _events(vi_ago, "ESTABLISH_RELATIONS")] == [("2018", "comprehensive_partnership")]
+    en = until("Japan and Korea honoured the spirit of the 1965 normalization of relations.", "events", lang="en",
+               published="2025-06-22")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["JP", "KR"], "1965")]
+    since = until("Since Chile and Peru upgraded relations to a comprehensive partnership, trade has doubled.", "events",
+                  lang="en", published="2025-06-22")
+    assert [(e.date, e.status) for e in _events(since, "ESTABLISH_RELATIONS")] == [(None, "reported")]
+
+
+def test_a_founding_anniversary_names_the_pair_before_its_relations(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru will celebrate the 45th founding anniversary of Chile-Peru diplomatic ties in 2024.",
+               "events", lang="en", published="2023-11-10")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("1979", "diplomatic_relations")]

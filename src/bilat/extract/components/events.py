@@ -61,6 +61,14 @@ _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _GATHERING_NAME_WORDS = 4
 """Most name words before a gathering's head noun ("the UN Ocean Conference")."""
+_FRAME_GAP_WORDS = 3
+"""Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
+_PASSIVE_WINDOW = 60
+"""Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
+_FRAMEWORK_WINDOW = 90
+"""Characters after an establishing verb within which the level reached is named."""
+_BACKGROUND_WINDOW = 40
+"""Characters before an establishing verb within which "since" makes it background."""
 _GATHERING_NAME_WINDOW = 60
 """Characters after a gathering's head within which the rest of its name is read."""
 _DOCUMENT_WINDOW = 40
@@ -118,6 +126,13 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    relation_frame_re: re.Pattern[str]
+    frameworks_re: re.Pattern[str]
+    passive_relation_re: re.Pattern[str]
+    frameworks: dict[str, str]
+    background_re: re.Pattern[str]
+    years_ago_res: tuple[re.Pattern[str], ...]
+    """One pattern per way the language says how long ago; each has the group n."""
     session_before_re: re.Pattern[str]
     session_after_re: re.Pattern[str]
     document_topics_re: re.Pattern[str]
@@ -182,6 +197,15 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        relation_frame_re=re.compile(
+            rf"(?:\W+[\w’'-]+){{0,{_FRAME_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
+            re.IGNORECASE),
+        passive_relation_re=re.compile(
+            rf"(?<!\w)(?:{alternation(data['relation_words'])})(?!\w).*(?<!\w)(?:{words('passive_markers')})\s+$", re.IGNORECASE),
+        frameworks_re=re.compile(rf"(?<!\w)(?:{alternation(list(data['frameworks']))})(?!\w)", re.IGNORECASE),
+        frameworks={fold(k): v for k, v in data["frameworks"].items()},
+        background_re=re.compile(rf"(?<!\w)(?:{words('background_leads')})(?!\w)", re.IGNORECASE),
+        years_ago_res=tuple(re.compile(pattern) for pattern in data["years_ago"]),
         session_before_re=re.compile(
             rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
         session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
@@ -857,23 +881,44 @@ def _accept(t: _Trigger) -> list[Event]:
 
 
 def _establish(t: _Trigger) -> list[Event]:
+    """Relations established or upgraded: a verb, then within a few words relations or a framework
+    ("nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện", "established diplomatic ties"); the level
+    reached is the event's framework (FACTS.md)."""
     actors = t.ctx.joint()
-    if len(actors) < 2:
-        return []
     start, end = t.clause
-    if any(p.search(t.doc.text, max(start, t.start - 30), t.end) for p in t.data.anniversary_res):
-        return []  # dated by its anniversary (see _add_anniversaries)
+    passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
+    if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
+        return []
+    for pattern in t.data.anniversary_res:
+        if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
+            return []  # dated by its anniversary (see _add_anniversaries)
     date = None
-    for span in t.doc.in_range("dates", t.end, end):
-        date = resolve(span.value, anchor_of(t.doc))
+    anchor = anchor_of(t.doc)
+    before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
+    for span in before[-1:] or t.doc.in_range("dates", t.end, end):  # "the 1965 normalization", "established in 1965"
+        date = resolve(span.value, anchor)
         if date and span.value.end_year is not None and span.value.month is None:
             date = date.split("/")[0]  # "(1975-2025)": the year relations began
         break
-    if date is None and any(word in t.phrase for word in t.data.upgrades):
+    ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, end)), None)
+    if date is None and ago is not None and anchor.year is not None:
+        date = f"{anchor.year - int(ago.group('n')):04d}"  # "cách đây 4 năm", "four years ago"
+    background = t.data.background_re.search(t.doc.text, max(start, t.start - _BACKGROUND_WINDOW), t.start)
+    if date is None and background is None and any(word in t.phrase for word in t.data.upgrades):
         date = t.ctx.narrative_date
     status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
+    if background is not None and date is None:
+        status = "reported"  # "since the two countries upgraded ties": told as background
     return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
-                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t))]
+                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t),
+                  framework=_framework(t.data, t.doc.text[max(start, t.start - _PASSIVE_WINDOW) if passive else t.start:
+                                                           min(end, t.end + _FRAMEWORK_WINDOW)]))]
+
+
+def _framework(data: _EventData, text: str) -> str | None:
+    """The FACTS.md level a text names first ("Đối tác Chiến lược Toàn diện" → comprehensive_strategic_partnership)."""
+    found = data.frameworks_re.search(text)
+    return data.frameworks[fold(found.group())] if found else None
 
 
 def _sign(t: _Trigger) -> list[Event]:
@@ -1013,7 +1058,8 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
                 date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
-                               object=doc.text[match.start():match.end()]))
+                               object=doc.text[match.start():match.end()],
+                               framework=_framework(data, match.group())))
 
 
 def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
