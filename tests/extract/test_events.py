@@ -468,3 +468,38 @@ def test_a_founding_anniversary_names_the_pair_before_its_relations(until) -> No
     en = until("Chile and Peru will celebrate the 45th founding anniversary of Chile-Peru diplomatic ties in 2024.",
                "events", lang="en", published="2023-11-10")
     assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("1979", "diplomatic_relations")]
+
+
+def test_a_first_visit_since_a_year_recalls_a_visit_then(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Đây là chuyến thăm đầu tiên của một Tổng thống Chile tới Peru kể từ năm 1999.", "events",
+               published="2023-08-07")
+    assert sorted(e.date for e in _events(vi, "VISIT")) == ["1999", "2023-08"]
+    en = until("This was Kenya's highest-ranking visit to Ghana since 2005.", "events", lang="en", published="2024-08-27")
+    assert [(e.actors, e.date, e.status) for e in _events(en, "VISIT") if e.date == "2005"] == [
+        (["KE", "GH"], "2005", "reported")]
+
+
+def test_bilateral_activities_in_a_country_are_a_visit_to_it(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Từ ngày 20-27/9, Bộ trưởng Ngoại giao Chile Alberto van Klaveren dự Tuần lễ cấp cao Đại hội đồng "
+               "Liên hợp quốc, kết hợp hoạt động song phương tại Hoa Kỳ.", "events", published="2023-09-28")
+    assert _summary(vi, "VISIT") == [(["CL", "US"], "2023-09-20/2023-09-27")]
+    en = until("Chilean Foreign Minister Alberto van Klaveren attended the UN General Assembly from September 20 to 27, "
+               "combined with bilateral activities in the United States.", "events", lang="en", published="2023-09-28")
+    assert [e.actors for e in _events(en, "VISIT")] == [["CL", "US"]]
+
+
+def test_talks_in_a_city_named_before_them_are_a_visit_there(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 31/10, tại Doha, Tổng thống Chile Gabriel Boric hội kiến Quốc vương Qatar Tamim bin Hamad Al Thani.",
+               "events", published="2024-11-01")
+    assert _summary(vi, "VISIT") == [(["CL", "QA"], "2024-10-31")]
+    en = until("On October 31, in Doha, Chilean President Gabriel Boric met Qatari Emir Tamim bin Hamad Al Thani.",
+               "events", lang="en", published="2024-11-01")
+    assert _summary(en, "VISIT") == [(["CL", "QA"], "2024-10-31")]
+
+
+def test_a_visit_named_in_an_invitation_is_not_made(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Tổng thống Chile Gabriel Boric chuyển lời mời sớm thăm Chile tới Tổng thống Peru Dina Boluarte.", "events")
+    assert _events(vi, "VISIT") == []
+    en = until("Chilean President Gabriel Boric conveyed an invitation to visit Chile to Peruvian President Dina Boluarte.",
+               "events", lang="en")
+    assert _events(en, "VISIT") == []

@@ -126,6 +126,8 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    invitation_noun_re: re.Pattern[str]
+    since_re: re.Pattern[str]
     relation_frame_re: re.Pattern[str]
     frameworks_re: re.Pattern[str]
     passive_relation_re: re.Pattern[str]
@@ -197,6 +199,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
+        since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
         relation_frame_re=re.compile(
             rf"(?:\W+[\w’'-]+){{0,{_FRAME_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
             re.IGNORECASE),
@@ -611,10 +615,17 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
 
 
 def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE")) -> bool:
-    """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
+    """"mời ... thăm Peru và dự Hội nghị", "lời mời sớm thăm Việt Nam": the visit is what is asked, not what happened.
+
+    An invitation named as a noun asks too, unless it is one accepted ("Nhận lời mời của ...").
+    """
     start, _ = t.clause
-    return any(t.data.types[m.group()] in kinds and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    if any(t.data.types[m.group()] in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
+        return True
+    accepted = [(m.start(), m.end()) for m in earlier if t.data.types[m.group()] == "ACCEPT"]
+    return any(not any(a <= n.start() < b for a, b in accepted)
+               for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
 
 
 # --- one builder per event type ------------------------------------------------------
@@ -641,7 +652,19 @@ def _visit(t: _Trigger) -> list[Event]:
     destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
-    return [_event(t, "VISIT", [origin, destination], _names(visitor))]
+    visit = _event(t, "VISIT", [origin, destination], _names(visitor))
+    return [visit, *_visit_since(t, visit)]
+
+
+def _visit_since(t: _Trigger, visit: Event) -> list[Event]:
+    """"the first visit by a Speaker of Vietnam to Iran since 1999": a visit on the same route then."""
+    _, end = t.clause
+    since = t.data.since_re.search(t.doc.text, t.end, min(end, t.end + _DATE_WINDOW))
+    date = next((s for s in t.doc.in_range("dates", since.end(), end) if s.start == since.end()), None) if since else None
+    resolved = resolve(date.value, anchor_of(t.doc)) if date is not None and date.value.year is not None else None
+    if resolved is None or resolved == visit.date:
+        return []
+    return [Event("VISIT", list(visit.actors), resolved, "reported", visit.evidence, [])]
 
 
 def _place_country(t: _Trigger) -> str | None:
@@ -748,13 +771,16 @@ def _add_visits_to_meetings(ctx: _Context) -> None:
 
 
 def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
-    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN).
+    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN),
+    after the trigger or fronted before it ("Ngày 31/10, tại Doha, Thủ tướng ... hội kiến ...").
 
     Only a city: a country named as the place ("tại Chile") is often where
     someone was welcomed, not where the talks were held.
     """
-    _, end = t.clause
-    for marker in t.data.place_word_re.finditer(t.doc.text, t.start, end):
+    start, end = t.clause
+    fronted = [m for m in t.data.place_word_re.finditer(t.doc.text, start, t.start)
+               if t.doc.text[max(start, m.start() - 2):m.start()].strip(" ") in ("", ",")]
+    for marker in [*fronted, *t.data.place_word_re.finditer(t.doc.text, t.start, end)]:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
         if not words:
             continue
