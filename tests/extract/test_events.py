@@ -503,3 +503,19 @@ def test_a_visit_named_in_an_invitation_is_not_made(until) -> None:  # type: ign
     en = until("Chilean President Gabriel Boric conveyed an invitation to visit Chile to Peruvian President Dina Boluarte.",
                "events", lang="en")
     assert _events(en, "VISIT") == []
+
+
+def test_presenting_credentials_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 20/11, Đại sứ Chile Juan Perez đã trình Quốc thư lên Tổng thống Peru Dina Boluarte.", "events",
+               published="2025-11-21")
+    assert [(e.actors, e.date) for e in _events(vi, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+    en = until("On November 20, Chilean Ambassador Juan Perez presented his credentials to Peruvian President "
+               "Dina Boluarte.", "events", lang="en", published="2025-11-21")
+    assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+
+
+def test_their_meeting_in_a_city_is_a_meeting_and_the_guest_visit(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peruvian Foreign Minister Elmer Schialer told Chilean Foreign Minister Alberto van Klaveren that Peru "
+               "valued ties during their meeting in Lima on Tuesday.", "events", lang="en", published="2025-11-26")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"PE", "CL"}, "2025-11-25")]
+    assert [e.actors for e in _events(en, "VISIT")] == [["CL", "PE"]]
