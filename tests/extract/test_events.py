@@ -519,3 +519,45 @@ def test_their_meeting_in_a_city_is_a_meeting_and_the_guest_visit(until) -> None
                "valued ties during their meeting in Lima on Tuesday.", "events", lang="en", published="2025-11-26")
     assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"PE", "CL"}, "2025-11-25")]
     assert [e.actors for e in _events(en, "VISIT")] == [["CL", "PE"]]
+
+
+def test_each_framework_joined_with_its_own_date_is_its_own_establishment(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chile và Peru thiết lập quan hệ ngoại giao vào ngày 29/2/1992 và quan hệ Đối tác toàn diện từ tháng 3/2019.",
+               "events", published="2025-11-27")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [
+        ("1992-02-29", "diplomatic_relations"), ("2019-03", "comprehensive_partnership")]
+    en = until("Chile and Peru established diplomatic relations on February 29, 1992 and a comprehensive partnership "
+               "in March 2019.", "events", lang="en", published="2025-11-27")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [
+        ("1992-02-29", "diplomatic_relations"), ("2019-03", "comprehensive_partnership")]
+
+
+def test_a_date_after_a_second_establishing_verb_is_the_second_ones(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Sau hơn 20 năm Chile và Peru bình thường hóa quan hệ, hợp tác ngày càng thực chất, nhất là từ khi hai "
+               "nước xác lập khuôn khổ quan hệ Đối tác toàn diện (tháng 7/2013).", "events", published="2017-11-10")
+    assert sorted(((e.date or ""), e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")) == [
+        ("", "diplomatic_relations"), ("2013-07", "comprehensive_partnership")]
+
+
+def test_an_anniversary_written_as_two_days_dates_the_first(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chuyến thăm diễn ra vào dịp kỷ niệm 50 năm thiết lập quan hệ ngoại giao Chile-Peru (4/8/1973 – 4/8/2023).",
+               "events", published="2023-08-07")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1973-08-04")]
+
+
+def test_one_upgrade_told_at_two_precisions_is_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile - Peru nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện\n"
+            "Ngày 29/10, hai lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ Chile - Peru lên Đối tác Chiến lược Toàn diện.")
+    doc = until(text, "events", published="2025-10-30")
+    assert _summary(doc, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2025-10-29")]
+
+
+def test_a_partnership_reached_undated_is_dated_by_the_article_and_since_by_its_year(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On Tuesday, May 6, the presidents of Chile and Peru witnessed the establishment of the Chile-Peru "
+               "Strategic Partnership.", "events", lang="en", published="2025-05-07")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("2025-05-06", "strategic_partnership")]
+    since = until("Trade grew, particularly since 2013 when Chile and Peru upgraded ties to a strategic partnership.",
+                  "events", lang="en", published="2025-05-07")
+    assert _summary(since, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2013")]
+    vi = until("Ngày 6/5, Chile và Peru thiết lập quan hệ Đối tác Chiến lược.", "events", published="2025-05-07")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2025-05-06")]

@@ -63,6 +63,8 @@ _GATHERING_NAME_WORDS = 4
 """Most name words before a gathering's head noun ("the UN Ocean Conference")."""
 _FRAME_GAP_WORDS = 3
 """Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
+_FRAMEWORK_DATE_GAP = 12
+"""Characters between a coordinated framework and its date ("quan hệ Đối tác toàn diện từ tháng 3/2019")."""
 _PASSIVE_WINDOW = 60
 """Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
 _FRAMEWORK_WINDOW = 90
@@ -918,27 +920,63 @@ def _establish(t: _Trigger) -> list[Event]:
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
-    date = None
     anchor = anchor_of(t.doc)
+    reach = _establishment_reach(t)
     before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
-    for span in before[-1:] or t.doc.in_range("dates", t.end, end):  # "the 1965 normalization", "established in 1965"
-        date = resolve(span.value, anchor)
-        if date and span.value.end_year is not None and span.value.month is None:
-            date = date.split("/")[0]  # "(1975-2025)": the year relations began
-        break
-    ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, end)), None)
-    if date is None and ago is not None and anchor.year is not None:
+    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach))  # "the 1965 normalization", "established in 1965"
+    date = _relations_date(spans[0], anchor) if spans else None
+    ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, reach)), None)
+    if ago is not None and anchor.year is not None and (date is None or (not before and ago.start() < spans[0].start)):
         date = f"{anchor.year - int(ago.group('n')):04d}"  # "cách đây 4 năm", "four years ago"
     background = t.data.background_re.search(t.doc.text, max(start, t.start - _BACKGROUND_WINDOW), t.start)
-    if date is None and background is None and any(word in t.phrase for word in t.data.upgrades):
-        date = t.ctx.narrative_date
+    if date is None and background is not None:  # "since 2013, when the two countries upgraded ties"
+        since = next(iter(t.doc.in_range("dates", background.end(), t.start)), None)
+        date = _relations_date(since, anchor) if since is not None else None
+    framework_from = max(start, t.start - _PASSIVE_WINDOW) if passive else t.start
+    framework = _framework(t.data, t.doc.text[framework_from:min(end, t.end + _FRAMEWORK_WINDOW)])
+    new_level = any(word in t.phrase for word in t.data.upgrades) or framework not in (None, "diplomatic_relations")
+    if date is None and background is None and new_level:
+        date = t.ctx.narrative_date  # a partnership reached, undated: at the article's event
     status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
     if background is not None and date is None:
         status = "reported"  # "since the two countries upgraded ties": told as background
-    return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
-                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t),
-                  framework=_framework(t.data, t.doc.text[max(start, t.start - _PASSIVE_WINDOW) if passive else t.start:
-                                                           min(end, t.end + _FRAMEWORK_WINDOW)]))]
+    event = Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
+                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t), framework=framework)
+    return [event, *_coordinated_frameworks(t, event, reach)]
+
+
+def _establishment_reach(t: _Trigger) -> int:
+    """Where what an establishing verb says ends: at the next establishing verb of its clause
+    ("bình thường hóa quan hệ ..., từ khi hai nước xác lập ... (tháng 7/2013)": the date is the second's)."""
+    _, end = t.clause
+    return next((m.start() for m in t.data.trigger_re.finditer(t.doc.text, t.end, end)
+                 if t.data.types[m.group()] == "ESTABLISH_RELATIONS" and not _excluded(t.doc, m, t.data)), end)
+
+
+def _relations_date(span: Span, anchor: Anchor) -> str | None:
+    """A date of relations; of a span of years ("(1975-2025)"), the year they began."""
+    date = resolve(span.value, anchor)
+    return date.split("/")[0] if date and span.value.end_year is not None and span.value.month is None else date
+
+
+def _coordinated_frameworks(t: _Trigger, event: Event, reach: int) -> list[Event]:
+    """"thiết lập quan hệ ngoại giao ngày 29/2/1992 và quan hệ Đối tác toàn diện từ tháng 3/2019":
+    each framework joined to the first with its own date is an establishment of its own."""
+    anchor = anchor_of(t.doc)
+    found = list(t.data.frameworks_re.finditer(t.doc.text, t.end, reach))
+    out = []
+    for previous, framework in zip(found, found[1:]):
+        if not t.data.pair_joiner_re.search(t.doc.text, previous.end(), framework.start()):
+            continue
+        date = next((s for s in t.doc.in_range("dates", framework.end(), reach)
+                     if s.start - framework.end() <= _FRAMEWORK_DATE_GAP), None)
+        resolved = _relations_date(date, anchor) if date is not None else None
+        if resolved is None or resolved == event.date:
+            continue
+        out.append(replace(event, date=resolved, framework=t.data.frameworks[fold(framework.group())],
+                           object=t.doc.text[framework.start():date.end], persons=[],
+                           status="reported" if t.ctx.narrative_date and resolved[:4] < t.ctx.narrative_date[:4] else "happened"))
+    return out
 
 
 def _framework(data: _EventData, text: str) -> str | None:
@@ -1072,12 +1110,14 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
             continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
-        span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
+        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None) or next(
+            (v for v in dated if v.year and v.month and any(  # "(4/8/1973 – 4/8/2023)": two dates a span apart
+                w.year and w.year - v.year == years and (w.month, w.day) == (v.month, v.day) for w in dated)), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
         if match.groupdict().get("approx") is None:
-            if span_of is not None:
-                date = f"{span_of.year:04d}"  # "(1975-2025)"
+            if span_of is not None:  # "(1975-2025)"; "(4/8/1973 – 4/8/2023)" as written
+                date = f"{span_of.year:04d}" if span_of.month is None else (resolve(span_of, anchor) or "").split("/")[0] or None
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
             elif (stated or anchor.year) is not None:
@@ -1085,7 +1125,7 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()],
-                               framework=_framework(data, match.group())))
+                               framework=_framework(data, doc.text[match.start():min(sent.end, match.end() + _QUALIFIER_WINDOW)])))
 
 
 def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
@@ -1222,4 +1262,5 @@ def _same_occurrence(old: Event, new: Event) -> bool:
         return False
     if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office:
         return False
-    return not (new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date)
+    # one establishment told at two precisions ("2025-10" in a title, "2025-10-29" in the text) is one; two levels are two
+    return not (new.type == "ESTABLISH_RELATIONS" and old.framework and new.framework and old.framework != new.framework)
