@@ -561,3 +561,23 @@ def test_a_partnership_reached_undated_is_dated_by_the_article_and_since_by_its_
     assert _summary(since, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2013")]
     vi = until("Ngày 6/5, Chile và Peru thiết lập quan hệ Đối tác Chiến lược.", "events", published="2025-05-07")
     assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2025-05-06")]
+
+
+def test_each_official_listed_after_a_meeting_verb_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On March 8, Chilean President Gabriel Boric met the Prime Minister of Laos and the Deputy Prime "
+               "Minister of Thailand.", "events", lang="en", published="2025-03-10")
+    assert sorted(e.actors[1] for e in _events(en, "MEET")) == ["LA", "TH"]
+    apposed = until("On March 8, Chilean President Gabriel Boric received Special Envoy, Peruvian Foreign Minister "
+                    "Elmer Schialer.", "events", lang="en", published="2025-03-10")
+    assert [(e.actors, e.persons) for e in _events(apposed, "MEET")] == [(["CL", "PE"], ["Gabriel Boric", "Elmer Schialer"])]
+
+
+def test_a_welcome_ceremony_is_the_welcomed_guests_visit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Sáng 3/3, Tổng thống Peru Dina Boluarte chủ trì lễ đón chính thức Tổng thống Chile Gabriel Boric.",
+               "events", published="2025-03-04")
+    assert _summary(vi, "VISIT") == [(["CL", "PE"], "2025-03-03")]
+    en = until("On March 3, Peruvian President Dina Boluarte hosted the official welcome ceremony for Chilean "
+               "President Gabriel Boric.", "events", lang="en", published="2025-03-04")
+    assert _summary(en, "VISIT") == [(["CL", "PE"], "2025-03-03")]
+    assert _events(until("Sau lễ đón, Tổng thống Peru Dina Boluarte hội đàm với Tổng thống Chile Gabriel Boric.",
+                         "events", published="2025-03-04"), "VISIT") == []

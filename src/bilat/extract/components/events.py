@@ -128,6 +128,8 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
+    welcomes: frozenset[str]
     invitation_noun_re: re.Pattern[str]
     since_re: re.Pattern[str]
     relation_frame_re: re.Pattern[str]
@@ -201,6 +203,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
+        welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
         invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
         since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
         relation_frame_re=re.compile(
@@ -636,6 +640,11 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
+    if t.phrase in t.data.welcomes:  # "Lễ đón chính thức Tổng thống Chile ...": the one welcomed is the visitor
+        guest = next((p for p in _objects(t, window=1) if p.kind in ("person", "title")), None)  # named right after
+        origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
+        host = t.ctx.other(origin)
+        return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
     by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
@@ -696,7 +705,7 @@ def _meet(t: _Trigger) -> list[Event]:
             people = _co_subjects(t) if _coordinated(t, subject) else []
             if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)):
                 return []  # "met" alone refers to someone met, who must be named
-        counterparts = people or counterparts[:1] or _co_subjects(t)
+        counterparts = _listed_after(t, people) or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -715,6 +724,29 @@ def _meet(t: _Trigger) -> list[Event]:
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
     return events
+
+
+def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
+    """The people met and those listed after them ("met the Prime Minister of Laos and the Deputy
+    Prime Minister of Thailand": two meetings), however far the list runs. A name and a title set
+    off by a comma are one person ("bà Tredene Dobson, Đại sứ New Zealand")."""
+    if not people:
+        return []
+    out, reached = people[:1], people[0].end
+    for p in t.participants:
+        if p.start < reached or p.kind not in ("person", "title") \
+                or not (p in people or t.data.listed_re.fullmatch(t.doc.text, reached, p.start)):
+            continue
+        last = out[-1]
+        comma = t.doc.text[reached:p.start].strip() == ","
+        one_named = (last.kind == "person") != (p.kind == "person")
+        same_side = last.country is None or p.country is None or last.country == p.country
+        if comma and one_named and same_side:
+            out[-1] = last if last.kind == "person" else p
+        else:
+            out.append(p)
+        reached = p.end
+    return out
 
 
 def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
