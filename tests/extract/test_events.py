@@ -581,3 +581,13 @@ def test_a_welcome_ceremony_is_the_welcomed_guests_visit(until) -> None:  # type
     assert _summary(en, "VISIT") == [(["CL", "PE"], "2025-03-03")]
     assert _events(until("Sau lễ đón, Tổng thống Peru Dina Boluarte hội đàm với Tổng thống Chile Gabriel Boric.",
                          "events", published="2025-03-04"), "VISIT") == []
+
+
+def test_a_call_held_between_two_officials_is_one_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On March 8, a telephone conversation was held between Chilean Foreign Minister Alberto van Klaveren "
+               "and Peruvian Foreign Minister Elmer Schialer.", "events", lang="en", published="2025-03-10")
+    assert [(set(e.actors), e.persons) for e in _events(en, "MEET")] == [
+        ({"CL", "PE"}, ["Alberto van Klaveren", "Elmer Schialer"])]
+    vi = until("Ngày 8/3, cuộc điện đàm diễn ra giữa Bộ trưởng Ngoại giao Chile Alberto van Klaveren và Bộ trưởng "
+               "Ngoại giao Peru Elmer Schialer.", "events", published="2025-03-10")
+    assert [set(e.actors) for e in _events(vi, "MEET")] == [{"CL", "PE"}]
