@@ -591,3 +591,12 @@ def test_a_call_held_between_two_officials_is_one_meeting(until) -> None:  # typ
     vi = until("Ngày 8/3, cuộc điện đàm diễn ra giữa Bộ trưởng Ngoại giao Chile Alberto van Klaveren và Bộ trưởng "
                "Ngoại giao Peru Elmer Schialer.", "events", published="2025-03-10")
     assert [set(e.actors) for e in _events(vi, "MEET")] == [{"CL", "PE"}]
+
+
+def test_a_countrys_own_mission_abroad_is_no_side_met_or_visited(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 30/9, Tổng thống Chile Gabriel Boric thăm Đại sứ quán Chile tại Peru và gặp gỡ cán bộ, nhân viên "
+               "Đại sứ quán Chile.", "events", published="2025-10-01")
+    assert _events(vi, "VISIT") == [] and _events(vi, "MEET") == []
+    en = until("Peru and Chile held talks. On September 30, President Gabriel Boric visited the Embassy of Chile.",
+               "events", lang="en", published="2025-10-01")
+    assert _events(en, "VISIT") == []

@@ -61,6 +61,8 @@ _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _GATHERING_NAME_WORDS = 4
 """Most name words before a gathering's head noun ("the UN Ocean Conference")."""
+_INSTITUTION_GAP = 2
+"""Characters between a mission's name and its country ("Đại sứ quán Việt Nam", "Embassy of Chile")."""
 _FRAME_GAP_WORDS = 3
 """Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
 _FRAMEWORK_DATE_GAP = 12
@@ -128,6 +130,7 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
     invitation_noun_re: re.Pattern[str]
@@ -203,6 +206,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
         invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
@@ -371,7 +375,10 @@ def _in_parentheses(doc: Document, span: Span) -> bool:
 
 def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> list[_Participant]:
     out: list[_Participant] = []
+    missions = [(m.start(), m.end()) for m in data.institution_re.finditer(doc.text, sent.start, sent.end)]
     for m in doc.in_range("mentions", sent.start, sent.end):
+        if any(s <= m.start < e for s, e in missions):
+            continue  # "Đại sứ" in "Đại sứ quán" (embassy) is no ambassador
         mention = m.value
         person = _person_named(ctx.people, mention.name) if mention.name else None
         country = mention.country or (person.country if person else None)
@@ -381,6 +388,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
             continue
+        if any(e <= c.start <= e + _INSTITUTION_GAP for _, e in missions):
+            continue  # "Đại sứ quán Việt Nam", "the Embassy of Chile": a country's own mission, no side met
         if _DASH_AFTER.match(doc.text, c.end) or _DASH_BEFORE.search(doc.text, max(0, c.start - 3), c.start):
             continue  # "Việt Nam-Peru", "Vietnam – Indonesia" name the relationship, not a side
         out.append(_Participant(c.start, c.end, "country", c.value))
