@@ -469,3 +469,269 @@ def test_a_stated_determination_to_a_concrete_step_commits(until) -> None:  # ty
     text = ("Chilean President Gabriel Boric met Indian Prime Minister Narendra Modi on June 12. They expressed strong "
             "determination to finalise and sign the Comprehensive Economic Partnership Agreement this year.")
     assert _summary(_english(until, text), "COMMIT") == [(["CL", "IN"], "2024-06-12")]
+
+
+def test_a_signing_is_a_sign_whether_or_not_the_document_is_named(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 12/3, Thủ tướng Lào và Thủ tướng Campuchia chứng kiến lễ ký 5 văn kiện hợp tác.", "events",
+               published="2025-03-13")
+    (sign,) = _events(vi, "SIGN")
+    assert (set(sign.actors), sign.date) == ({"LA", "KH"}, "2025-03-12")
+    assert "chứng kiến lễ ký 5 văn kiện" in vi.text[sign.evidence[0]:sign.evidence[1]]
+    en = until("Chile and Peru inked eleven agreements on Tuesday, March 4.", "events", lang="en", published="2025-03-05")
+    assert [(set(e.actors), e.date) for e in _events(en, "SIGN")] == [({"CL", "PE"}, "2025-03-04")]
+
+
+def test_each_listed_document_signed_is_its_own_sign(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On May 6, the presidents of Kenya and Ghana witnessed the signing of documents on health, "
+               "fisheries and customs.", "events", lang="en", published="2025-05-07")
+    signs = _events(en, "SIGN")
+    assert [e.object for e in signs] == ["health", "fisheries", "customs"]
+    assert all(e.date == "2025-05-06" for e in signs)
+    vi = until("Ngày 6/5, Tổng thống Kenya và Tổng thống Ghana chứng kiến lễ ký các văn kiện về y tế, thủy sản "
+               "và hải quan.", "events", published="2025-05-07")
+    assert len(_events(vi, "SIGN")) == 3
+
+
+def test_an_undated_signed_document_or_an_intention_to_sign_is_no_sign(until) -> None:  # type: ignore[no-untyped-def]
+    recalled = until("Hai bên đánh giá cao các văn kiện đã ký giữa Lào và Campuchia.", "events")
+    assert _events(recalled, "SIGN") == []
+    intended = until("Kenya and Ghana agreed to negotiate and sign an agreement on fisheries.", "events", lang="en")
+    assert _events(intended, "SIGN") == []
+    dated = until("The treaty between Chile and Peru was signed in May 2019.", "events", lang="en")
+    assert _summary(dated, "SIGN") == [(["CL", "PE"], "2019-05")]
+
+
+def test_two_officials_joined_before_a_meeting_verb_met_each_other(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte đã gặp tại Lima ngày 7/3.", "events",
+               published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2025-03-07")]
+    en = until("Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima on 7 March 2025.",
+               "events", lang="en", published="2025-03-10")
+    (meeting,) = _events(en, "MEET")
+    assert (set(meeting.actors), meeting.persons) == ({"CL", "PE"}, ["Gabriel Boric", "Dina Boluarte"])
+
+
+def test_talks_between_two_officials_are_a_meeting_dated_by_their_own_date(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Egyptian Foreign Minister Badr Abdelatty met Kenyan President William Ruto on Monday after the phone "
+               "talk between the two sides in September 2021.", "events", lang="en", published="2024-08-27")
+    assert sorted(e.date for e in _events(en, "MEET")) == ["2021-09", "2024-08-26"]
+    vi = until("Hai bên đánh giá cao kết quả cuộc hội đàm giữa Tổng thống Chile Gabriel Boric và Tổng thống Peru "
+               "Dina Boluarte tháng 5/2023.", "events", published="2025-03-10")
+    (meeting,) = _events(vi, "MEET")
+    assert (set(meeting.actors), meeting.date, meeting.persons) == ({"CL", "PE"}, "2023-05", ["Gabriel Boric", "Dina Boluarte"])
+
+
+def test_a_numbered_session_is_dated_by_its_year(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên đánh giá cao kết quả Kỳ họp lần thứ 6 Ủy ban hỗn hợp Chile - Peru năm 2023.", "events",
+               published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2023")]
+    en = until("Chile and Peru reviewed the results of the 6th meeting of the Chile-Peru Joint Committee in 2023.",
+               "events", lang="en", published="2025-03-10")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"CL", "PE"}, "2023")]
+
+
+def test_a_reception_for_a_guest_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peruvian President Dina Boluarte hosted a reception in Lima on March 7 for visiting Chilean Foreign "
+               "Minister Alberto van Klaveren.", "events", lang="en", published="2025-03-10")
+    assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["PE", "CL"], "2025-03-07")]
+    vi = until("Tối 7/3, Tổng thống Peru Dina Boluarte chiêu đãi Tổng thống Chile Gabriel Boric.", "events",
+               published="2025-03-10")
+    assert [(e.actors, e.date) for e in _events(vi, "MEET")] == [(["PE", "CL"], "2025-03-07")]
+
+
+def test_the_visitor_of_a_joined_visit_attends_the_summit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chiều 15/4, Tổng thống Chile Gabriel Boric tiếp Thủ tướng Ethiopia Abiy Ahmed Ali đang có chuyến thăm "
+               "chính thức Chile và tham dự Hội nghị thượng đỉnh P4G.", "events", published="2025-04-16")
+    assert [(e.actors, e.persons) for e in _events(vi, "ATTEND")] == [(["ET"], ["Abiy Ahmed Ali"])]
+    en = until("On April 15, Chilean President Gabriel Boric received Ethiopian Prime Minister Abiy Ahmed Ali, who is "
+               "paying an official visit to Chile and attending the fourth P4G Summit.", "events", lang="en",
+               published="2025-04-16")
+    assert [(e.actors, e.persons) for e in _events(en, "ATTEND")] == [(["ET"], ["Abiy Ahmed Ali"])]
+
+
+def test_a_gathering_is_known_by_its_head_noun_unless_two_countries_name_it(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Thủ tướng Ai Cập Mostafa Madbouly tham dự Diễn đàn Kinh tế Thế giới tại Davos ngày 21/1.", "events",
+               published="2025-01-22")
+    assert _summary(vi, "ATTEND") == [(["EG"], "2025-01-21")]
+    en = until("Egyptian Prime Minister Mostafa Madbouly attended the World Economic Forum in Davos on January 21.",
+               "events", lang="en", published="2025-01-22")
+    assert _summary(en, "ATTEND") == [(["EG"], "2025-01-21")]
+    bilateral = until("Kenyan Trade Minister Lee Kinyanjui attended the Kenya-Ghana Business Forum on May 3.",
+                      "events", lang="en", published="2025-05-04")
+    assert _events(bilateral, "ATTEND") == []
+
+
+def test_a_meeting_on_the_sidelines_gives_an_attend_per_side_named_before_it_too(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric met Japanese Prime Minister Shigeru Ishiba on the sidelines of the "
+               "G20 Summit in Rio on November 18.", "events", lang="en", published="2024-11-19")
+    assert sorted((e.actors[0], tuple(e.persons)) for e in _events(en, "ATTEND")) == [
+        ("CL", ("Gabriel Boric",)), ("JP", ("Shigeru Ishiba",))]
+    vi = until("Tổng thống Chile Gabriel Boric gặp Thủ tướng Nhật Bản Ishiba Shigeru trong khuôn khổ Hội nghị "
+               "Thượng đỉnh G20 ngày 18/11.", "events", published="2024-11-19")
+    assert sorted(e.actors[0] for e in _events(vi, "ATTEND")) == ["CL", "JP"]
+
+
+def test_relations_established_or_upgraded_carry_their_framework(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 5/3, Chile và Peru chính thức nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện.", "events",
+               published="2025-03-06")
+    (upgrade,) = _events(vi, "ESTABLISH_RELATIONS")
+    assert (set(upgrade.actors), upgrade.date, upgrade.framework) == (
+        {"CL", "PE"}, "2025-03-05", "comprehensive_strategic_partnership")
+    en = until("On March 5, Chile and Peru elevated their bilateral ties to a Strategic Partnership.", "events",
+               lang="en", published="2025-03-06")
+    (upgrade,) = _events(en, "ESTABLISH_RELATIONS")
+    assert (upgrade.date, upgrade.framework) == ("2025-03-05", "strategic_partnership")
+    assert _events(until("Chile and Peru established a joint committee on fisheries.", "events", lang="en"),
+                   "ESTABLISH_RELATIONS") == []
+
+
+def test_passive_and_nominal_establishments_are_dated_by_their_own_words(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Quan hệ ngoại giao giữa Chile và Peru đã được thiết lập từ 72 năm qua.", "events", published="2022-06-24")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [("1950", "diplomatic_relations")]
+    vi_ago = until("Quan hệ giữa Chile và Peru đã được nâng cấp thành Đối tác toàn diện cách đây 4 năm.", "events",
+                   published="2022-06-24")
+    assert [(e.date, e.framework) for e in _events(vi_ago, "ESTABLISH_RELATIONS")] == [("2018", "comprehensive_partnership")]
+    en = until("Japan and Korea honoured the spirit of the 1965 normalization of relations.", "events", lang="en",
+               published="2025-06-22")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["JP", "KR"], "1965")]
+    since = until("Since Chile and Peru upgraded relations to a comprehensive partnership, trade has doubled.", "events",
+                  lang="en", published="2025-06-22")
+    assert [(e.date, e.status) for e in _events(since, "ESTABLISH_RELATIONS")] == [(None, "reported")]
+
+
+def test_a_founding_anniversary_names_the_pair_before_its_relations(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru will celebrate the 45th founding anniversary of Chile-Peru diplomatic ties in 2024.",
+               "events", lang="en", published="2023-11-10")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("1979", "diplomatic_relations")]
+
+
+def test_a_first_visit_since_a_year_recalls_a_visit_then(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Đây là chuyến thăm đầu tiên của một Tổng thống Chile tới Peru kể từ năm 1999.", "events",
+               published="2023-08-07")
+    assert sorted(e.date for e in _events(vi, "VISIT")) == ["1999", "2023-08"]
+    en = until("This was Kenya's highest-ranking visit to Ghana since 2005.", "events", lang="en", published="2024-08-27")
+    assert [(e.actors, e.date, e.status) for e in _events(en, "VISIT") if e.date == "2005"] == [
+        (["KE", "GH"], "2005", "reported")]
+
+
+def test_bilateral_activities_in_a_country_are_a_visit_to_it(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Từ ngày 20-27/9, Bộ trưởng Ngoại giao Chile Alberto van Klaveren dự Tuần lễ cấp cao Đại hội đồng "
+               "Liên hợp quốc, kết hợp hoạt động song phương tại Hoa Kỳ.", "events", published="2023-09-28")
+    assert _summary(vi, "VISIT") == [(["CL", "US"], "2023-09-20/2023-09-27")]
+    en = until("Chilean Foreign Minister Alberto van Klaveren attended the UN General Assembly from September 20 to 27, "
+               "combined with bilateral activities in the United States.", "events", lang="en", published="2023-09-28")
+    assert [e.actors for e in _events(en, "VISIT")] == [["CL", "US"]]
+
+
+def test_talks_in_a_city_named_before_them_are_a_visit_there(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 31/10, tại Doha, Tổng thống Chile Gabriel Boric hội kiến Quốc vương Qatar Tamim bin Hamad Al Thani.",
+               "events", published="2024-11-01")
+    assert _summary(vi, "VISIT") == [(["CL", "QA"], "2024-10-31")]
+    en = until("On October 31, in Doha, Chilean President Gabriel Boric met Qatari Emir Tamim bin Hamad Al Thani.",
+               "events", lang="en", published="2024-11-01")
+    assert _summary(en, "VISIT") == [(["CL", "QA"], "2024-10-31")]
+
+
+def test_a_visit_named_in_an_invitation_is_not_made(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Tổng thống Chile Gabriel Boric chuyển lời mời sớm thăm Chile tới Tổng thống Peru Dina Boluarte.", "events")
+    assert _events(vi, "VISIT") == []
+    en = until("Chilean President Gabriel Boric conveyed an invitation to visit Chile to Peruvian President Dina Boluarte.",
+               "events", lang="en")
+    assert _events(en, "VISIT") == []
+
+
+def test_presenting_credentials_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 20/11, Đại sứ Chile Juan Perez đã trình Quốc thư lên Tổng thống Peru Dina Boluarte.", "events",
+               published="2025-11-21")
+    assert [(e.actors, e.date) for e in _events(vi, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+    en = until("On November 20, Chilean Ambassador Juan Perez presented his credentials to Peruvian President "
+               "Dina Boluarte.", "events", lang="en", published="2025-11-21")
+    assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+
+
+def test_their_meeting_in_a_city_is_a_meeting_and_the_guest_visit(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peruvian Foreign Minister Elmer Schialer told Chilean Foreign Minister Alberto van Klaveren that Peru "
+               "valued ties during their meeting in Lima on Tuesday.", "events", lang="en", published="2025-11-26")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"PE", "CL"}, "2025-11-25")]
+    assert [e.actors for e in _events(en, "VISIT")] == [["CL", "PE"]]
+
+
+def test_each_framework_joined_with_its_own_date_is_its_own_establishment(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chile và Peru thiết lập quan hệ ngoại giao vào ngày 29/2/1992 và quan hệ Đối tác toàn diện từ tháng 3/2019.",
+               "events", published="2025-11-27")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [
+        ("1992-02-29", "diplomatic_relations"), ("2019-03", "comprehensive_partnership")]
+    en = until("Chile and Peru established diplomatic relations on February 29, 1992 and a comprehensive partnership "
+               "in March 2019.", "events", lang="en", published="2025-11-27")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [
+        ("1992-02-29", "diplomatic_relations"), ("2019-03", "comprehensive_partnership")]
+
+
+def test_a_date_after_a_second_establishing_verb_is_the_second_ones(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Sau hơn 20 năm Chile và Peru bình thường hóa quan hệ, hợp tác ngày càng thực chất, nhất là từ khi hai "
+               "nước xác lập khuôn khổ quan hệ Đối tác toàn diện (tháng 7/2013).", "events", published="2017-11-10")
+    assert sorted(((e.date or ""), e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")) == [
+        ("", "diplomatic_relations"), ("2013-07", "comprehensive_partnership")]
+
+
+def test_an_anniversary_written_as_two_days_dates_the_first(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chuyến thăm diễn ra vào dịp kỷ niệm 50 năm thiết lập quan hệ ngoại giao Chile-Peru (4/8/1973 – 4/8/2023).",
+               "events", published="2023-08-07")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1973-08-04")]
+
+
+def test_one_upgrade_told_at_two_precisions_is_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile - Peru nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện\n"
+            "Ngày 29/10, hai lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ Chile - Peru lên Đối tác Chiến lược Toàn diện.")
+    doc = until(text, "events", published="2025-10-30")
+    assert _summary(doc, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2025-10-29")]
+
+
+def test_a_partnership_reached_undated_is_dated_by_the_article_and_since_by_its_year(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On Tuesday, May 6, the presidents of Chile and Peru witnessed the establishment of the Chile-Peru "
+               "Strategic Partnership.", "events", lang="en", published="2025-05-07")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("2025-05-06", "strategic_partnership")]
+    since = until("Trade grew, particularly since 2013 when Chile and Peru upgraded ties to a strategic partnership.",
+                  "events", lang="en", published="2025-05-07")
+    assert _summary(since, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2013")]
+    vi = until("Ngày 6/5, Chile và Peru thiết lập quan hệ Đối tác Chiến lược.", "events", published="2025-05-07")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2025-05-06")]
+
+
+def test_each_official_listed_after_a_meeting_verb_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On March 8, Chilean President Gabriel Boric met the Prime Minister of Laos and the Deputy Prime "
+               "Minister of Thailand.", "events", lang="en", published="2025-03-10")
+    assert sorted(e.actors[1] for e in _events(en, "MEET")) == ["LA", "TH"]
+    apposed = until("On March 8, Chilean President Gabriel Boric received Special Envoy, Peruvian Foreign Minister "
+                    "Elmer Schialer.", "events", lang="en", published="2025-03-10")
+    assert [(e.actors, e.persons) for e in _events(apposed, "MEET")] == [(["CL", "PE"], ["Gabriel Boric", "Elmer Schialer"])]
+
+
+def test_a_welcome_ceremony_is_the_welcomed_guests_visit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Sáng 3/3, Tổng thống Peru Dina Boluarte chủ trì lễ đón chính thức Tổng thống Chile Gabriel Boric.",
+               "events", published="2025-03-04")
+    assert _summary(vi, "VISIT") == [(["CL", "PE"], "2025-03-03")]
+    en = until("On March 3, Peruvian President Dina Boluarte hosted the official welcome ceremony for Chilean "
+               "President Gabriel Boric.", "events", lang="en", published="2025-03-04")
+    assert _summary(en, "VISIT") == [(["CL", "PE"], "2025-03-03")]
+    assert _events(until("Sau lễ đón, Tổng thống Peru Dina Boluarte hội đàm với Tổng thống Chile Gabriel Boric.",
+                         "events", published="2025-03-04"), "VISIT") == []
+
+
+def test_a_call_held_between_two_officials_is_one_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("On March 8, a telephone conversation was held between Chilean Foreign Minister Alberto van Klaveren "
+               "and Peruvian Foreign Minister Elmer Schialer.", "events", lang="en", published="2025-03-10")
+    assert [(set(e.actors), e.persons) for e in _events(en, "MEET")] == [
+        ({"CL", "PE"}, ["Alberto van Klaveren", "Elmer Schialer"])]
+    vi = until("Ngày 8/3, cuộc điện đàm diễn ra giữa Bộ trưởng Ngoại giao Chile Alberto van Klaveren và Bộ trưởng "
+               "Ngoại giao Peru Elmer Schialer.", "events", published="2025-03-10")
+    assert [set(e.actors) for e in _events(vi, "MEET")] == [{"CL", "PE"}]
+
+
+def test_a_countrys_own_mission_abroad_is_no_side_met_or_visited(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 30/9, Tổng thống Chile Gabriel Boric thăm Đại sứ quán Chile tại Peru và gặp gỡ cán bộ, nhân viên "
+               "Đại sứ quán Chile.", "events", published="2025-10-01")
+    assert _events(vi, "VISIT") == [] and _events(vi, "MEET") == []
+    en = until("Peru and Chile held talks. On September 30, President Gabriel Boric visited the Embassy of Chile.",
+               "events", lang="en", published="2025-10-01")
+    assert _events(en, "VISIT") == []

@@ -191,6 +191,11 @@ def test_english_a_bare_title_of_a_named_holder_gives_no_one_else_its_country(un
     assert (people["Sara Mensah"].country, people["Kofi Adu"].country) == ("GH", "GH")
 
 
+def test_english_each_title_takes_the_nearest_demonym_before_it(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima.")
+    assert (people["Gabriel Boric"].country, people["Dina Boluarte"].country) == ("CL", "PE")
+
+
 def test_english_a_portfolio_between_the_demonym_and_the_title(until) -> None:  # type: ignore[no-untyped-def]
     people = _english(until, "Japanese Defence Minister Gen Nakatani held talks with Philippine Defence Secretary Gilberto Teodoro in Manila.")
     assert (people["Gen Nakatani"].country, people["Gilberto Teodoro"].country) == ("JP", "PH")

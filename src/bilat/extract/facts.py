@@ -56,6 +56,8 @@ class Event:
     object: str | None = None
     counterpart_office: str | None = None
     """For a meeting: the office of the person met (FACTS.md allows it as an extra field)."""
+    framework: str | None = None
+    """For ESTABLISH_RELATIONS: the level established or reached (FACTS.md: ``strategic_partnership``...)."""
 
 
 @dataclass

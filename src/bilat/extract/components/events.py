@@ -35,11 +35,12 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.isodates import width
-from bilat.lang import Lexicon, alternation
+from bilat.lang import NEVER, Lexicon, alternation
 from bilat.text import fold
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
 UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})
+_CONTACTS = frozenset({"VISIT", "MEET"})
 
 _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
@@ -68,6 +69,37 @@ _OBJECT_WORDS = 14
 _AMOUNT = re.compile(r"\d")
 """A figure in a step (an amount, a target, a term) makes it concrete."""
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_GATHERING_NAME_WORDS = 4
+"""Most name words before a gathering's head noun ("the UN Ocean Conference")."""
+_INSTITUTION_GAP = 2
+"""Characters between a mission's name and its country ("Đại sứ quán Việt Nam", "Embassy of Chile")."""
+_RELATIONS_GAP_WORDS = 3
+"""Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
+_FRAMEWORK_DATE_GAP = 12
+"""Characters between a coordinated framework and its date ("quan hệ Đối tác toàn diện từ tháng 3/2019")."""
+_PASSIVE_WINDOW = 60
+"""Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
+_FRAMEWORK_WINDOW = 90
+"""Characters after an establishing verb within which the level reached is named."""
+_BACKGROUND_WINDOW = 40
+"""Characters before an establishing verb within which "since" makes it background."""
+_GATHERING_NAME_WINDOW = 60
+"""Characters after a gathering's head within which the rest of its name is read."""
+_DOCUMENT_WINDOW = 40
+"""Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
+_SIGNED_BEFORE_WINDOW = 50
+"""Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_SESSION_NAME_WORDS = 4
+"""Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
+_SESSION_WINDOW = 60
+"""Characters before a meeting word within which its ordinal is read."""
+_SUBJECT_GAP_WORDS = 3
+"""Words (an adverb, a weekday) that may stand between a meeting verb and its own subject."""
+_INTENTION_WINDOW = 20
+"""Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
+_TOPIC_WORDS = 4
+"""Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
+_TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
 
@@ -114,6 +146,24 @@ class _EventData:
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
+    documents_re: re.Pattern[str]
+    between_re: re.Pattern[str]
+    institution_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
+    welcomes: frozenset[str]
+    invitation_noun_re: re.Pattern[str]
+    since_re: re.Pattern[str]
+    relation_frame_re: re.Pattern[str]
+    frameworks_re: re.Pattern[str]
+    passive_relation_re: re.Pattern[str]
+    frameworks: dict[str, str]
+    background_re: re.Pattern[str]
+    years_ago_res: tuple[re.Pattern[str], ...]
+    """One pattern per way the language says how long ago; each has the group n."""
+    session_before_re: re.Pattern[str]
+    session_after_re: re.Pattern[str]
+    document_topics_re: re.Pattern[str]
+    infinitive_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
     """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
@@ -144,6 +194,22 @@ def _frame(template: str, step_opener: str) -> tuple[str, str]:
     return phrase + (rf"(?=\s+{step_opener})" if needs_step else ""), phrase
 
 
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+"""The capital letters of the Latin scripts the corpus uses (Vietnamese "Đ", "Ư"... included)."""
+_NAME_WORD = rf"[{_UPPER}\d][\w'’&-]*"
+"""A word of a gathering's name: capitalised, or a number ("G20", "2030")."""
+
+
+def _gatherings(data: dict[str, list[str]]) -> str:
+    """Multilateral gatherings: the listed ones, and a head noun with a name ("Diễn đàn Tương lai ASEAN",
+    "the World Economic Forum") as a language names them, rather than a closed list of gatherings."""
+    heads_first = alternation(data["gathering_heads_first"])
+    heads_last = alternation(data["gathering_heads_last"])
+    return (rf"{alternation(data['multilateral_events'])}"
+            rf"|(?<!\w)(?:{heads_first})\s+{_NAME_WORD}"
+            rf"|(?<!\w)(?:{_NAME_WORD}\s+){{1,{_GATHERING_NAME_WORDS}}}(?:{heads_last})(?!\w)")
+
+
 @cache
 def _event_data(lexicon: Lexicon) -> _EventData:
     data = lexicon["events"]
@@ -169,7 +235,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
-        multilateral_re=re.compile(words("multilateral_events")),
+        multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
@@ -194,6 +260,27 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
+        documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
+        listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
+        welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
+        invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
+        since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
+        relation_frame_re=re.compile(
+            rf"(?:\W+[\w’'-]+){{0,{_RELATIONS_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
+            re.IGNORECASE),
+        passive_relation_re=re.compile(
+            rf"(?<!\w)(?:{alternation(data['relation_words'])})(?!\w).*(?<!\w)(?:{words('passive_markers')})\s+$", re.IGNORECASE),
+        frameworks_re=re.compile(rf"(?<!\w)(?:{alternation(list(data['frameworks']))})(?!\w)", re.IGNORECASE),
+        frameworks={fold(k): v for k, v in data["frameworks"].items()},
+        background_re=re.compile(rf"(?<!\w)(?:{words('background_leads')})(?!\w)", re.IGNORECASE),
+        years_ago_res=tuple(re.compile(pattern) for pattern in data["years_ago"]),
+        session_before_re=re.compile(
+            rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
+        session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
+        document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
+        infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -368,7 +455,10 @@ def _in_parentheses(doc: Document, span: Span) -> bool:
 
 def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> list[_Participant]:
     out: list[_Participant] = []
+    missions = [(m.start(), m.end()) for m in data.institution_re.finditer(doc.text, sent.start, sent.end)]
     for m in doc.in_range("mentions", sent.start, sent.end):
+        if any(s <= m.start < e for s, e in missions):
+            continue  # "Đại sứ" in "Đại sứ quán" (embassy) is no ambassador
         mention = m.value
         person = _person_named(ctx.people, mention.name) if mention.name else None
         country = mention.country or (person.country if person else None)
@@ -378,6 +468,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
             continue
+        if any(e <= c.start <= e + _INSTITUTION_GAP for _, e in missions):
+            continue  # "Đại sứ quán Việt Nam", "the Embassy of Chile": a country's own mission, no side met
         if _DASH_AFTER.match(doc.text, c.end) or _DASH_BEFORE.search(doc.text, max(0, c.start - 3), c.start):
             continue  # "Việt Nam-Peru", "Vietnam – Indonesia" name the relationship, not a side
         out.append(_Participant(c.start, c.end, "country", c.value))
@@ -521,6 +613,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
     line = dateline(t.doc)
+    earlier = None
     for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
@@ -529,14 +622,22 @@ def _date(t: _Trigger, kind: str) -> str | None:
             if span.start > t.start or not value.has_day:
                 continue
         elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)
-              and not _year_of_trigger(t, span)) or span.start > t.end + _DATE_WINDOW:
-            continue  # a past visit is dated at least to the month, or by a year right after it; a planned one may be only to the year
+              and not _year_of_trigger(t, span) and not (kind == "MEET" and _numbered_session(t))) \
+                or span.start > t.end + _DATE_WINDOW:
+            continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
         resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
-        if resolved:
-            t.ctx.stated.add(t.start)
-            return resolved
+        if not resolved:
+            continue
+        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and _contact_before(t, start, span.start):
+            earlier = resolved  # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's
+            continue
+        t.ctx.stated.add(t.start)
+        return resolved
+    if earlier is not None:
+        t.ctx.stated.add(t.start)
+        return earlier
     return t.ctx.narrative_date
 
 
@@ -550,6 +651,20 @@ def _year_of_trigger(t: _Trigger, span: Span) -> bool:
     "his visit to Peru in 2015"; not a span of years ("MoU on cooperation for 2025-2027": its term)."""
     return (not span.value.is_range and t.end <= span.start <= t.end + _YEAR_WINDOW
             and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start))
+
+
+def _contact_before(t: _Trigger, start: int, position: int) -> bool:
+    """Whether another visit or meeting is told between ``start`` and a date at ``position``
+    before the trigger: the date is that one's, unless the trigger has none of its own."""
+    return any(t.data.kind(m.group()) in _CONTACTS and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, start, position))
+
+
+def _numbered_session(t: _Trigger) -> bool:
+    """"the 6th meeting of the Joint Committee", "Kỳ họp lần thứ III": one session of a series, known by its year."""
+    start, _ = t.clause
+    return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
+                or t.data.session_after_re.match(t.doc.text, t.end))
 
 
 def _future(t: _Trigger) -> bool:
@@ -671,11 +786,18 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
                  evidence=_evidence(t, kind), persons=persons, **extra)  # type: ignore[arg-type]
 
 
-def _inside_request(t: _Trigger) -> bool:
-    """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
+def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE")) -> bool:
+    """"mời ... thăm Peru và dự Hội nghị", "lời mời sớm thăm Việt Nam": the visit is what is asked, not what happened.
+
+    An invitation named as a noun asks too, unless it is one accepted ("Nhận lời mời của ...").
+    """
     start, _ = t.clause
-    return any(t.data.kind(m.group()) in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
+        return True
+    accepted = [(m.start(), m.end()) for m in earlier if t.data.kind(m.group()) == "ACCEPT"]
+    return any(not any(a <= n.start() < b for a, b in accepted)
+               for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
 
 
 # --- one builder per event type ------------------------------------------------------
@@ -684,6 +806,11 @@ def _inside_request(t: _Trigger) -> bool:
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
+    if t.phrase in t.data.welcomes:  # "Lễ đón chính thức Tổng thống Chile ...": the one welcomed is the visitor
+        guest = next((p for p in _objects(t, window=1) if p.kind in ("person", "title")), None)  # named right after
+        origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
+        host = t.ctx.other(origin)
+        return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
     by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
@@ -702,7 +829,19 @@ def _visit(t: _Trigger) -> list[Event]:
     destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
-    return [_event(t, "VISIT", [origin, destination], _names(visitor))]
+    visit = _event(t, "VISIT", [origin, destination], _names(visitor))
+    return [visit, *_visit_since(t, visit)]
+
+
+def _visit_since(t: _Trigger, visit: Event) -> list[Event]:
+    """"the first visit by a Speaker of Vietnam to Iran since 1999": a visit on the same route then."""
+    _, end = t.clause
+    since = t.data.since_re.search(t.doc.text, t.end, min(end, t.end + _DATE_WINDOW))
+    date = next((s for s in t.doc.in_range("dates", since.end(), end) if s.start == since.end()), None) if since else None
+    resolved = resolve(date.value, anchor_of(t.doc)) if date is not None and date.value.year is not None else None
+    if resolved is None or resolved == visit.date:
+        return []
+    return [Event("VISIT", list(visit.actors), resolved, "reported", visit.evidence, [])]
 
 
 def _place_country(t: _Trigger) -> str | None:
@@ -723,10 +862,16 @@ def _meet(t: _Trigger) -> list[Event]:
     window = _COUNTERPART_WINDOW if t.phrase in t.data.needs_counterpart else None
     counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
     people = [p for p in counterparts if p.kind != "country"]
-    if window is not None and not people:
-        return []
-    counterparts = people or counterparts[:1] or _co_subjects(t)
     subject = _subject(t)
+    between = _between(t)
+    if between is not None:
+        subject, counterparts = between
+    else:
+        if window is not None and not people:
+            people = _co_subjects(t) if _coordinated(t, subject) else []
+            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)):
+                return []  # "met" alone refers to someone met, who must be named
+        counterparts = _listed_after(t, people) or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -745,6 +890,58 @@ def _meet(t: _Trigger) -> list[Event]:
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
     return events
+
+
+def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
+    """The people met and those listed after them ("met the Prime Minister of Laos and the Deputy
+    Prime Minister of Thailand": two meetings), however far the list runs. A name and a title set
+    off by a comma are one person ("bà Tredene Dobson, Đại sứ New Zealand")."""
+    if not people:
+        return []
+    out, reached = people[:1], people[0].end
+    for p in t.participants:
+        if p.start < reached or p.kind not in ("person", "title") \
+                or not (p in people or t.data.listed_re.fullmatch(t.doc.text, reached, p.start)):
+            continue
+        last = out[-1]
+        comma = t.doc.text[reached:p.start].strip() == ","
+        one_named = (last.kind == "person") != (p.kind == "person")
+        same_side = last.country is None or p.country is None or last.country == p.country
+        if comma and one_named and same_side:
+            out[-1] = last if last.kind == "person" else p
+        else:
+            out.append(p)
+        reached = p.end
+    return out
+
+
+def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
+    """"talks between A and B", "cuộc hội đàm giữa A và B": A is a side and B the one met;
+    "between the two sides" is both."""
+    marker = t.data.between_re.match(t.doc.text, t.end)
+    if marker is None:
+        return None
+    named = [p for p in _objects(t) if p.kind in ("person", "title", "country", "joint")]
+    if named and named[0].kind == "joint":
+        return named[0], []
+    if not named:
+        return None
+    side = t.ctx.side(named[0])
+    met = [p for p in named[1:] if p.kind in ("person", "title") and t.ctx.side(p) != side]
+    return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
+
+
+def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
+    """"A and B met": two participants joined right before the meeting verb."""
+    co = _co_subjects(t)
+    return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
+                and _right_before(t, co[0]))
+
+
+def _right_before(t: _Trigger, p: _Participant) -> bool:
+    """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
+    gap = t.doc.text[p.end:t.start]
+    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not re.search(r"[,;:.()]", gap)
 
 
 def _co_subjects(t: _Trigger) -> list[_Participant]:
@@ -774,13 +971,16 @@ def _add_visits_to_meetings(ctx: _Context) -> None:
 
 
 def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
-    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN).
+    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN),
+    after the trigger or fronted before it ("Ngày 31/10, tại Doha, Thủ tướng ... hội kiến ...").
 
     Only a city: a country named as the place ("tại Chile") is often where
     someone was welcomed, not where the talks were held.
     """
-    _, end = t.clause
-    for marker in t.data.place_word_re.finditer(t.doc.text, t.start, end):
+    start, end = t.clause
+    fronted = [m for m in t.data.place_word_re.finditer(t.doc.text, start, t.start)
+               if t.doc.text[max(start, m.start() - 2):m.start()].strip(" ") in ("", ",")]
+    for marker in [*fronted, *t.data.place_word_re.finditer(t.doc.text, t.start, end)]:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
         if not words:
             continue
@@ -799,16 +999,22 @@ def _attend(t: _Trigger) -> list[Event]:
         return []
     _, end = t.clause
     gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
-    if not gathering or gathering.start() - t.end > 40:
+    if not gathering or gathering.start() - t.end > 40 or _bilateral(t, gathering):
         return []
-    if t.phrase in t.data.sidelines:
-        attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
+    if t.phrase in t.data.sidelines:  # FACTS.md: the meeting's participants attended, one ATTEND per side
+        start, _ = t.clause
+        people = [p for p in t.participants if p.kind in ("person", "title") and start <= p.start < end]
+        sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
+        return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
         subject = _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint()]
+        visit = _visit_before(t)
+        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
+            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -820,6 +1026,26 @@ def _attend(t: _Trigger) -> list[Event]:
         if country:
             events.append(_event(t, "ATTEND", [country], _names(person)))
     return events
+
+
+def _visit_before(t: _Trigger) -> Event | None:
+    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...")."""
+    start, _ = t.clause
+    visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+              if t.data.kind(m.group()) == "VISIT" and not _excluded(t.doc, m, t.data)]
+    if not visits or not t.data.pair_joiner_re.search(t.doc.text, visits[-1].end(), t.start):
+        return None
+    found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
+    return found[0] if found else None
+
+
+def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
+    """A gathering whose name holds two countries is theirs alone, not multilateral
+    ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
+    _, end = t.clause
+    limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
+    stop = re.compile(r"[,.;:()]").search(t.doc.text, gathering.end(), limit)
+    return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
 
 
 def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
@@ -933,23 +1159,136 @@ def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
 
 
 def _establish(t: _Trigger) -> list[Event]:
+    """Relations established or upgraded: a verb, then within a few words relations or a framework
+    ("nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện", "established diplomatic ties"); the level
+    reached is the event's framework (FACTS.md)."""
     actors = t.ctx.joint()
-    if len(actors) < 2:
+    start, end = t.clause
+    passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
+    if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
+        return []
+    for pattern in t.data.anniversary_res:
+        if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
+            return []  # dated by its anniversary (see _add_anniversaries)
+    anchor = anchor_of(t.doc)
+    reach = _establishment_reach(t)
+    before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
+    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach))  # "the 1965 normalization", "established in 1965"
+    date = _relations_date(spans[0], anchor) if spans else None
+    ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, reach)), None)
+    if ago is not None and anchor.year is not None and (date is None or (not before and ago.start() < spans[0].start)):
+        date = f"{anchor.year - int(ago.group('n')):04d}"  # "cách đây 4 năm", "four years ago"
+    background = t.data.background_re.search(t.doc.text, max(start, t.start - _BACKGROUND_WINDOW), t.start)
+    if date is None and background is not None:  # "since 2013, when the two countries upgraded ties"
+        since = next(iter(t.doc.in_range("dates", background.end(), t.start)), None)
+        date = _relations_date(since, anchor) if since is not None else None
+    framework_from = max(start, t.start - _PASSIVE_WINDOW) if passive else t.start
+    framework = _framework(t.data, t.doc.text[framework_from:min(end, t.end + _FRAMEWORK_WINDOW)])
+    new_level = any(word in t.phrase for word in t.data.upgrades) or framework not in (None, "diplomatic_relations")
+    if date is None and background is None and new_level:
+        date = t.ctx.narrative_date  # a partnership reached, undated: at the article's event
+    status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
+    if background is not None and date is None:
+        status = "reported"  # "since the two countries upgraded ties": told as background
+    event = Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
+                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t), framework=framework)
+    return [event, *_coordinated_frameworks(t, event, reach)]
+
+
+def _establishment_reach(t: _Trigger) -> int:
+    """Where what an establishing verb says ends: at the next establishing verb of its clause
+    ("bình thường hóa quan hệ ..., từ khi hai nước xác lập ... (tháng 7/2013)": the date is the second's)."""
+    _, end = t.clause
+    return next((m.start() for m in t.data.trigger_re.finditer(t.doc.text, t.end, end)
+                 if t.data.kind(m.group()) == "ESTABLISH_RELATIONS" and not _excluded(t.doc, m, t.data)), end)
+
+
+def _relations_date(span: Span, anchor: Anchor) -> str | None:
+    """A date of relations; of a span across years ("(1975-2025)", "(4/8/1973 – 4/8/2023)"), when they began."""
+    date = resolve(span.value, anchor)
+    return date.split("/")[0] if date and span.value.end_year not in (None, span.value.year) else date
+
+
+def _coordinated_frameworks(t: _Trigger, event: Event, reach: int) -> list[Event]:
+    """"thiết lập quan hệ ngoại giao ngày 29/2/1992 và quan hệ Đối tác toàn diện từ tháng 3/2019":
+    each framework joined to the first with its own date is an establishment of its own."""
+    anchor = anchor_of(t.doc)
+    found = list(t.data.frameworks_re.finditer(t.doc.text, t.end, reach))
+    out = []
+    for previous, framework in zip(found, found[1:]):
+        if not t.data.pair_joiner_re.search(t.doc.text, previous.end(), framework.start()):
+            continue
+        date = next((s for s in t.doc.in_range("dates", framework.end(), reach)
+                     if s.start - framework.end() <= _FRAMEWORK_DATE_GAP), None)
+        resolved = _relations_date(date, anchor) if date is not None else None
+        if resolved is None or resolved == event.date:
+            continue
+        out.append(replace(event, date=resolved, framework=t.data.frameworks[fold(framework.group())],
+                           object=t.doc.text[framework.start():date.end], persons=[],
+                           status="reported" if t.ctx.narrative_date and resolved[:4] < t.ctx.narrative_date[:4] else "happened"))
+    return out
+
+
+def _framework(data: _EventData, text: str) -> str | None:
+    """The FACTS.md level a text names first ("Đối tác Chiến lược Toàn diện" → comprehensive_strategic_partnership)."""
+    found = data.frameworks_re.search(text)
+    return data.frameworks[fold(found.group())] if found else None
+
+
+def _sign(t: _Trigger) -> list[Event]:
+    """A signing: one SIGN per document signed (FACTS.md), whether or not the document is named.
+
+    What is signed must be said near the verb ("signed fifteen agreements",
+    "ra Tuyên bố chung"). A document before the verb ("the pact was signed",
+    "các văn kiện đã ký") is a SIGN only with a date of its own: undated, it
+    recalls documents signed at some time. Agreed or proposed signings are
+    COMMIT or PROPOSE, not SIGN.
+    """
+    if _inside_request(t, ("INVITE", "PROPOSE", "COMMIT")):
         return []
     start, end = t.clause
-    if any(p.search(t.doc.text, max(start, t.start - 30), t.end) for p in t.data.anniversary_res):
-        return []  # dated by its anniversary (see _add_anniversaries)
-    date = None
-    for span in t.doc.in_range("dates", t.end, end):
-        date = resolve(span.value, anchor_of(t.doc))
-        if date and span.value.end_year not in (None, span.value.year):
-            date = date.split("/")[0]  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": when relations began
-        break
-    if date is None and any(word in t.phrase for word in t.data.upgrades):
-        date = t.ctx.narrative_date
-    status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
-    return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
-                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t))]
+    if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
+        return []  # "hopes to sign": an intention
+    named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
+    before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
+    actors = t.ctx.joint()
+    if (named is None and before is None) or len(actors) < 2:
+        return []
+    date = _date(t, "SIGN")
+    if named is None and t.start not in t.ctx.stated:
+        return []  # "the pact was signed": a signing recalled, not dated
+    persons = _names(*(p for p in t.participants if p.kind == "person" and start <= p.start < end))
+    event = Event(type="SIGN", actors=actors, date=date, status=_status(t, date), evidence=_evidence(t, "SIGN"),
+                  persons=persons, object=_object_text(t))
+    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
+    if signed:  # the agreements read in the clause, each as the agreement steps state it
+        return [replace(event, actors=[c for c in actors if c in a.parties] or list(a.parties),
+                        date=a.date or date, evidence=a.evidence, object=a.scope) for a in signed]
+    topics = _document_topics(t, named) if named is not None else []
+    return [replace(event, evidence=(event.evidence[0], topic_end), object=topic) for topic, topic_end in topics] or [event]
+
+
+def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, int]]:
+    """"documents on health, fisheries and customs": each topic of a list is a document of its own,
+    with where its mention ends; none unless two or more short topics are listed. The topic
+    alone is the document's object: "documents on" shared would make all of them one step."""
+    marker = t.data.document_topics_re.match(t.doc.text, document.end())
+    if marker is None:
+        return []
+    _, end = t.clause
+    stop = _TOPIC_LIST_END.search(t.doc.text, marker.end(), end)
+    limit = stop.start() if stop else end
+    if t.doc.in_range("dates", marker.end(), limit):
+        return []  # "agreements on Tuesday, March 4": a date, not topics
+    topics, position = [], marker.end()
+    for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
+        item_end = gap.start() if gap else limit
+        item = t.doc.text[position:item_end].strip()
+        if not item or len(item.split()) > _TOPIC_WORDS:
+            return []
+        topics.append((item, item_end))
+        position = gap.end() if gap else limit
+    return topics if len(topics) >= 2 else []
 
 
 _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
@@ -962,6 +1301,7 @@ _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
     "CONGRATULATE": _two_sided("CONGRATULATE"),
     "ACCEPT": _accept,
     "ESTABLISH_RELATIONS": _establish,
+    "SIGN": _sign,
 }
 
 
@@ -1020,7 +1360,9 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
             continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
-        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None)
+        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None) or next(
+            (v for v in dated if v.year and v.month and any(  # "4/8/1973 ... 4/8/2023": two dates a span apart
+                w.year and w.year - v.year == years and (w.month, w.day) == (v.month, v.day) for w in dated)), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
         if match.groupdict().get("approx") is None:
@@ -1032,7 +1374,8 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
                 date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
-                               object=doc.text[match.start():match.end()]))
+                               object=doc.text[match.start():match.end()],
+                               framework=_framework(data, doc.text[match.start():min(sent.end, match.end() + _QUALIFIER_WINDOW)])))
 
 
 def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
@@ -1170,4 +1513,5 @@ def _same_occurrence(old: Event, new: Event, function_words: frozenset[str]) -> 
         return False
     if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office:
         return False
-    return not (new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date)
+    # one establishment told at two precisions ("2025-10" in a title, "2025-10-29" in the text) is one; two levels are two
+    return not (new.type == "ESTABLISH_RELATIONS" and old.framework and new.framework and old.framework != new.framework)

@@ -177,7 +177,7 @@ def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
     """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President")."""
     if data.country_before_re is None:
         return None
-    for span in doc.layer("countries"):
+    for span in reversed(doc.layer("countries")):  # the nearest: "Chilean President A and Peruvian President B"
         if span.end <= pos and data.country_before_re.fullmatch(doc.text, span.end, pos):
             return span
     return None
