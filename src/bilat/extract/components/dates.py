@@ -6,9 +6,12 @@ Three steps, as a careful reader does:
    year empty when the text omits it ("Sáng 17/11": day 17, month 11; "on
    Thursday": a weekday).
 2. ``anchor`` decides what date the article is about: the header's
-   ``published`` when known, else its dateline ("New Delhi, July 27 (ANI):"),
-   else what the article makes certain (FACTS.md: "APEC lần thứ 30" is 2023;
-   "30 năm" since 1994 is 2024).
+   ``published`` when known, else a vote over weak cues, each a candidate year
+   with a weight: the page's publication stamp, a date in its address, its
+   dateline ("New Delhi, July 27 (ANI):") and lede, and what the text makes
+   likely (FACTS.md: "APEC lần thứ 30" is 2023; "30 năm" since 1994 is 2024; a
+   full-year trade figure is reported the year after). ``benchmarks/anchor.py``
+   measures the vote on articles whose header date is hidden.
 3. ``resolve`` fills the missing years from that anchor; other components call
    ``date_in`` and ``period_in`` on the clause they are reading, and
    ``dateline`` for the place the article was filed from.
