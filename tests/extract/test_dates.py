@@ -519,3 +519,15 @@ def test_a_vietnamese_weekday_after_hom_or_vao() -> None:
     doc = _doc("Hôm thứ Năm, Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nHai bên sẽ ký kết vào thứ Hai.", published="2023-07-15")
     assert _resolved(doc) == [("thứ Năm", "2023-07-13"), ("thứ Hai", "2023-07-17")]
     assert _resolved(_doc("Đây là lần thứ năm hai bên gặp nhau.", published="2023-07-15")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Hồi tháng 10, nhân dịp dự Tuần lễ Cấp cao APEC 2025 tại Gyeongju, hai nhà lãnh đạo gặp nhau.", "vi", 2025),
+        ("In October, on the sidelines of APEC 2025 in Gyeongju, the two leaders met.", "en", 2025),
+        ("Lào ủng hộ Thái Lan sẽ đăng cai APEC 2027.", "vi", None),
+    ],
+)
+def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year: int | None) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year

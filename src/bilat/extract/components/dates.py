@@ -500,6 +500,8 @@ URL_SLUG_YEAR_WEIGHT = 1.0
 """A year among the address's words ("...-consultations-2024-...") may be the event's or a target's."""
 SUMMIT_WEIGHT = 4.0
 """A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
+SUMMIT_YEAR_WEIGHT = 2.0
+"""A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
 """"kỷ niệm 30 năm" of relations begun in a stated year: the article is in the anniversary year."""
 LEDE_DATE_WEIGHT = 3.0
@@ -691,25 +693,36 @@ def _lede_cues(doc: Document, lede_end: int, cues: dict[str, list[str]]) -> list
 
 
 def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
-    """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering.
+    """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering;
+    else a summit named by its year in the lede ("Tuần lễ Cấp cao APEC 2025"), unless still ahead ("sẽ đăng cai APEC 2027").
 
     The number may follow the series (Vietnamese: summit words, series, ordinal
     words, number) or precede it (English: number, ordinal ending, series,
     summit words); the data's words fit one order or the other.
     """
-    summits = load_shared("summits")
+    summits = {name: series for name, series in load_shared("summits").items() if name != "source"}
+    cues = lexicon["dates"]["cues"]
     words = alternation(lexicon["summits"]["summit_words"])
     ordinal = alternation(lexicon["summits"]["ordinal_words"])
     lede = doc.text[doc.text_start:lede_end]
     for name, series in summits.items():
-        if name == "source":
-            continue
         number_after = rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"
         number_before = rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"
         match = re.search(number_after, lede) or re.search(number_before, lede)
         if match:
             return [_Cue(_nth_summit_year(series, int(match.group("n"))), SUMMIT_WEIGHT, "article context")]
+    for name in summits:
+        for match in _summit_year_re(name).finditer(doc.text, doc.text_start, lede_end):
+            sent = doc.sentence_of(match.start())
+            if sent is None or not _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
+                return [_Cue(int(match.group("y")), SUMMIT_YEAR_WEIGHT, "article context")]
     return []
+
+
+@lru_cache(maxsize=16)
+def _summit_year_re(name: str) -> re.Pattern[str]:
+    """"APEC 2025": a summit series named with its year."""
+    return re.compile(rf"(?<!\w){re.escape(name)}\s+(?P<y>{_YEAR})(?![\d/])")
 
 
 def _nth_summit_year(series: dict[str, int | list[int]], number: int) -> int:
