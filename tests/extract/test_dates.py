@@ -534,3 +534,8 @@ def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year
 
 def test_a_summit_year_ahead_is_only_a_bound() -> None:
     assert dates.anchor_of(_doc("Lào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
+
+
+def test_a_dotted_date_before_a_comma() -> None:
+    doc = _doc("Chiều 16.11, chuyên cơ chở Thủ tướng Lào hạ cánh. Ngày 3.11.2025 là ngày khác.", published="2025-11-17")
+    assert _resolved(doc) == [("Chiều 16.11", "2025-11-16"), ("Ngày 3.11.2025", "2025-11-03")]

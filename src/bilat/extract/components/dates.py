@@ -217,8 +217,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_cross_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})\s*(?:{alternation(data['cross_range_joiners'])})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>{_YEAR}))?{no_digit_after}", "cross_range")],
         # Sáng 26-5: a hyphenated day-month only after a day word
         "hyphen_day_month": [(rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day")],
-        # Ngày 26.7: a dotted day-month only after a word for a day or a time of day ("26.7" alone is a number)
-        "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?![\d.,/-])", "day")],
+        # Ngày 26.7, ngày 3.11.2025: a dotted date only after a word for a day or a time of day ("26.7" alone is a number)
+        "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:\.(?P<y>{_YEAR}))?(?![\d/-]|[.,]\d)", "day")],
         # cách đây 4 năm, four years ago
         "years_ago": [(rf"(?<!\w){_template(t, count_slot, 'years_ago')}(?!\w)", "years_ago") for t in data["years_ago"]],
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
