@@ -84,3 +84,9 @@ def test_a_span_of_years_after_a_signing_is_its_term(until) -> None:  # type: ig
     text = "Chile and Peru signed an MoU on cultural cooperation for 2025-2027."
     doc = until(text, "events", published="2025-05-06", lang="en")
     assert all(e.date != "2025/2027" for e in doc.layer("facts.events"))
+
+
+def test_an_english_anniversary_span_with_days(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru marked the 50th anniversary of diplomatic relations (August 4, 1973 – August 4, 2023)."
+    doc = until(text, "events", published="2023-08-03", lang="en")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973-08-04"]

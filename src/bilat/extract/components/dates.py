@@ -193,6 +193,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
 
     led = rf"(?:(?<!\w)(?P<dir>{directions})\s+|(?:(?<!\w)(?:{leads})(?:\s+|(?<=-)))+)"  # last, in, in early, mid-
     then_year = rf"(?:,?\s+(?P<y>{_YEAR}))?{no_digit_after}"
+    first_year = rf"(?:,?\s+(?P<y1>{_YEAR}))?"  # "August 4, 1973 – August 4, 2023": each end its year
     count_slot = {"n": r"(?P<n>\d{1,3})"}
     first_slots = {
         "n": rf"(?P<n>\d{{1,2}}|{alternation(first['counts'])})",
@@ -227,8 +228,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month")],
         # April 30 to May 2, 30 April - 2 May 2018
         "named_cross_range": [
-            (rf"{named('m1')}\s+{day('d1')}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
-            (rf"{day('d1')}\s+{named('m1')}\s*(?:{joiners})\s*{day('d2')}\s+{named('m2')}{then_year}", "cross_range"),
+            (rf"{named('m1')}\s+{day('d1')}{first_year}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
+            (rf"{day('d1')}\s+{named('m1')}{first_year}\s*(?:{joiners})\s*{day('d2')}\s+{named('m2')}{then_year}", "cross_range"),
         ],
         # April 17-19, April 17 to 19, 2018; 17-19 April 2018
         "named_day_range": [
@@ -324,10 +325,10 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
             return None
         value = DateValue(year=g["y"], month=g["m"], day=g["d1"], end_year=g["y"], end_month=g["m"], end_day=g["d2"])
     elif kind == "cross_range":
-        if g["m1"] == g["m2"] and g["d1"] >= g["d2"]:
+        if g["m1"] == g["m2"] and g["d1"] >= g["d2"] and g.get("y1") in (None, g["y"]):
             return None
         # "December 30 - January 2, 2024": a year stated at the end is the end's
-        start_year = g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"]
+        start_year = g.get("y1") or (g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"])
         value = DateValue(year=start_year, month=g["m1"], day=g["d1"], end_year=g["y"], end_month=g["m2"], end_day=g["d2"])
     elif kind == "day":
         value = DateValue(year=g.get("y"), month=g["m"], day=g["d"])
