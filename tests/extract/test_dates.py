@@ -539,3 +539,36 @@ def test_a_summit_year_ahead_is_only_a_bound() -> None:
 def test_a_dotted_date_before_a_comma() -> None:
     doc = _doc("Chiều 16.11, chuyên cơ chở Thủ tướng Lào hạ cánh. Ngày 3.11.2025 là ngày khác.", published="2025-11-17")
     assert _resolved(doc) == [("Chiều 16.11", "2025-11-16"), ("Ngày 3.11.2025", "2025-11-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Kim ngạch từ tháng 1 đến tháng 7/2024 đạt 2 tỷ USD.", "tháng 1 đến tháng 7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 1-7/2024 đạt 2 tỷ USD.", "tháng 1-7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 3-5 năm nay tăng.", "tháng 3-5 năm nay", "2024-03/2024-05"),
+        ("Kim ngạch quý I/2024 đạt 2 tỷ USD.", "quý I/2024", "2024-01/2024-03"),
+        ("Kim ngạch quý 2 năm nay tăng.", "quý 2 năm nay", "2024-04/2024-06"),
+        ("Kim ngạch nửa đầu năm 2024 tăng.", "nửa đầu năm 2024", "2024-01/2024-06"),
+        ("Trong 10 tháng năm 2024, kim ngạch tăng.", "10 tháng năm 2024", "2024-01/2024-10"),
+        ("Kim ngạch 9 tháng năm nay tăng.", "9 tháng năm nay", "2024-01/2024-09"),
+    ],
+)
+def test_vietnamese_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-11-15")) == [(found, iso)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Trade from January to July this year rose.", "from January to July this year", "2024-01/2024-07"),
+        ("Trade in January-July 2024 rose.", "in January-July 2024", "2024-01/2024-07"),
+    ],
+)
+def test_english_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_en(text, published="2024-11-15")) == [(found, iso)]
+
+
+def test_a_count_of_months_is_no_period() -> None:
+    assert _resolved(_doc("Sau 6 tháng, hai bên gặp lại.", published="2024-11-15")) == []
+    assert _resolved(_en("We march to May Street.", published="2024-11-15")) == []

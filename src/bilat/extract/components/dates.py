@@ -144,6 +144,7 @@ class _Patterns:
     rules: tuple[tuple[re.Pattern[str], str], ...]
     months: dict[str, int]
     counts: dict[str, int]
+    quarters: dict[str, int]
     relative_years: dict[str, int]
     relative_days: dict[str, int]
     relative_months: dict[str, int]
@@ -182,6 +183,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     full_month = alternation(data["month_names"])
     leads = alternation(data["month_leads"])
     directions = alternation(data["directions"])
+    cross_joiners = alternation(data["cross_range_joiners"])
     no_digit_before = r"(?<![\d/,.])"
     no_digit_after = r"(?![\d/]|[,.]\d)"
 
@@ -208,6 +210,12 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_day_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})\s*(?:{joiners})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})(?:\s*(?P=sep)\s*(?P<y>{_YEAR}))?{no_digit_after}", "day_range")],
         # 30/7/2018, 27-5-2025
         "numeric_date": [(rf"{no_digit_before}(?P<d>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR}){no_digit_after}", "day")],
+        # từ tháng 1 đến tháng 7/2024, tháng 1-7/2024, tháng 3-5 năm nay
+        "numeric_month_range": [(rf"(?<!\w)(?:{month_word})\s+(?P<m1>\d{{1,2}})\s*(?:{cross_joiners})\s*(?:(?:{month_word})\s+)?(?P<m2>\d{{1,2}})(?:(?:\s*[/-]\s*|\s+(?:{year_word})\s+)(?P<y>{_YEAR})|\s+(?P<rel>{relative}))?{no_digit_after}", "months_range")],
+        # from January to July this year, January-July 2024
+        "named_month_range": [(rf"(?:(?<!\w)(?:{leads})\s+)?(?<!\w)(?P<m1>{full_month})\s*(?:{cross_joiners})\s*(?P<m2>{full_month})(?!\w)(?:,?\s+(?P<y>{_YEAR}){no_digit_after}|\s+(?P<rel>{relative})\b)?", "months_range")],
+        # quý I/2024, quý 2 năm nay
+        "quarter": [(rf"(?<!\w)(?:{alternation(data['quarters']['words'])})\s+(?P<q>{alternation(data['quarters']['numbers'])})(?!\w)(?:(?:\s*/\s*|\s+(?:{year_word})\s+)(?P<y>{_YEAR})|\s+(?P<rel>{relative}))?{no_digit_after}", "quarter")],
         # 7/1998, tháng 9/2021, tháng 10-2024
         "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
         # 17/11
@@ -278,6 +286,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rules=tuple(rules),
         months={**data["month_names"], **data["month_abbreviations"]},
         counts=dict(data["first_months"]["counts"]),
+        quarters=dict(data["quarters"]["numbers"]),
         relative_years=dict(data["relative_years"]),
         relative_days=dict(data["relative_days"]),
         relative_months=dict(data["relative_months"]),
@@ -294,7 +303,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 _LEAD_REACH = 12
 """Characters before a weekday searched for a word that makes it one ("hôm thứ Năm")."""
 
-_NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts"}
+_NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts", "q": "quarters"}
 """Groups that may hold a word the data names ("April", "seven") instead of digits."""
 
 
@@ -320,6 +329,13 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
             return None
     elif kind == "month_range":
         value = DateValue(year=g["y1"], month=g["m1"], end_year=g["y2"], end_month=g["m2"])
+    elif kind in ("months_range", "quarter"):
+        first, last = (g["m1"], g["m2"]) if kind == "months_range" else (3 * g["q"] - 2, 3 * g["q"])
+        if last <= first:
+            return None
+        rel = g.get("rel")
+        value = DateValue(year=g.get("y"), month=first, end_year=g.get("y"), end_month=last,
+                          relative_year=p.relative_years[rel] if rel else None)
     elif kind == "day_range":
         if g["d1"] >= g["d2"]:
             return None
@@ -1074,6 +1090,8 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
             if anchor.year is None:
                 return None
             year = anchor.year + (value.relative_year or 0)
+        if value.end_month is not None:  # "tháng 3-5 năm nay"
+            return f"{_iso(year, value.month)}/{_iso(year, value.end_month)}"
         if value.first_months is None:
             return _iso(year, value.month)
         return f"{_iso(year, 1)}/{_iso(year, value.first_months)}"
