@@ -572,3 +572,8 @@ def test_english_periods_of_months(text: str, found: str, iso: str) -> None:
 def test_a_count_of_months_is_no_period() -> None:
     assert _resolved(_doc("Sau 6 tháng, hai bên gặp lại.", published="2024-11-15")) == []
     assert _resolved(_en("We march to May Street.", published="2024-11-15")) == []
+
+
+def test_an_english_numeric_stamp_is_month_first() -> None:
+    doc = _en("Sweden's coalition wins\nSubmitted by editor on Mon, 09/20/2010 - 09:44\nThe coalition won re-election on September 19.")
+    assert dates.anchor_of(doc).published == "2010-09-20"

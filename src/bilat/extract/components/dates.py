@@ -539,6 +539,7 @@ STAMP_LENGTH = 80
 """A stamp line is short: a date, a time, perhaps a byline."""
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d])")
 """A clock time, as a page prints its publication stamp ("09:11", "6:25")."""
+_NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DAY_FORMS = (
     # /2024/08/01/, 2025-04-20
@@ -655,6 +656,12 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
         iso = _ISO_DATE.search(line)
         if iso:
             return [_Cue(int(iso[1]), STAMP_WEIGHT, "page stamp", int(iso[2]), int(iso[3]))]
+        numeric = _NUMERIC_STAMP.search(line)
+        if numeric:  # "Mon, 09/20/2010 - 09:44": the page's own order, which the text may not use
+            first, second, year = (int(g) for g in numeric.groups())
+            month, day = (first, second) if cues["stamp_month_first"] else (second, first)
+            if _is_day(year, month, day):
+                return [_Cue(year, STAMP_WEIGHT, "page stamp", month, day)]
     return []
 
 
