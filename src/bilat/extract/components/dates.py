@@ -595,13 +595,8 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     ]
     found += _weekday_cues(doc, found, after)
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
-    if not found:
-        if after is None:
-            return [Anchor(how="unknown")]
-        if first is None:
-            return [Anchor(after=after, how="after")]
-        year = after[0] if (first.month or 0) > after[1] else after[0] + 1
-        return [Anchor(year, first.month, first.day, how="dateline" if stated is not None else "bounds")]
+    if not found:  # never the latest background year itself: only a bound for dates without one
+        return [Anchor(how="unknown")] if after is None else [Anchor(after=after, how="after")]
     best = _vote(found)
     if best.how in _DAY_KNOWN:
         return [Anchor(best.year, best.month, best.day, how=best.how)]
