@@ -778,17 +778,12 @@ _CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
 """A comma or semicolon before a space ends a clause ("10,1 tỷ" is a number)."""
 
 
-def _clause_text(doc: Document, sent: Span, span: Span) -> str:
-    """The clause of ``sent`` holding ``span``."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, span.start)), default=sent.start)
-    after = _CLAUSE_BREAK.search(doc.text, span.end, sent.end)
-    return doc.text[start:after.start() if after else sent.end]
-
-
 def _clause_is_future(doc: Document, sent: Span, span: Span, cues: dict[str, list[str]]) -> bool:
     """Whether the clause holding ``span`` speaks of what will happen: "trade exceeded $15 billion in
     2022, surpassing the target" is past in its own clause."""
-    return _mentions(_clause_text(doc, sent, span), cues["future"] + cues["target"])
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(doc.text, sent.start, span.start)), default=sent.start)
+    after = _CLAUSE_BREAK.search(doc.text, span.end, sent.end)
+    return _mentions(doc.text[start:after.start() if after else sent.end], cues["future"] + cues["target"])
 
 
 ANNIVERSARY_GAP = 30
@@ -994,12 +989,12 @@ def _bounded_year(doc: Document, cues: dict[str, list[str]]) -> tuple[int | None
     upper: list[int] = []
     lower: list[tuple[int, int]] = []
     for sent in doc.layer("sents"):
+        future = _is_future(doc, sent, cues)
+        target = future and _mentions(doc.span_text(sent), cues["target"])
         for span in doc.in_range("dates", sent.start, sent.end):
             v = span.value
             if v.year is None:
                 continue
-            future = _clause_is_future(doc, sent, span, cues)  # "Established in 2014, the body aims ...": past
-            target = future and _mentions(_clause_text(doc, sent, span), cues["target"])
             if not v.is_range and v.month is None and deadline.search(doc.text, sent.start, span.start):
                 upper.append(v.year - 1)  # "lộ trình đến năm 2030", "by 2030": a deadline lies ahead
                 continue
