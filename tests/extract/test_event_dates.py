@@ -90,3 +90,18 @@ def test_an_english_anniversary_span_with_days(until) -> None:  # type: ignore[n
     text = "Chile and Peru marked the 50th anniversary of diplomatic relations (August 4, 1973 – August 4, 2023)."
     doc = until(text, "events", published="2023-08-03", lang="en")
     assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973-08-04"]
+
+
+def test_the_next_day_moves_the_narrative_on(until) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ngày 12/11, Thủ tướng Lào Sonexay Siphandone đến Bangkok.\n"
+        "Ngày hôm sau, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Thái Lan."
+    )
+    doc = until(text, "events", published="2024-11-14")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2024-11-13")]
+    text = (
+        "On November 12, Chile's Foreign Minister Alberto van Klaveren arrived in Lima.\n"
+        "The next day, Chile's Foreign Minister Alberto van Klaveren held talks with Peru's Foreign Minister."
+    )
+    doc = until(text, "events", published="2024-11-14", lang="en")
+    assert _dates(doc, "MEET") == [(["CL", "PE"], "2024-11-13")]

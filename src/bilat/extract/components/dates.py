@@ -63,9 +63,10 @@ class DateValue:
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
     relative_month: int | None = None
     """"this month" is 0, "next month" 1: months from the article's own month."""
-    same_day: bool = False
-    """"cùng ngày", "the same day": the day the narrative has reached, which only the reader of
-    the sentences before knows (``resolve`` leaves it None; events take their narrative day)."""
+    narrative_day: int | None = None
+    """"cùng ngày", "the same day" are 0, "ngày hôm sau", "the next day" 1: days from the day the
+    narrative has reached, which only the reader of the sentences before knows (``resolve`` leaves
+    it None; events count it from their narrative day)."""
     weekday: int | None = None
     """"on Thursday" is 3 (Monday 0, as ``datetime.date.weekday``). Without a stated month and
     day ("Monday (July 24)" states both), the day is counted from the article's own day."""
@@ -82,7 +83,8 @@ class DateValue:
     @property
     def has_day(self) -> bool:
         """The expression names one day: a date, a weekday, "today"; not a period."""
-        return self.day is not None or self.weekday is not None or self.relative_day is not None or self.same_day
+        return (self.day is not None or self.weekday is not None or self.relative_day is not None
+                or self.narrative_day is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,7 @@ class _Patterns:
     quarters: dict[str, int]
     relative_years: dict[str, int]
     relative_days: dict[str, int]
+    narrative_days: dict[str, int]
     relative_months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
@@ -265,8 +268,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
         "relative_day": [(rf"(?<!\w)(?:{alternation(data['relative_days'])})\b", "relative_day")],
-        # cùng ngày, the same day
-        "same_day": [(rf"(?<!\w)(?:{alternation(data['same_day'])})(?!\w)", "same_day")],
+        # cùng ngày, the same day, ngày hôm sau, the next day
+        "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
         # on Thursday, last Monday, Thursday's meeting
@@ -289,6 +292,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         quarters=dict(data["quarters"]["numbers"]),
         relative_years=dict(data["relative_years"]),
         relative_days=dict(data["relative_days"]),
+        narrative_days=dict(data["narrative_days"]),
         relative_months=dict(data["relative_months"]),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
@@ -371,8 +375,8 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(relative_day=p.relative_days[match.group()])
     elif kind == "years_ago":
         value = DateValue(relative_year=-g["n"])
-    elif kind == "same_day":
-        value = DateValue(same_day=True)
+    elif kind == "narrative_day":
+        value = DateValue(narrative_day=p.narrative_days[match.group()])
     elif kind == "relative_month":
         value = DateValue(relative_month=p.relative_months[match.group()])
     else:
@@ -1077,7 +1081,7 @@ def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
 
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
-    if value.same_day:
+    if value.narrative_day is not None:
         return None
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)

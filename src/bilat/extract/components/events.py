@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from bilat.extract.components.countries import (
@@ -280,12 +281,23 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
     """
     spans = doc.in_range("dates", sent.start, sent.end)
     for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
-        if not span.value.has_day or span.value.same_day:
-            continue  # "Cùng ngày", "the same day" keep the day reached
+        if not span.value.has_day:
+            continue
+        if span.value.narrative_day is not None:  # "Cùng ngày" keeps the day reached, "Ngày hôm sau" moves it on
+            current = _days_after(current, span.value.narrative_day)
+            continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
             return resolved
     return current
+
+
+def _days_after(narrative: str | None, days: int) -> str | None:
+    """The narrative day moved on by ``days`` ("ngày hôm sau", "the next day"); a narrative that is
+    not one day ("2024-11", a span) stays as it is."""
+    if not days or narrative is None or len(narrative) != len("2024-11-12"):
+        return narrative
+    return (date.fromisoformat(narrative) + timedelta(days=days)).isoformat()
 
 
 def _in_parentheses(doc: Document, span: Span) -> bool:
@@ -459,7 +471,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
             continue  # a past visit is dated at least to the month, or by a year right after it; a planned one may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
-        resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
+        # "Ngày hôm sau": the narrative day, which the sentence has already moved on
+        resolved = t.ctx.narrative_date if value.narrative_day is not None else resolve(value, anchor)
         if resolved:
             t.ctx.stated.add(t.start)
             return resolved
