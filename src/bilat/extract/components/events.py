@@ -295,7 +295,7 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
 def _days_after(narrative: str | None, days: int) -> str | None:
     """The narrative day moved on by ``days`` ("ngày hôm sau", "the next day"); a narrative that is
     not one day ("2024-11", a span) stays as it is."""
-    if not days or narrative is None or len(narrative) != len("2024-11-12"):
+    if not days or narrative is None or width(narrative) != 0:
         return narrative
     return (date.fromisoformat(narrative) + timedelta(days=days)).isoformat()
 
@@ -482,6 +482,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
 _YEAR_WINDOW = 40
 """Characters after a visit or meeting trigger within which a year alone is its date."""
 _CLAUSE_MARK = re.compile(r"[,;.:()]")
+"""Punctuation that ends the trigger's own phrase before a year ("thăm Peru, nơi ... năm 1990")."""
 
 
 def _year_of_trigger(t: _Trigger, span: Span) -> bool:
