@@ -105,3 +105,12 @@ def test_the_next_day_moves_the_narrative_on(until) -> None:  # type: ignore[no-
     )
     doc = until(text, "events", published="2024-11-14", lang="en")
     assert _dates(doc, "MEET") == [(["CL", "PE"], "2024-11-13")]
+
+
+def test_a_relative_year_right_after_a_visit_dates_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Chile nhắc lại chuyến thăm Peru năm ngoái của Tổng thống Chile Gabriel Boric."
+    doc = until(text, "events", published="2024-04-18")
+    assert ("VISIT", "2023") in [(e.type, e.date) for e in doc.layer("facts.events")]
+    text = "Chile's President Gabriel Boric recalled his visit to Peru last year."
+    doc = until(text, "events", published="2024-04-18", lang="en")
+    assert ("VISIT", "2023") in [(e.type, e.date) for e in doc.layer("facts.events")]

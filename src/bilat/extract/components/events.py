@@ -461,8 +461,9 @@ def _date(t: _Trigger, kind: str) -> str | None:
     line = dateline(t.doc)
     for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
-        if (value.relative_year is not None and value.month is None) or value.first_months is not None:
-            continue  # "last year" alone, "the first half": periods, not an event's date
+        year_alone = value.relative_year is not None and value.month is None
+        if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))):
+            continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is)
         if kind in SPEECH_ACTS:
             if span.start > t.start or not value.has_day:
                 continue
