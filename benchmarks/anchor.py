@@ -5,7 +5,7 @@
 Every article in the shared corpus and pool whose header states ``published``
 is read again with that date hidden, as if the header said ``unknown``; the
 ``anchor`` component's inferred date is compared with the header's: the year,
-and the month where both have one. ``--show`` lists the articles it gets wrong
+and the month where both have one; then the year right by the cue that decided. ``--show`` lists the articles it gets wrong
 or leaves unknown, with the cue that decided.
 """
 
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list the articles whose date is missed")
     args = parser.parse_args(argv)
     _register_builtins()
+    by_cue: dict[str, list[int]] = {}
     for folder in FOLDERS:
         total = year_right = month_total = month_right = unknown = 0
         for path in sorted((args.shared / folder).glob("*.txt")):
@@ -49,8 +50,12 @@ def main(argv: list[str] | None = None) -> int:
             got = anchor.published
             if got is None:
                 unknown += 1
-            elif got[:4] == truth[0]:
-                year_right += 1
+            else:
+                tally = by_cue.setdefault(anchor.how, [0, 0])
+                tally[1] += 1
+                if got[:4] == truth[0]:
+                    year_right += 1
+                    tally[0] += 1
             if len(truth) > 1 and got is not None and len(got) >= 7:
                 month_total += 1
                 month_right += got[:7] == doc.published[:7]
@@ -59,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if total:
             print(f"{folder:14s} dated {total:3d}  year right {year_right / total:.0%}  unknown {unknown / total:.0%}"
                   f"  month right {month_right}/{month_total}")
+    print("year right by deciding cue: " + ", ".join(f"{how} {right}/{n}" for how, (right, n) in sorted(by_cue.items())))
     return 0
 
 

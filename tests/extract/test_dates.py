@@ -254,10 +254,12 @@ def test_a_target_year_lies_ahead() -> None:
 
 
 def test_a_recalled_past_date_is_a_lower_bound() -> None:
+    """The bound dates a later day ("2-4/2" after "9/2021" is in 2022), but the article's year stays
+    unknown: the latest background year is no evidence of it."""
     doc = _doc("Từ ngày 2 đến 4/2, Thủ tướng thăm Lào.\nÔng nhắc lại chuyến thăm tháng 9/2021.")
-    assert dates.anchor_of(doc).published == "2022-02"
+    assert (dates.anchor_of(doc).published, _resolved(doc)[0][1]) == (None, "2022-02-02/2022-02-04")
     doc = _en("From February 2 to 4, the Prime Minister visited Laos.\nHe recalled his visit in September 2021.")
-    assert dates.anchor_of(doc).published == "2022-02"
+    assert (dates.anchor_of(doc).published, _resolved(doc)[0][1]) == (None, "2022-02-02/2022-02-04")
 
 
 def test_no_clue_leaves_the_date_unknown() -> None:
@@ -519,3 +521,61 @@ def test_a_vietnamese_weekday_after_hom_or_vao() -> None:
     doc = _doc("Hôm thứ Năm, Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nHai bên sẽ ký kết vào thứ Hai.", published="2023-07-15")
     assert _resolved(doc) == [("thứ Năm", "2023-07-13"), ("thứ Hai", "2023-07-17")]
     assert _resolved(_doc("Đây là lần thứ năm hai bên gặp nhau.", published="2023-07-15")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Hồi tháng 10, nhân dịp dự Tuần lễ Cấp cao APEC 2025 tại Gyeongju, hai nhà lãnh đạo gặp nhau.", "vi", 2025),
+        ("In October, on the sidelines of APEC 2025 in Gyeongju, the two leaders met.", "en", 2025),
+    ],
+)
+def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_a_summit_year_ahead_is_only_a_bound() -> None:
+    assert dates.anchor_of(_doc("Lào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
+
+
+def test_a_dotted_date_before_a_comma() -> None:
+    doc = _doc("Chiều 16.11, chuyên cơ chở Thủ tướng Lào hạ cánh. Ngày 3.11.2025 là ngày khác.", published="2025-11-17")
+    assert _resolved(doc) == [("Chiều 16.11", "2025-11-16"), ("Ngày 3.11.2025", "2025-11-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Kim ngạch từ tháng 1 đến tháng 7/2024 đạt 2 tỷ USD.", "tháng 1 đến tháng 7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 1-7/2024 đạt 2 tỷ USD.", "tháng 1-7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 3-5 năm nay tăng.", "tháng 3-5 năm nay", "2024-03/2024-05"),
+        ("Kim ngạch quý I/2024 đạt 2 tỷ USD.", "quý I/2024", "2024-01/2024-03"),
+        ("Kim ngạch quý 2 năm nay tăng.", "quý 2 năm nay", "2024-04/2024-06"),
+        ("Kim ngạch nửa đầu năm 2024 tăng.", "nửa đầu năm 2024", "2024-01/2024-06"),
+        ("Trong 10 tháng năm 2024, kim ngạch tăng.", "10 tháng năm 2024", "2024-01/2024-10"),
+        ("Kim ngạch 9 tháng năm nay tăng.", "9 tháng năm nay", "2024-01/2024-09"),
+    ],
+)
+def test_vietnamese_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-11-15")) == [(found, iso)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Trade from January to July this year rose.", "from January to July this year", "2024-01/2024-07"),
+        ("Trade in January-July 2024 rose.", "in January-July 2024", "2024-01/2024-07"),
+    ],
+)
+def test_english_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_en(text, published="2024-11-15")) == [(found, iso)]
+
+
+def test_a_count_of_months_is_no_period() -> None:
+    assert _resolved(_doc("Sau 6 tháng, hai bên gặp lại.", published="2024-11-15")) == []
+    assert _resolved(_en("We march to May Street.", published="2024-11-15")) == []
+
+
+def test_an_english_numeric_stamp_is_month_first() -> None:
+    doc = _en("Sweden's coalition wins\nSubmitted by editor on Mon, 09/20/2010 - 09:44\nThe coalition won re-election on September 19.")
+    assert dates.anchor_of(doc).published == "2010-09-20"

@@ -84,3 +84,33 @@ def test_a_span_of_years_after_a_signing_is_its_term(until) -> None:  # type: ig
     text = "Chile and Peru signed an MoU on cultural cooperation for 2025-2027."
     doc = until(text, "events", published="2025-05-06", lang="en")
     assert all(e.date != "2025/2027" for e in doc.layer("facts.events"))
+
+
+def test_an_english_anniversary_span_with_days(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru marked the 50th anniversary of diplomatic relations (August 4, 1973 – August 4, 2023)."
+    doc = until(text, "events", published="2023-08-03", lang="en")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == ["1973-08-04"]
+
+
+def test_the_next_day_moves_the_narrative_on(until) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ngày 12/11, Thủ tướng Lào Sonexay Siphandone đến Bangkok.\n"
+        "Ngày hôm sau, Thủ tướng Lào Sonexay Siphandone hội đàm với Thủ tướng Thái Lan."
+    )
+    doc = until(text, "events", published="2024-11-14")
+    assert _dates(doc, "MEET") == [(["LA", "TH"], "2024-11-13")]
+    text = (
+        "On November 12, Chile's Foreign Minister Alberto van Klaveren arrived in Lima.\n"
+        "The next day, Chile's Foreign Minister Alberto van Klaveren held talks with Peru's Foreign Minister."
+    )
+    doc = until(text, "events", published="2024-11-14", lang="en")
+    assert _dates(doc, "MEET") == [(["CL", "PE"], "2024-11-13")]
+
+
+def test_a_relative_year_right_after_a_visit_dates_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Chile nhắc lại chuyến thăm Peru năm ngoái của Tổng thống Chile Gabriel Boric."
+    doc = until(text, "events", published="2024-04-18")
+    assert ("VISIT", "2023") in [(e.type, e.date) for e in doc.layer("facts.events")]
+    text = "Chile's President Gabriel Boric recalled his visit to Peru last year."
+    doc = until(text, "events", published="2024-04-18", lang="en")
+    assert ("VISIT", "2023") in [(e.type, e.date) for e in doc.layer("facts.events")]

@@ -6,9 +6,12 @@ Three steps, as a careful reader does:
    year empty when the text omits it ("Sáng 17/11": day 17, month 11; "on
    Thursday": a weekday).
 2. ``anchor`` decides what date the article is about: the header's
-   ``published`` when known, else its dateline ("New Delhi, July 27 (ANI):"),
-   else what the article makes certain (FACTS.md: "APEC lần thứ 30" is 2023;
-   "30 năm" since 1994 is 2024).
+   ``published`` when known, else a vote over weak cues, each a candidate year
+   with a weight: the page's publication stamp, a date in its address, its
+   dateline ("New Delhi, July 27 (ANI):") and lede, and what the text makes
+   likely (FACTS.md: "APEC lần thứ 30" is 2023; "30 năm" since 1994 is 2024; a
+   full-year trade figure is reported the year after). ``benchmarks/anchor.py``
+   measures the vote on articles whose header date is hidden.
 3. ``resolve`` fills the missing years from that anchor; other components call
    ``date_in`` and ``period_in`` on the clause they are reading, and
    ``dateline`` for the place the article was filed from.
@@ -60,9 +63,10 @@ class DateValue:
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
     relative_month: int | None = None
     """"this month" is 0, "next month" 1: months from the article's own month."""
-    same_day: bool = False
-    """"cùng ngày", "the same day": the day the narrative has reached, which only the reader of
-    the sentences before knows (``resolve`` leaves it None; events take their narrative day)."""
+    narrative_day: int | None = None
+    """"cùng ngày", "the same day" are 0, "ngày hôm sau", "the next day" 1: days from the day the
+    narrative has reached, which only the reader of the sentences before knows (``resolve`` leaves
+    it None; events count it from their narrative day)."""
     weekday: int | None = None
     """"on Thursday" is 3 (Monday 0, as ``datetime.date.weekday``). Without a stated month and
     day ("Monday (July 24)" states both), the day is counted from the article's own day."""
@@ -79,7 +83,8 @@ class DateValue:
     @property
     def has_day(self) -> bool:
         """The expression names one day: a date, a weekday, "today"; not a period."""
-        return self.day is not None or self.weekday is not None or self.relative_day is not None or self.same_day
+        return (self.day is not None or self.weekday is not None or self.relative_day is not None
+                or self.narrative_day is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +146,10 @@ class _Patterns:
     rules: tuple[tuple[re.Pattern[str], str], ...]
     months: dict[str, int]
     counts: dict[str, int]
+    quarters: dict[str, int]
     relative_years: dict[str, int]
     relative_days: dict[str, int]
+    narrative_days: dict[str, int]
     relative_months: dict[str, int]
     weekdays: dict[str, int]
     directions: dict[str, int]
@@ -179,6 +186,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     full_month = alternation(data["month_names"])
     leads = alternation(data["month_leads"])
     directions = alternation(data["directions"])
+    cross_joiners = alternation(data["cross_range_joiners"])
     no_digit_before = r"(?<![\d/,.])"
     no_digit_after = r"(?![\d/]|[,.]\d)"
 
@@ -190,6 +198,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
 
     led = rf"(?:(?<!\w)(?P<dir>{directions})\s+|(?:(?<!\w)(?:{leads})(?:\s+|(?<=-)))+)"  # last, in, in early, mid-
     then_year = rf"(?:,?\s+(?P<y>{_YEAR}))?{no_digit_after}"
+    first_year = rf"(?:,?\s+(?P<y1>{_YEAR}))?"  # "August 4, 1973 – August 4, 2023": each end its year
     count_slot = {"n": r"(?P<n>\d{1,3})"}
     first_slots = {
         "n": rf"(?P<n>\d{{1,2}}|{alternation(first['counts'])})",
@@ -204,6 +213,12 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_day_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})\s*(?:{joiners})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})(?:\s*(?P=sep)\s*(?P<y>{_YEAR}))?{no_digit_after}", "day_range")],
         # 30/7/2018, 27-5-2025
         "numeric_date": [(rf"{no_digit_before}(?P<d>\d{{1,2}})\s*(?P<sep>[/-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*(?P<y>{_YEAR}){no_digit_after}", "day")],
+        # từ tháng 1 đến tháng 7/2024, tháng 1-7/2024, tháng 3-5 năm nay
+        "numeric_month_range": [(rf"(?<!\w)(?:{month_word})\s+(?P<m1>\d{{1,2}})\s*(?:{cross_joiners})\s*(?:(?:{month_word})\s+)?(?P<m2>\d{{1,2}})(?:(?:\s*[/-]\s*|\s+(?:{year_word})\s+)(?P<y>{_YEAR})|\s+(?P<rel>{relative}))?{no_digit_after}", "months_range")],
+        # from January to July this year, January-July 2024
+        "named_month_range": [(rf"(?:(?<!\w)(?:{leads})\s+)?(?<!\w)(?P<m1>{full_month})\s*(?:{cross_joiners})\s*(?P<m2>{full_month})(?!\w)(?:,?\s+(?P<y>{_YEAR}){no_digit_after}|\s+(?P<rel>{relative})\b)?", "months_range")],
+        # quý I/2024, quý 2 năm nay
+        "quarter": [(rf"(?<!\w)(?:{alternation(data['quarters']['words'])})\s+(?P<q>{alternation(data['quarters']['numbers'])})(?!\w)(?:(?:\s*/\s*|\s+(?:{year_word})\s+)(?P<y>{_YEAR})|\s+(?P<rel>{relative}))?{no_digit_after}", "quarter")],
         # 7/1998, tháng 9/2021, tháng 10-2024
         "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
         # 17/11
@@ -214,8 +229,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "numeric_cross_range": [(rf"{no_digit_before}(?P<d1>\d{{1,2}})/(?P<m1>\d{{1,2}})\s*(?:{alternation(data['cross_range_joiners'])})\s*(?:{day_words}\s*)?(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})(?:/(?P<y>{_YEAR}))?{no_digit_after}", "cross_range")],
         # Sáng 26-5: a hyphenated day-month only after a day word
         "hyphen_day_month": [(rf"\b(?:{day_words})\s+(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})(?![\d/-])", "day")],
-        # Ngày 26.7: a dotted day-month only after a word for a day or a time of day ("26.7" alone is a number)
-        "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?![\d.,/-])", "day")],
+        # Ngày 26.7, ngày 3.11.2025: a dotted date only after a word for a day or a time of day ("26.7" alone is a number)
+        "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:\.(?P<y>{_YEAR}))?(?![\d/-]|[.,]\d)", "day")],
         # cách đây 4 năm, four years ago
         "years_ago": [(rf"(?<!\w){_template(t, count_slot, 'years_ago')}(?!\w)", "years_ago") for t in data["years_ago"]],
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
@@ -224,8 +239,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month")],
         # April 30 to May 2, 30 April - 2 May 2018
         "named_cross_range": [
-            (rf"{named('m1')}\s+{day('d1')}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
-            (rf"{day('d1')}\s+{named('m1')}\s*(?:{joiners})\s*{day('d2')}\s+{named('m2')}{then_year}", "cross_range"),
+            (rf"{named('m1')}\s+{day('d1')}{first_year}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
+            (rf"{day('d1')}\s+{named('m1')}{first_year}\s*(?:{joiners})\s*{day('d2')}\s+{named('m2')}{then_year}", "cross_range"),
         ],
         # April 17-19, April 17 to 19, 2018; 17-19 April 2018
         "named_day_range": [
@@ -253,8 +268,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
         "relative_day": [(rf"(?<!\w)(?:{alternation(data['relative_days'])})\b", "relative_day")],
-        # cùng ngày, the same day
-        "same_day": [(rf"(?<!\w)(?:{alternation(data['same_day'])})(?!\w)", "same_day")],
+        # cùng ngày, the same day, ngày hôm sau, the next day
+        "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
         # on Thursday, last Monday, Thursday's meeting
@@ -274,8 +289,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rules=tuple(rules),
         months={**data["month_names"], **data["month_abbreviations"]},
         counts=dict(data["first_months"]["counts"]),
+        quarters=dict(data["quarters"]["numbers"]),
         relative_years=dict(data["relative_years"]),
         relative_days=dict(data["relative_days"]),
+        narrative_days=dict(data["narrative_days"]),
         relative_months=dict(data["relative_months"]),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
@@ -290,7 +307,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 _LEAD_REACH = 12
 """Characters before a weekday searched for a word that makes it one ("hôm thứ Năm")."""
 
-_NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts"}
+_NAMED = {"m": "months", "m1": "months", "m2": "months", "n": "counts", "q": "quarters"}
 """Groups that may hold a word the data names ("April", "seven") instead of digits."""
 
 
@@ -316,15 +333,22 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
             return None
     elif kind == "month_range":
         value = DateValue(year=g["y1"], month=g["m1"], end_year=g["y2"], end_month=g["m2"])
+    elif kind in ("months_range", "quarter"):
+        first, last = (g["m1"], g["m2"]) if kind == "months_range" else (3 * g["q"] - 2, 3 * g["q"])
+        if last <= first:
+            return None
+        rel = g.get("rel")
+        value = DateValue(year=g.get("y"), month=first, end_year=g.get("y"), end_month=last,
+                          relative_year=p.relative_years[rel] if rel else None)
     elif kind == "day_range":
         if g["d1"] >= g["d2"]:
             return None
         value = DateValue(year=g["y"], month=g["m"], day=g["d1"], end_year=g["y"], end_month=g["m"], end_day=g["d2"])
     elif kind == "cross_range":
-        if g["m1"] == g["m2"] and g["d1"] >= g["d2"]:
+        if g["m1"] == g["m2"] and g["d1"] >= g["d2"] and g.get("y1") in (None, g["y"]):
             return None
         # "December 30 - January 2, 2024": a year stated at the end is the end's
-        start_year = g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"]
+        start_year = g.get("y1") or (g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"])
         value = DateValue(year=start_year, month=g["m1"], day=g["d1"], end_year=g["y"], end_month=g["m2"], end_day=g["d2"])
     elif kind == "day":
         value = DateValue(year=g.get("y"), month=g["m"], day=g["d"])
@@ -351,8 +375,8 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(relative_day=p.relative_days[match.group()])
     elif kind == "years_ago":
         value = DateValue(relative_year=-g["n"])
-    elif kind == "same_day":
-        value = DateValue(same_day=True)
+    elif kind == "narrative_day":
+        value = DateValue(narrative_day=p.narrative_days[match.group()])
     elif kind == "relative_month":
         value = DateValue(relative_month=p.relative_months[match.group()])
     else:
@@ -503,6 +527,8 @@ URL_SLUG_YEAR_WEIGHT = 1.0
 """A year among the address's words ("...-consultations-2024-...") may be the event's or a target's."""
 SUMMIT_WEIGHT = 4.0
 """A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
+SUMMIT_YEAR_WEIGHT = 2.0
+"""A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
 """"kỷ niệm 30 năm" of relations begun in a stated year: the article is in the anniversary year."""
 LEDE_DATE_WEIGHT = 3.0
@@ -523,6 +549,7 @@ STAMP_LENGTH = 80
 """A stamp line is short: a date, a time, perhaps a byline."""
 _CLOCK = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d])")
 """A clock time, as a page prints its publication stamp ("09:11", "6:25")."""
+_NUMERIC_STAMP = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 _ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DAY_FORMS = (
     # /2024/08/01/, 2025-04-20
@@ -578,13 +605,8 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     ]
     found += _weekday_cues(doc, found, after)
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
-    if not found:
-        if after is None:
-            return [Anchor(how="unknown")]
-        if first is None:
-            return [Anchor(after=after, how="after")]
-        year = after[0] if (first.month or 0) > after[1] else after[0] + 1
-        return [Anchor(year, first.month, first.day, how="dateline" if stated is not None else "bounds")]
+    if not found:  # never the latest background year itself: only a bound for dates without one
+        return [Anchor(how="unknown")] if after is None else [Anchor(after=after, how="after")]
     best = _vote(found)
     if best.how in _DAY_KNOWN:
         return [Anchor(best.year, best.month, best.day, how=best.how)]
@@ -639,6 +661,12 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
         iso = _ISO_DATE.search(line)
         if iso:
             return [_Cue(int(iso[1]), STAMP_WEIGHT, "page stamp", int(iso[2]), int(iso[3]))]
+        numeric = _NUMERIC_STAMP.search(line)
+        if numeric:  # "Mon, 09/20/2010 - 09:44": the page's own order, which the text may not use
+            first, second, year = (int(g) for g in numeric.groups())
+            month, day = (first, second) if cues["stamp_month_first"] else (second, first)
+            if _is_day(year, month, day):
+                return [_Cue(year, STAMP_WEIGHT, "page stamp", month, day)]
     return []
 
 
@@ -694,25 +722,36 @@ def _lede_cues(doc: Document, lede_end: int, cues: dict[str, list[str]]) -> list
 
 
 def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
-    """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering.
+    """"Hội nghị Cấp cao APEC lần thứ 30", "the 30th APEC Economic Leaders' Meeting" → 2023, by the series' numbering;
+    else a summit named by its year in the lede ("Tuần lễ Cấp cao APEC 2025"), unless still ahead ("sẽ đăng cai APEC 2027").
 
     The number may follow the series (Vietnamese: summit words, series, ordinal
     words, number) or precede it (English: number, ordinal ending, series,
     summit words); the data's words fit one order or the other.
     """
-    summits = load_shared("summits")
+    summits = {name: series for name, series in load_shared("summits").items() if name != "source"}
+    cues = lexicon["dates"]["cues"]
     words = alternation(lexicon["summits"]["summit_words"])
     ordinal = alternation(lexicon["summits"]["ordinal_words"])
     lede = doc.text[doc.text_start:lede_end]
     for name, series in summits.items():
-        if name == "source":
-            continue
         number_after = rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"
         number_before = rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"
         match = re.search(number_after, lede) or re.search(number_before, lede)
         if match:
             return [_Cue(_nth_summit_year(series, int(match.group("n"))), SUMMIT_WEIGHT, "article context")]
+    for name in summits:
+        for match in _summit_year_re(name).finditer(doc.text, doc.text_start, lede_end):
+            sent = doc.sentence_of(match.start())
+            if sent is None or not _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
+                return [_Cue(int(match.group("y")), SUMMIT_YEAR_WEIGHT, "article context")]
     return []
+
+
+@lru_cache(maxsize=16)
+def _summit_year_re(name: str) -> re.Pattern[str]:
+    """"APEC 2025": a summit series named with its year."""
+    return re.compile(rf"(?<!\w){re.escape(name)}\s+(?P<y>{_YEAR})(?![\d/])")
 
 
 def _nth_summit_year(series: dict[str, int | list[int]], number: int) -> int:
@@ -1048,7 +1087,7 @@ def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
 
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
-    if value.same_day:
+    if value.narrative_day is not None:
         return None
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)
@@ -1063,6 +1102,8 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
             if anchor.year is None:
                 return None
             year = anchor.year + (value.relative_year or 0)
+        if value.end_month is not None:  # "tháng 3-5 năm nay"
+            return f"{_iso(year, value.month)}/{_iso(year, value.end_month)}"
         if value.first_months is None:
             return _iso(year, value.month)
         return f"{_iso(year, 1)}/{_iso(year, value.first_months)}"

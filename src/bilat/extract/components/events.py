@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from bilat.extract.components.countries import (
@@ -441,12 +442,23 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
     filed = dateline_at(doc, sent.start)
     spans = doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end)
     for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
-        if not span.value.has_day or span.value.same_day:
-            continue  # "Cùng ngày", "the same day" keep the day reached
+        if not span.value.has_day:
+            continue
+        if span.value.narrative_day is not None:  # "Cùng ngày" keeps the day reached, "Ngày hôm sau" moves it on
+            current = _days_after(current, span.value.narrative_day)
+            continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
             return resolved
     return current
+
+
+def _days_after(narrative: str | None, days: int) -> str | None:
+    """The narrative day moved on by ``days`` ("ngày hôm sau", "the next day"); a narrative that is
+    not one day ("2024-11", a span) stays as it is."""
+    if not days or narrative is None or width(narrative) != 0:
+        return narrative
+    return (date.fromisoformat(narrative) + timedelta(days=days)).isoformat()
 
 
 def _in_parentheses(doc: Document, span: Span) -> bool:
@@ -616,8 +628,9 @@ def _date(t: _Trigger, kind: str) -> str | None:
     earlier = None
     for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
-        if (value.relative_year is not None and value.month is None) or value.first_months is not None:
-            continue  # "last year" alone, "the first half": periods, not an event's date
+        year_alone = value.relative_year is not None and value.month is None
+        if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))):
+            continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is)
         if kind in SPEECH_ACTS:
             if span.start > t.start or not value.has_day:
                 continue
@@ -627,7 +640,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
             continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
-        resolved = t.ctx.narrative_date if value.same_day else resolve(value, anchor)
+        # "Ngày hôm sau": the narrative day, which the sentence has already moved on
+        resolved = t.ctx.narrative_date if value.narrative_day is not None else resolve(value, anchor)
         if not resolved:
             continue
         if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and _contact_before(t, start, span.start):
@@ -644,6 +658,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
 _YEAR_WINDOW = 40
 """Characters after a visit or meeting trigger within which a year alone is its date."""
 _CLAUSE_MARK = re.compile(r"[,;.:()]")
+"""Punctuation that ends the trigger's own phrase before a year ("thăm Peru, nơi ... năm 1990")."""
 
 
 def _year_of_trigger(t: _Trigger, span: Span) -> bool:
