@@ -228,3 +228,13 @@ def test_modifiers_inside_a_title_and_a_secretary_of_state(until) -> None:  # ty
 def test_an_ambassador_accredited_concurrently(until) -> None:  # type: ignore[no-untyped-def]
     people = _people(until("Đại sứ Việt Nam tại Brazil kiêm nhiệm Suriname Bùi Văn Nghị dự lễ.", "people"))
     assert (people["Bùi Văn Nghị"].office, people["Bùi Văn Nghị"].country) == ("ambassador", "VN")
+
+
+def test_a_bare_chairman_before_a_vietnamese_spelled_name_is_head_of_state(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn viếng tượng đài Chủ tịch Hồ Chí Minh. Chủ tịch Lee Jae-yong của Samsung tiếp đoàn. "
+            "Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu dự. Indonesia là Chủ tịch G20 năm 2022.")
+    people = _people(until(text, "people"))
+    assert people["Hồ Chí Minh"].office == "head_of_state"
+    assert people["Lee Jae-yong"].office == "other"
+    assert people["Hồ Tiến Thiệu"].title == "Chủ tịch UBND tỉnh Lạng Sơn"
+    assert "G20" not in people

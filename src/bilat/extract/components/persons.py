@@ -87,6 +87,9 @@ class _TitleData:
     modifiers_re: re.Pattern[str]
     body_head_re: re.Pattern[str]
     body_head_ends_re: re.Pattern[str]
+    bare_offices: dict[str, str]
+    """The office of a title written right before a name spelled the language's way, with no body
+    ("Chủ tịch Hồ Chí Minh": head of state)."""
     body_stops: frozenset[str]
     chain_words: frozenset[str]
 
@@ -126,6 +129,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         body_head_re=re.compile(rf" (?:{alternation(data.get('body_heads', []))})(?!\w)"),
         body_head_ends_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('body_heads', []))})\Z"),
         body_stops=frozenset(data.get("body_stops", [])),
+        bare_offices=data.get("bare_offices", {}),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
     )
 
@@ -266,7 +270,7 @@ def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
     return None
 
 
-@component("persons", requires=["sents", "countries", "titles"], assigns="mentions")
+@component("persons", requires=["sents", "countries", "orgs", "titles"], assigns="mentions")
 def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Title chains with the country and name that follow (or, in English, precede) them."""
     data = _title_data(lexicon)
@@ -303,7 +307,9 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
-            office = _top_office([t.label for t in chain], data.precedence)
+            own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
+            offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
+            office = _top_office(offices, data.precedence)
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
@@ -388,7 +394,8 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
         elif ((not word[0].isupper() and not _particle_joined(word, data))  # "al-Sisi" is a name word
-              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None):
+              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None
+              or any(org.start == match.start() for org in doc.layer("orgs"))):  # "Chủ tịch G20 năm 2025": a forum's chair
             break
         possessive = _POSSESSIVE.search(match.group())
         if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
