@@ -135,7 +135,10 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             if rules.names_before_head:  # "the Türkiye-Qatar High Strategic Committee"
                 start = capitalised_run_before(doc.text, start, matches[i - 1].end() if i else sent.start)
             level = rules.levels.search(doc.text, start, end) or _level_after(doc.text, rules, end, sent.end)
-            stated = rules.level_codes[folded(level.group())] if level else _chairs_level(doc, rules, sents[n:n + 2])
+            chairs = _chairs_level(doc, rules, sents[n:n + 2])
+            stated = rules.level_codes[folded(level.group())] if level else chairs
+            if chairs is not None and _BROADER.get(chairs) == stated:
+                stated = chairs  # "deputy ministerial level", co-chaired by deputy foreign ministers
             mention = _Mention(start, end, stated)
             groups.setdefault((index, tuple(parties_of(doc, start, end))), []).append(mention)
     mechanisms: list[Mechanism] = []
