@@ -159,3 +159,13 @@ def test_english_chairs_make_a_stated_level_precise_and_signers_of_the_minutes_c
         "of the 9th meeting of the Chile-Peru Joint Commission.")
     assert {(m.kind, m.level) for m in found} == {
         ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"), ("JOINT_COMMITTEE", "foreign_minister")}
+
+
+def test_english_unstated_levels_by_the_kind_of_body() -> None:
+    found = _english(
+        "Chile and Peru agreed to revitalise the Chile-Peru Permanent Joint Commission, to prepare the next "
+        "Intergovernmental Committee, the Joint Economic Committee and a first Interstate Council, and to hold "
+        "a defence dialogue.")
+    assert sorted((m.kind, m.level) for m in found) == [
+        ("JOINT_COMMITTEE", "deputy_minister"), ("JOINT_COMMITTEE", "foreign_minister"),
+        ("JOINT_COMMITTEE", "head_of_state"), ("JOINT_COMMITTEE", "minister"), ("OTHER", "other")]
