@@ -260,7 +260,7 @@ def test_a_subject_right_after_the_head_names_a_cooperation_document() -> None:
     doc, found = _agreements("Hai nước hôm nay đã ký Hiệp định đóng tàu tuần tra. Thỏa thuận này mở ra hướng mới. "
                              "Hai bên cũng ký Hiệp định tránh đánh thuế 2 lần.")
     assert [(a.kind, doc.span_text(a.evidence)) for a in found] == [
-        ("COOPERATION", "Hiệp định đóng tàu tuần tra"), ("DOUBLE_TAXATION", "Hiệp định tránh đánh thuế 2 lần")]
+        ("COOPERATION", "đã ký Hiệp định đóng tàu tuần tra"), ("DOUBLE_TAXATION", "ký Hiệp định tránh đánh thuế 2 lần")]
 
 
 def test_a_bare_head_with_a_count_in_its_clause_names_the_document_again() -> None:
