@@ -238,3 +238,12 @@ def test_a_bare_chairman_before_a_vietnamese_spelled_name_is_head_of_state(until
     assert people["Lee Jae-yong"].office == "other"
     assert people["Hồ Tiến Thiệu"].title == "Chủ tịch UBND tỉnh Lạng Sơn"
     assert "G20" not in people
+
+
+def test_english_a_name_set_before_its_title_and_a_possessive_country_in_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Deputy Prime Minister Ana Ruiz told Elmer Schialer, Minister of Foreign Affairs of Peru, that "
+            "State Secretary of Chile’s Foreign Office Jose Toro would visit. On Tuesday, President Luis Arce spoke.")
+    people = _english(until, text)
+    assert (people["Elmer Schialer"].office, people["Elmer Schialer"].country) == ("foreign_minister", "PE")
+    assert (people["Jose Toro"].office, people["Jose Toro"].country) == ("deputy_foreign_minister", "CL")
+    assert "On Tuesday" not in people

@@ -30,6 +30,7 @@ from bilat.text import fold
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
+_POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
 _PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
@@ -87,6 +88,7 @@ class _TitleData:
     modifiers_re: re.Pattern[str]
     body_head_re: re.Pattern[str]
     body_head_ends_re: re.Pattern[str]
+    names_before_titles: bool
     bare_offices: dict[str, str]
     """The office of a title written right before a name spelled the language's way, with no body
     ("Chủ tịch Hồ Chí Minh": head of state)."""
@@ -130,6 +132,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         body_head_ends_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('body_heads', []))})\Z"),
         body_stops=frozenset(data.get("body_stops", [])),
         bare_offices=data.get("bare_offices", {}),
+        names_before_titles=data.get("names_before_titles", False),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
     )
 
@@ -157,8 +160,8 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
                 break  # the next title starts a new span (a chain or a list)
             more = data.continuation_re.match(doc.text, end)
             inner = None if more else _country_at(doc, end + 1)
-            if inner is not None:
-                more = data.continuation_re.match(doc.text, inner.end)
+            if inner is not None:  # "of Germany’s Federal Foreign Office"
+                more = data.continuation_re.match(doc.text, inner.end + len(_POSSESSIVE_AT.match(doc.text, inner.end).group()))
             if not more:
                 break
             country = country or (inner.value if inner is not None else None)
@@ -299,7 +302,14 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         name = _read_name(doc, name_start, data)
         country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
-        if name is None:
+        if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
+            # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
+            name_at, text = appositive
+            end, country_code = _skip_country(doc, data, chain[-1].end)
+            mentions.append(Span(name_at, end, "person", Mention(
+                text, _top_office([t.label for t in chain], data.precedence), ", ".join(t.value.text for t in chain),
+                country or country_code, name_at)))
+        elif name is None:
             for n, title in enumerate(chain):  # a list of offices, each its own reference ("Tổng thống Chile")
                 end, country_code = _skip_country(doc, data, title.end)
                 own = country_code or title.value.country or (before.value if before is not None and n == 0 else None)
@@ -359,6 +369,23 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     while (posted := data.posted_re.match(doc.text, pos)) and (host := _country_at(doc, posted.end())) is not None:
         pos = host.end
     return pos, span.value
+
+
+_APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), \Z")
+"""A name set before a title in apposition, after a lower-case word ("told Winston Peters, Minister of ...")."""
+
+
+def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
+    """The name written right before a title and a comma, where the language sets names so."""
+    sent = doc.sentence_of(start)
+    if not data.names_before_titles or sent is None:
+        return None
+    match = _APPOSED_NAME.search(doc.text, sent.start, start)
+    if match is None or data.not_names_re.match(match.group("name")):
+        return None
+    if any(doc.in_range(layer, match.start("name"), match.end("name")) for layer in ("countries", "titles")):
+        return None  # "Foreign Minister X, Chilean Minister Y": the name before has a title of its own
+    return match.start("name"), match.group("name")
 
 
 def _honorific_country(text: str, data: _TitleData) -> str | None:
