@@ -254,3 +254,15 @@ def test_a_joint_communique_is_an_other_agreement() -> None:
     assert (found.kind, found.status) == ("OTHER", "signed")
     _, (found,) = _english("The two sides issued a joint communiqué on the visit.")
     assert (found.kind, found.status) == ("OTHER", "signed")
+
+
+def test_a_subject_right_after_the_head_names_a_cooperation_document() -> None:
+    doc, found = _agreements("Hai nước hôm nay đã ký Hiệp định đóng tàu tuần tra. Thỏa thuận này mở ra hướng mới. "
+                             "Hai bên cũng ký Hiệp định tránh đánh thuế 2 lần.")
+    assert [(a.kind, doc.span_text(a.evidence)) for a in found] == [
+        ("COOPERATION", "đã ký Hiệp định đóng tàu tuần tra"), ("DOUBLE_TAXATION", "ký Hiệp định tránh đánh thuế 2 lần")]
+
+
+def test_a_bare_head_with_a_count_in_its_clause_names_the_document_again() -> None:
+    _, found = _agreements("Hai lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ. Tuyên bố chung vạch ra 6 trụ cột hợp tác.")
+    assert [a.kind for a in found] == ["OTHER"]

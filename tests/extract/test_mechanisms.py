@@ -149,3 +149,23 @@ def test_english_an_inserted_word_never_opens_another_body() -> None:
     found = _english("Uganda and Kenya agreed on an annual political consultation mechanism and a Leaders' Retreat.")
     assert {(m.kind, m.level) for m in found} == {
         ("POLITICAL_CONSULTATION", "deputy_foreign_minister"), ("OTHER", "head_of_government")}
+
+
+def test_english_chairs_make_a_stated_level_precise_and_signers_of_the_minutes_chair() -> None:
+    found = _english(
+        "Deputy Foreign Minister Ana Ruiz of Chile and Deputy Foreign Minister Luis Paz of Peru co-chaired the "
+        "Chile-Peru strategic dialogue at deputy ministerial level.\n"
+        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer signed the minutes "
+        "of the 9th meeting of the Chile-Peru Joint Commission.")
+    assert {(m.kind, m.level) for m in found} == {
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"), ("JOINT_COMMITTEE", "foreign_minister")}
+
+
+def test_english_unstated_levels_by_the_kind_of_body() -> None:
+    found = _english(
+        "Chile and Peru agreed to revitalise the Chile-Peru Permanent Joint Commission, to prepare the next "
+        "Intergovernmental Committee, the Joint Economic Committee and a first Interstate Council, and to hold "
+        "a defence dialogue.")
+    assert sorted((m.kind, m.level) for m in found) == [
+        ("JOINT_COMMITTEE", "deputy_minister"), ("JOINT_COMMITTEE", "foreign_minister"),
+        ("JOINT_COMMITTEE", "head_of_state"), ("JOINT_COMMITTEE", "minister"), ("OTHER", "other")]

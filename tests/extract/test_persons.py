@@ -199,3 +199,56 @@ def test_english_each_title_takes_the_nearest_demonym_before_it(until) -> None: 
 def test_english_a_portfolio_between_the_demonym_and_the_title(until) -> None:  # type: ignore[no-untyped-def]
     people = _english(until, "Japanese Defence Minister Gen Nakatani held talks with Philippine Defence Secretary Gilberto Teodoro in Manila.")
     assert (people["Gen Nakatani"].country, people["Gilberto Teodoro"].country) == ("JP", "PH")
+
+
+def test_a_title_naming_a_body_reads_on_to_the_country_and_the_name(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ông tiếp Chủ tịch Hội đồng Lập hiến nước Cộng hòa Hồi giáo Pakistan Yusuf Raza, "
+            "Chủ tịch Tập đoàn Dầu khí quốc gia Malaysia (PETRONAS) Tengku Muhammad Taufik "
+            "và Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Cao Tường Huy.")
+    people = _people(until(text, "people"))
+    assert set(people) == {"Yusuf Raza", "Tengku Muhammad Taufik", "Cao Tường Huy"}
+    assert (people["Yusuf Raza"].country, people["Yusuf Raza"].title) == ("PK", "Chủ tịch Hội đồng Lập hiến nước Cộng hòa Hồi giáo")
+    assert people["Tengku Muhammad Taufik"].country == "MY"
+    assert (people["Cao Tường Huy"].country, people["Cao Tường Huy"].title) == ("VN", "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh")
+
+
+def test_a_body_ends_at_a_foreign_name_and_titles_chain_with_kiem(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dự có Bộ trưởng Chủ nhiệm Văn phòng Phủ Tổng thống Cuba José Cabrera và "
+            "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.")
+    people = _people(until(text, "people"))
+    assert (people["José Cabrera"].office, people["José Cabrera"].country) == ("minister", "CU")
+    assert people["Saleumxay Kommasith"].office == "foreign_minister"  # the precedence of titles.toml
+    assert people["Saleumxay Kommasith"].title == "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+
+
+def test_modifiers_inside_a_title_and_a_secretary_of_state(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Phó Tổng thống thường trực Cuba Salvador Valdés và Phó Chủ tịch thứ Nhất Quốc hội Ba Lan Marek Kuchcinski "
+            "hội kiến Quốc vụ khanh Bộ Ngoại giao và Hợp tác quốc tế Vương quốc Maroc, bà Mounia Ferhat.")
+    people = _people(until(text, "people"))
+    assert people["Salvador Valdés"].office == "vice_head_of_state"
+    assert people["Marek Kuchcinski"].office == "deputy_head_of_legislature"
+    assert (people["Mounia Ferhat"].office, people["Mounia Ferhat"].country) == ("deputy_foreign_minister", "MA")
+
+
+def test_an_ambassador_accredited_concurrently(until) -> None:  # type: ignore[no-untyped-def]
+    people = _people(until("Đại sứ Việt Nam tại Brazil kiêm nhiệm Suriname Bùi Văn Nghị dự lễ.", "people"))
+    assert (people["Bùi Văn Nghị"].office, people["Bùi Văn Nghị"].country) == ("ambassador", "VN")
+
+
+def test_a_bare_chairman_before_a_vietnamese_spelled_name_is_head_of_state(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn viếng tượng đài Chủ tịch Hồ Chí Minh. Chủ tịch Lee Jae-yong của Samsung tiếp đoàn. "
+            "Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu dự. Indonesia là Chủ tịch G20 năm 2022.")
+    people = _people(until(text, "people"))
+    assert people["Hồ Chí Minh"].office == "head_of_state"
+    assert people["Lee Jae-yong"].office == "other"
+    assert people["Hồ Tiến Thiệu"].title == "Chủ tịch UBND tỉnh Lạng Sơn"
+    assert "G20" not in people
+
+
+def test_english_a_name_set_before_its_title_and_a_possessive_country_in_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Deputy Prime Minister Ana Ruiz told Elmer Schialer, Minister of Foreign Affairs of Peru, that "
+            "State Secretary of Chile’s Foreign Office Jose Toro would visit. On Tuesday, President Luis Arce spoke.")
+    people = _english(until, text)
+    assert (people["Elmer Schialer"].office, people["Elmer Schialer"].country) == ("foreign_minister", "PE")
+    assert (people["Jose Toro"].office, people["Jose Toro"].country) == ("deputy_foreign_minister", "CL")
+    assert "On Tuesday" not in people

@@ -28,6 +28,8 @@ from bilat.lang import NEVER, Lexicon, load_shared
 
 SPACE = r"[^\S\n]+"
 """Spaces between the words of a phrase; never a line break."""
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+"""A year in a name: its period ("Action Programme 2024-2027") tells one document from another of its kind."""
 _NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
 """A word of a name, or a hyphenated pair of them ("EU-Vietnam", "Vietnam – Indonesia")."""
 
@@ -167,6 +169,9 @@ class _Rules:
     other_subject: str | None
     """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
     subject_marker: re.Pattern[str]
+    bare_subject: re.Pattern[str]
+    """A lower-case word right after a head, where a language names the subject there without a marker."""
+    not_subjects: frozenset[str]
 
 
 @cache
@@ -206,6 +211,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
                               re.IGNORECASE),
         other_subject=data.get("other_subject"),
         subject_marker=re.compile(rf"{SPACE}(?:{phrases(subject_markers)}){SPACE}\w", re.IGNORECASE),
+        bare_subject=re.compile(rf"{SPACE}(?P<word>[^\W\d_A-ZĐ]\w*)" if data.get("bare_subjects") else NEVER),
+        not_subjects=frozenset(folded(w) for w in data.get("not_subjects", [])),
     )
 
 
@@ -385,18 +392,19 @@ def capitalised_run_before(text: str, head: int, floor: int) -> int:
     return start
 
 
-def _kind(text: str, rules: _Rules, head: re.Match[str], end: int, topics_from: int | None = None) -> str | None:
+def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:
     """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực"),
-    else, where the language says so, the kind of a head whose name states some other subject
-    ("Agreement on the Mutual Recognition of Driving Licences"). ``topics_from`` starts the
-    search later, at one item of a list the head opens ("…, on vocational training")."""
-    kind = rules.head_kinds[folded(head.group())]
-    if kind:
+    else, where the language says so, the kind of a head whose name states some other subject:
+    after a subject marker ("Agreement on the Mutual Recognition of Driving Licences"), or, in a
+    language that names the subject right after the head, a content word ("Hiệp định đóng tàu
+    tuần tra": an agreement on building patrol boats; not "thỏa thuận này", this arrangement)."""
+    kind = _head_kind(text, rules, head, head.end(), end)
+    if kind is not None or rules.other_subject is None:
         return kind
-    topic = rules.topics.search(text, head.end() if topics_from is None else topics_from, end)
-    if topic:
-        return rules.topic_kinds[folded(topic.group())]
-    if rules.other_subject is not None and rules.subject_marker.match(text, head.end(), end):
+    if rules.subject_marker.match(text, head.end(), end):
+        return rules.other_subject
+    subject = rules.bare_subject.match(text, head.end(), end)
+    if subject is not None and folded(subject.group("word")) not in rules.not_subjects:
         return rules.other_subject
     return None
 
@@ -478,7 +486,7 @@ def _is_bare(text: str, rules: _Rules, mention: _Mention) -> bool:
     if rules.subject_marker.match(text, head_end, mention.end):
         return False
     for start, end in ((mention.start, head_start), (head_end, mention.end)):
-        if rules.scopes.search(text, start, end) or any(c.isdigit() for c in text[start:end]):
+        if rules.scopes.search(text, start, end) or _YEAR.search(text, start, end):
             return False
     return True
 

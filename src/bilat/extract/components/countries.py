@@ -161,13 +161,13 @@ def _is_name_part(doc: Document, start: int, end: int, prefixes: Iterable[str]) 
     if previous and previous.group(1)[0].isupper() and re.search(r"\w", before[:previous.start()]):
         return True
     following = re.match(r" ([\w-]+)", doc.text[end:end + 40])
-    return bool(following and following.group(1)[0].isupper() and _vietnamese_spelling(following.group(1)))
+    return bool(following and following.group(1)[0].isupper() and vietnamese_spelling(following.group(1)))
 
 
 _VIETNAMESE_MARKS = {"\u0302", "\u0306", "\u031b", "\u0309", "\u0323"}  # circumflex, breve, horn, hook, dot below
 
 
-def _vietnamese_spelling(word: str) -> bool:
+def vietnamese_spelling(word: str) -> bool:
     """A Vietnamese syllable: đ or a Vietnamese mark, and not a transliteration ("Xéc-gây") or an initial ("Ô.")."""
     if "-" in word or len(word) == 1:
         return False

@@ -44,6 +44,8 @@ SENIORITY = (
     "foreign_minister", "deputy_foreign_minister", "minister", "deputy_minister", "ambassador", "other",
 )
 """Offices from the most senior down, in the order FACTS.md lists them."""
+UNSTATED_LEVEL = "other"
+"""The level of a body whose name, chairs and kind say none (the annotators' convention, gold en/n017)."""
 _BROADER = {"foreign_minister": "minister", "deputy_foreign_minister": "deputy_minister"}
 """The office a more precise one is a case of: a deputy foreign minister is a deputy minister."""
 
@@ -51,7 +53,7 @@ _BROADER = {"foreign_minister": "minister", "deputy_foreign_minister": "deputy_m
 @dataclass(frozen=True)
 class _Rules:
     names: re.Pattern[str]
-    """Every body's names, the group ``b<i>`` matching those of entry ``i``."""
+    """Every body's names, the group ``b<i>_<n>`` matching a name of entry ``i``."""
     entries: tuple[dict[str, Any], ...]
     """The ``[[bodies]]`` entries of the data file."""
     bilateral: re.Pattern[str]
@@ -79,13 +81,11 @@ def _spaced_name(name: str, openers: str) -> str:
 @cache
 def _rules(lexicon: Lexicon) -> _Rules:
     data = lexicon["mechanisms"]
-    # the longest names first across entries, so "joint cooperation committee" is not read as "joint committee"
     named = sorted(((name, i) for i, body in enumerate(data["bodies"]) for name in body["names"]), key=lambda n: -len(n[0]))
     openers = phrases({name.split()[0] for name, _ in named})
-    by_entry: dict[int, list[str]] = {}
-    for name, i in named:
-        by_entry.setdefault(i, []).append(_spaced_name(name, openers))
-    groups = [f"(?P<b{i}>{'|'.join(names)})" for i, names in by_entry.items()]
+    # one group per name, the longest first across entries: "Joint Economic Committee" is a joint
+    # economic committee, though "joint committee" with a word inserted would match it too
+    groups = [f"(?P<b{i}_{n}>{_spaced_name(name, openers)})" for n, (name, i) in enumerate(named)]
     return _Rules(
         # one check that a name starts a word, for all of them: the engine skips the inside of words at once
         names=re.compile(rf"(?<!\w)(?:{'|'.join(groups)})", re.IGNORECASE),
@@ -125,7 +125,7 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
     for n, sent in enumerate(sents):
         matches = list(rules.names.finditer(doc.text, sent.start, sent.end))
         for i, match in enumerate(matches):
-            index = int(match.lastgroup[1:])  # type: ignore[index]
+            index = int(match.lastgroup[1:].split("_")[0])  # type: ignore[index]
             limit = matches[i + 1].start() if i + 1 < len(matches) else sent.end
             end = rules.name_rule.end(doc.text, match.end(), limit)
             numbered_from = max(sent.start, match.start() - _ORDINAL_WINDOW) if rules.recurring_before else match.start()
@@ -135,7 +135,10 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             if rules.names_before_head:  # "the Türkiye-Qatar High Strategic Committee"
                 start = capitalised_run_before(doc.text, start, matches[i - 1].end() if i else sent.start)
             level = rules.levels.search(doc.text, start, end) or _level_after(doc.text, rules, end, sent.end)
-            stated = rules.level_codes[folded(level.group())] if level else _chairs_level(doc, rules, sents[n:n + 2])
+            chairs = _chairs_level(doc, rules, sents[n:n + 2])
+            stated = rules.level_codes[folded(level.group())] if level else chairs
+            if chairs is not None and _BROADER.get(chairs) == stated:
+                stated = chairs  # "deputy ministerial level", co-chaired by deputy foreign ministers
             mention = _Mention(start, end, stated)
             groups.setdefault((index, tuple(parties_of(doc, start, end))), []).append(mention)
     mechanisms: list[Mechanism] = []
@@ -146,7 +149,7 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
         stated = next((m.level for m in mentions if m.level), None)
         mechanisms.append(Mechanism(
             kind=body["kind"],
-            level=stated or body.get("default_level"),
+            level=stated or body.get("default_level") or UNSTATED_LEVEL,
             parties=list(parties),
             evidence=(fullest.start, fullest.end),
             name=doc.text[fullest.start:fullest.end],

@@ -16,10 +16,11 @@ Việt Nam, Phan Thị Thắng"), and later by shorter forms ("Tổng thống Ze
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
-from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country
+from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
@@ -29,10 +30,13 @@ from bilat.text import fold
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
 _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
-_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)")
+_POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
 _PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
 """Capitalised words naming a portfolio between a country and its title ("Japanese Defence Minister")."""
+_STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
+"""Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
 COUNTERPART = "counterpart"
 """The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
@@ -80,6 +84,16 @@ class _TitleData:
     accompanying_re: re.Pattern[str]
     honorific_countries: dict[str, str]
     """Honorifics only one country bestows ("Dato' Seri": Malaysia), so they state the person's country."""
+    modifiers: frozenset[str]
+    modifiers_re: re.Pattern[str]
+    body_head_re: re.Pattern[str]
+    body_head_ends_re: re.Pattern[str]
+    names_before_titles: bool
+    bare_offices: dict[str, str]
+    """The office of a title written right before a name spelled the language's way, with no body
+    ("Chủ tịch Hồ Chí Minh": head of state)."""
+    body_stops: frozenset[str]
+    chain_words: frozenset[str]
 
 
 @cache
@@ -93,7 +107,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         offices=offices,
         title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(
-            rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?(?P<word>{alternation(data['continuations'])})(?!\w)"),
+            rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
+            rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
         honorific_re=re.compile(
             rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
@@ -111,6 +126,14 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         meeting_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
         accompanying_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
         honorific_countries=data.get("honorific_countries", {}),
+        modifiers=frozenset(data.get("modifiers", [])),
+        modifiers_re=re.compile(rf" (?:{alternation(data.get('modifiers', []))})(?= )"),
+        body_head_re=re.compile(rf" (?:{alternation(data.get('body_heads', []))})(?!\w)"),
+        body_head_ends_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('body_heads', []))})\Z"),
+        body_stops=frozenset(data.get("body_stops", [])),
+        bare_offices=data.get("bare_offices", {}),
+        names_before_titles=data.get("names_before_titles", False),
+        chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
     )
 
 
@@ -137,20 +160,87 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
                 break  # the next title starts a new span (a chain or a list)
             more = data.continuation_re.match(doc.text, end)
             inner = None if more else _country_at(doc, end + 1)
-            if inner is not None:
-                more = data.continuation_re.match(doc.text, inner.end)
+            if inner is not None:  # "of Germany’s Federal Foreign Office"
+                more = data.continuation_re.match(doc.text, inner.end + len(_POSSESSIVE_AT.match(doc.text, inner.end).group()))
             if not more:
                 break
             country = country or (inner.value if inner is not None else None)
             ends.append(more.end())
             words.append(more.group("word"))
-        while words and words[-1][0].islower():
+        while words and words[-1][0].islower() and words[-1] not in data.modifiers:
             words.pop()
             ends.pop()
-        end = ends[-1]
-        office = _portfolio_office(data, match.group(), doc.text[match.start():end])
+        end = _body_end(doc, data, match.start(), ends[-1])
+        office = _office_of(data, match.group(), doc.text[match.start():end])
         spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end], country)))
     return spans
+
+
+_WORD_AFTER = re.compile(r" (?P<word>[^\W\d_][\w’'-]*)")
+"""The next word, one space on."""
+
+
+def _body_end(doc: Document, data: _TitleData, title_start: int, pos: int) -> int:
+    """The end of the body a title goes on to name: its head noun and name ("Chủ tịch Hội đồng Tư vấn Hồi giáo").
+
+    After a body's head noun ("Hội đồng", "Tập đoàn", "Cục"), its name runs over
+    capitalised words spelled the language's way that open no person's name (a
+    family name before more capitalised words: "... Hải Phòng Nguyễn Văn Tùng"),
+    and the lower-case words between them, up to a country ("nước ... Iran"), a
+    foreign-spelled word ("Văn phòng Phủ Tổng thống Jorge Márquez"), a chained
+    title ("kiêm Chủ tịch") or a word that goes on with the clause ("tại").
+    """
+    head = data.body_head_re.match(doc.text, pos)
+    if head is not None:
+        end = cursor = head.end()
+    elif data.body_head_ends_re.search(doc.text, title_start, pos):  # "Chủ tịch Ủy ban nhân dân ...": a head read already
+        end = cursor = pos
+    else:
+        return pos
+    while (word := _WORD_AFTER.match(doc.text, cursor)) is not None:
+        text, start = word.group("word"), word.start("word")
+        if text in data.chain_words or text in data.body_stops:
+            break
+        if _country_at(doc, start) is not None:
+            return cursor  # the country closes the body's name, lower-case words and all
+        if text[0].isupper():
+            starts_name = text in data.surnames and (following := _WORD_AFTER.match(doc.text, word.end())) is not None \
+                and following.group("word")[0].isupper()
+            if starts_name or not _own_spelling(text):
+                return cursor  # a person's name closes it
+            end = word.end()
+        cursor = word.end()
+    return end
+
+
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"  # an initial consonant
+    r"[aăâeêioôơuưy]{1,3}"                                         # one run of vowels
+    r"(?:ch|ng|nh|[cmnpt])?",                                       # a final consonant
+)
+"""One Vietnamese syllable, its tone marks removed: how the language spells each of its words."""
+
+
+def _own_spelling(word: str) -> bool:
+    """Whether a capitalised word is spelled the Vietnamese way ("Phòng", "Ninh"), not a foreign name's ("Pedro", "José").
+
+    A mark only Vietnamese uses decides; else the word must be one Vietnamese
+    syllable (one run of vowels between a Vietnamese initial and final).
+    """
+    if vietnamese_spelling(word):
+        return True
+    plain = unicodedata.normalize("NFD", word.lower())
+    base = "".join(c for c in plain if not unicodedata.combining(c) or c in "\u0302\u0306\u031b")
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", base)) is not None
+
+
+def _office_of(data: _TitleData, phrase: str, title: str) -> str:
+    """The office of a title, read past the modifiers inside it ("Phó Chủ tịch thứ Nhất Quốc hội": deputy head of legislature)."""
+    plain = data.modifiers_re.sub("", title)
+    longer = data.title_re.match(plain)
+    if plain != title and longer is not None and len(longer.group()) > len(phrase):
+        return data.offices[longer.group()]
+    return _portfolio_office(data, phrase, title)
 
 
 def _portfolio_office(data: _TitleData, phrase: str, title: str) -> str:
@@ -183,7 +273,7 @@ def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
     return None
 
 
-@component("persons", requires=["sents", "countries", "titles"], assigns="mentions")
+@component("persons", requires=["sents", "countries", "orgs", "titles"], assigns="mentions")
 def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Title chains with the country and name that follow (or, in English, precede) them."""
     data = _title_data(lexicon)
@@ -212,7 +302,14 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         name = _read_name(doc, name_start, data)
         country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
-        if name is None:
+        if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
+            # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
+            name_at, text = appositive
+            end, country_code = _skip_country(doc, data, chain[-1].end)
+            mentions.append(Span(name_at, end, "person", Mention(
+                text, _top_office([t.label for t in chain], data.precedence), ", ".join(t.value.text for t in chain),
+                country or country_code, name_at)))
+        elif name is None:
             for n, title in enumerate(chain):  # a list of offices, each its own reference ("Tổng thống Chile")
                 end, country_code = _skip_country(doc, data, title.end)
                 own = country_code or title.value.country or (before.value if before is not None and n == 0 else None)
@@ -220,7 +317,9 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
-            office = _top_office([t.label for t in chain], data.precedence)
+            own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
+            offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
+            office = _top_office(offices, data.precedence)
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
@@ -259,13 +358,34 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
     span = _country_at(doc, probe) or next(
         (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
+    if span is None and prefix is not None:  # a state's formal name: "Cộng hòa Hồi giáo Iran", "Hợp chúng quốc Hoa Kỳ"
+        words = _STATE_NAME_WORDS.match(doc.text, probe)
+        span = next((c for c in doc.layer("countries") if words and probe < c.start <= words.end()
+                     and _STATE_NAME_WORDS.fullmatch(doc.text, probe, c.start)), None)
     if span is None:
         return pos, None
     pos = span.end
-    posted = data.posted_re.match(doc.text, pos)
-    if posted and _country_at(doc, posted.end()):
-        pos = _country_at(doc, posted.end()).end  # type: ignore[union-attr]
+    # "Đại sứ Việt Nam tại Argentina kiêm nhiệm Uruguay": each posting named after the country
+    while (posted := data.posted_re.match(doc.text, pos)) and (host := _country_at(doc, posted.end())) is not None:
+        pos = host.end
     return pos, span.value
+
+
+_APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), \Z")
+"""A name set before a title in apposition, after a lower-case word ("told Winston Peters, Minister of ...")."""
+
+
+def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
+    """The name written right before a title and a comma, where the language sets names so."""
+    sent = doc.sentence_of(start)
+    if not data.names_before_titles or sent is None:
+        return None
+    match = _APPOSED_NAME.search(doc.text, sent.start, start)
+    if match is None or data.not_names_re.match(match.group("name")):
+        return None
+    if any(doc.in_range(layer, match.start("name"), match.end("name")) for layer in ("countries", "titles")):
+        return None  # "Foreign Minister X, Chilean Minister Y": the name before has a title of its own
+    return match.start("name"), match.group("name")
 
 
 def _honorific_country(text: str, data: _TitleData) -> str | None:
@@ -301,7 +421,8 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
         elif ((not word[0].isupper() and not _particle_joined(word, data))  # "al-Sisi" is a name word
-              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None):
+              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None
+              or any(org.start == match.start() for org in doc.layer("orgs"))):  # "Chủ tịch G20 năm 2025": a forum's chair
             break
         possessive = _POSSESSIVE.search(match.group())
         if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
