@@ -469,3 +469,15 @@ def test_a_stated_determination_to_a_concrete_step_commits(until) -> None:  # ty
     text = ("Chilean President Gabriel Boric met Indian Prime Minister Narendra Modi on June 12. They expressed strong "
             "determination to finalise and sign the Comprehensive Economic Partnership Agreement this year.")
     assert _summary(_english(until, text), "COMMIT") == [(["CL", "IN"], "2024-06-12")]
+
+
+def test_where_and_when_a_step_was_agreed_do_not_make_it_concrete(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Kenya. "
+            "Hai bên nhất trí các biện pháp tăng cường hợp tác trong cuộc hội đàm tại Hà Nội ngày 3/12.")
+    assert _events(until(text, "events"), "COMMIT") == []
+    text = ("Vietnamese Deputy Prime Minister Pham Binh Minh and Kenyan Cabinet Secretary Monica Juma agreed on "
+            "specific measures to enhance cooperation during their talks in Hanoi on December 3.")
+    assert _events(_english(until, text), "COMMIT") == []
+    text = "The two sides agreed to hold the third Joint Commission meeting in Nairobi in March 2025."
+    assert len(_events(_english(until, "Vietnamese President Luong Cuong met Kenyan President William Ruto. " + text),
+                       "COMMIT")) == 1

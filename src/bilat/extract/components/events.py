@@ -56,6 +56,10 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+_CITY_WORD = 20
+"""Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_WORD_AFTER = re.compile(r" (\S+)")
 """Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
@@ -624,12 +628,14 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     """Whether a step names something one could check was done (FACTS.md: vague "tăng cường hợp tác" is
     no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
     doc = t.doc
-    if t.data.deliverable_re.search(doc.text, start, end) or _AMOUNT.search(doc.text, start, end):
-        return True
+    dates = doc.in_range("dates", start, end)
+    if t.data.deliverable_re.search(doc.text, start, end) or any(
+            not any(d.start <= m.start() < d.end for d in dates) for m in _AMOUNT.finditer(doc.text, start, end)):
+        return True  # a figure outside a date ("20 tỷ USD", "lần thứ 3")
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
-    if any(s.value.year is not None or s.value.month is not None for s in doc.in_range("dates", start, end)):
-        return True
+    if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
+        return True  # a time to be done by ("năm 2025", "by 2030"); a day is when it was said ("talks on December 3")
     if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
         return True
     return _names_something(t, start, end)
@@ -637,15 +643,31 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
 
 def _names_something(t: _Trigger, start: int, end: int) -> bool:
     """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
-    a capitalised word past its first that is no side, person, relationship level ("Đối tác Chiến lược")
-    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt")."""
+    a capitalised word past its first that is no side, person, date, relationship level ("Đối tác Chiến lược")
+    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt"),
+    nor a city of the sides, where it was said ("during their talks in Hanoi", "tại Hà Nội")."""
     text = t.doc.text
-    taken = [(s.start, s.end) for layer in ("countries", "mentions") for s in t.doc.in_range(layer, start, end)]
+    taken = [(s.start, s.end) for layer in ("countries", "mentions", "dates") for s in t.doc.in_range(layer, start, end)]
     words = list(_WORD.finditer(text, start, end))
     capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
                    and fold(w.group()) not in t.data.relationship_words
                    and not _DASH_AFTER.match(text, w.end()) and not _DASH_BEFORE.search(text, max(0, w.start() - 3), w.start())]
-    return bool(capitalised) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
+    sides = {*t.ctx.pair, t.ctx.home}
+    names = [w for w in capitalised if not _sides_city(t, w, sides)]
+    return bool(names) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
+
+
+def _sides_city(t: _Trigger, word: re.Match[str], sides: set[str | None]) -> bool:
+    """Whether a capitalised word is (part of) a city of one of the sides: alone, or with the word before or after."""
+    text = t.doc.text
+    names = [word.group()]
+    before = _WORD_BEFORE.search(text, max(0, word.start() - _CITY_WORD), word.start())
+    if before:
+        names.append(f"{before.group(1)} {word.group()}")
+    after = _WORD_AFTER.match(text, word.end(), word.end() + _CITY_WORD)
+    if after:
+        names.append(f"{word.group()} {after.group(1)}")
+    return any(country_of_city(t.ctx.lexicon, name) in sides for name in names)
 
 
 def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
