@@ -349,7 +349,7 @@ def test_a_proposal_of_several_steps_is_one_proposal_per_step(until) -> None:  #
     assert _evidence_texts(doc, "PROPOSE")[1:] == ["nối lại đường bay thẳng", "cấp thêm học bổng cho sinh viên Chile"]
     text = ("Kenyan President William Ruto met Vietnamese President Luong Cuong on October 3. Ruto proposed that "
             "Vietnam open a consulate in Mombasa; resume direct flights; and double scholarships for Kenyan students.")
-    doc = _english(until, text)
+    doc = _english(until, text, published="2024-10-04")
     assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2024-10-03")] * 3
     assert _evidence_texts(doc, "PROPOSE")[1:] == ["resume direct flights", "double scholarships for Kenyan students"]
 
@@ -372,7 +372,7 @@ def test_a_commitment_framed_around_its_subject(until) -> None:  # type: ignore[
     assert _summary(until(text, "events"), "COMMIT") == [(["PE", "VN"], "2024-10-03")]
     text = ("Canadian Prime Minister Mark Carney met Vietnamese Prime Minister Pham Minh Chinh on October 3. Carney "
             "reaffirmed Canada's strong support for Vietnam's candidacy for the UN Human Rights Council.")
-    assert _summary(_english(until, text), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
+    assert _summary(_english(until, text, published="2024-10-04"), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
 
 
 def test_the_inviter_is_of_the_country_its_title_names(until) -> None:  # type: ignore[no-untyped-def]
@@ -481,3 +481,12 @@ def test_where_and_when_a_step_was_agreed_do_not_make_it_concrete(until) -> None
     text = "The two sides agreed to hold the third Joint Commission meeting in Nairobi in March 2025."
     assert len(_events(_english(until, "Vietnamese President Luong Cuong met Kenyan President William Ruto. " + text),
                        "COMMIT")) == 1
+
+
+def test_a_planned_visits_day_is_not_when_things_were_agreed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tổng thống Chile Gabriel Boric sẽ thăm cấp Nhà nước Việt Nam từ ngày 30/11-2/12.\n"
+            "Hai bên đã nhất trí sớm mở đường bay thẳng giữa hai nước.")
+    assert _summary(until(text, "events", published="2025-11-27"), "COMMIT") == [(["VN", "CL"], "2025-11")]
+    text = ("Chilean President Gabriel Boric will pay a state visit to Vietnam from December 2 to 4.\n"
+            "Vietnam and Chile have agreed to open direct flights soon.")
+    assert _summary(_english(until, text, published="2025-11-27"), "COMMIT") == [(["VN", "CL"], "2025-11")]

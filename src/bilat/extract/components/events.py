@@ -351,15 +351,19 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
 
     A dateline's date is when the report was filed: the talks it then tells of
     are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ... on April 3").
+    A day after the stated publication day is a planned event's ("sẽ thăm Việt Nam từ ngày 30/11"), not the present.
     """
     filed = dateline_at(doc, sent.start)
+    published = doc.published if doc.published and width(doc.published) == 0 else None
     for span in doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end):
         if not span.value.has_day:  # "17/11", "Thursday", "chiều nay" (this afternoon)
             continue
         resolved = resolve(span.value, anchor)
-        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
+        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}") \
+                and (published is None or resolved[:10] <= published):
             return resolved
     return current
+
 
 
 def _in_parentheses(doc: Document, span: Span) -> bool:
