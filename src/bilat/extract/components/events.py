@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from bilat.extract.components.countries import (
     countries_in,
@@ -281,6 +281,11 @@ class _Trigger:
     @property
     def clause(self) -> tuple[int, int]:
         return _clause(self.doc, self.sent, self.start, self.data)
+
+    @cached_property
+    def step_end(self) -> int:
+        """Where the step a speech act states ends (see _step_end); read by several rules, found once."""
+        return _step_end(self)
 
 
 @component("events", requires=["sents", "countries", "orgs", "dates", "anchor", "mentions", "facts.persons", "facts.agreements"], assigns="facts.events")
@@ -580,7 +585,7 @@ def _step_end(t: _Trigger) -> int:
 def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     start, end = t.clause
     if kind in SPEECH_ACTS:
-        end = _step_end(t)
+        end = t.step_end
         earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
                    if t.data.kind(m.group()) in SPEECH_ACTS]
         if earlier:
@@ -593,7 +598,7 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
 def _object_start(t: _Trigger) -> int:
     """Where what the trigger is about begins: right after it, past a date said there ("agreed on Thursday to ...")."""
     start = t.end
-    for span in t.doc.in_range("dates", t.end, _step_end(t)):
+    for span in t.doc.in_range("dates", t.end, t.step_end):
         if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
             start = span.end
         break
@@ -602,7 +607,7 @@ def _object_start(t: _Trigger) -> int:
 
 def _object_text(t: _Trigger) -> str:
     """What the step is about: the words after the trigger."""
-    return _worded(t.doc.text[_object_start(t):_step_end(t)])
+    return _worded(t.doc.text[_object_start(t):t.step_end])
 
 
 def _worded(text: str) -> str:
@@ -618,7 +623,7 @@ def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
     """
     steps: list[tuple[int, int]] = []
     pending: int | None = None
-    for start, end in split_items(t.doc.text, _object_start(t), _step_end(t), t.data.coordination, t.data.step_opener_re):
+    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.step_opener_re):
         start = start if pending is None else pending
         if _concrete(t, start, end):
             steps.append((start, end))
@@ -849,7 +854,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
         event = _event(t, kind, actors, _names(subject, *invited), object=obj)
-        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < _step_end(t)]
+        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
@@ -864,7 +869,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
 def _states_a_visit(t: _Trigger) -> bool:
     """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
     return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, t.end, _step_end(t)))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end))
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
