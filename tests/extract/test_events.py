@@ -490,3 +490,15 @@ def test_a_planned_visits_day_is_not_when_things_were_agreed(until) -> None:  # 
     text = ("Chilean President Gabriel Boric will pay a state visit to Vietnam from December 2 to 4.\n"
             "Vietnam and Chile have agreed to open direct flights soon.")
     assert _summary(_english(until, text, published="2025-11-27"), "COMMIT") == [(["VN", "CL"], "2025-11")]
+
+
+def test_a_joint_step_stated_twice_is_one_commit_in_the_order_first_listed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile, Peru agree to open a new border crossing at Tacna\n"
+            "Peru and Chile have agreed to open a new border crossing at Tacna, the two trade ministers said.")
+    (commit,) = _events(_english(until, text), "COMMIT")
+    assert commit.actors == ["CL", "PE"]
+    text = "Peru and Chile have agreed to open a new border crossing at Tacna."
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]  # "and" does not make Chile an object
+    text = ("Lào, Campuchia nhất trí mở cửa khẩu mới tại Stung Treng\n"
+            "Campuchia và Lào đã nhất trí mở cửa khẩu mới tại Stung Treng.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["LA", "KH"]]

@@ -223,7 +223,8 @@ class _Context:
     home: str | None
     """The side a bare title belongs to (the press's own officials)."""
     first: str | None
-    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed."""
+    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed, else the one
+    the article names first."""
     lexicon: Lexicon
     people: list[Person]
     by_short_name: dict[str, Person]
@@ -296,7 +297,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     pair = main_pair(doc)
     people = doc.layer("facts.persons")
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
-    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc)) if c in pair), None)
+    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc), _named_first(doc, pair))
+                  if c in pair), None)
     ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
@@ -328,6 +330,12 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     _add_visits_to_meetings(ctx)
     _date_the_lead(ctx, _anchor_month(anchor))
     return ctx.events
+
+
+def _named_first(doc: Document, pair: list[str]) -> str | None:
+    """The side the article names first, its headline first: where no dateline says where the report was filed,
+    an outlet names its own side first ("Australia, Indonesia to sign ...")."""
+    return next((span.value for span in doc.layer("countries") if span.value in pair), None)
 
 
 def _date_the_lead(ctx: _Context, month: str | None) -> None:
@@ -873,8 +881,11 @@ def _states_a_visit(t: _Trigger) -> bool:
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if _pair_subject(t) or (subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject))):
+    if _pair_subject(t) or (subject is not None and subject.kind == "joint"):
         return t.ctx.joint()
+    listed = _co_subjects_listed(t, subject) if subject is not None else []
+    if listed:
+        return listed
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
                       if p.kind != "joint" and t.ctx.side(p) != first), None)
@@ -885,12 +896,27 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
 
 
-def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
-    """"Kishida, Yoon agree to ...", "Việt Nam và Kenya nhất trí ...": two sides listed as one subject act jointly."""
-    before = [p for p in t.participants if p.end <= subject.start and p.kind in ("person", "title", "country")]
-    if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
+def _co_subjects_listed(t: _Trigger, subject: _Participant) -> list[str]:
+    """"Kishida, Yoon agree to ...", "Pakistan and Iran have agreed", "Việt Nam và Kenya nhất trí ...": two sides
+    listed as one subject act jointly, in the order the article lists them (its own side first), the home side
+    first where it is one. The second may have been read as an object of "and": the subject is then the first."""
+    sides = [p for p in t.participants if p.kind in ("person", "title", "country") and p.end <= t.start]
+    before = [p for p in sides if p.end <= subject.start]
+    after = [p for p in sides if p.start >= subject.end]
+    if before and _listed_sides(t, before[-1], subject):
+        listed = [t.ctx.side(before[-1]), t.ctx.side(subject)]
+    elif after and _listed_sides(t, subject, after[0]):
+        listed = [t.ctx.side(subject), t.ctx.side(after[0])]
+    else:
+        return []
+    return sorted(listed, key=lambda side: side != t.data.home)  # type: ignore[return-value]
+
+
+def _listed_sides(t: _Trigger, first: _Participant, second: _Participant) -> bool:
+    """Whether two participants of different sides are listed together ("Pakistan and Iran", "Kishida, Yoon")."""
+    if t.ctx.side(first) in (None, t.ctx.side(second)):
         return False
-    return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
+    return bool(_LIST_GAP.fullmatch(t.doc.text, first.end, second.start))
 
 
 def _side_right_before(t: _Trigger) -> bool:
@@ -1144,7 +1170,8 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     for old in ctx.events:
         if old.type != new.type:
             continue
-        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
+        # a joint step stated twice is one commitment whichever side each mention names first
+        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon).function_words):
