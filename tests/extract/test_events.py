@@ -502,3 +502,12 @@ def test_a_joint_step_stated_twice_is_one_commit_in_the_order_first_listed(until
     text = ("Lào, Campuchia nhất trí mở cửa khẩu mới tại Stung Treng\n"
             "Campuchia và Lào đã nhất trí mở cửa khẩu mới tại Stung Treng.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["LA", "KH"]]
+
+
+def test_a_future_said_of_a_thing_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Brazilian President Lula met Chilean President Boric on June 12. He said the visit of Lula to Chile "
+            "in June would provide a further boost to the Mercosur talks. Brazil would provide a credit line to Chile.")
+    assert [e.object for e in _events(_english(until, text), "COMMIT")] == ["a credit line to Chile"]
+    text = ("Ngày 12/6, Tổng thống Brazil Lula hội đàm với Tổng thống Chile Boric. Ông cho biết chuyến thăm tới Chile "
+            "sẽ cung cấp thêm động lực cho đàm phán Mercosur. Brazil sẽ cung cấp khoản tín dụng cho Chile.")
+    assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["khoản tín dụng cho Chile"]

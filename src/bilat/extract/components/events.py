@@ -109,6 +109,8 @@ class _EventData:
     sidelines: frozenset[str]
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
+    place_words: frozenset[str]
+    """Words before a country that make it a place or a destination ("in", "to")."""
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
@@ -190,6 +192,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
+        place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
@@ -852,7 +855,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
         if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
-        if kind == "COMMIT" and (_inside_request(t) or (t.phrase in t.data.bare_futures and not _side_right_before(t))):
+        if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
@@ -919,10 +922,23 @@ def _listed_sides(t: _Trigger, first: _Participant, second: _Participant) -> boo
     return bool(_LIST_GAP.fullmatch(t.doc.text, first.end, second.start))
 
 
+def _opens_with_future(t: _Trigger) -> bool:
+    """Whether the trigger opens with a future auxiliary ("will", "would provide", "will continue to"): a promise
+    only when a side says it ("India will provide"), not a thing ("the visit would provide a boost")."""
+    return t.phrase.split(" ", 1)[0] in t.data.bare_futures
+
+
 def _side_right_before(t: _Trigger) -> bool:
-    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp")."""
+    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp"),
+    as its subject, not as a place ("the visit of Putin to China in June would provide")."""
     return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
-               for p in t.participants)
+               and not _a_place(t, p) for p in t.participants)
+
+
+def _a_place(t: _Trigger, p: _Participant) -> bool:
+    """Whether a participant is named as where something goes or happens ("to China", "in Laos")."""
+    before = _WORD_BEFORE.search(t.doc.text, max(0, p.start - _CITY_WORD), p.start)
+    return before is not None and before.group(1) in t.data.place_words
 
 
 def _pair_subject(t: _Trigger) -> bool:
