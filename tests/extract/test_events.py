@@ -349,7 +349,7 @@ def test_a_proposal_of_several_steps_is_one_proposal_per_step(until) -> None:  #
     assert _evidence_texts(doc, "PROPOSE")[1:] == ["nối lại đường bay thẳng", "cấp thêm học bổng cho sinh viên Chile"]
     text = ("Kenyan President William Ruto met Vietnamese President Luong Cuong on October 3. Ruto proposed that "
             "Vietnam open a consulate in Mombasa; resume direct flights; and double scholarships for Kenyan students.")
-    doc = _english(until, text)
+    doc = _english(until, text, published="2024-10-04")
     assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2024-10-03")] * 3
     assert _evidence_texts(doc, "PROPOSE")[1:] == ["resume direct flights", "double scholarships for Kenyan students"]
 
@@ -372,7 +372,7 @@ def test_a_commitment_framed_around_its_subject(until) -> None:  # type: ignore[
     assert _summary(until(text, "events"), "COMMIT") == [(["PE", "VN"], "2024-10-03")]
     text = ("Canadian Prime Minister Mark Carney met Vietnamese Prime Minister Pham Minh Chinh on October 3. Carney "
             "reaffirmed Canada's strong support for Vietnam's candidacy for the UN Human Rights Council.")
-    assert _summary(_english(until, text), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
+    assert _summary(_english(until, text, published="2024-10-04"), "COMMIT") == [(["CA", "VN"], "2024-10-03")]
 
 
 def test_the_inviter_is_of_the_country_its_title_names(until) -> None:  # type: ignore[no-untyped-def]
@@ -735,3 +735,45 @@ def test_a_countrys_own_mission_abroad_is_no_side_met_or_visited(until) -> None:
     en = until("Peru and Chile held talks. On September 30, President Gabriel Boric visited the Embassy of Chile.",
                "events", lang="en", published="2025-10-01")
     assert _events(en, "VISIT") == []
+
+
+def test_where_and_when_a_step_was_agreed_do_not_make_it_concrete(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Kenya. "
+            "Hai bên nhất trí các biện pháp tăng cường hợp tác trong cuộc hội đàm tại Hà Nội ngày 3/12.")
+    assert _events(until(text, "events"), "COMMIT") == []
+    text = ("Vietnamese Deputy Prime Minister Pham Binh Minh and Kenyan Cabinet Secretary Monica Juma agreed on "
+            "specific measures to enhance cooperation during their talks in Hanoi on December 3.")
+    assert _events(_english(until, text), "COMMIT") == []
+    text = "The two sides agreed to hold the third Joint Commission meeting in Nairobi in March 2025."
+    assert len(_events(_english(until, "Vietnamese President Luong Cuong met Kenyan President William Ruto. " + text),
+                       "COMMIT")) == 1
+
+
+def test_a_planned_visits_day_is_not_when_things_were_agreed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tổng thống Chile Gabriel Boric sẽ thăm cấp Nhà nước Việt Nam từ ngày 30/11-2/12.\n"
+            "Hai bên đã nhất trí sớm mở đường bay thẳng giữa hai nước.")
+    assert _summary(until(text, "events", published="2025-11-27"), "COMMIT") == [(["VN", "CL"], "2025-11")]
+    text = ("Chilean President Gabriel Boric will pay a state visit to Vietnam from December 2 to 4.\n"
+            "Vietnam and Chile have agreed to open direct flights soon.")
+    assert _summary(_english(until, text, published="2025-11-27"), "COMMIT") == [(["VN", "CL"], "2025-11")]
+
+
+def test_a_joint_step_stated_twice_is_one_commit_in_the_order_first_listed(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chile, Peru agree to open a new border crossing at Tacna\n"
+            "Peru and Chile have agreed to open a new border crossing at Tacna, the two trade ministers said.")
+    (commit,) = _events(_english(until, text), "COMMIT")
+    assert commit.actors == ["CL", "PE"]
+    text = "Peru and Chile have agreed to open a new border crossing at Tacna."
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]  # "and" does not make Chile an object
+    text = ("Lào, Campuchia nhất trí mở cửa khẩu mới tại Stung Treng\n"
+            "Campuchia và Lào đã nhất trí mở cửa khẩu mới tại Stung Treng.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["LA", "KH"]]
+
+
+def test_a_future_said_of_a_thing_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Brazilian President Lula met Chilean President Boric on June 12. He said the visit of Lula to Chile "
+            "in June would provide a further boost to the Mercosur talks. Brazil would provide a credit line to Chile.")
+    assert [e.object for e in _events(_english(until, text), "COMMIT")] == ["a credit line to Chile"]
+    text = ("Ngày 12/6, Tổng thống Brazil Lula hội đàm với Tổng thống Chile Boric. Ông cho biết chuyến thăm tới Chile "
+            "sẽ cung cấp thêm động lực cho đàm phán Mercosur. Brazil sẽ cung cấp khoản tín dụng cho Chile.")
+    assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["khoản tín dụng cho Chile"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from bilat.extract.components.countries import (
     countries_in,
@@ -58,6 +58,10 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+_CITY_WORD = 20
+"""Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_WORD_AFTER = re.compile(r" (\S+)")
 """Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
@@ -138,6 +142,8 @@ class _EventData:
     sidelines: frozenset[str]
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
+    place_words: frozenset[str]
+    """Words before a country that make it a place or a destination ("in", "to")."""
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
@@ -253,6 +259,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
+        place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
@@ -307,7 +314,8 @@ class _Context:
     home: str | None
     """The side a bare title belongs to (the press's own officials)."""
     first: str | None
-    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed."""
+    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed, else the one
+    the article names first."""
     lexicon: Lexicon
     people: list[Person]
     by_short_name: dict[str, Person]
@@ -366,6 +374,11 @@ class _Trigger:
     def clause(self) -> tuple[int, int]:
         return _clause(self.doc, self.sent, self.start, self.data)
 
+    @cached_property
+    def step_end(self) -> int:
+        """Where the step a speech act states ends (see _step_end); read by several rules, found once."""
+        return _step_end(self)
+
 
 @component("events", requires=["sents", "countries", "orgs", "dates", "anchor", "mentions", "facts.persons", "facts.agreements"], assigns="facts.events")
 def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
@@ -375,7 +388,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     pair = main_pair(doc)
     people = doc.layer("facts.persons")
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
-    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc)) if c in pair), None)
+    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc), _named_first(doc, pair))
+                  if c in pair), None)
     ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
@@ -409,6 +423,12 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     return ctx.events
 
 
+def _named_first(doc: Document, pair: list[str]) -> str | None:
+    """The side the article names first, its headline first: where no dateline says where the report was filed,
+    an outlet names its own side first ("Australia, Indonesia to sign ...")."""
+    return next((span.value for span in doc.layer("countries") if span.value in pair), None)
+
+
 def _date_the_lead(ctx: _Context, month: str | None) -> None:
     """A proposal or commitment the headline or lead states before any day is the article's main one:
     it was said on the first day the body then gives ("Thủ tướng đề nghị ..." / "Ngày 1/9, ...")."""
@@ -437,18 +457,21 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
     ngày 31/7-3/8.Sáng 1/8, ..."); a span of days ("đang thăm ... từ ngày 14 đến 17/4") only
     when it states no single day. A dateline's date is when the report was filed: the talks
     it then tells of are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ...
-    on April 3").
+    on April 3"). A day after the stated publication day is a planned event's ("sẽ thăm Việt
+    Nam từ ngày 30/11"), not the present.
     """
     filed = dateline_at(doc, sent.start)
+    published = doc.published if doc.published and width(doc.published) == 0 else None
     spans = doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end)
     for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
-        if not span.value.has_day:
+        if not span.value.has_day:  # "17/11", "Thursday", "chiều nay" (this afternoon)
             continue
         if span.value.narrative_day is not None:  # "Cùng ngày" keeps the day reached, "Ngày hôm sau" moves it on
             current = _days_after(current, span.value.narrative_day)
             continue
         resolved = resolve(span.value, anchor)
-        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
+        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}") \
+                and (published is None or resolved[:10] <= published):
             return resolved
     return current
 
@@ -719,7 +742,7 @@ def _step_end(t: _Trigger) -> int:
 def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     start, end = t.clause
     if kind in SPEECH_ACTS:
-        end = _step_end(t)
+        end = t.step_end
         earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
                    if t.data.kind(m.group()) in SPEECH_ACTS]
         if earlier:
@@ -732,7 +755,7 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
 def _object_start(t: _Trigger) -> int:
     """Where what the trigger is about begins: right after it, past a date said there ("agreed on Thursday to ...")."""
     start = t.end
-    for span in t.doc.in_range("dates", t.end, _step_end(t)):
+    for span in t.doc.in_range("dates", t.end, t.step_end):
         if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
             start = span.end
         break
@@ -741,7 +764,7 @@ def _object_start(t: _Trigger) -> int:
 
 def _object_text(t: _Trigger) -> str:
     """What the step is about: the words after the trigger."""
-    return _worded(t.doc.text[_object_start(t):_step_end(t)])
+    return _worded(t.doc.text[_object_start(t):t.step_end])
 
 
 def _worded(text: str) -> str:
@@ -757,7 +780,7 @@ def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
     """
     steps: list[tuple[int, int]] = []
     pending: int | None = None
-    for start, end in split_items(t.doc.text, _object_start(t), _step_end(t), t.data.coordination, t.data.step_opener_re):
+    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.step_opener_re):
         start = start if pending is None else pending
         if _concrete(t, start, end):
             steps.append((start, end))
@@ -771,12 +794,14 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     """Whether a step names something one could check was done (FACTS.md: vague "tăng cường hợp tác" is
     no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
     doc = t.doc
-    if t.data.deliverable_re.search(doc.text, start, end) or _AMOUNT.search(doc.text, start, end):
-        return True
+    dates = doc.in_range("dates", start, end)
+    if t.data.deliverable_re.search(doc.text, start, end) or any(
+            not any(d.start <= m.start() < d.end for d in dates) for m in _AMOUNT.finditer(doc.text, start, end)):
+        return True  # a figure outside a date ("20 tỷ USD", "lần thứ 3")
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
-    if any(s.value.year is not None or s.value.month is not None for s in doc.in_range("dates", start, end)):
-        return True
+    if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
+        return True  # a time to be done by ("năm 2025", "by 2030"); a day is when it was said ("talks on December 3")
     if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
         return True
     return _names_something(t, start, end)
@@ -784,15 +809,31 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
 
 def _names_something(t: _Trigger, start: int, end: int) -> bool:
     """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
-    a capitalised word past its first that is no side, person, relationship level ("Đối tác Chiến lược")
-    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt")."""
+    a capitalised word past its first that is no side, person, date, relationship level ("Đối tác Chiến lược")
+    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt"),
+    nor a city of the sides, where it was said ("during their talks in Hanoi", "tại Hà Nội")."""
     text = t.doc.text
-    taken = [(s.start, s.end) for layer in ("countries", "mentions") for s in t.doc.in_range(layer, start, end)]
+    taken = [(s.start, s.end) for layer in ("countries", "mentions", "dates") for s in t.doc.in_range(layer, start, end)]
     words = list(_WORD.finditer(text, start, end))
     capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
                    and fold(w.group()) not in t.data.relationship_words
                    and not _DASH_AFTER.match(text, w.end()) and not _DASH_BEFORE.search(text, max(0, w.start() - 3), w.start())]
-    return bool(capitalised) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
+    sides = {*t.ctx.pair, t.ctx.home}
+    names = [w for w in capitalised if not _sides_city(t, w, sides)]
+    return bool(names) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
+
+
+def _sides_city(t: _Trigger, word: re.Match[str], sides: set[str | None]) -> bool:
+    """Whether a capitalised word is (part of) a city of one of the sides: alone, or with the word before or after."""
+    text = t.doc.text
+    names = [word.group()]
+    before = _WORD_BEFORE.search(text, max(0, word.start() - _CITY_WORD), word.start())
+    if before:
+        names.append(f"{before.group(1)} {word.group()}")
+    after = _WORD_AFTER.match(text, word.end(), word.end() + _CITY_WORD)
+    if after:
+        names.append(f"{word.group()} {after.group(1)}")
+    return any(country_of_city(t.ctx.lexicon, name) in sides for name in names)
 
 
 def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
@@ -1071,7 +1112,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
         if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
-        if kind == "COMMIT" and (_inside_request(t) or (t.phrase in t.data.bare_futures and not _side_right_before(t))):
+        if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
@@ -1081,7 +1122,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
         event = _event(t, kind, actors, _names(subject, *invited), object=obj)
-        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < _step_end(t)]
+        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
@@ -1096,12 +1137,15 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
 def _states_a_visit(t: _Trigger) -> bool:
     """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
     return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, t.end, _step_end(t)))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end))
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if _pair_subject(t) or (subject is not None and (subject.kind == "joint" or _has_co_subject(t, subject))):
+    if _pair_subject(t) or (subject is not None and subject.kind == "joint"):
         return t.ctx.joint()
+    listed = _co_subjects_listed(t, subject) if subject is not None else []
+    if listed:
+        return listed
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
                       if p.kind != "joint" and t.ctx.side(p) != first), None)
@@ -1112,18 +1156,46 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
 
 
-def _has_co_subject(t: _Trigger, subject: _Participant) -> bool:
-    """"Kishida, Yoon agree to ...", "Việt Nam và Kenya nhất trí ...": two sides listed as one subject act jointly."""
-    before = [p for p in t.participants if p.end <= subject.start and p.kind in ("person", "title", "country")]
-    if not before or t.ctx.side(before[-1]) in (None, t.ctx.side(subject)):
+def _co_subjects_listed(t: _Trigger, subject: _Participant) -> list[str]:
+    """"Kishida, Yoon agree to ...", "Pakistan and Iran have agreed", "Việt Nam và Kenya nhất trí ...": two sides
+    listed as one subject act jointly, in the order the article lists them (its own side first), the home side
+    first where it is one. The second may have been read as an object of "and": the subject is then the first."""
+    sides = [p for p in t.participants if p.kind in ("person", "title", "country") and p.end <= t.start]
+    before = [p for p in sides if p.end <= subject.start]
+    after = [p for p in sides if p.start >= subject.end]
+    if before and _listed_sides(t, before[-1], subject):
+        listed = [t.ctx.side(before[-1]), t.ctx.side(subject)]
+    elif after and _listed_sides(t, subject, after[0]):
+        listed = [t.ctx.side(subject), t.ctx.side(after[0])]
+    else:
+        return []
+    return sorted(listed, key=lambda side: side != t.data.home)  # type: ignore[return-value]
+
+
+def _listed_sides(t: _Trigger, first: _Participant, second: _Participant) -> bool:
+    """Whether two participants of different sides are listed together ("Pakistan and Iran", "Kishida, Yoon")."""
+    if t.ctx.side(first) in (None, t.ctx.side(second)):
         return False
-    return bool(_LIST_GAP.fullmatch(t.doc.text, before[-1].end, subject.start))
+    return bool(_LIST_GAP.fullmatch(t.doc.text, first.end, second.start))
+
+
+def _opens_with_future(t: _Trigger) -> bool:
+    """Whether the trigger opens with a future auxiliary ("will", "would provide", "will continue to"): a promise
+    only when a side says it ("India will provide"), not a thing ("the visit would provide a boost")."""
+    return t.phrase.split(" ", 1)[0] in t.data.bare_futures
 
 
 def _side_right_before(t: _Trigger) -> bool:
-    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp")."""
+    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp"),
+    as its subject, not as a place ("the visit of Putin to China in June would provide")."""
     return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
-               for p in t.participants)
+               and not _a_place(t, p) for p in t.participants)
+
+
+def _a_place(t: _Trigger, p: _Participant) -> bool:
+    """Whether a participant is named as where something goes or happens ("to China", "in Laos")."""
+    before = _WORD_BEFORE.search(t.doc.text, max(0, p.start - _CITY_WORD), p.start)
+    return before is not None and before.group(1) in t.data.place_words
 
 
 def _pair_subject(t: _Trigger) -> bool:
@@ -1488,7 +1560,8 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     for old in ctx.events:
         if old.type != new.type:
             continue
-        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
+        # a joint step stated twice is one commitment whichever side each mention names first
+        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon).function_words):
