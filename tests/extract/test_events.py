@@ -600,3 +600,15 @@ def test_a_countrys_own_mission_abroad_is_no_side_met_or_visited(until) -> None:
     en = until("Peru and Chile held talks. On September 30, President Gabriel Boric visited the Embassy of Chile.",
                "events", lang="en", published="2025-10-01")
     assert _events(en, "VISIT") == []
+
+
+def test_a_datelines_day_gives_way_to_the_day_the_sentence_states(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Lima [Peru], April 4 (ANI): Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian "
+               "Foreign Minister Ana Gervasi in Lima on April 3.", "events", lang="en", published="2025-04-04")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2025-04-03")]
+    vi = until("LIMA, ngày 4/4 - Bộ trưởng Ngoại giao Chile Alberto van Klaveren hội đàm với Bộ trưởng Ngoại giao Peru "
+               "Ana Gervasi tại Lima ngày 3/4.", "events", published="2025-04-04")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2025-04-03")]
+    undated = until("Lima, April 4 (ANI): Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian "
+                    "Foreign Minister Ana Gervasi.", "events", lang="en", published="2025-04-04")
+    assert _summary(undated, "MEET") == [(["CL", "PE"], "2025-04-04")]

@@ -89,6 +89,8 @@ _INTENTION_WINDOW = 20
 """Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
 _TOPIC_WORDS = 4
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
+_DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
+"""After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
 _TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
@@ -548,8 +550,11 @@ def _date(t: _Trigger, kind: str) -> str | None:
         resolved = resolve(value, anchor)
         if not resolved:
             continue
-        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and _contact_before(t, start, span.start):
-            earlier = resolved  # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's
+        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and (
+                _contact_before(t, start, span.start) or _DATELINE_END.match(t.doc.text, span.end)):
+            # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's;
+            # "BERLIN, April 4 — ... co-chaired ... on April 3": the dateline's day is the report's
+            earlier = resolved
             continue
         t.ctx.stated.add(t.start)
         return resolved
