@@ -612,3 +612,12 @@ def test_a_datelines_day_gives_way_to_the_day_the_sentence_states(until) -> None
     undated = until("Lima, April 4 (ANI): Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian "
                     "Foreign Minister Ana Gervasi.", "events", lang="en", published="2025-04-04")
     assert _summary(undated, "MEET") == [(["CL", "PE"], "2025-04-04")]
+
+
+def test_a_signing_with_other_countries_is_no_sign_between_the_two(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 5/3, Chile và Peru hội đàm; Peru đã ký kết nhiều hiệp định thương mại tự do với các nước trong khu vực.",
+               "events", published="2025-03-06")
+    assert _events(vi, "SIGN") == []
+    en = until("On March 5, Chile and Peru held talks; Peru has signed free trade agreements with many countries.",
+               "events", lang="en", published="2025-03-06")
+    assert _events(en, "SIGN") == []

@@ -132,6 +132,7 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    third_parties_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
@@ -208,6 +209,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
@@ -1045,6 +1047,8 @@ def _sign(t: _Trigger) -> list[Event]:
     start, end = t.clause
     if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
         return []  # "hopes to sign": an intention
+    if t.data.third_parties_re.search(t.doc.text, t.end, end):
+        return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
     named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
     before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
     actors = t.ctx.joint()
