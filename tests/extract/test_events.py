@@ -621,3 +621,14 @@ def test_a_signing_with_other_countries_is_no_sign_between_the_two(until) -> Non
     en = until("On March 5, Chile and Peru held talks; Peru has signed free trade agreements with many countries.",
                "events", lang="en", published="2025-03-06")
     assert _events(en, "SIGN") == []
+
+
+def test_a_meeting_where_a_request_was_made_is_no_request(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric called for early talks on a trade deal at a reception in Santiago on "
+               "August 26 for Peruvian Foreign Minister Elmer Schialer.", "events", lang="en", published="2024-08-27")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2024-08-26")]
+    vi = until("Tổng thống Chile Gabriel Boric đề nghị sớm đàm phán hiệp định thương mại tại buổi tiếp Bộ trưởng Ngoại "
+               "giao Peru Elmer Schialer ngày 26/8.", "events", published="2024-08-27")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2024-08-26")]
+    asked = until("Tổng thống Chile Gabriel Boric mời Tổng thống Peru Dina Boluarte thăm Chile.", "events")
+    assert _events(asked, "VISIT") == []

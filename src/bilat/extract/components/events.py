@@ -132,6 +132,7 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
@@ -209,6 +210,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
@@ -642,6 +644,8 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
     An invitation named as a noun asks too, unless it is one accepted ("Nhận lời mời của ...").
     """
     start, _ = t.clause
+    if t.data.setting_re.search(t.doc.text, max(start, t.start - _OBJECT_WINDOW), t.start):
+        return False  # "called for ... at a reception for X": where it was asked, not what is asked
     earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
     if any(t.data.types[m.group()] in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
         return True
