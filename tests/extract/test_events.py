@@ -632,3 +632,17 @@ def test_a_meeting_where_a_request_was_made_is_no_request(until) -> None:  # typ
     assert _summary(vi, "MEET") == [(["CL", "PE"], "2024-08-26")]
     asked = until("Tổng thống Chile Gabriel Boric mời Tổng thống Peru Dina Boluarte thăm Chile.", "events")
     assert _events(asked, "VISIT") == []
+
+
+def test_a_year_fronted_in_the_clause_dates_an_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("In 2009, Chile and Peru upgraded ties to a strategic cooperative partnership.", "events", lang="en",
+               published="2025-01-10")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("2009", "strategic_partnership")]
+    vi = until("Năm 2009, Chile và Peru nâng cấp quan hệ lên Đối tác hợp tác chiến lược.", "events", published="2025-01-10")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [("2009", "strategic_partnership")]
+
+
+def test_an_anniversary_of_the_day_relations_were_established(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai nước sẽ ký Hiệp định FTA Chile - Peru ngay trong năm 2023 nhân kỷ niệm 30 năm ngày hai nước thiết "
+               "lập quan hệ ngoại giao.", "events", published="2023-03-01")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1993")]

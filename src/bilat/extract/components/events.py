@@ -975,7 +975,10 @@ def _establish(t: _Trigger) -> list[Event]:
     anchor = anchor_of(t.doc)
     reach = _establishment_reach(t)
     before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
-    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach))  # "the 1965 normalization", "established in 1965"
+    fronted = [s for s in t.doc.in_range("dates", start, t.start) if not any(  # "In 2009, A and B upgraded ties"
+        t.data.types[m.group()] == "ESTABLISH_RELATIONS" for m in t.data.trigger_re.finditer(t.doc.text, s.end, t.start))]
+    # "the 1965 normalization", "established in 1965", else a date fronted in the clause
+    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach)) or fronted[-1:]
     date = _relations_date(spans[0], anchor) if spans else None
     ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, reach)), None)
     if ago is not None and anchor.year is not None and (date is None or (not before and ago.start() < spans[0].start)):
