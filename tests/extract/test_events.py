@@ -646,3 +646,13 @@ def test_an_anniversary_of_the_day_relations_were_established(until) -> None:  #
     vi = until("Hai nước sẽ ký Hiệp định FTA Chile - Peru ngay trong năm 2023 nhân kỷ niệm 30 năm ngày hai nước thiết "
                "lập quan hệ ngoại giao.", "events", published="2023-03-01")
     assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1993")]
+
+
+def test_an_upgrade_told_before_any_day_takes_its_visits_days(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chile và Peru chính thức nâng cấp quan hệ lên Đối tác chiến lược toàn diện\n"
+               "Tổng thống Chile Gabriel Boric thăm chính thức Peru từ ngày 7-9/3.", "events", published="2024-03")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2024-03-07/2024-03-09")]
+    en = until("Chile and Peru elevate ties to a comprehensive strategic partnership\n"
+               "Chilean President Gabriel Boric paid an official visit to Peru from March 7 to 9.", "events",
+               lang="en", published="2024-03")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2024-03-07/2024-03-09")]

@@ -350,6 +350,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
+    _date_upgrades_by_their_visit(ctx, _anchor_month(anchor))
     return ctx.events
 
 
@@ -805,6 +806,19 @@ def _co_subjects(t: _Trigger) -> list[_Participant]:
     side = t.ctx.side(subject)
     return [p for p in t.participants if start <= p.start < t.start and p.kind == "person"
             and p is not subject and t.ctx.side(p) != side][-1:]
+
+
+def _date_upgrades_by_their_visit(ctx: _Context, month: str | None) -> None:
+    """An upgrade the title tells before any day is known ("Việt Nam và Australia nâng cấp quan hệ ...")
+    takes the day or days of the visit it crowned, when that visit falls in the article's month."""
+    visits = [e for e in ctx.events if e.type == "VISIT" and e.status == "happened" and e.date]
+    for upgrade in ctx.events:
+        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date is None or upgrade.date != month:
+            continue
+        visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
+                      and width(v.date or "") < width(upgrade.date)), None)
+        if visit is not None:
+            upgrade.date = visit.date
 
 
 def _add_visits_to_meetings(ctx: _Context) -> None:
