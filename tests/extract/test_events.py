@@ -656,3 +656,13 @@ def test_an_upgrade_told_before_any_day_takes_its_visits_days(until) -> None:  #
                "Chilean President Gabriel Boric paid an official visit to Peru from March 7 to 9.", "events",
                lang="en", published="2024-03")
     assert _summary(en, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2024-03-07/2024-03-09")]
+
+
+def test_a_numbered_sessions_date_after_its_long_name(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên đánh giá cao kết quả Kỳ họp lần III Ủy ban hỗn hợp về Hợp tác kinh tế, thương mại và đầu tư "
+               "Chile – Peru (được tổ chức tháng 9/2021).", "events", published="2024-05-10")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2021-09")]
+    en = until("Chile and Peru reviewed the results of the 3rd meeting of the Chile-Peru Joint Committee on Economic, "
+               "Trade, Investment, Science and Technology Cooperation, held in Lima in September 2021.", "events",
+               lang="en", published="2024-05-10")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2021-09")]

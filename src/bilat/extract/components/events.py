@@ -81,6 +81,8 @@ _SIGNED_BEFORE_WINDOW = 50
 """Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
 _SESSION_NAME_WORDS = 4
 """Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
+_SESSION_DATE_WINDOW = 160
+"""Characters after a numbered session's meeting word within which its date is read ("Kỳ họp lần III Ủy ban hỗn hợp về ... (tháng 9/2021)")."""
 _SESSION_WINDOW = 60
 """Characters before a meeting word within which its ordinal is read."""
 _SUBJECT_GAP_WORDS = 3
@@ -540,6 +542,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
     earlier = None
+    session = kind == "MEET" and _numbered_session(t)
+    window = _SESSION_DATE_WINDOW if session else _DATE_WINDOW  # a session's long name stands before its date
     for span in t.doc.in_range("dates", start, end):
         value = span.value
         if (value.relative_year is not None and value.month is None) or value.first_months is not None:
@@ -548,7 +552,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
             if span.start > t.start or value.day is None:
                 continue
         elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)
-              and not (kind == "MEET" and _numbered_session(t))) or span.start > t.end + _DATE_WINDOW:
+              and not session) or span.start > t.end + window:
             continue  # a past visit is dated at least to the month; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
