@@ -666,3 +666,13 @@ def test_a_numbered_sessions_date_after_its_long_name(until) -> None:  # type: i
                "Trade, Investment, Science and Technology Cooperation, held in Lima in September 2021.", "events",
                lang="en", published="2024-05-10")
     assert _summary(en, "MEET") == [(["CL", "PE"], "2021-09")]
+
+
+def test_a_wish_to_upgrade_relations_is_no_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru expressed determination to bolster cooperation and elevate the bilateral relations.",
+               "events", lang="en", published="2024-08-27")
+    assert _events(en, "ESTABLISH_RELATIONS") == []
+    vi = until("Chile và Peru mong muốn sớm nâng cấp quan hệ lên Đối tác chiến lược.", "events", published="2024-08-27")
+    assert _events(vi, "ESTABLISH_RELATIONS") == []
+    agreed = until("Chile và Peru đã nhất trí nâng cấp quan hệ lên Đối tác chiến lược.", "events", published="2024-08-27")
+    assert [e.framework for e in _events(agreed, "ESTABLISH_RELATIONS")] == ["strategic_partnership"]

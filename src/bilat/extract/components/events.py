@@ -67,6 +67,8 @@ _FRAME_GAP_WORDS = 3
 """Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
 _FRAMEWORK_DATE_GAP = 12
 """Characters between a coordinated framework and its date ("quan hệ Đối tác toàn diện từ tháng 3/2019")."""
+_INTENTION_REACH = 80
+"""Characters before an establishing verb within which a wish makes it one ("mong muốn sớm nâng cấp quan hệ")."""
 _PASSIVE_WINDOW = 60
 """Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
 _FRAMEWORK_WINDOW = 90
@@ -134,6 +136,7 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    intention_re: re.Pattern[str]
     setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
     institution_re: re.Pattern[str]
@@ -212,6 +215,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
         setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
@@ -987,6 +991,8 @@ def _establish(t: _Trigger) -> list[Event]:
     passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
     if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
         return []
+    if t.data.intention_re.search(t.doc.text, max(start, t.start - _INTENTION_REACH), t.start):
+        return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
