@@ -676,3 +676,15 @@ def test_a_wish_to_upgrade_relations_is_no_upgrade(until) -> None:  # type: igno
     assert _events(vi, "ESTABLISH_RELATIONS") == []
     agreed = until("Chile và Peru đã nhất trí nâng cấp quan hệ lên Đối tác chiến lược.", "events", published="2024-08-27")
     assert [e.framework for e in _events(agreed, "ESTABLISH_RELATIONS")] == ["strategic_partnership"]
+
+
+def test_an_anniversary_still_ahead_counts_from_next_year(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên nhất trí tổ chức các hoạt động hướng tới kỷ niệm 35 năm thiết lập quan hệ ngoại giao Chile - Peru.",
+               "events", published="2024-05-01")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1990")]
+    en = until("Chile and Peru agreed to organise activities heading towards the 35th anniversary of diplomatic relations.",
+               "events", lang="en", published="2024-05-01")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1990")]
+    now = until("Chile and Peru celebrated the 35th anniversary of diplomatic relations.", "events", lang="en",
+                published="2024-05-01")
+    assert _summary(now, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1989")]

@@ -49,6 +49,8 @@ _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
 _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
+_AHEAD_WINDOW = 30
+"""Characters before an anniversary within which "heading towards" makes it next year's."""
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 """What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
@@ -136,6 +138,7 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    ahead_re: re.Pattern[str]
     intention_re: re.Pattern[str]
     setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
@@ -215,6 +218,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        ahead_re=re.compile(rf"(?<!\w)(?:{words('anniversary_ahead')})(?!\w)"),
         intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
         setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
@@ -1201,8 +1205,11 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
                 date = f"{span_of.year:04d}" if span_of.month is None else (resolve(span_of, anchor) or "").split("/")[0] or None
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
-            elif (stated or anchor.year) is not None:
-                date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
+            elif stated is not None:
+                date = f"{stated - years:04d}"
+            elif anchor.year is not None:  # "hướng tới kỷ niệm 35 năm", "heading towards the 35th": next year's
+                ahead = data.ahead_re.search(doc.text, max(sent.start, match.start() - _AHEAD_WINDOW), match.start())
+                date = f"{anchor.year + (1 if ahead else 0) - years:04d}"
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()],
