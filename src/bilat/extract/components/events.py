@@ -97,6 +97,8 @@ _TOPIC_WORDS = 4
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
 """After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
+_PUNCTUATION = re.compile(r"[,.;:()]")
+"""Marks that end a name or a subject's reach."""
 _TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
@@ -808,7 +810,7 @@ def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
 def _right_before(t: _Trigger, p: _Participant) -> bool:
     """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
     gap = t.doc.text[p.end:t.start]
-    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not re.search(r"[,;:.()]", gap)
+    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not _PUNCTUATION.search(gap)
 
 
 def _co_subjects(t: _Trigger) -> list[_Participant]:
@@ -823,12 +825,14 @@ def _co_subjects(t: _Trigger) -> list[_Participant]:
 def _date_upgrades_by_their_visit(ctx: _Context, month: str | None) -> None:
     """An upgrade the title tells before any day is known ("Việt Nam và Australia nâng cấp quan hệ ...")
     takes the day or days of the visit it crowned, when that visit falls in the article's month."""
+    if month is None:
+        return
     visits = [e for e in ctx.events if e.type == "VISIT" and e.status == "happened" and e.date]
     for upgrade in ctx.events:
-        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date is None or upgrade.date != month:
+        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date != month:
             continue
         visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
-                      and width(v.date or "") < width(upgrade.date)), None)
+                      and width(v.date or "") < width(month)), None)
         if visit is not None:
             upgrade.date = visit.date
 
@@ -924,7 +928,7 @@ def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
     ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
     _, end = t.clause
     limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
-    stop = re.compile(r"[,.;:()]").search(t.doc.text, gathering.end(), limit)
+    stop = _PUNCTUATION.search(t.doc.text, gathering.end(), limit)
     return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
 
 
