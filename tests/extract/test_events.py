@@ -512,6 +512,12 @@ def test_presenting_credentials_is_a_meeting(until) -> None:  # type: ignore[no-
     en = until("On November 20, Chilean Ambassador Juan Perez presented his credentials to Peruvian President "
                "Dina Boluarte.", "events", lang="en", published="2025-11-21")
     assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+    received = until("Ngày 20/11, Tổng thống Peru Dina Boluarte nhận Quốc thư của Đại sứ Chile Juan Perez.", "events",
+                     published="2025-11-21")
+    assert [(e.actors, e.persons) for e in _events(received, "MEET")] == [(["PE", "CL"], ["Dina Boluarte", "Juan Perez"])]
+    received_en = until("On November 20, Peruvian President Dina Boluarte received the credentials of newly appointed "
+                        "Chilean Ambassador Juan Perez.", "events", lang="en", published="2025-11-21")
+    assert [e.actors for e in _events(received_en, "MEET")] == [["PE", "CL"]]
 
 
 def test_their_meeting_in_a_city_is_a_meeting_and_the_guest_visit(until) -> None:  # type: ignore[no-untyped-def]
