@@ -694,3 +694,21 @@ def test_an_anniversary_still_ahead_counts_from_next_year(until) -> None:  # typ
     now = until("Chile and Peru celebrated the 35th anniversary of diplomatic relations.", "events", lang="en",
                 published="2024-05-01")
     assert _summary(now, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1989")]
+
+
+def test_an_agreement_signed_is_its_signings_object_however_long_its_name(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("The presidents of Chile and Peru signed the Chile-Peru Comprehensive Economic Partnership Agreement.",
+               "events", lang="en", published=None)
+    assert _summary(en, "SIGN") == [(["CL", "PE"], None)]
+    vi = until("Tổng thống Chile và Tổng thống Peru đã ký Hiệp định Đối tác Kinh tế Toàn diện giữa Cộng hòa Chile và "
+               "Cộng hòa Peru.", "events", published=None)
+    assert _summary(vi, "SIGN") == [(["CL", "PE"], None)]
+
+
+def test_a_wish_to_sign_is_no_signing(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru expressed determination to bolster cooperation and elevate relations by finalising "
+               "and signing the trade agreement.", "events", lang="en", published="2025-03-06")
+    assert _events(en, "SIGN") == [] and _events(en, "ESTABLISH_RELATIONS") == []
+    vi = until("Chile và Peru bày tỏ quyết tâm thúc đẩy hợp tác, sớm hoàn tất và ký kết hiệp định thương mại.", "events",
+               published="2025-03-06")
+    assert _events(vi, "SIGN") == []

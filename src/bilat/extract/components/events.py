@@ -69,8 +69,6 @@ _FRAME_GAP_WORDS = 3
 """Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
 _FRAMEWORK_DATE_GAP = 12
 """Characters between a coordinated framework and its date ("quan hệ Đối tác toàn diện từ tháng 3/2019")."""
-_INTENTION_REACH = 80
-"""Characters before an establishing verb within which a wish makes it one ("mong muốn sớm nâng cấp quan hệ")."""
 _PASSIVE_WINDOW = 60
 """Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
 _FRAMEWORK_WINDOW = 90
@@ -999,7 +997,7 @@ def _establish(t: _Trigger) -> list[Event]:
     passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
     if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
         return []
-    if t.data.intention_re.search(t.doc.text, max(start, t.start - _INTENTION_REACH), t.start):
+    if t.data.intention_re.search(t.doc.text, start, t.start):
         return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
@@ -1086,20 +1084,24 @@ def _sign(t: _Trigger) -> list[Event]:
     start, end = t.clause
     if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
         return []  # "hopes to sign": an intention
+    if t.data.intention_re.search(t.doc.text, start, t.start):
+        return []  # "expressed determination to ... finalise and sign the CEPA": a wish
     if t.data.third_parties_re.search(t.doc.text, t.end, end):
         return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
     named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
     before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
+    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
+    # an agreement read after the verb is what it signs, however long its name ("signed the ... Agreement (CEPA)")
+    object_named = named is not None or any(a.evidence[0] >= t.start for a in signed)
     actors = t.ctx.joint()
-    if (named is None and before is None) or len(actors) < 2:
+    if (not object_named and before is None) or len(actors) < 2:
         return []
     date = _date(t, "SIGN")
-    if named is None and t.start not in t.ctx.stated:
+    if not object_named and t.start not in t.ctx.stated:
         return []  # "the pact was signed": a signing recalled, not dated
     persons = _names(*(p for p in t.participants if p.kind == "person" and start <= p.start < end))
     event = Event(type="SIGN", actors=actors, date=date, status=_status(t, date), evidence=_evidence(t, "SIGN"),
                   persons=persons, object=_object_text(t))
-    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
     if signed:  # the agreements read in the clause, each as the agreement steps state it
         return [replace(event, actors=[c for c in actors if c in a.parties] or list(a.parties),
                         date=a.date or date, evidence=a.evidence, object=a.scope) for a in signed]
