@@ -647,6 +647,12 @@ def test_presenting_credentials_is_a_meeting(until) -> None:  # type: ignore[no-
     en = until("On November 20, Chilean Ambassador Juan Perez presented his credentials to Peruvian President "
                "Dina Boluarte.", "events", lang="en", published="2025-11-21")
     assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["CL", "PE"], "2025-11-20")]
+    received = until("Ngày 20/11, Tổng thống Peru Dina Boluarte nhận Quốc thư của Đại sứ Chile Juan Perez.", "events",
+                     published="2025-11-21")
+    assert [(e.actors, e.persons) for e in _events(received, "MEET")] == [(["PE", "CL"], ["Dina Boluarte", "Juan Perez"])]
+    received_en = until("On November 20, Peruvian President Dina Boluarte received the credentials of newly appointed "
+                        "Chilean Ambassador Juan Perez.", "events", lang="en", published="2025-11-21")
+    assert [e.actors for e in _events(received_en, "MEET")] == [["PE", "CL"]]
 
 
 def test_their_meeting_in_a_city_is_a_meeting_and_the_guest_visit(until) -> None:  # type: ignore[no-untyped-def]
@@ -777,3 +783,109 @@ def test_a_future_said_of_a_thing_is_no_commitment(until) -> None:  # type: igno
     text = ("Ngày 12/6, Tổng thống Brazil Lula hội đàm với Tổng thống Chile Boric. Ông cho biết chuyến thăm tới Chile "
             "sẽ cung cấp thêm động lực cho đàm phán Mercosur. Brazil sẽ cung cấp khoản tín dụng cho Chile.")
     assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["khoản tín dụng cho Chile"]
+
+
+def test_a_datelines_day_gives_way_to_the_day_the_sentence_states(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Lima [Peru], April 4 (ANI): Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian "
+               "Foreign Minister Ana Gervasi in Lima on April 3.", "events", lang="en", published="2025-04-04")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2025-04-03")]
+    vi = until("LIMA, ngày 4/4 - Bộ trưởng Ngoại giao Chile Alberto van Klaveren hội đàm với Bộ trưởng Ngoại giao Peru "
+               "Ana Gervasi tại Lima ngày 3/4.", "events", published="2025-04-04")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2025-04-03")]
+    undated = until("Lima, April 4 (ANI): Chilean Foreign Minister Alberto van Klaveren held talks with Peruvian "
+                    "Foreign Minister Ana Gervasi.", "events", lang="en", published="2025-04-04")
+    assert _summary(undated, "MEET") == [(["CL", "PE"], "2025-04-04")]
+
+
+def test_a_signing_with_other_countries_is_no_sign_between_the_two(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 5/3, Chile và Peru hội đàm; Peru đã ký kết nhiều hiệp định thương mại tự do với các nước trong khu vực.",
+               "events", published="2025-03-06")
+    assert _events(vi, "SIGN") == []
+    en = until("On March 5, Chile and Peru held talks; Peru has signed free trade agreements with many countries.",
+               "events", lang="en", published="2025-03-06")
+    assert _events(en, "SIGN") == []
+
+
+def test_a_meeting_where_a_request_was_made_is_no_request(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric called for early talks on a trade deal at a reception in Santiago on "
+               "August 26 for Peruvian Foreign Minister Elmer Schialer.", "events", lang="en", published="2024-08-27")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2024-08-26")]
+    vi = until("Tổng thống Chile Gabriel Boric đề nghị sớm đàm phán hiệp định thương mại tại buổi tiếp Bộ trưởng Ngoại "
+               "giao Peru Elmer Schialer ngày 26/8.", "events", published="2024-08-27")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2024-08-26")]
+    asked = until("Tổng thống Chile Gabriel Boric mời Tổng thống Peru Dina Boluarte thăm Chile.", "events")
+    assert _events(asked, "VISIT") == []
+
+
+def test_a_year_fronted_in_the_clause_dates_an_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("In 2009, Chile and Peru upgraded ties to a strategic cooperative partnership.", "events", lang="en",
+               published="2025-01-10")
+    assert [(e.date, e.framework) for e in _events(en, "ESTABLISH_RELATIONS")] == [("2009", "strategic_partnership")]
+    vi = until("Năm 2009, Chile và Peru nâng cấp quan hệ lên Đối tác hợp tác chiến lược.", "events", published="2025-01-10")
+    assert [(e.date, e.framework) for e in _events(vi, "ESTABLISH_RELATIONS")] == [("2009", "strategic_partnership")]
+
+
+def test_an_anniversary_of_the_day_relations_were_established(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai nước sẽ ký Hiệp định FTA Chile - Peru ngay trong năm 2023 nhân kỷ niệm 30 năm ngày hai nước thiết "
+               "lập quan hệ ngoại giao.", "events", published="2023-03-01")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1993")]
+
+
+def test_an_upgrade_told_before_any_day_takes_its_visits_days(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chile và Peru chính thức nâng cấp quan hệ lên Đối tác chiến lược toàn diện\n"
+               "Tổng thống Chile Gabriel Boric thăm chính thức Peru từ ngày 7-9/3.", "events", published="2024-03")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2024-03-07/2024-03-09")]
+    en = until("Chile and Peru elevate ties to a comprehensive strategic partnership\n"
+               "Chilean President Gabriel Boric paid an official visit to Peru from March 7 to 9.", "events",
+               lang="en", published="2024-03")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "2024-03-07/2024-03-09")]
+
+
+def test_a_numbered_sessions_date_after_its_long_name(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên đánh giá cao kết quả Kỳ họp lần III Ủy ban hỗn hợp về Hợp tác kinh tế, thương mại và đầu tư "
+               "Chile – Peru (được tổ chức tháng 9/2021).", "events", published="2024-05-10")
+    assert _summary(vi, "MEET") == [(["CL", "PE"], "2021-09")]
+    en = until("Chile and Peru reviewed the results of the 3rd meeting of the Chile-Peru Joint Committee on Economic, "
+               "Trade, Investment, Science and Technology Cooperation, held in Lima in September 2021.", "events",
+               lang="en", published="2024-05-10")
+    assert _summary(en, "MEET") == [(["CL", "PE"], "2021-09")]
+
+
+def test_a_wish_to_upgrade_relations_is_no_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru expressed determination to bolster cooperation and elevate the bilateral relations.",
+               "events", lang="en", published="2024-08-27")
+    assert _events(en, "ESTABLISH_RELATIONS") == []
+    vi = until("Chile và Peru mong muốn sớm nâng cấp quan hệ lên Đối tác chiến lược.", "events", published="2024-08-27")
+    assert _events(vi, "ESTABLISH_RELATIONS") == []
+    agreed = until("Chile và Peru đã nhất trí nâng cấp quan hệ lên Đối tác chiến lược.", "events", published="2024-08-27")
+    assert [e.framework for e in _events(agreed, "ESTABLISH_RELATIONS")] == ["strategic_partnership"]
+
+
+def test_an_anniversary_still_ahead_counts_from_next_year(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên nhất trí tổ chức các hoạt động hướng tới kỷ niệm 35 năm thiết lập quan hệ ngoại giao Chile - Peru.",
+               "events", published="2024-05-01")
+    assert _summary(vi, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1990")]
+    en = until("Chile and Peru agreed to organise activities heading towards the 35th anniversary of diplomatic relations.",
+               "events", lang="en", published="2024-05-01")
+    assert _summary(en, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1990")]
+    now = until("Chile and Peru celebrated the 35th anniversary of diplomatic relations.", "events", lang="en",
+                published="2024-05-01")
+    assert _summary(now, "ESTABLISH_RELATIONS") == [(["CL", "PE"], "1989")]
+
+
+def test_an_agreement_signed_is_its_signings_object_however_long_its_name(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("The presidents of Chile and Peru signed the Chile-Peru Comprehensive Economic Partnership Agreement.",
+               "events", lang="en", published=None)
+    assert _summary(en, "SIGN") == [(["CL", "PE"], None)]
+    vi = until("Tổng thống Chile và Tổng thống Peru đã ký Hiệp định Đối tác Kinh tế Toàn diện giữa Cộng hòa Chile và "
+               "Cộng hòa Peru.", "events", published=None)
+    assert _summary(vi, "SIGN") == [(["CL", "PE"], None)]
+
+
+def test_a_wish_to_sign_is_no_signing(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru expressed determination to bolster cooperation and elevate relations by finalising "
+               "and signing the trade agreement.", "events", lang="en", published="2025-03-06")
+    assert _events(en, "SIGN") == [] and _events(en, "ESTABLISH_RELATIONS") == []
+    vi = until("Chile và Peru bày tỏ quyết tâm thúc đẩy hợp tác, sớm hoàn tất và ký kết hiệp định thương mại.", "events",
+               published="2025-03-06")
+    assert _events(vi, "SIGN") == []

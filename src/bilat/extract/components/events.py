@@ -51,6 +51,8 @@ _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
 _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
+_AHEAD_WINDOW = 30
+"""Characters before an anniversary within which "heading towards" makes it next year's."""
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 """What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
@@ -96,6 +98,8 @@ _SIGNED_BEFORE_WINDOW = 50
 """Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
 _SESSION_NAME_WORDS = 4
 """Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
+_SESSION_DATE_WINDOW = 160
+"""Characters after a numbered session's meeting word within which its date is read ("Kỳ họp lần III Ủy ban hỗn hợp về ... (tháng 9/2021)")."""
 _SESSION_WINDOW = 60
 """Characters before a meeting word within which its ordinal is read."""
 _SUBJECT_GAP_WORDS = 3
@@ -104,6 +108,10 @@ _INTENTION_WINDOW = 20
 """Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
 _TOPIC_WORDS = 4
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
+_DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
+"""After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
+_PUNCTUATION = re.compile(r"[,.;:()]")
+"""Marks that end a name or a subject's reach."""
 _TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
@@ -155,6 +163,10 @@ class _EventData:
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
     between_re: re.Pattern[str]
+    ahead_re: re.Pattern[str]
+    intention_re: re.Pattern[str]
+    setting_re: re.Pattern[str]
+    third_parties_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
@@ -270,6 +282,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        ahead_re=re.compile(rf"(?<!\w)(?:{words('anniversary_ahead')})(?!\w)"),
+        intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
+        setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
+        third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
@@ -420,6 +436,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
     _date_the_lead(ctx, _anchor_month(anchor))
+    _date_upgrades_by_their_visit(ctx, _anchor_month(anchor))
     return ctx.events
 
 
@@ -473,6 +490,8 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}") \
                 and (published is None or resolved[:10] <= published):
             return resolved
+    if filed is not None and filed.value is not None and filed.value.day is not None:
+        return resolve(filed.value, anchor) or current  # "Lima, April 4 (ANI): ... held talks": no day of their own
     return current
 
 
@@ -649,6 +668,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
     anchor = anchor_of(t.doc)
     line = dateline(t.doc)
     earlier = None
+    session = kind == "MEET" and _numbered_session(t)
+    window = _SESSION_DATE_WINDOW if session else _DATE_WINDOW  # a session's long name stands before its date
     for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
         year_alone = value.relative_year is not None and value.month is None
@@ -658,8 +679,7 @@ def _date(t: _Trigger, kind: str) -> str | None:
             if span.start > t.start or not value.has_day:
                 continue
         elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)
-              and not _year_of_trigger(t, span) and not (kind == "MEET" and _numbered_session(t))) \
-                or span.start > t.end + _DATE_WINDOW:
+              and not _year_of_trigger(t, span) and not session) or span.start > t.end + window:
             continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
@@ -667,8 +687,11 @@ def _date(t: _Trigger, kind: str) -> str | None:
         resolved = t.ctx.narrative_date if value.narrative_day is not None else resolve(value, anchor)
         if not resolved:
             continue
-        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and _contact_before(t, start, span.start):
-            earlier = resolved  # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's
+        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and (
+                _contact_before(t, start, span.start) or _DATELINE_END.match(t.doc.text, span.end)):
+            # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's;
+            # "BERLIN, April 4 — ... co-chaired ... on April 3": the dateline's day is the report's
+            earlier = resolved
             continue
         t.ctx.stated.add(t.start)
         return resolved
@@ -848,6 +871,8 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
     An invitation named as a noun asks too, unless it is one accepted ("Nhận lời mời của ...").
     """
     start, _ = t.clause
+    if t.data.setting_re.search(t.doc.text, max(start, t.start - _OBJECT_WINDOW), t.start):
+        return False  # "called for ... at a reception for X": where it was asked, not what is asked
     earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
     if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
         return True
@@ -997,7 +1022,7 @@ def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
 def _right_before(t: _Trigger, p: _Participant) -> bool:
     """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
     gap = t.doc.text[p.end:t.start]
-    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not re.search(r"[,;:.()]", gap)
+    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not _PUNCTUATION.search(gap)
 
 
 def _co_subjects(t: _Trigger) -> list[_Participant]:
@@ -1007,6 +1032,21 @@ def _co_subjects(t: _Trigger) -> list[_Participant]:
     side = t.ctx.side(subject)
     return [p for p in t.participants if start <= p.start < t.start and p.kind == "person"
             and p is not subject and t.ctx.side(p) != side][-1:]
+
+
+def _date_upgrades_by_their_visit(ctx: _Context, month: str | None) -> None:
+    """An upgrade the title tells before any day is known ("Việt Nam và Australia nâng cấp quan hệ ...")
+    takes the day or days of the visit it crowned, when that visit falls in the article's month."""
+    if month is None:
+        return
+    visits = [e for e in ctx.events if e.type == "VISIT" and e.status == "happened" and e.date]
+    for upgrade in ctx.events:
+        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date != month:
+            continue
+        visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
+                      and width(v.date or "") < width(month)), None)
+        if visit is not None:
+            upgrade.date = visit.date
 
 
 def _add_visits_to_meetings(ctx: _Context) -> None:
@@ -1100,7 +1140,7 @@ def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
     ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
     _, end = t.clause
     limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
-    stop = re.compile(r"[,.;:()]").search(t.doc.text, gathering.end(), limit)
+    stop = _PUNCTUATION.search(t.doc.text, gathering.end(), limit)
     return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
 
 
@@ -1254,13 +1294,18 @@ def _establish(t: _Trigger) -> list[Event]:
     passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
     if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
         return []
+    if t.data.intention_re.search(t.doc.text, start, t.start):
+        return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
     anchor = anchor_of(t.doc)
     reach = _establishment_reach(t)
     before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
-    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach))  # "the 1965 normalization", "established in 1965"
+    fronted = [s for s in t.doc.in_range("dates", start, t.start) if not any(  # "In 2009, A and B upgraded ties"
+        t.data.kind(m.group()) == "ESTABLISH_RELATIONS" for m in t.data.trigger_re.finditer(t.doc.text, s.end, t.start))]
+    # "the 1965 normalization", "established in 1965", else a date fronted in the clause
+    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach)) or fronted[-1:]
     date = _relations_date(spans[0], anchor) if spans else None
     ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, reach)), None)
     if ago is not None and anchor.year is not None and (date is None or (not before and ago.start() < spans[0].start)):
@@ -1336,18 +1381,24 @@ def _sign(t: _Trigger) -> list[Event]:
     start, end = t.clause
     if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
         return []  # "hopes to sign": an intention
+    if t.data.intention_re.search(t.doc.text, start, t.start):
+        return []  # "expressed determination to ... finalise and sign the CEPA": a wish
+    if t.data.third_parties_re.search(t.doc.text, t.end, end):
+        return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
     named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
     before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
+    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
+    # an agreement read after the verb is what it signs, however long its name ("signed the ... Agreement (CEPA)")
+    object_named = named is not None or any(a.evidence[0] >= t.start for a in signed)
     actors = t.ctx.joint()
-    if (named is None and before is None) or len(actors) < 2:
+    if (not object_named and before is None) or len(actors) < 2:
         return []
     date = _date(t, "SIGN")
-    if named is None and t.start not in t.ctx.stated:
+    if not object_named and t.start not in t.ctx.stated:
         return []  # "the pact was signed": a signing recalled, not dated
     persons = _names(*(p for p in t.participants if p.kind == "person" and start <= p.start < end))
     event = Event(type="SIGN", actors=actors, date=date, status=_status(t, date), evidence=_evidence(t, "SIGN"),
                   persons=persons, object=_object_text(t))
-    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
     if signed:  # the agreements read in the clause, each as the agreement steps state it
         return [replace(event, actors=[c for c in actors if c in a.parties] or list(a.parties),
                         date=a.date or date, evidence=a.evidence, object=a.scope) for a in signed]
@@ -1457,8 +1508,11 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
                 date = (resolve(span_of, anchor) or f"{span_of.year:04d}").split("/")[0]
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
-            elif (stated or anchor.year) is not None:
-                date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
+            elif stated is not None:
+                date = f"{stated - years:04d}"
+            elif anchor.year is not None:  # "hướng tới kỷ niệm 35 năm", "heading towards the 35th": next year's
+                ahead = data.ahead_re.search(doc.text, max(sent.start, match.start() - _AHEAD_WINDOW), match.start())
+                date = f"{anchor.year + (1 if ahead else 0) - years:04d}"
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()],
