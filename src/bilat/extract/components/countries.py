@@ -57,36 +57,32 @@ class PhraseMatcher:
             entries = self._by_first.setdefault(first.group().lower(), [])
             entries.append((form, value, caseless))
             entries.sort(key=lambda entry: -len(entry[0]))
-            self._compiled.pop(first.group().lower(), None)
+        self._compiled.clear()
 
     def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
         """``(start, end, value)`` of each match inside ``text[start:end]``."""
+        buckets = self._compiled or self._compile()
         resume = start
         for word in _WORD.finditer(text, start, end):
             if word.start() < resume:
                 continue
-            bucket = self._bucket(word.group().lower())
+            bucket = buckets.get(word.group().lower())
             if bucket is None:
                 continue
-            pattern, values = bucket
-            found = pattern.match(text, word.start())
+            found = bucket[0].match(text, word.start())
             if found is not None and found.end() <= end:
-                yield word.start(), found.end(), values[found.lastindex - 1]  # type: ignore[operator]
+                yield word.start(), found.end(), bucket[1][found.lastindex - 1]  # type: ignore[operator]
                 resume = found.end()
 
-    def _bucket(self, first: str) -> tuple[re.Pattern[str], list[str | None]] | None:
-        """The alternation of the phrases starting with ``first``, each its own group, and their values."""
-        compiled = self._compiled.get(first)
-        if compiled is None:
-            entries = self._by_first.get(first)
-            if not entries:
-                return None
+    def _compile(self) -> dict[str, tuple[re.Pattern[str], list[str | None]]]:
+        """For each first word, the alternation of its phrases, each its own group, and their values."""
+        for first, entries in self._by_first.items():
             alternatives = [
                 f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
                 for form, _, caseless in entries
             ]
-            compiled = self._compiled[first] = (re.compile("|".join(alternatives)), [v for _, v, _ in entries])
-        return compiled
+            self._compiled[first] = (re.compile("|".join(alternatives)), [value for _, value, _ in entries])
+        return self._compiled
 
 
 def _both_cases(phrase: str) -> list[str]:
