@@ -25,6 +25,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
 from bilat.lang import NEVER, Lexicon, load_shared
+from bilat.patterns import compile_gated
 
 SPACE = r"[^\S\n]+"
 """Spaces between the words of a phrase; never a line break."""
@@ -61,7 +62,7 @@ def phrases(words: Iterable[str], *, glued: bool = False, digits_after: bool = F
 
 def compile_phrases(words: Iterable[str]) -> re.Pattern[str]:
     """``phrases(words)`` compiled case-insensitively, as press capitalisation varies."""
-    return re.compile(phrases(words), re.IGNORECASE)
+    return compile_gated(phrases(words), re.IGNORECASE)
 
 
 def folded(text: str) -> str:

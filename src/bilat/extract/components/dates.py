@@ -34,6 +34,7 @@ from bilat.errors import LexiconError
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation, load, load_shared
+from bilat.patterns import compile_gated
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PLAN_YEARS = 5
@@ -284,7 +285,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     unknown = set(data["rules"]) - set(forms)
     if unknown:
         raise LexiconError(f"lang/{lexicon.lang}/dates.toml: unknown rules {sorted(unknown)}; known: {list(forms)}")
-    rules = [(re.compile(p), kind) for name, patterns in forms.items() if name in data["rules"] for p, kind in patterns]
+    rules = [(compile_gated(p), kind) for name, patterns in forms.items() if name in data["rules"] for p, kind in patterns]
     return _Patterns(
         rules=tuple(rules),
         months={**data["month_names"], **data["month_abbreviations"]},

@@ -37,6 +37,7 @@ from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.isodates import width
 from bilat.lang import NEVER, Lexicon, alternation
+from bilat.patterns import compile_gated
 from bilat.text import fold
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
@@ -247,7 +248,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         frames=frames,
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
-        trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
+        trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
         not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},

@@ -33,6 +33,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Figure
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
+from bilat.patterns import compile_gated
 
 _DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
@@ -88,7 +89,7 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
         rf"(?:[^\S\n]*(?P<post>{phrases(units)}))?"
     )
     return _NumberRules(
-        pattern=re.compile(pattern, re.IGNORECASE),
+        pattern=compile_gated(pattern, re.IGNORECASE),
         multiplier=re.compile(mult, re.IGNORECASE),
         words={folded(k): v for k, v in data["words"].items()},
         multipliers={folded(k): v for k, v in data["multipliers"].items()},

@@ -31,6 +31,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Mechanism
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
+from bilat.patterns import compile_gated
 
 _LEVEL_WINDOW = 40
 """Characters after a level marker within which the level is named."""
@@ -88,7 +89,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
     groups = [f"(?P<b{i}_{n}>{_spaced_name(name, openers)})" for n, (name, i) in enumerate(named)]
     return _Rules(
         # one check that a name starts a word, for all of them: the engine skips the inside of words at once
-        names=re.compile(rf"(?<!\w)(?:{'|'.join(groups)})", re.IGNORECASE),
+        names=compile_gated(rf"(?<!\w)(?:{'|'.join(groups)})", re.IGNORECASE),
         entries=tuple(data["bodies"]),
         bilateral=compile_phrases(data["bilateral"]),
         recurring=compile_phrases(data["recurring"]),

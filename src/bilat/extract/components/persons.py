@@ -25,6 +25,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation
+from bilat.patterns import compile_gated
 from bilat.text import fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
@@ -105,7 +106,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
     before = data.get("country_before", [])
     return _TitleData(
         offices=offices,
-        title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
+        title_re=compile_gated(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
