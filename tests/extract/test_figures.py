@@ -269,7 +269,7 @@ def test_aid_credit_and_counted_gifts_are_other_figures() -> None:
                           "Hàn Quốc công bố khoản tín dụng mới 200 triệu USD cho Lào.")
     assert [(f.indicator, f.value, f.unit, f.parties, f.period) for f in found] == [
         ("other", 300_000, "doses", ["KR", "LA"], None),
-        ("other", 150, "scholarships", ["KR", "LA"], None),
+        ("other", 150, "grants", ["KR", "LA"], None),
         ("other", 200_000_000, "USD", ["KR", "LA"], None),
     ]
     _, found = _english_figures("Japan is providing NZD1 million (US$650,000) and 2 million vaccine doses to help Laos.")
