@@ -266,3 +266,12 @@ def test_a_subject_right_after_the_head_names_a_cooperation_document() -> None:
 def test_a_bare_head_with_a_count_in_its_clause_names_the_document_again() -> None:
     _, found = _agreements("Hai lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ. Tuyên bố chung vạch ra 6 trụ cột hợp tác.")
     assert [a.kind for a in found] == ["OTHER"]
+
+
+def test_a_document_the_headline_names_is_cited_from_the_body() -> None:
+    doc = Document(id="t", lang="en", published="2024-04-10", title="Chile, Peru sign visa exemption agreement",
+                   text="Chile, Peru sign visa exemption agreement\nChile and Peru on Monday signed a visa exemption agreement "
+                        "for diplomatic passport holders.")
+    run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "agreements"])
+    (found,) = doc.layer("facts.agreements")
+    assert doc.span_text(found.evidence) == "signed a visa exemption agreement for diplomatic passport holders"

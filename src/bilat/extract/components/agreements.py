@@ -227,34 +227,51 @@ class _Mention:
 
 @component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
 def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
-    """One agreement per document named in the article, first mention kept."""
+    """One agreement per document named in the article, first mention kept.
+
+    A document the headline names is cited by the body's first mention of it, which
+    tells its status in full ("PM urges early conclusion of CEPA negotiations").
+    """
     rules = _rules(lexicon)
     agreements: list[Agreement] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
+    headlined: dict[int, bool] = {}
+    """Agreements named so far only in the headline, and whether by a bare head ("sign visa exemption agreement")."""
     previous: str | None = None
     for sent in statements(doc):
         cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
+        in_headline = doc.text[sent.start:sent.end].strip() == (doc.title or "").strip()
         for mention in _mentions(doc, rules, sent):
             key = (mention.kind, folded(doc.text[mention.start:mention.end]))
-            if key in seen:
-                continue
-            seen.add(key)
             parties = parties_of(doc, mention.start, mention.end)
             status, start = _status(doc.text, rules, mention, cues, previous)
-            named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
-            if named is not None and _is_bare(doc.text, rules, mention):
-                # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
-                if agreements[named].date is None:
-                    agreements[named] = replace(agreements[named], date=_date(doc, rules, sent, mention, status))
-                continue
-            agreements.append(Agreement(
+            found = Agreement(
                 kind=mention.kind,
                 scope=_scope(doc.text, rules, mention),
                 parties=parties,
                 status=status,
                 date=_date(doc, rules, sent, mention, status),
                 evidence=(start, mention.end),
-            ))
+            )
+            named = seen.get(key)
+            bare = _is_bare(doc.text, rules, mention)
+            if named is None and not in_headline:  # the body names in full what the headline named bare
+                named = next((i for i, was_bare in headlined.items() if was_bare
+                              and (agreements[i].kind, agreements[i].parties) == (mention.kind, parties)), None)
+            if named is None and bare:
+                named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
+                if named is not None and agreements[named].date is None and named not in headlined:
+                    # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
+                    agreements[named] = replace(agreements[named], date=found.date)
+            if named is not None:
+                if named in headlined and not in_headline:
+                    agreements[named] = replace(found, scope=agreements[named].scope if found.scope in rules.kind_scopes.values() else found.scope)
+                    del headlined[named]
+                continue
+            seen[key] = len(agreements)
+            if in_headline:
+                headlined[len(agreements)] = bare
+            agreements.append(found)
         previous = rules.cue_status[folded(cues[-1].group())] if cues else None
     return agreements
 
