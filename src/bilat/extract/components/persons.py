@@ -27,7 +27,8 @@ from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation
 from bilat.text import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
+"""A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
@@ -35,6 +36,8 @@ _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
 _PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
 """Capitalised words naming a portfolio between a country and its title ("Japanese Defence Minister")."""
+_PALACE_WINDOW = 8
+"""Characters before a title where a palace's name may open ("Dinh " before "Tổng thống")."""
 _STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
 """Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
 COUNTERPART = "counterpart"
@@ -89,6 +92,7 @@ class _TitleData:
     body_head_re: re.Pattern[str]
     body_head_ends_re: re.Pattern[str]
     names_before_titles: bool
+    palace_re: re.Pattern[str]
     bare_offices: dict[str, str]
     """The office of a title written right before a name spelled the language's way, with no body
     ("Chủ tịch Hồ Chí Minh": head of state)."""
@@ -133,6 +137,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         body_stops=frozenset(data.get("body_stops", [])),
         bare_offices=data.get("bare_offices", {}),
         names_before_titles=data.get("names_before_titles", False),
+        palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
     )
 
@@ -152,6 +157,8 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue
         if doc.text[match.start() - 1:match.start()] == "(" and doc.text[match.end():match.end() + 1] == ")":
             continue  # "(EAM)": the abbreviation of the title just read
+        if data.palace_re.search(doc.text, max(0, match.start() - _PALACE_WINDOW), match.start()):
+            continue  # "tại Phủ Tổng thống": a palace's name gives no one an office
         ends, words = [match.end()], []
         country: str | None = None
         while True:
