@@ -245,8 +245,9 @@ def test_english_cue_after_the_amount() -> None:
         "Trade between Vietnam and Poland rose by $2 billion in 2023.",
         "Trade between Vietnam and Poland saw an increase of $1 billion.",
         "The Vietnam-Poland conference drew more than two thousand dollars in donations.",
+        "Chile and Peru agree to take annual bilateral trade volume to $8 billion.",
     ],
-    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue"],
+    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue", "take to"],
 )
 def test_english_targets_changes_and_uncued_amounts_are_not_figures(text: str) -> None:
     assert _english_figures(text)[1] == []
