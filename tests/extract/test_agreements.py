@@ -275,3 +275,8 @@ def test_a_document_the_headline_names_is_cited_from_the_body() -> None:
     run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "agreements"])
     (found,) = doc.layer("facts.agreements")
     assert doc.span_text(found.evidence) == "signed a visa exemption agreement for diplomatic passport holders"
+
+
+def test_a_member_states_free_trade_agreement_is_its_unions() -> None:
+    _, found = _agreements("Ba Lan tích cực thúc đẩy Hiệp định Thương mại tự do với Việt Nam và Hiệp định tránh đánh thuế hai lần.")
+    assert [(a.kind, a.parties) for a in found] == [("TRADE", ["EU", "VN"]), ("DOUBLE_TAXATION", ["PL", "VN"])]

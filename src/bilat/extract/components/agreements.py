@@ -118,6 +118,21 @@ def _treaty_parties() -> frozenset[str]:
     return frozenset(load_shared("parties")["treaty_parties"])
 
 
+@cache
+def _union_of() -> tuple[frozenset[str], dict[str, str]]:
+    """The agreement kinds a union alone concludes for its members, and member → union (``data/parties.toml``)."""
+    data = load_shared("parties")
+    return frozenset(data["member_kinds"]), {member: union for union, members in data["members"].items() for member in members}
+
+
+def _union_for_members(parties: list[str], kind: str) -> list[str]:
+    """The parties of a trade agreement, a union for its member ("Hungary ... the FTA with Vietnam": EU)."""
+    kinds, union = _union_of()
+    if kind not in kinds:
+        return parties
+    return sorted(dict.fromkeys(union.get(code, code) for code in parties))
+
+
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
     """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
@@ -243,7 +258,7 @@ def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
         in_headline = doc.text[sent.start:sent.end].strip() == (doc.title or "").strip()
         for mention in _mentions(doc, rules, sent):
             key = (mention.kind, folded(doc.text[mention.start:mention.end]))
-            parties = parties_of(doc, mention.start, mention.end)
+            parties = _union_for_members(parties_of(doc, mention.start, mention.end), mention.kind)
             status, start = _status(doc.text, rules, mention, cues, previous)
             found = Agreement(
                 kind=mention.kind,
