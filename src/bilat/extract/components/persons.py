@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
@@ -531,11 +532,11 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
         value = mention.value
         if value.name is None and value.country and value.office in _ONE_PER_COUNTRY and (value.office, value.country) not in held:
             titled.setdefault(value.office, set()).add(value.country)
-    reported: list[str | None] = []
+    # the reporting sides, read only for a person who needs them
+    reported = [partial(filed_in, doc), partial(outlet_country, doc), cache(partial(host_country, doc, pair))]
     for i, person in enumerate(people):
         if person.country is None:
-            met = _partner_side(doc, data, clusters, people, i, pair)
-            reported = reported or [filed_in(doc), outlet_country(doc), host_country(doc, pair)]
+            met = partial(_partner_side, doc, data, clusters, people, i, pair)
             country = _guess_country(person, data, pair, [met, *reported], stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
@@ -607,7 +608,7 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 
 def _guess_country(
-    person: Person, data: _TitleData, pair: list[str], sides: list[str | None], stated: list[Person],
+    person: Person, data: _TitleData, pair: list[str], sides: list[Callable[[], str | None]], stated: list[Person],
     titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
@@ -633,7 +634,7 @@ def _guess_country(
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
-    side = next((s for s in sides if s in pair), None)
+    side = next((s for s in (read() for read in sides) if s in pair), None)
     if side is not None:
         return side
     return others[0] if others else None
