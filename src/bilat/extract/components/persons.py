@@ -619,8 +619,8 @@ def _guess_country(
     or the other side from someone stated to hold the same sole office ("Prime
     Minister Srettha" beside "Prime Minister of Malaysia Anwar"); else the press
     names its own officials without a country ("External Affairs Minister S
-    Jaishankar" in a report filed in New Delhi). So ``sides``, in order: the side
-    of those they meet or accompany, the article's dateline's, its outlet's
+    Jaishankar" in a report filed in New Delhi). So ``sides`` read, in order: the
+    side of those they meet or accompany, the article's dateline's, its outlet's
     (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
