@@ -280,3 +280,13 @@ def test_a_document_the_headline_names_is_cited_from_the_body() -> None:
 def test_a_member_states_free_trade_agreement_is_its_unions() -> None:
     _, found = _agreements("Ba Lan tích cực thúc đẩy Hiệp định Thương mại tự do với Việt Nam và Hiệp định tránh đánh thuế hai lần.")
     assert [(a.kind, a.parties) for a in found] == [("TRADE", ["EU", "VN"]), ("DOUBLE_TAXATION", ["PL", "VN"])]
+
+
+def test_signing_soon_a_drafted_text_is_negotiating() -> None:
+    _, found = _english("The two sides promised to soon sign the Memorandum of Understanding on fisheries. "
+                        "They agreed to promote negotiations and soon sign an agreement on customs. "
+                        "They need to soon sign a framework agreement on tourism.")
+    assert [(a.scope, a.status) for a in found] == [
+        ("fisheries", "negotiating"), ("customs", "negotiating"), ("tourism", "proposed")]
+    _, (found,) = _agreements("Hai bên nhất trí thúc đẩy đàm phán và sớm ký kết Hiệp định hợp tác hải quan.")
+    assert found.status == "negotiating"

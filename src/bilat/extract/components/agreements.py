@@ -172,6 +172,9 @@ class _Rules:
     names_before_head: bool
     settled: frozenset[str]
     """Folded cues that decide a status whatever proposal comes before them."""
+    weak_proposals: frozenset[str]
+    """Folded cues of signing soon: a proposal, unless the text is already drafted."""
+    definite: re.Pattern[str]
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
     plural_marker: re.Pattern[str]
@@ -215,6 +218,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
+        weak_proposals=frozenset(folded(cue) for cue in data.get("weak_proposals", [])),
+        definite=re.compile(rf"\s+(?:{phrases(data.get('definite_articles', []))})\s+", re.IGNORECASE),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
         plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}){SPACE}\Z", re.IGNORECASE),
@@ -461,11 +466,26 @@ def _status(
                 deciding = cue
                 break
         start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
-        return rules.cue_status[folded(deciding.group())], start
+        status = rules.cue_status[folded(deciding.group())]
+        if folded(deciding.group()) in rules.weak_proposals and _text_pending(text, rules, before, deciding, opening):
+            status = "negotiating"
+        return status, start
     after = [c for c in cues if c.start() >= mention.end]
     if after:
         return rules.cue_status[folded(after[0].group())], mention.start
     return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
+
+
+def _text_pending(
+    text: str, rules: _Rules, before: list[re.Match[str]], deciding: re.Match[str], opening: int,
+) -> bool:
+    """Whether a text to be signed soon is already drafted: the very document ("promised to soon sign the
+    MoU on ...", not "a framework agreement"), or one negotiations in the same clause lead to ("promote
+    negotiations and soon sign a MoU")."""
+    if rules.definite.fullmatch(text, deciding.end(), opening):
+        return True
+    return any(rules.cue_status[folded(c.group())] == "negotiating" and c.start() < deciding.start()
+               and _same_clause(text, c.end(), opening) for c in before)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
