@@ -245,8 +245,9 @@ def test_english_cue_after_the_amount() -> None:
         "Trade between Vietnam and Poland rose by $2 billion in 2023.",
         "Trade between Vietnam and Poland saw an increase of $1 billion.",
         "The Vietnam-Poland conference drew more than two thousand dollars in donations.",
+        "Chile and Peru agree to take annual bilateral trade volume to $8 billion.",
     ],
-    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue"],
+    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue", "take to"],
 )
 def test_english_targets_changes_and_uncued_amounts_are_not_figures(text: str) -> None:
     assert _english_figures(text)[1] == []
@@ -269,7 +270,7 @@ def test_aid_credit_and_counted_gifts_are_other_figures() -> None:
                           "Hàn Quốc công bố khoản tín dụng mới 200 triệu USD cho Lào.")
     assert [(f.indicator, f.value, f.unit, f.parties, f.period) for f in found] == [
         ("other", 300_000, "doses", ["KR", "LA"], None),
-        ("other", 150, "scholarships", ["KR", "LA"], None),
+        ("other", 150, "grants", ["KR", "LA"], None),
         ("other", 200_000_000, "USD", ["KR", "LA"], None),
     ]
     _, found = _english_figures("Japan is providing NZD1 million (US$650,000) and 2 million vaccine doses to help Laos.")

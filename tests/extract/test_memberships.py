@@ -107,3 +107,8 @@ def test_members_stated_in_a_relative_clause_after_the_organisation() -> None:
 def test_joining_on_the_eve_is_no_membership_yet() -> None:
     assert _memberships("Lào đánh giá chuyến thăm trước thềm gia nhập ASEAN của Timor-Leste.") == []
     assert _memberships("Laos praised the visit ahead of joining ASEAN by Timor-Leste.", lang="en") == []
+
+
+def test_a_membership_in_apposition_or_in_a_capacity() -> None:
+    assert _memberships("Chile, a founding member of APEC, welcomed Peru.", lang="en") == [("APEC", ["CL"])]
+    assert _memberships("Với tư cách thành viên ASEAN, Lào ủng hộ Campuchia.") == [("ASEAN", ["LA"])]

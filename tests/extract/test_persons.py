@@ -252,3 +252,12 @@ def test_english_a_name_set_before_its_title_and_a_possessive_country_in_the_tit
     assert (people["Elmer Schialer"].office, people["Elmer Schialer"].country) == ("foreign_minister", "PE")
     assert (people["Jose Toro"].office, people["Jose Toro"].country) == ("deputy_foreign_minister", "CL")
     assert "On Tuesday" not in people
+
+
+def test_a_palace_name_gives_no_office_and_initials_are_kept(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sau lễ đón tại Phủ Tổng thống, Tổng Bí thư Tô Lâm hội đàm với Bộ trưởng, Chánh Văn phòng Phủ Tổng thống "
+            "Chile Ana Lya Uriarte và Thứ trưởng Ngoại giao Pakistan Amjad Hussain B.Sial.")
+    people = _people(until(text, "people"))
+    assert people["Tô Lâm"].office == "party_leader"
+    assert (people["Ana Lya Uriarte"].office, people["Ana Lya Uriarte"].country) == ("minister", "CL")
+    assert people["Amjad Hussain B.Sial"].country == "PK"

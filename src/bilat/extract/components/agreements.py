@@ -119,6 +119,21 @@ def _treaty_parties() -> frozenset[str]:
     return frozenset(load_shared("parties")["treaty_parties"])
 
 
+@cache
+def _union_of() -> tuple[frozenset[str], dict[str, str]]:
+    """The agreement kinds a union alone concludes for its members, and member → union (``data/parties.toml``)."""
+    data = load_shared("parties")
+    return frozenset(data["member_kinds"]), {member: union for union, members in data["members"].items() for member in members}
+
+
+def _union_for_members(parties: list[str], kind: str) -> list[str]:
+    """The parties of a trade agreement, a union for its member ("Hungary ... the FTA with Vietnam": EU)."""
+    kinds, union = _union_of()
+    if kind not in kinds:
+        return parties
+    return sorted(dict.fromkeys(union.get(code, code) for code in parties))
+
+
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
     """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
@@ -158,6 +173,9 @@ class _Rules:
     names_before_head: bool
     settled: frozenset[str]
     """Folded cues that decide a status whatever proposal comes before them."""
+    weak_proposals: frozenset[str]
+    """Folded cues of signing soon: a proposal, unless the text is already drafted."""
+    definite: re.Pattern[str]
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
     plural_marker: re.Pattern[str]
@@ -201,6 +219,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
+        weak_proposals=frozenset(folded(cue) for cue in data.get("weak_proposals", [])),
+        definite=re.compile(rf"\s+(?:{phrases(data.get('definite_articles', []))})\s+", re.IGNORECASE),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
         plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}){SPACE}\Z", re.IGNORECASE),
@@ -228,34 +248,51 @@ class _Mention:
 
 @component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
 def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
-    """One agreement per document named in the article, first mention kept."""
+    """One agreement per document named in the article, first mention kept.
+
+    A document the headline names is cited by the body's first mention of it, which
+    tells its status in full ("PM urges early conclusion of CEPA negotiations").
+    """
     rules = _rules(lexicon)
     agreements: list[Agreement] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
+    headlined: dict[int, bool] = {}
+    """Agreements named so far only in the headline, and whether by a bare head ("sign visa exemption agreement")."""
     previous: str | None = None
     for sent in statements(doc):
         cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
+        in_headline = doc.text[sent.start:sent.end].strip() == (doc.title or "").strip()
         for mention in _mentions(doc, rules, sent):
             key = (mention.kind, folded(doc.text[mention.start:mention.end]))
-            if key in seen:
-                continue
-            seen.add(key)
-            parties = parties_of(doc, mention.start, mention.end)
+            parties = _union_for_members(parties_of(doc, mention.start, mention.end), mention.kind)
             status, start = _status(doc.text, rules, mention, cues, previous)
-            named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
-            if named is not None and _is_bare(doc.text, rules, mention):
-                # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
-                if agreements[named].date is None:
-                    agreements[named] = replace(agreements[named], date=_date(doc, rules, sent, mention, status))
-                continue
-            agreements.append(Agreement(
+            found = Agreement(
                 kind=mention.kind,
                 scope=_scope(doc.text, rules, mention),
                 parties=parties,
                 status=status,
                 date=_date(doc, rules, sent, mention, status),
                 evidence=(start, mention.end),
-            ))
+            )
+            named = seen.get(key)
+            bare = _is_bare(doc.text, rules, mention)
+            if named is None and not in_headline:  # the body names in full what the headline named bare
+                named = next((i for i, was_bare in headlined.items() if was_bare
+                              and (agreements[i].kind, agreements[i].parties) == (mention.kind, parties)), None)
+            if named is None and bare:
+                named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
+                if named is not None and agreements[named].date is None and named not in headlined:
+                    # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
+                    agreements[named] = replace(agreements[named], date=found.date)
+            if named is not None:
+                if named in headlined and not in_headline:
+                    agreements[named] = replace(found, scope=agreements[named].scope if found.scope in rules.kind_scopes.values() else found.scope)
+                    del headlined[named]
+                continue
+            seen[key] = len(agreements)
+            if in_headline:
+                headlined[len(agreements)] = bare
+            agreements.append(found)
         previous = rules.cue_status[folded(cues[-1].group())] if cues else None
     return agreements
 
@@ -430,11 +467,26 @@ def _status(
                 deciding = cue
                 break
         start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
-        return rules.cue_status[folded(deciding.group())], start
+        status = rules.cue_status[folded(deciding.group())]
+        if folded(deciding.group()) in rules.weak_proposals and _text_pending(text, rules, before, deciding, opening):
+            status = "negotiating"
+        return status, start
     after = [c for c in cues if c.start() >= mention.end]
     if after:
         return rules.cue_status[folded(after[0].group())], mention.start
     return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
+
+
+def _text_pending(
+    text: str, rules: _Rules, before: list[re.Match[str]], deciding: re.Match[str], opening: int,
+) -> bool:
+    """Whether a text to be signed soon is already drafted: the very document ("promised to soon sign the
+    MoU on ...", not "a framework agreement"), or one negotiations in the same clause lead to ("promote
+    negotiations and soon sign a MoU")."""
+    if rules.definite.fullmatch(text, deciding.end(), opening):
+        return True
+    return any(rules.cue_status[folded(c.group())] == "negotiating" and c.start() < deciding.start()
+               and _same_clause(text, c.end(), opening) for c in before)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:

@@ -88,8 +88,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
     # economic committee, though "joint committee" with a word inserted would match it too
     groups = [f"(?P<b{i}_{n}>{_spaced_name(name, openers)})" for n, (name, i) in enumerate(named)]
     return _Rules(
-        # one check that a name starts a word, for all of them: the engine skips the inside of words at once
-        names=compile_gated(rf"(?<!\w)(?:{'|'.join(groups)})", re.IGNORECASE),
+        # one check that a name starts a word, for all of them: the engine skips the inside of words at once,
+        # and one look at the first word before trying every name that opens with it
+        names=compile_gated(rf"(?<!\w)(?=(?:{openers})(?!\w))(?:{'|'.join(groups)})", re.IGNORECASE),
         entries=tuple(data["bodies"]),
         bilateral=compile_phrases(data["bilateral"]),
         recurring=compile_phrases(data["recurring"]),

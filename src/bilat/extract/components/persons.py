@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
@@ -28,7 +29,8 @@ from bilat.lang import Lexicon, alternation
 from bilat.patterns import compile_gated
 from bilat.text import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
+"""A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
@@ -36,6 +38,8 @@ _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
 _PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
 """Capitalised words naming a portfolio between a country and its title ("Japanese Defence Minister")."""
+_PALACE_WINDOW = 8
+"""Characters before a title where a palace's name may open ("Dinh " before "Tổng thống")."""
 _STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
 """Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
 COUNTERPART = "counterpart"
@@ -90,6 +94,7 @@ class _TitleData:
     body_head_re: re.Pattern[str]
     body_head_ends_re: re.Pattern[str]
     names_before_titles: bool
+    palace_re: re.Pattern[str]
     bare_offices: dict[str, str]
     """The office of a title written right before a name spelled the language's way, with no body
     ("Chủ tịch Hồ Chí Minh": head of state)."""
@@ -134,6 +139,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         body_stops=frozenset(data.get("body_stops", [])),
         bare_offices=data.get("bare_offices", {}),
         names_before_titles=data.get("names_before_titles", False),
+        palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
     )
 
@@ -153,6 +159,8 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue
         if doc.text[match.start() - 1:match.start()] == "(" and doc.text[match.end():match.end() + 1] == ")":
             continue  # "(EAM)": the abbreviation of the title just read
+        if data.palace_re.search(doc.text, max(0, match.start() - _PALACE_WINDOW), match.start()):
+            continue  # "tại Phủ Tổng thống": a palace's name gives no one an office
         ends, words = [match.end()], []
         country: str | None = None
         while True:
@@ -525,11 +533,11 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
         value = mention.value
         if value.name is None and value.country and value.office in _ONE_PER_COUNTRY and (value.office, value.country) not in held:
             titled.setdefault(value.office, set()).add(value.country)
-    reported: list[str | None] = []
+    # the reporting sides, read only for a person who needs them
+    reported = [partial(filed_in, doc), partial(outlet_country, doc), cache(partial(host_country, doc, pair))]
     for i, person in enumerate(people):
         if person.country is None:
-            met = _partner_side(doc, data, clusters, people, i, pair)
-            reported = reported or [filed_in(doc), outlet_country(doc), host_country(doc, pair)]
+            met = partial(_partner_side, doc, data, clusters, people, i, pair)
             country = _guess_country(person, data, pair, [met, *reported], stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
@@ -601,7 +609,7 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 
 def _guess_country(
-    person: Person, data: _TitleData, pair: list[str], sides: list[str | None], stated: list[Person],
+    person: Person, data: _TitleData, pair: list[str], sides: list[Callable[[], str | None]], stated: list[Person],
     titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
@@ -612,8 +620,8 @@ def _guess_country(
     or the other side from someone stated to hold the same sole office ("Prime
     Minister Srettha" beside "Prime Minister of Malaysia Anwar"); else the press
     names its own officials without a country ("External Affairs Minister S
-    Jaishankar" in a report filed in New Delhi). So ``sides``, in order: the side
-    of those they meet or accompany, the article's dateline's, its outlet's
+    Jaishankar" in a report filed in New Delhi). So ``sides`` read, in order: the
+    side of those they meet or accompany, the article's dateline's, its outlet's
     (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
@@ -627,7 +635,7 @@ def _guess_country(
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
-    side = next((s for s in sides if s in pair), None)
+    side = next((s for s in (read() for read in sides) if s in pair), None)
     if side is not None:
         return side
     return others[0] if others else None
