@@ -511,3 +511,12 @@ def test_a_future_said_of_a_thing_is_no_commitment(until) -> None:  # type: igno
     text = ("Ngày 12/6, Tổng thống Brazil Lula hội đàm với Tổng thống Chile Boric. Ông cho biết chuyến thăm tới Chile "
             "sẽ cung cấp thêm động lực cho đàm phán Mercosur. Brazil sẽ cung cấp khoản tín dụng cho Chile.")
     assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["khoản tín dụng cho Chile"]
+
+
+def test_a_bare_title_in_english_is_the_press_own_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan President William Ruto received the Vietnamese Prime Minister in Nairobi on June 12. "
+            "Congratulating Kenya on its hosting of the Africa Climate Summit, the PM proposed that Kenya open an "
+            "embassy in Hanoi.")
+    doc = _english(until, text)
+    assert [e.actors for e in _events(doc, "CONGRATULATE")] == [["VN", "KE"]]
+    assert [e.actors for e in _events(doc, "PROPOSE")] == [["VN", "KE"]]

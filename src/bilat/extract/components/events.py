@@ -302,7 +302,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
     first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc), _named_first(doc, pair))
                   if c in pair), None)
-    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
+    ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
     for sent in doc.layer("sents"):
