@@ -520,3 +520,16 @@ def test_a_bare_title_in_english_is_the_press_own_side(until) -> None:  # type: 
     doc = _english(until, text)
     assert [e.actors for e in _events(doc, "CONGRATULATE")] == [["VN", "KE"]]
     assert [e.actors for e in _events(doc, "PROPOSE")] == [["VN", "KE"]]
+
+
+def test_english_commitments_stated_as_concurring_intending_or_setting_a_goal(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Both sides concurred to open a new border crossing at Tacna. Chile intends to open a consulate in Arequipa. "
+            "The two leaders set a target of $5 billion in bilateral trade by 2030. "
+            "They expressed their intention to restart the Andean Community talks.")
+    objects = [e.object for e in _events(_english(until, text), "COMMIT")]
+    assert objects == ["open a new border crossing at Tacna", "open a consulate in Arequipa",
+                       "of $5 billion in bilateral trade by 2030", "restart the Andean Community talks"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
