@@ -533,3 +533,16 @@ def test_english_commitments_stated_as_concurring_intending_or_setting_a_goal(un
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_clause_saying_who_told_a_step_is_not_the_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "\"I reaffirmed our commitment to further strengthen our strategic relations in all areas,\" the Chilean "
+            "president said on X. Chile and Peru agreed to raise bilateral trade to $5 billion by 2030, the EFE news "
+            "agency reported.")
+    doc = _english(until, text)
+    (commit,) = _events(doc, "COMMIT")  # "X" named in the attribution makes the first step no more concrete
+    assert doc.text[commit.evidence[0]:commit.evidence[1]] == "Chile and Peru agreed to raise bilateral trade to $5 billion by 2030"
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí tăng cường hợp tác trong mọi lĩnh vực, Đại sứ Jorge Montero cho biết.")
+    assert _events(until(text, "events"), "COMMIT") == []

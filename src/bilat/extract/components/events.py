@@ -68,6 +68,8 @@ _NEEDED_WINDOW = 80
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _OBJECT_WORDS = 14
+# Words that may name who told a step before the reporting verb (", the TASS news agency reported").
+_ATTRIBUTION_WORDS = 6
 """Words of the clause kept as an event's object."""
 _AMOUNT = re.compile(r"\d")
 """A figure in a step (an amount, a target, a term) makes it concrete."""
@@ -97,6 +99,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    attribution_re: re.Pattern[str]
+    """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
     coordination: Coordination
     function_words: frozenset[str]
     """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
@@ -183,6 +187,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
+        attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
+                                  rf"(?:{words('attributions')})(?!\w)"),
         coordination=coordination_of(lexicon),
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
@@ -577,7 +583,8 @@ def _names(*participants: _Participant | None) -> list[str]:
 
 
 def _step_end(t: _Trigger) -> int:
-    """Where the step a speech act states ends: at the next speech-act trigger or the clause end.
+    """Where the step a speech act states ends: at the next speech-act trigger, a clause saying who told it,
+    or the clause end.
 
     A semicolon followed by another step ("open a consulate; resume flights") goes
     on with the list the trigger governs rather than opening a clause of its own.
@@ -586,6 +593,9 @@ def _step_end(t: _Trigger) -> int:
     while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
             and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
         end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, end)
+    if attribution is not None:  # "... to $200 billion by 2020, the TASS news agency reported": not the step
+        end = attribution.start()
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
         if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
                 and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
