@@ -546,3 +546,12 @@ def test_a_clause_saying_who_told_a_step_is_not_the_step(until) -> None:  # type
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên nhất trí tăng cường hợp tác trong mọi lĩnh vực, Đại sứ Jorge Montero cho biết.")
     assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_an_agreement_a_proposal_states_as_its_step_is_that_proposal(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Boric urged early conclusion of Chile-Peru CEPA negotiations.")
+    assert [e.object for e in _events(_english(until, text), "PROPOSE")] == ["early conclusion of Chile-Peru CEPA negotiations"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Tổng thống Boric đề nghị Peru hỗ trợ thúc đẩy khởi động đàm phán FTA Chile - Mercosur.")
+    assert len(_events(until(text, "events"), "PROPOSE")) == 1

@@ -1115,13 +1115,16 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
     and each of a list both sides commit to sign is a COMMIT (one agreement is the
     commitment the sentence's own trigger already states)."""
     proposed = [a for a in _agreements_in(doc, sent) if a.status == "proposed"]
+    steps = [e.evidence for e in ctx.events if e.type in ("PROPOSE", "COMMIT") and sent.start <= e.evidence[0] < sent.end]
     for agreement in _agreements_in(doc, sent):
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
             persons = _names(*(p for p in participants if p.kind == "person"))
             _add(ctx, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
                                    persons, object=agreement.scope))
-        elif agreement.status == "proposed":
+        elif agreement.status == "proposed" and not any(start <= agreement.evidence[0] < end for start, end in steps):
+            # not one a proposal or commitment of the sentence already states as its step ("urged early conclusion
+            # of the CEPA negotiations"): the agreement is that event
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
             if proposer is None:  # both sides: a joint commitment to this agreement (FACTS.md: COMMIT)
                 if len(ctx.joint()) == 2 and len(proposed) > 1:
