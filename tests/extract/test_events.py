@@ -555,3 +555,9 @@ def test_an_agreement_a_proposal_states_as_its_step_is_that_proposal(until) -> N
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Tổng thống Boric đề nghị Peru hỗ trợ thúc đẩy khởi động đàm phán FTA Chile - Mercosur.")
     assert len(_events(until(text, "events"), "PROPOSE")) == 1
+
+
+def test_a_participle_after_a_comma_has_the_main_clauses_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric sent a cable on June 12 to the Peruvian President Dina Boluarte, "
+            "congratulating her on her election.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["CL", "PE"]]

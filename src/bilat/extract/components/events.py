@@ -99,6 +99,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    participle_endings: tuple[str, ...]
+    """Endings of a participle, whose subject is its main clause's ("congratulating")."""
     attribution_re: re.Pattern[str]
     """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
     coordination: Coordination
@@ -187,6 +189,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
+        participle_endings=tuple(data["participle_endings"]),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
         coordination=coordination_of(lexicon),
@@ -523,6 +526,8 @@ def _subject(t: _Trigger) -> _Participant | None:
     start, _ = t.clause
     candidates = [p for p in t.participants if p.start < t.start and not _is_object(t.doc, p, t.data)]
     in_clause = [p for p in candidates if p.start >= start]
+    if in_clause and _participle_after_comma(t):
+        return in_clause[0]  # "the Amir sent a cable to the Sultan, congratulating him": the main clause's subject
     if in_clause:
         return in_clause[-1]
     if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
@@ -533,6 +538,13 @@ def _subject(t: _Trigger) -> _Participant | None:
             return after[0]
     people = [p for p in candidates if p.kind != "country"]  # a country earlier in the sentence is often a place
     return people[0] if people else (candidates[0] if candidates else t.ctx.subject)
+
+
+def _participle_after_comma(t: _Trigger) -> bool:
+    """Whether the trigger is a participle opening a clause after a comma (", congratulating him on ...")."""
+    first_word = t.phrase.split(" ", 1)[0]
+    return any(first_word.endswith(ending) for ending in t.data.participle_endings) \
+        and t.doc.text[t.sent.start:t.start].rstrip().endswith(",")
 
 
 def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
