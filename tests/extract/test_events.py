@@ -561,3 +561,12 @@ def test_a_participle_after_a_comma_has_the_main_clauses_subject(until) -> None:
     text = ("Chilean President Gabriel Boric sent a cable on June 12 to the Peruvian President Dina Boluarte, "
             "congratulating her on her election.")
     assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["CL", "PE"]]
+
+
+def test_a_step_told_as_proposed_or_commitments_told_of_are_no_new_act(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The two leaders discussed the proposed Chile-Peru railway project.")
+    assert _events(_english(until, text), "PROPOSE") == []
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai Tổng thống thảo luận những cam kết về dự án đường sắt Chile - Peru.")
+    assert _events(until(text, "events"), "COMMIT") == []
