@@ -570,3 +570,14 @@ def test_a_step_told_as_proposed_or_commitments_told_of_are_no_new_act(until) ->
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai Tổng thống thảo luận những cam kết về dự án đường sắt Chile - Peru.")
     assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_a_step_stated_as_sending_a_delegation_or_holding_a_session_is_concrete(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Bộ trưởng Ngoại giao Chile hội đàm với Bộ trưởng Ngoại giao Peru tại Lima. "
+            "Hai bên nhất trí sớm tổ chức phiên họp thường niên và cử đoàn khảo sát thị trường.")
+    assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["sớm tổ chức phiên họp thường niên",
+                                                                          "cử đoàn khảo sát thị trường"]
+    text = ("Chilean Foreign Minister Alberto van Klaveren met his Peruvian counterpart in Lima on June 12. "
+            "The two ministers agreed to hold the next annual session soon and send trade missions.")
+    (commit,) = _events(_english(until, text), "COMMIT")  # trade missions name no deliverable: one step
+    assert commit.object.startswith("hold the next annual session soon")
