@@ -581,3 +581,14 @@ def test_a_step_stated_as_sending_a_delegation_or_holding_a_session_is_concrete(
             "The two ministers agreed to hold the next annual session soon and send trade missions.")
     (commit,) = _events(_english(until, text), "COMMIT")  # trade missions name no deliverable: one step
     assert commit.object.startswith("hold the next annual session soon")
+
+
+def test_a_quote_is_its_speakers_named_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12.\n"
+            "“We have set a target of $5 billion in bilateral trade by 2030. Our ministers will meet again soon,” "
+            "Peruvian President Dina Boluarte said.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima.\n"
+            "“Chúng tôi đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030. Các bộ trưởng sẽ sớm gặp lại”, "
+            "Tổng thống Peru Dina Boluarte cho biết.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]

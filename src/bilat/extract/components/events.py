@@ -68,6 +68,7 @@ _NEEDED_WINDOW = 80
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _OBJECT_WORDS = 14
+_OPENING_QUOTES = ("“", '"')
 # Words that may name who told a step before the reporting verb (", the TASS news agency reported").
 _ATTRIBUTION_WORDS = 6
 """Words of the clause kept as an event's object."""
@@ -530,6 +531,9 @@ def _subject(t: _Trigger) -> _Participant | None:
         return in_clause[0]  # "the Amir sent a cable to the Sultan, congratulating him": the main clause's subject
     if in_clause:
         return in_clause[-1]
+    speaker = _quoted_speaker(t)
+    if speaker is not None:  # "“We have set a goal of ...,” PM Modi said": the quote is its speaker's
+        return speaker
     if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
         # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
         after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
@@ -538,6 +542,19 @@ def _subject(t: _Trigger) -> _Participant | None:
             return after[0]
     people = [p for p in candidates if p.kind != "country"]  # a country earlier in the sentence is often a place
     return people[0] if people else (candidates[0] if candidates else t.ctx.subject)
+
+
+def _quoted_speaker(t: _Trigger) -> _Participant | None:
+    """Who says a quote opening the sentence, named in the clause after it ("“...,” PM Modi said"), perhaps
+    sentences later within the paragraph."""
+    if not t.doc.text[t.sent.start:t.start].lstrip().startswith(_OPENING_QUOTES):
+        return None
+    paragraph_end = t.doc.text.find("\n", t.end)
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, len(t.doc.text) if paragraph_end < 0 else paragraph_end)
+    if attribution is None:
+        return None
+    said_by = Span(attribution.start(), attribution.end(), "attribution")
+    return next((p for p in _participants(t.doc, said_by, t.ctx, t.data) if p.kind in ("person", "title")), None)
 
 
 def _participle_after_comma(t: _Trigger) -> bool:
