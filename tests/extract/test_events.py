@@ -529,7 +529,7 @@ def test_english_commitments_stated_as_concurring_intending_or_setting_a_goal(un
             "They expressed their intention to restart the Andean Community talks.")
     objects = [e.object for e in _events(_english(until, text), "COMMIT")]
     assert objects == ["open a new border crossing at Tacna", "open a consulate in Arequipa",
-                       "of $5 billion in bilateral trade by 2030", "restart the Andean Community talks"]
+                       "$5 billion in bilateral trade by 2030", "restart the Andean Community talks"]
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
@@ -592,3 +592,8 @@ def test_a_quote_is_its_speakers_named_after_it(until) -> None:  # type: ignore[
             "“Chúng tôi đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030. Các bộ trưởng sẽ sớm gặp lại”, "
             "Tổng thống Peru Dina Boluarte cho biết.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]
+
+
+def test_a_goal_set_in_a_headline_without_its_article(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile, Peru set goal of $5 billion in bilateral trade by 2030"
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["CL", "PE"]]
