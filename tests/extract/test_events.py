@@ -597,3 +597,12 @@ def test_a_quote_is_its_speakers_named_after_it(until) -> None:  # type: ignore[
 def test_a_goal_set_in_a_headline_without_its_article(until) -> None:  # type: ignore[no-untyped-def]
     text = "Chile, Peru set goal of $5 billion in bilateral trade by 2030"
     assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_speaker_naming_their_own_country_promises(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Boric said that his country will actively work to open a consulate in Arequipa.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "“Chúng tôi sẽ cung cấp khoản tín dụng 1 tỷ USD cho Peru”, Tổng thống Chile Gabriel Boric cho biết.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]

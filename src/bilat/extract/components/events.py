@@ -56,6 +56,8 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+# The longest phrase a speaker calls their own country by ("his government").
+_SPEAKER_SIDE_LENGTH = 16
 _CITY_WORD = 20
 """Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
 _WORD_BEFORE = re.compile(r"(\S+) $")
@@ -100,6 +102,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    speaker_side_re: re.Pattern[str]
+    """The speaker's own country said as a phrase ("his country"), right before a future auxiliary."""
     participle_endings: tuple[str, ...]
     """Endings of a participle, whose subject is its main clause's ("congratulating")."""
     attribution_re: re.Pattern[str]
@@ -191,6 +195,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
+        speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
         coordination=coordination_of(lexicon),
@@ -970,6 +975,8 @@ def _opens_with_future(t: _Trigger) -> bool:
 def _side_right_before(t: _Trigger) -> bool:
     """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp"),
     as its subject, not as a place ("the visit of Putin to China in June would provide")."""
+    if t.data.speaker_side_re.search(t.doc.text, max(t.sent.start, t.start - _SIDE_GAP - _SPEAKER_SIDE_LENGTH), t.start):
+        return True  # "said that his country will actively work to attract ..."
     return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
                and not _a_place(t, p) for p in t.participants)
 
