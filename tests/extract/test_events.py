@@ -606,3 +606,13 @@ def test_a_speaker_naming_their_own_country_promises(until) -> None:  # type: ig
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "“Chúng tôi sẽ cung cấp khoản tín dụng 1 tỷ USD cho Peru”, Tổng thống Chile Gabriel Boric cho biết.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_span_of_time_is_no_amount(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The leaders agreed to keep building on the trust developed over the past 50 years. "
+            "They agreed to double the trade volume to 8 billion USD within 3 years.")
+    assert [e.object for e in _events(_english(until, text), "COMMIT")] == ["double the trade volume to 8 billion USD within 3 years"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí tiếp tục phát huy tình hữu nghị suốt 50 năm qua.")
+    assert _events(until(text, "events"), "COMMIT") == []

@@ -74,7 +74,7 @@ _OPENING_QUOTES = ("“", '"')
 # Words that may name who told a step before the reporting verb (", the TASS news agency reported").
 _ATTRIBUTION_WORDS = 6
 """Words of the clause kept as an event's object."""
-_AMOUNT = re.compile(r"\d")
+_AMOUNT = re.compile(r"\d+")
 """A figure in a step (an amount, a target, a term) makes it concrete."""
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
 
@@ -102,6 +102,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    duration_re: re.Pattern[str]
+    """A unit of time right after a number: a span of time ("50 years", "50 năm"), not an amount."""
     speaker_side_re: re.Pattern[str]
     """The speaker's own country said as a phrase ("his country"), right before a future auxiliary."""
     participle_endings: tuple[str, ...]
@@ -195,6 +197,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
+        duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
@@ -694,8 +697,9 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     doc = t.doc
     dates = doc.in_range("dates", start, end)
     if t.data.deliverable_re.search(doc.text, start, end) or any(
-            not any(d.start <= m.start() < d.end for d in dates) for m in _AMOUNT.finditer(doc.text, start, end)):
-        return True  # a figure outside a date ("20 tỷ USD", "lần thứ 3")
+            not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
+            for m in _AMOUNT.finditer(doc.text, start, end)):
+        return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
     if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
