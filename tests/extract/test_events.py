@@ -616,3 +616,13 @@ def test_a_span_of_time_is_no_amount(until) -> None:  # type: ignore[no-untyped-
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên nhất trí tiếp tục phát huy tình hữu nghị suốt 50 năm qua.")
     assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_agreeing_on_the_need_is_an_opinion_not_a_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "They agreed on the need for early reforms of the UN Security Council. "
+            "The leaders agreed that it was important to uphold the Lima Group.")
+    assert _events(_english(until, text), "COMMIT") == []
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí về sự cần thiết sớm cải tổ Hội đồng Bảo an Liên hợp quốc.")
+    assert _events(until(text, "events"), "COMMIT") == []

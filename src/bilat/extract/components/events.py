@@ -88,7 +88,8 @@ def _lower_first(phrase: str) -> str:
 class _EventData:
     trigger_re: re.Pattern[str]
     types: dict[str, str]
-    not_followed: dict[str, tuple[str, ...]]
+    not_followed: dict[str, re.Pattern[str]]
+    """Per trigger, the words or phrases after it that make it another word ("agreed upon", "agreed on the need")."""
     not_preceded: dict[str, tuple[str, ...]]
     needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
@@ -183,7 +184,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
-        not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
+        not_followed={_lower_first(k): re.compile(rf"\s+(?:{alternation(v)})(?!\w)") for k, v in data["not_followed_by"].items() if v},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
@@ -502,9 +503,9 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    after = doc.text[match.end():match.end() + 12].split()
     before = doc.text[max(0, match.start() - 12):match.start()].split()
-    if after and after[0].strip(",.;") in data.not_followed.get(phrase, ()):
+    not_followed = data.not_followed.get(phrase)
+    if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
     if needed is not None and not needed.search(doc.text, match.end(), match.end() + _NEEDED_WINDOW):
