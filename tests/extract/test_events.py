@@ -626,3 +626,12 @@ def test_agreeing_on_the_need_is_an_opinion_not_a_step(until) -> None:  # type: 
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên nhất trí về sự cần thiết sớm cải tổ Hội đồng Bảo an Liên hợp quốc.")
     assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_thanks_for_a_congratulation_is_not_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric congratulated Peruvian President Dina Boluarte on June 12 on her election. "
+            "Boluarte thanked Boric for congratulating her.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric chúc mừng Tổng thống Peru Dina Boluarte đắc cử. "
+            "Tổng thống Peru Dina Boluarte cảm ơn những lời chúc mừng của Tổng thống Chile Gabriel Boric.")
+    assert [e.actors for e in _events(until(text, "events"), "CONGRATULATE")] == [["CL", "PE"]]

@@ -56,6 +56,8 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+# How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating").
+_THANKS_WINDOW = 40
 # The longest phrase a speaker calls their own country by ("his government").
 _SPEAKER_SIDE_LENGTH = 16
 _CITY_WORD = 20
@@ -103,6 +105,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    thanks_re: re.Pattern[str]
+    """Thanks, after which a congratulation is the thanked side's, already told."""
     duration_re: re.Pattern[str]
     """A unit of time right after a number: a span of time ("50 years", "50 năm"), not an amount."""
     speaker_side_re: re.Pattern[str]
@@ -198,6 +202,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
+        thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
         duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
@@ -906,6 +911,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
+            return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
