@@ -635,3 +635,12 @@ def test_thanks_for_a_congratulation_is_not_one(until) -> None:  # type: ignore[
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric chúc mừng Tổng thống Peru Dina Boluarte đắc cử. "
             "Tổng thống Peru Dina Boluarte cảm ơn những lời chúc mừng của Tổng thống Chile Gabriel Boric.")
     assert [e.actors for e in _events(until(text, "events"), "CONGRATULATE")] == [["CL", "PE"]]
+
+
+def test_a_request_in_the_passive_asks_its_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Peru urged to open an embassy in Santiago.")
+    assert [e.actors for e in _events(_english(until, text), "PROPOSE")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Peru được đề nghị mở đại sứ quán tại Santiago.")
+    assert [e.actors for e in _events(until(text, "events"), "PROPOSE")] == [["CL", "PE"]]

@@ -56,6 +56,8 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+# How far a passive request phrase may reach around its trigger ("được đề nghị", "called upon to").
+_PASSIVE_REACH = 12
 # How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating").
 _THANKS_WINDOW = 40
 # The longest phrase a speaker calls their own country by ("his government").
@@ -105,6 +107,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    passive_request_re: re.Pattern[str]
+    """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
     thanks_re: re.Pattern[str]
     """Thanks, after which a congratulation is the thanked side's, already told."""
     duration_re: re.Pattern[str]
@@ -202,6 +206,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
+        passive_request_re=re.compile(alternation(data["passive_requests"])),
         thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
         duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
@@ -917,6 +922,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
         actors = _speech_sides(t, subject)
+        if kind == "PROPOSE" and _passive_request(t):
+            actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
         if len(set(actors)) < 2:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
@@ -931,6 +938,12 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         return [event]
 
     return build
+
+
+def _passive_request(t: _Trigger) -> bool:
+    """Whether the trigger is part of a request said in the passive ("urged to", "được đề nghị")."""
+    return any(m.start() <= t.start < m.end() for m in t.data.passive_request_re.finditer(
+        t.doc.text, max(t.sent.start, t.start - _PASSIVE_REACH), min(t.sent.end, t.end + _PASSIVE_REACH)))
 
 
 def _states_a_visit(t: _Trigger) -> bool:
