@@ -644,3 +644,12 @@ def test_a_request_in_the_passive_asks_its_subject(until) -> None:  # type: igno
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Peru được đề nghị mở đại sứ quán tại Santiago.")
     assert [e.actors for e in _events(until(text, "events"), "PROPOSE")] == [["CL", "PE"]]
+
+
+def test_a_joint_step_giving_to_one_side_is_the_others(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The two sides agreed to provide a credit line of $1 billion to Chile.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí cung cấp khoản tín dụng 1 tỷ USD cho Chile.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]

@@ -107,6 +107,8 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    beneficiary_markers: frozenset[str]
+    """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
     passive_request_re: re.Pattern[str]
     """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
     thanks_re: re.Pattern[str]
@@ -206,6 +208,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
+        beneficiary_markers=frozenset(data["beneficiary_markers"]),
         passive_request_re=re.compile(alternation(data["passive_requests"])),
         thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
         duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
@@ -932,12 +935,25 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+        events = [event]
         if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
-            return [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
-                            object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
-        return [event]
+            events = [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
+                              object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
+        if kind == "COMMIT" and actors == t.ctx.joint():
+            events = [replace(e, actors=_giver_first(t, start, end, actors)) for e, (start, end) in zip(events, steps)]
+        return events
 
     return build
+
+
+def _giver_first(t: _Trigger, start: int, end: int, actors: list[str]) -> list[str]:
+    """A joint step that gives to one side ("cung cấp tín dụng quốc phòng cho Việt Nam", "provide a credit line
+    to Chile") is the other side's to do: it goes first."""
+    for country in t.doc.in_range("countries", start, end):
+        before = _WORD_BEFORE.search(t.doc.text, max(start, country.start - _CITY_WORD), country.start)
+        if before is not None and before.group(1) in t.data.beneficiary_markers and country.value in actors:
+            return [t.ctx.other(country.value) or actors[0], country.value]
+    return actors
 
 
 def _passive_request(t: _Trigger) -> bool:
