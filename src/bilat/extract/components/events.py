@@ -194,7 +194,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=re.compile(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
-        not_followed={_lower_first(k): re.compile(rf"\s+(?:{alternation(v)})(?!\w)") for k, v in data["not_followed_by"].items() if v},
+        not_followed={_lower_first(k): re.compile(rf"\s+(?:{alternation(v)})(?!\w)")
+                      for k, v in data["not_followed_by"].items() if v},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
