@@ -889,3 +889,145 @@ def test_a_wish_to_sign_is_no_signing(until) -> None:  # type: ignore[no-untyped
     vi = until("Chile và Peru bày tỏ quyết tâm thúc đẩy hợp tác, sớm hoàn tất và ký kết hiệp định thương mại.", "events",
                published="2025-03-06")
     assert _events(vi, "SIGN") == []
+
+
+def test_a_bare_title_in_english_is_the_press_own_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kenyan President William Ruto received the Vietnamese Prime Minister in Nairobi on June 12. "
+            "Congratulating Kenya on its hosting of the Africa Climate Summit, the PM proposed that Kenya open an "
+            "embassy in Hanoi.")
+    doc = _english(until, text)
+    assert [e.actors for e in _events(doc, "CONGRATULATE")] == [["VN", "KE"]]
+    assert [e.actors for e in _events(doc, "PROPOSE")] == [["VN", "KE"]]
+
+
+def test_english_commitments_stated_as_concurring_intending_or_setting_a_goal(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Both sides concurred to open a new border crossing at Tacna. Chile intends to open a consulate in Arequipa. "
+            "The two leaders set a target of $5 billion in bilateral trade by 2030. "
+            "They expressed their intention to restart the Andean Community talks.")
+    objects = [e.object for e in _events(_english(until, text), "COMMIT")]
+    assert objects == ["open a new border crossing at Tacna", "open a consulate in Arequipa",
+                       "$5 billion in bilateral trade by 2030", "restart the Andean Community talks"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_clause_saying_who_told_a_step_is_not_the_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "\"I reaffirmed our commitment to further strengthen our strategic relations in all areas,\" the Chilean "
+            "president said on X. Chile and Peru agreed to raise bilateral trade to $5 billion by 2030, the EFE news "
+            "agency reported.")
+    doc = _english(until, text)
+    (commit,) = _events(doc, "COMMIT")  # "X" named in the attribution makes the first step no more concrete
+    assert doc.text[commit.evidence[0]:commit.evidence[1]] == "Chile and Peru agreed to raise bilateral trade to $5 billion by 2030"
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí tăng cường hợp tác trong mọi lĩnh vực, Đại sứ Jorge Montero cho biết.")
+    assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_an_agreement_a_proposal_states_as_its_step_is_that_proposal(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Boric urged early conclusion of Chile-Peru CEPA negotiations.")
+    assert [e.object for e in _events(_english(until, text), "PROPOSE")] == ["early conclusion of Chile-Peru CEPA negotiations"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Tổng thống Boric đề nghị Peru hỗ trợ thúc đẩy khởi động đàm phán FTA Chile - Mercosur.")
+    assert len(_events(until(text, "events"), "PROPOSE")) == 1
+
+
+def test_a_participle_after_a_comma_has_the_main_clauses_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric sent a cable on June 12 to the Peruvian President Dina Boluarte, "
+            "congratulating her on her election.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["CL", "PE"]]
+
+
+def test_a_step_told_as_proposed_or_commitments_told_of_are_no_new_act(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The two leaders discussed the proposed Chile-Peru railway project.")
+    assert _events(_english(until, text), "PROPOSE") == []
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai Tổng thống thảo luận những cam kết về dự án đường sắt Chile - Peru.")
+    assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_a_step_stated_as_sending_a_delegation_or_holding_a_session_is_concrete(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 12/6, Bộ trưởng Ngoại giao Chile hội đàm với Bộ trưởng Ngoại giao Peru tại Lima. "
+            "Hai bên nhất trí sớm tổ chức phiên họp thường niên và cử đoàn khảo sát thị trường.")
+    assert [e.object for e in _events(until(text, "events"), "COMMIT")] == ["sớm tổ chức phiên họp thường niên",
+                                                                          "cử đoàn khảo sát thị trường"]
+    text = ("Chilean Foreign Minister Alberto van Klaveren met his Peruvian counterpart in Lima on June 12. "
+            "The two ministers agreed to hold the next annual session soon and send trade missions.")
+    (commit,) = _events(_english(until, text), "COMMIT")  # trade missions name no deliverable: one step
+    assert commit.object.startswith("hold the next annual session soon")
+
+
+def test_a_quote_is_its_speakers_named_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12.\n"
+            "“We have set a target of $5 billion in bilateral trade by 2030. Our ministers will meet again soon,” "
+            "Peruvian President Dina Boluarte said.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima.\n"
+            "“Chúng tôi đặt mục tiêu kim ngạch thương mại 5 tỷ USD vào năm 2030. Các bộ trưởng sẽ sớm gặp lại”, "
+            "Tổng thống Peru Dina Boluarte cho biết.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]
+
+
+def test_a_goal_set_in_a_headline_without_its_article(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile, Peru set goal of $5 billion in bilateral trade by 2030"
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_speaker_naming_their_own_country_promises(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Boric said that his country will actively work to open a consulate in Arequipa.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "“Chúng tôi sẽ cung cấp khoản tín dụng 1 tỷ USD cho Peru”, Tổng thống Chile Gabriel Boric cho biết.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["CL", "PE"]]
+
+
+def test_a_span_of_time_is_no_amount(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The leaders agreed to keep building on the trust developed over the past 50 years. "
+            "They agreed to double the trade volume to 8 billion USD within 3 years.")
+    assert [e.object for e in _events(_english(until, text), "COMMIT")] == ["double the trade volume to 8 billion USD within 3 years"]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí tiếp tục phát huy tình hữu nghị suốt 50 năm qua.")
+    assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_agreeing_on_the_need_is_an_opinion_not_a_step(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "They agreed on the need for early reforms of the UN Security Council. "
+            "The leaders agreed that it was important to uphold the Lima Group.")
+    assert _events(_english(until, text), "COMMIT") == []
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí về sự cần thiết sớm cải tổ Hội đồng Bảo an Liên hợp quốc.")
+    assert _events(until(text, "events"), "COMMIT") == []
+
+
+def test_thanks_for_a_congratulation_is_not_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric congratulated Peruvian President Dina Boluarte on June 12 on her election. "
+            "Boluarte thanked Boric for congratulating her.")
+    assert [e.actors for e in _events(_english(until, text), "CONGRATULATE")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric chúc mừng Tổng thống Peru Dina Boluarte đắc cử. "
+            "Tổng thống Peru Dina Boluarte cảm ơn những lời chúc mừng của Tổng thống Chile Gabriel Boric.")
+    assert [e.actors for e in _events(until(text, "events"), "CONGRATULATE")] == [["CL", "PE"]]
+
+
+def test_a_request_in_the_passive_asks_its_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "Peru urged to open an embassy in Santiago.")
+    assert [e.actors for e in _events(_english(until, text), "PROPOSE")] == [["CL", "PE"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Peru được đề nghị mở đại sứ quán tại Santiago.")
+    assert [e.actors for e in _events(until(text, "events"), "PROPOSE")] == [["CL", "PE"]]
+
+
+def test_a_joint_step_giving_to_one_side_is_the_others(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on June 12. "
+            "The two sides agreed to provide a credit line of $1 billion to Chile.")
+    assert [e.actors for e in _events(_english(until, text), "COMMIT")] == [["PE", "CL"]]
+    text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
+            "Hai bên nhất trí cung cấp khoản tín dụng 1 tỷ USD cho Chile.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]

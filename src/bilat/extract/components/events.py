@@ -61,6 +61,12 @@ _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
+# How far a passive request phrase may reach around its trigger ("được đề nghị", "called upon to").
+_PASSIVE_REACH = 12
+# How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating").
+_THANKS_WINDOW = 40
+# The longest phrase a speaker calls their own country by ("his government").
+_SPEAKER_SIDE_LENGTH = 16
 _CITY_WORD = 20
 """Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
 _WORD_BEFORE = re.compile(r"(\S+) $")
@@ -73,8 +79,11 @@ _NEEDED_WINDOW = 80
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _OBJECT_WORDS = 14
+_OPENING_QUOTES = ("“", '"')
+# Words that may name who told a step before the reporting verb (", the TASS news agency reported").
+_ATTRIBUTION_WORDS = 6
 """Words of the clause kept as an event's object."""
-_AMOUNT = re.compile(r"\d")
+_AMOUNT = re.compile(r"\d+")
 """A figure in a step (an amount, a target, a term) makes it concrete."""
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
 _GATHERING_NAME_WORDS = 4
@@ -125,7 +134,8 @@ def _lower_first(phrase: str) -> str:
 class _EventData:
     trigger_re: re.Pattern[str]
     types: dict[str, str]
-    not_followed: dict[str, tuple[str, ...]]
+    not_followed: dict[str, re.Pattern[str]]
+    """Per trigger, the words or phrases after it that make it another word ("agreed upon", "agreed on the need")."""
     not_preceded: dict[str, tuple[str, ...]]
     needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
@@ -139,6 +149,20 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
+    beneficiary_markers: frozenset[str]
+    """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
+    passive_request_re: re.Pattern[str]
+    """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
+    thanks_re: re.Pattern[str]
+    """Thanks, after which a congratulation is the thanked side's, already told."""
+    duration_re: re.Pattern[str]
+    """A unit of time right after a number: a span of time ("50 years", "50 năm"), not an amount."""
+    speaker_side_re: re.Pattern[str]
+    """The speaker's own country said as a phrase ("his country"), right before a future auxiliary."""
+    participle_endings: tuple[str, ...]
+    """Endings of a participle, whose subject is its main clause's ("congratulating")."""
+    attribution_re: re.Pattern[str]
+    """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
     coordination: Coordination
     function_words: frozenset[str]
     """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
@@ -250,7 +274,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
-        not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
+        not_followed={_lower_first(k): re.compile(rf"\s+(?:{alternation(v)})(?!\w)")
+                      for k, v in data["not_followed_by"].items() if v},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
@@ -263,6 +288,14 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
+        participle_endings=tuple(data["participle_endings"]),
+        beneficiary_markers=frozenset(data["beneficiary_markers"]),
+        passive_request_re=re.compile(alternation(data["passive_requests"])),
+        thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
+        duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
+        speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
+        attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
+                                  rf"(?:{words('attributions')})(?!\w)"),
         coordination=coordination_of(lexicon),
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
@@ -407,7 +440,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
     first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc), _named_first(doc, pair))
                   if c in pair), None)
-    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
+    ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
     for sent in doc.layer("sents"):
@@ -611,9 +644,9 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    after = doc.text[match.end():match.end() + 12].split()
     before = doc.text[max(0, match.start() - 12):match.start()].split()
-    if after and after[0].strip(",.;") in data.not_followed.get(phrase, ()):
+    not_followed = data.not_followed.get(phrase)
+    if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
     if needed is not None and not needed.search(doc.text, match.end(), match.end() + _NEEDED_WINDOW):
@@ -644,8 +677,13 @@ def _subject(t: _Trigger) -> _Participant | None:
     start, _ = t.clause
     candidates = [p for p in t.participants if p.start < t.start and not _is_object(t.doc, p, t.data)]
     in_clause = [p for p in candidates if p.start >= start]
+    if in_clause and _participle_after_comma(t):
+        return in_clause[0]  # "the Amir sent a cable to the Sultan, congratulating him": the main clause's subject
     if in_clause:
         return in_clause[-1]
+    speaker = _quoted_speaker(t)
+    if speaker is not None:  # "“We have set a goal of ...,” PM Modi said": the quote is its speaker's
+        return speaker
     if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
         # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
         after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
@@ -654,6 +692,26 @@ def _subject(t: _Trigger) -> _Participant | None:
             return after[0]
     people = [p for p in candidates if p.kind != "country"]  # a country earlier in the sentence is often a place
     return people[0] if people else (candidates[0] if candidates else t.ctx.subject)
+
+
+def _quoted_speaker(t: _Trigger) -> _Participant | None:
+    """Who says a quote opening the sentence, named in the clause after it ("“...,” PM Modi said"), perhaps
+    sentences later within the paragraph."""
+    if not t.doc.text[t.sent.start:t.start].lstrip().startswith(_OPENING_QUOTES):
+        return None
+    paragraph_end = t.doc.text.find("\n", t.end)
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, len(t.doc.text) if paragraph_end < 0 else paragraph_end)
+    if attribution is None:
+        return None
+    said_by = Span(attribution.start(), attribution.end(), "attribution")
+    return next((p for p in _participants(t.doc, said_by, t.ctx, t.data) if p.kind in ("person", "title")), None)
+
+
+def _participle_after_comma(t: _Trigger) -> bool:
+    """Whether the trigger is a participle opening a clause after a comma (", congratulating him on ...")."""
+    first_word = t.phrase.split(" ", 1)[0]
+    return any(first_word.endswith(ending) for ending in t.data.participle_endings) \
+        and t.doc.text[t.sent.start:t.start].rstrip().endswith(",")
 
 
 def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
@@ -747,7 +805,8 @@ def _names(*participants: _Participant | None) -> list[str]:
 
 
 def _step_end(t: _Trigger) -> int:
-    """Where the step a speech act states ends: at the next speech-act trigger or the clause end.
+    """Where the step a speech act states ends: at the next speech-act trigger, a clause saying who told it,
+    or the clause end.
 
     A semicolon followed by another step ("open a consulate; resume flights") goes
     on with the list the trigger governs rather than opening a clause of its own.
@@ -756,6 +815,9 @@ def _step_end(t: _Trigger) -> int:
     while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
             and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
         end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, end)
+    if attribution is not None:  # "... to $200 billion by 2020, the TASS news agency reported": not the step
+        end = attribution.start()
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
         if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
                 and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
@@ -820,8 +882,9 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     doc = t.doc
     dates = doc.in_range("dates", start, end)
     if t.data.deliverable_re.search(doc.text, start, end) or any(
-            not any(d.start <= m.start() < d.end for d in dates) for m in _AMOUNT.finditer(doc.text, start, end)):
-        return True  # a figure outside a date ("20 tỷ USD", "lần thứ 3")
+            not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
+            for m in _AMOUNT.finditer(doc.text, start, end)):
+        return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
     if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
@@ -1155,10 +1218,14 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
+            return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
         actors = _speech_sides(t, subject)
+        if kind == "PROPOSE" and _passive_request(t):
+            actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
         if len(set(actors)) < 2:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
@@ -1167,12 +1234,31 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+        events = [event]
         if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
-            return [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
-                            object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
-        return [event]
+            events = [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
+                              object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
+        if kind == "COMMIT" and actors == t.ctx.joint():
+            events = [replace(e, actors=_giver_first(t, start, end, actors)) for e, (start, end) in zip(events, steps)]
+        return events
 
     return build
+
+
+def _giver_first(t: _Trigger, start: int, end: int, actors: list[str]) -> list[str]:
+    """A joint step that gives to one side ("cung cấp tín dụng quốc phòng cho Việt Nam", "provide a credit line
+    to Chile") is the other side's to do: it goes first."""
+    for country in t.doc.in_range("countries", start, end):
+        before = _WORD_BEFORE.search(t.doc.text, max(start, country.start - _CITY_WORD), country.start)
+        if before is not None and before.group(1) in t.data.beneficiary_markers and country.value in actors:
+            return [t.ctx.other(country.value) or actors[0], country.value]
+    return actors
+
+
+def _passive_request(t: _Trigger) -> bool:
+    """Whether the trigger is part of a request said in the passive ("urged to", "được đề nghị")."""
+    return any(m.start() <= t.start < m.end() for m in t.data.passive_request_re.finditer(
+        t.doc.text, max(t.sent.start, t.start - _PASSIVE_REACH), min(t.sent.end, t.end + _PASSIVE_REACH)))
 
 
 def _states_a_visit(t: _Trigger) -> bool:
@@ -1229,6 +1315,8 @@ def _opens_with_future(t: _Trigger) -> bool:
 def _side_right_before(t: _Trigger) -> bool:
     """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp"),
     as its subject, not as a place ("the visit of Putin to China in June would provide")."""
+    if t.data.speaker_side_re.search(t.doc.text, max(t.sent.start, t.start - _SIDE_GAP - _SPEAKER_SIDE_LENGTH), t.start):
+        return True  # "said that his country will actively work to attract ..."
     return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
                and not _a_place(t, p) for p in t.participants)
 
@@ -1534,13 +1622,16 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
     and each of a list both sides commit to sign is a COMMIT (one agreement is the
     commitment the sentence's own trigger already states)."""
     proposed = [a for a in _agreements_in(doc, sent) if a.status == "proposed"]
+    steps = [e.evidence for e in ctx.events if e.type in ("PROPOSE", "COMMIT") and sent.start <= e.evidence[0] < sent.end]
     for agreement in _agreements_in(doc, sent):
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
             persons = _names(*(p for p in participants if p.kind == "person"))
             _add(ctx, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
                                    persons, object=agreement.scope))
-        elif agreement.status == "proposed":
+        elif agreement.status == "proposed" and not any(start <= agreement.evidence[0] < end for start, end in steps):
+            # not one a proposal or commitment of the sentence already states as its step ("urged early conclusion
+            # of the CEPA negotiations"): the agreement is that event
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
             if proposer is None:  # both sides: a joint commitment to this agreement (FACTS.md: COMMIT)
                 if len(ctx.joint()) == 2 and len(proposed) > 1:
