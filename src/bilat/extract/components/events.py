@@ -43,6 +43,8 @@ _CONTACTS = frozenset({"VISIT", "MEET"})
 
 _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
+_INVITER_WINDOW = 30
+"""How far before a participant an invitation's author marker ("on the invitation of the") may start."""
 _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
@@ -123,6 +125,7 @@ class _EventData:
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
+    inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     sidelines: frozenset[str]
     upgrades: frozenset[str]
@@ -204,6 +207,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
             rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
+        inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
@@ -678,10 +682,12 @@ def _visit(t: _Trigger) -> list[Event]:
         origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
         host = t.ctx.other(origin)
         return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
-    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
+    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
+          and not _inviter(t, p)]
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
-    destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+    destination = (next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+                   or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
         return []  # "chuyến thăm" alone refers back to a visit already read
@@ -698,6 +704,11 @@ def _visit(t: _Trigger) -> list[Event]:
         return []
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
     return [visit, *_visit_since(t, visit)]
+
+
+def _inviter(t: _Trigger, p: _Participant) -> bool:
+    """"a State visit, on the invitation of President Kagame": the one who invites is the host, not the visitor."""
+    return bool(t.data.inviter_re.search(t.doc.text, max(0, p.start - _INVITER_WINDOW), p.start))
 
 
 def _visit_since(t: _Trigger, visit: Event) -> list[Event]:

@@ -1,0 +1,20 @@
+"""Events: the contact builders (VISIT, MEET, ATTEND, SIGN, ESTABLISH_RELATIONS), on invented sentences."""
+
+from __future__ import annotations
+
+
+def _events(doc, kind=None):  # type: ignore[no-untyped-def]
+    return [e for e in doc.layer("facts.events") if kind is None or e.type == kind]
+
+
+def _visits(doc):  # type: ignore[no-untyped-def]
+    return [(e.actors, e.persons) for e in _events(doc, "VISIT")]
+
+
+def test_the_one_who_invites_is_the_host_not_the_visitor(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Ghana's President John Mahama began a State visit to Senegal on Tuesday, at the invitation of "
+               "President Bassirou Diomaye Faye of Senegal.", "events", lang="en", published="2025-03-05")
+    assert _visits(en) == [(["GH", "SN"], ["John Mahama"])]
+    vi = until("Chiều 4/3, Tổng thống Ghana John Mahama tới sân bay Dakar, bắt đầu thăm chính thức nước này theo lời "
+               "mời của Tổng thống Senegal Bassirou Diomaye Faye.", "events", published="2025-03-05")
+    assert _visits(vi) == [(["GH", "SN"], ["John Mahama"])]
