@@ -18,3 +18,12 @@ def test_the_one_who_invites_is_the_host_not_the_visitor(until) -> None:  # type
     vi = until("Chiều 4/3, Tổng thống Ghana John Mahama tới sân bay Dakar, bắt đầu thăm chính thức nước này theo lời "
                "mời của Tổng thống Senegal Bassirou Diomaye Faye.", "events", published="2025-03-05")
     assert _visits(vi) == [(["GH", "SN"], ["John Mahama"])]
+
+
+def test_a_wish_to_visit_is_at_most_a_planned_visit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Nhắc lại cuộc gặp với Tổng thống Chile tháng 6/2025, Thủ tướng Peru khẳng định mong muốn sớm thăm Chile.",
+               "events", published="2025-07-23")
+    assert [(e.actors, e.date, e.status) for e in _events(vi, "VISIT")] == [(["PE", "CL"], None, "planned")]
+    en = until("Recalling their meeting in June 2025, the Peruvian Prime Minister said he looks forward to visiting Chile.",
+               "events", lang="en", published="2025-07-23")
+    assert [(e.actors, e.date, e.status) for e in _events(en, "VISIT")] == [(["PE", "CL"], None, "planned")]

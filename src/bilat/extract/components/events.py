@@ -93,6 +93,8 @@ _SUBJECT_GAP_WORDS = 3
 """Words (an adverb, a weekday) that may stand between a meeting verb and its own subject."""
 _INTENTION_WINDOW = 20
 """Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
+_WISH_WINDOW = 30
+"""How far before a visit a wish ("expressed the hope to pay an official") may stand."""
 _TOPIC_WORDS = 4
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
@@ -703,7 +705,15 @@ def _visit(t: _Trigger) -> list[Event]:
     if not origin or not destination or origin == destination:
         return []
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
+    if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
+        return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _wished(t: _Trigger) -> bool:
+    """A wish right before the trigger ("expressed the hope to pay an official visit"): what follows is not done."""
+    start, _ = t.clause
+    return bool(t.data.intention_re.search(t.doc.text, max(start, t.start - _WISH_WINDOW), t.start))
 
 
 def _inviter(t: _Trigger, p: _Participant) -> bool:
