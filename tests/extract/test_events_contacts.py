@@ -27,3 +27,15 @@ def test_a_wish_to_visit_is_at_most_a_planned_visit(until) -> None:  # type: ign
     en = until("Recalling their meeting in June 2025, the Peruvian Prime Minister said he looks forward to visiting Chile.",
                "events", lang="en", published="2025-07-23")
     assert [(e.actors, e.date, e.status) for e in _events(en, "VISIT")] == [(["PE", "CL"], None, "planned")]
+
+
+def test_a_joint_subject_welcoming_something_is_no_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("The two sides welcomed growing trust between the Chilean and Peruvian business communities.", "events",
+               lang="en", published="2025-07-23")
+    assert _events(en, "MEET") == []
+    met = until("Chile and Peru agreed on the text. The two leaders met on July 22.", "events", lang="en",
+                published="2025-07-23")
+    assert [(set(e.actors), e.date) for e in _events(met, "MEET")] == [({"CL", "PE"}, "2025-07-22")]
+    vi = until("Hai bên đón nhận tích cực kết quả hợp tác giữa doanh nghiệp Chile và Peru.", "events",
+               published="2025-07-23")
+    assert _events(vi, "MEET") == []

@@ -117,6 +117,8 @@ class _EventData:
     not_preceded: dict[str, tuple[str, ...]]
     needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
+    reciprocal: frozenset[str]
+    """Meeting verbs a joint subject does together with no one else named ("the two leaders met")."""
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
@@ -199,6 +201,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
+        reciprocal=frozenset(_lower_first(w) for w in data["reciprocal"]),
         multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
@@ -757,8 +760,9 @@ def _meet(t: _Trigger) -> list[Event]:
     else:
         if window is not None and not people:
             people = _co_subjects(t) if _coordinated(t, subject) else []
-            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)):
-                return []  # "met" alone refers to someone met, who must be named
+            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)
+                                   and t.phrase in t.data.reciprocal):
+                return []  # "met" alone refers to someone met, who must be named; "the two sides welcomed" no one
         counterparts = _listed_after(t, people) or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
