@@ -39,3 +39,19 @@ def test_a_joint_subject_welcoming_something_is_no_meeting(until) -> None:  # ty
     vi = until("Hai bên đón nhận tích cực kết quả hợp tác giữa doanh nghiệp Chile và Peru.", "events",
                published="2025-07-23")
     assert _events(vi, "MEET") == []
+
+
+def test_a_future_in_a_later_clause_is_the_steps_effect_not_its_time(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Foreign Minister Elina Valtonen welcomed the first official visit to Finland by Estonian Foreign "
+               "Minister Margus Tsahkna on May 5, believing that the visit will help strengthen ties.", "events",
+               lang="en", published="2025-05-06")
+    assert [(e.actors, e.status) for e in _events(en, "VISIT")] == [(["EE", "FI"], "happened")]
+    vi = until("Bộ trưởng Ngoại giao Phần Lan hoan nghênh chuyến thăm Phần Lan ngày 5/5 của Bộ trưởng Ngoại giao "
+               "Estonia, tin tưởng chuyến thăm sẽ góp phần thắt chặt quan hệ.", "events", published="2025-05-06")
+    assert [(e.actors, e.status) for e in _events(vi, "VISIT")] == [(["EE", "FI"], "happened")]
+
+
+def test_talks_expected_at_press_time_are_planned(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("By press time, Chilean President Gabriel Boric and Peruvian President Dina Boluarte were expected to "
+               "hold talks in Lima.", "events", lang="en", published="2023-04-04")
+    assert {e.status for e in _events(en, "MEET")} == {"planned"}

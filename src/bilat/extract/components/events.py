@@ -124,6 +124,7 @@ class _EventData:
     object_re: re.Pattern[str]
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
+    complementizer_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
     vague_re: re.Pattern[str]
     anniversary_res: tuple[re.Pattern[str], ...]
@@ -208,6 +209,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
+        complementizer_re=re.compile(rf"(?<!\w)(?:{words('complementizers')})(?!\w)"),
         vague_re=re.compile(
             rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
@@ -605,8 +607,12 @@ def _numbered_session(t: _Trigger) -> bool:
 
 
 def _future(t: _Trigger) -> bool:
+    """Whether the clause puts the step ahead; a future told after the trigger behind a complementizer
+    ("welcomed the visit, believing that the visit will help") is the step's effect, not its time."""
     start, end = t.clause
-    return bool(t.data.future_re.search(t.doc.text, start, end))
+    said = t.data.types[t.match.group()] in SPEECH_ACTS  # "agreed that they will sign": what is said is ahead
+    return any(said or m.start() < t.end or not t.data.complementizer_re.search(t.doc.text, t.end, m.start())
+               for m in t.data.future_re.finditer(t.doc.text, start, end))
 
 
 def _status(t: _Trigger, date: str | None) -> str:
