@@ -55,3 +55,12 @@ def test_talks_expected_at_press_time_are_planned(until) -> None:  # type: ignor
     en = until("By press time, Chilean President Gabriel Boric and Peruvian President Dina Boluarte were expected to "
                "hold talks in Lima.", "events", lang="en", published="2023-04-04")
     assert {e.status for e in _events(en, "MEET")} == {"planned"}
+
+
+def test_the_host_named_again_after_a_reception_is_no_one_met(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peruvian Deputy Prime Minister Mario Pérez hosted a reception in Lima on May 4 for Chilean Senator Ana Rojas, "
+               "and Deputy Prime Minister Mario Pérez thanked her.", "events", lang="en", published="2025-05-06")
+    assert len(_events(en, "MEET")) == 1
+    vi = until("Phó Thủ tướng Peru Mario Pérez tiếp Thượng nghị sĩ Chile Ana Rojas, Phó Thủ tướng Peru Mario Pérez "
+               "cảm ơn bà.", "events", published="2025-05-06")
+    assert len(_events(vi, "MEET")) == 1

@@ -769,7 +769,8 @@ def _meet(t: _Trigger) -> list[Event]:
             if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)
                                    and t.phrase in t.data.reciprocal):
                 return []  # "met" alone refers to someone met, who must be named; "the two sides welcomed" no one
-        counterparts = _listed_after(t, people) or counterparts[:1] or _co_subjects(t)
+        listed = [p for p in _listed_after(t, people) if not _named_again(subject, p)]
+        counterparts = listed or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -788,6 +789,11 @@ def _meet(t: _Trigger) -> list[Event]:
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
     return events
+
+
+def _named_again(subject: _Participant | None, p: _Participant) -> bool:
+    """Whether ``p`` is the subject named again ("hosted a reception for X. Deputy PM Dam said"): no one met."""
+    return subject is not None and subject.name is not None and p.name == subject.name
 
 
 def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
