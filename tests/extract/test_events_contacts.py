@@ -64,3 +64,15 @@ def test_the_host_named_again_after_a_reception_is_no_one_met(until) -> None:  #
     vi = until("Phó Thủ tướng Peru Mario Pérez tiếp Thượng nghị sĩ Chile Ana Rojas, Phó Thủ tướng Peru Mario Pérez "
                "cảm ơn bà.", "events", published="2025-05-06")
     assert len(_events(vi, "MEET")) == 1
+
+
+def test_a_place_after_a_document_is_no_list_of_topics(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric and Peruvian President Dina Boluarte signed the Duavata partnership "
+               "agreement in Lima, Peru.", "events", lang="en", published="2025-03-30")
+    assert len(_events(en, "SIGN")) == 1
+    listed = until("Chile and Peru signed agreements on health, fisheries and customs.", "events", lang="en",
+                   published="2025-03-30")
+    assert len(_events(listed, "SIGN")) == 3
+    vi = until("Tổng thống Chile và Tổng thống Peru đã ký Hiệp định Đối tác Thái Bình Dương tại Lima, Peru ngày 29/3.",
+               "events", published="2025-03-30")
+    assert len(_events(vi, "SIGN")) == 1

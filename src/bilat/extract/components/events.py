@@ -1162,8 +1162,8 @@ def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, in
     for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
         item_end = gap.start() if gap else limit
         item = t.doc.text[position:item_end].strip()
-        if not item or len(item.split()) > _TOPIC_WORDS:
-            return []
+        if not item or len(item.split()) > _TOPIC_WORDS or country_of_place(t.ctx.lexicon, item):
+            return []  # "the agreement in Suva, Fiji": a place, not topics
         topics.append((item, item_end))
         position = gap.end() if gap else limit
     return topics if len(topics) >= 2 else []
