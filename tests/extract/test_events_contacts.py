@@ -76,3 +76,11 @@ def test_a_place_after_a_document_is_no_list_of_topics(until) -> None:  # type: 
     vi = until("Tổng thống Chile và Tổng thống Peru đã ký Hiệp định Đối tác Thái Bình Dương tại Lima, Peru ngày 29/3.",
                "events", published="2025-03-30")
     assert len(_events(vi, "SIGN")) == 1
+
+
+def test_someone_named_further_on_is_not_listed_among_those_met(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Hai bên đã rà soát việc triển khai các thỏa thuận của Kỳ họp lần thứ 13 Ủy ban hỗn hợp Chile - Peru, "
+               "nhất trí cho rằng việc Lãnh đạo cấp cao hai nước trao đổi các chuyến thăm như Tổng thống Chile Gabriel "
+               "Boric thăm cấp Nhà nước tới Peru (12/2024), Thủ tướng Peru Gustavo Adrianzén thăm chính thức Chile "
+               "(8/2024) đã góp phần tăng cường quan hệ.", "events", published="2025-10-20")
+    assert len(_events(vi, "MEET")) == 1

@@ -798,14 +798,16 @@ def _named_again(subject: _Participant | None, p: _Participant) -> bool:
 
 def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
     """The people met and those listed after them ("met the Prime Minister of Laos and the Deputy
-    Prime Minister of Thailand": two meetings), however far the list runs. A name and a title set
-    off by a comma are one person ("bà Tredene Dobson, Đại sứ New Zealand")."""
+    Prime Minister of Thailand": two meetings), however far the list runs, each joined to the one
+    before it: someone named further on ("... Kỳ họp lần thứ 13, nhất trí cho rằng ... Chủ tịch nước X
+    thăm ...") is no one met. A name and a title set off by a comma are one person ("bà Tredene
+    Dobson, Đại sứ New Zealand")."""
     if not people:
         return []
     out, reached = people[:1], people[0].end
     for p in t.participants:
         if p.start < reached or p.kind not in ("person", "title") \
-                or not (p in people or t.data.listed_re.fullmatch(t.doc.text, reached, p.start)):
+                or not t.data.listed_re.fullmatch(t.doc.text, reached, p.start):
             continue
         last = out[-1]
         comma = t.doc.text[reached:p.start].strip() == ","
