@@ -84,3 +84,16 @@ def test_someone_named_further_on_is_not_listed_among_those_met(until) -> None: 
                "Boric thăm cấp Nhà nước tới Peru (12/2024), Thủ tướng Peru Gustavo Adrianzén thăm chính thức Chile "
                "(8/2024) đã góp phần tăng cường quan hệ.", "events", published="2025-10-20")
     assert len(_events(vi, "MEET")) == 1
+
+
+def test_a_future_said_or_named_after_the_trigger_is_not_the_steps(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Nhân chuyến thăm chính thức Peru của Tổng thống Chile Gabriel Boric, chiều 9/4 tại cuộc hội đàm với "
+               "Tổng thống Peru Dina Boluarte, lãnh đạo hai nước đã nhấn mạnh sẽ tạo điều kiện cho doanh nghiệp.",
+               "events", published="2025-04-10")
+    assert {e.status for e in _events(vi) if e.type in ("VISIT", "MEET")} == {"happened"}
+    signed = until("Ngày 9/4, Chile và Peru đã ký tuyên bố chung về kế hoạch hợp tác đến năm 2030.", "events",
+                   published="2025-04-10")
+    assert [(e.date, e.status) for e in _events(signed, "SIGN")] == [("2025-04-09", "happened")]
+    en = until("Chilean President Gabriel Boric held talks with Peruvian President Dina Boluarte in Lima on April 9, "
+               "saying the two countries will expand trade.", "events", lang="en", published="2025-04-10")
+    assert [e.status for e in _events(en, "MEET")] == ["happened"]

@@ -608,10 +608,12 @@ def _numbered_session(t: _Trigger) -> bool:
 
 def _future(t: _Trigger) -> bool:
     """Whether the clause puts the step ahead; a future told after the trigger behind a complementizer
-    ("welcomed the visit, believing that the visit will help") is the step's effect, not its time."""
+    ("welcomed the visit, believing that the visit will help") is the step's effect, not its time, and
+    one behind a document is the document's ("ký tuyên bố chung về kế hoạch phát triển")."""
     start, end = t.clause
     said = t.data.types[t.match.group()] in SPEECH_ACTS  # "agreed that they will sign": what is said is ahead
-    return any(said or m.start() < t.end or not t.data.complementizer_re.search(t.doc.text, t.end, m.start())
+    return any(said or m.start() < t.end or not (t.data.complementizer_re.search(t.doc.text, t.end, m.start())
+                                                 or t.data.documents_re.search(t.doc.text, t.end, m.start()))
                for m in t.data.future_re.finditer(t.doc.text, start, end))
 
 
