@@ -97,3 +97,13 @@ def test_a_future_said_or_named_after_the_trigger_is_not_the_steps(until) -> Non
     en = until("Chilean President Gabriel Boric held talks with Peruvian President Dina Boluarte in Lima on April 9, "
                "saying the two countries will expand trade.", "events", lang="en", published="2025-04-10")
     assert [e.status for e in _events(en, "MEET")] == ["happened"]
+
+
+def test_one_signing_of_unnamed_documents_told_twice_is_one_sign(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric arrived in Lima on May 4 for talks with Peruvian President Dina "
+               "Boluarte, with the leaders signing a series of agreements. The leaders witnessed the signing of six "
+               "agreements, covering trade and mining.", "events", lang="en", published="2025-05-05")
+    assert len(_events(en, "SIGN")) == 1
+    vi = until("Ngày 4/5, Tổng thống Chile và Tổng thống Peru đã ký các văn kiện hợp tác. Chiều 4/5, hai nhà lãnh đạo chứng kiến "
+               "lễ ký 6 văn kiện hợp tác.", "events", published="2025-05-05")
+    assert len(_events(vi, "SIGN")) == 1

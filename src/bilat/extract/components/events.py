@@ -96,6 +96,8 @@ _INTENTION_WINDOW = 20
 _WISH_WINDOW = 30
 """How far before a visit a wish ("expressed the hope to pay an official") may stand."""
 _TOPIC_WORDS = 4
+_BATCH_GAP_WORDS = 2
+"""Words that may stand between a count and the documents counted ("eight cooperation agreements")."""
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
 """After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
@@ -145,6 +147,7 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
+    document_batch_re: re.Pattern[str]
     between_re: re.Pattern[str]
     ahead_re: re.Pattern[str]
     intention_re: re.Pattern[str]
@@ -228,6 +231,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        document_batch_re=re.compile(
+            rf"(?:{alternation(data['document_batches'])})\s+(?:[\w-]+\s+){{0,{_BATCH_GAP_WORDS}}}?(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
         ahead_re=re.compile(rf"(?<!\w)(?:{words('anniversary_ahead')})(?!\w)"),
         intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
@@ -1361,7 +1366,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if not refers_back and not _same_occurrence(old, new):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue
         if _more_precise(new, old):
             old.date = new.date
@@ -1377,6 +1382,11 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         ctx.dated.add(id(new))
 
 
+def _unnamed_batch(event: Event, data: _EventData) -> bool:
+    """Whether a signing names only a number of documents ("eight agreements", "các văn kiện"), none by name."""
+    return bool(event.object and data.document_batch_re.match(event.object))
+
+
 def _more_precise(new: Event, old: Event) -> bool:
     """Whether ``new`` dates the occurrence better: a day inside a stated range names the day
     of talks ("on Friday", during a visit "from April 12 to 15"), while a trip keeps its whole range."""
@@ -1389,7 +1399,9 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event) -> bool:
+def _same_occurrence(old: Event, new: Event, data: _EventData) -> bool:
+    if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
+        return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
     if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
