@@ -107,3 +107,12 @@ def test_one_signing_of_unnamed_documents_told_twice_is_one_sign(until) -> None:
     vi = until("Ngày 4/5, Tổng thống Chile và Tổng thống Peru đã ký các văn kiện hợp tác. Chiều 4/5, hai nhà lãnh đạo chứng kiến "
                "lễ ký 6 văn kiện hợp tác.", "events", published="2025-05-05")
     assert len(_events(vi, "SIGN")) == 1
+
+
+def test_the_leaders_are_both_sides(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric arrived in Lima, Peru on May 2 for a visit. The leaders met on May 3.",
+               "events", lang="en", published="2025-05-05")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"CL", "PE"}, "2025-05-03")]
+    vi = until("Tổng thống Chile Gabriel Boric tới Lima, Peru ngày 2/5. Ngày 3/5, các nhà lãnh đạo đã gặp.",
+               "events", published="2025-05-05")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2025-05-03")]
