@@ -116,3 +116,21 @@ def test_the_leaders_are_both_sides(until) -> None:  # type: ignore[no-untyped-d
     vi = until("Tổng thống Chile Gabriel Boric tới Lima, Peru ngày 2/5. Ngày 3/5, các nhà lãnh đạo đã gặp.",
                "events", published="2025-05-05")
     assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2025-05-03")]
+
+
+def test_a_plan_named_as_a_noun_puts_no_visit_ahead(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Nhận lời mời của Bộ Ngoại giao Peru, triển khai kế hoạch hợp tác giữa hai Bộ Ngoại giao, ngày 29/8, "
+               "Thứ trưởng Ngoại giao Chile Ana Rojas thăm làm việc tại Peru.", "events", published="2025-08-30")
+    assert [(e.actors, e.date, e.status) for e in _events(vi, "VISIT")] == [(["CL", "PE"], "2025-08-29", "happened")]
+    planned = until("Thứ trưởng Ngoại giao Chile Ana Rojas có kế hoạch thăm Peru vào tháng 10.", "events",
+                    published="2025-08-30")
+    assert [e.status for e in _events(planned, "VISIT")] == ["planned"]
+
+
+def test_a_visit_in_a_country_is_a_visit_to_it(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 29/8, Thứ trưởng Ngoại giao Chile Ana Rojas thăm làm việc tại Peru.", "events",
+               published="2025-08-30")
+    assert [(e.actors, e.date) for e in _events(vi, "VISIT")] == [(["CL", "PE"], "2025-08-29")]
+    en = until("On August 29, Chilean Deputy Foreign Minister Ana Rojas began a working visit in Peru.", "events",
+               lang="en", published="2025-08-30")
+    assert [(e.actors, e.date) for e in _events(en, "VISIT")] == [(["CL", "PE"], "2025-08-29")]
