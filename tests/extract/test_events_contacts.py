@@ -134,3 +134,12 @@ def test_a_visit_in_a_country_is_a_visit_to_it(until) -> None:  # type: ignore[n
     en = until("On August 29, Chilean Deputy Foreign Minister Ana Rojas began a working visit in Peru.", "events",
                lang="en", published="2025-08-30")
     assert [(e.actors, e.date) for e in _events(en, "VISIT")] == [(["CL", "PE"], "2025-08-29")]
+
+
+def test_after_a_visit_its_visitor_is_the_subject_that_follows(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Sau chuyến thăm Peru, Ngoại trưởng Chile Alberto van Klaveren sẽ đi đến thủ đô Quito của Ecuador.",
+               "events", published="2025-08-08")
+    assert [(e.actors, e.persons) for e in _events(vi, "VISIT")] == [(["CL", "PE"], ["Alberto van Klaveren"])]
+    en = until("After the visit to Peru, Chilean Foreign Minister Alberto van Klaveren will travel to Quito, the "
+               "capital of Ecuador.", "events", lang="en", published="2025-08-08")
+    assert [(e.actors, e.persons) for e in _events(en, "VISIT")] == [(["CL", "PE"], ["Alberto van Klaveren"])]

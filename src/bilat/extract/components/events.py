@@ -544,8 +544,10 @@ def _subject(t: _Trigger) -> _Participant | None:
     in_clause = [p for p in candidates if p.start >= start]
     if in_clause:
         return in_clause[-1]
-    if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
-        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
+    lead = t.doc.text[t.sent.start:t.start].strip(" -–(\"“")
+    if not lead or t.data.back_reference_re.fullmatch(lead + " "):
+        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...", "Sau chuyến thăm Thái Lan, Ngoại trưởng Mỹ
+        # ... sẽ": the subject follows the object
         after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                  and not _is_object(t.doc, p, t.data) and t.doc.text[t.end:p.start].count(",")]
         if after:
@@ -701,7 +703,7 @@ def _visit(t: _Trigger) -> list[Event]:
         host = t.ctx.other(origin)
         return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
     by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
-          and not _inviter(t, p)]
+          and not _inviter(t, p) and not _PUNCTUATION.search(t.doc.text, t.end, p.start)]  # "..., của Malaysia": another noun's
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
     destination = (next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
