@@ -143,3 +143,13 @@ def test_after_a_visit_its_visitor_is_the_subject_that_follows(until) -> None:  
     en = until("After the visit to Peru, Chilean Foreign Minister Alberto van Klaveren will travel to Quito, the "
                "capital of Ecuador.", "events", lang="en", published="2025-08-08")
     assert [(e.actors, e.persons) for e in _events(en, "VISIT")] == [(["CL", "PE"], ["Alberto van Klaveren"])]
+
+
+def test_an_attendance_joined_to_a_visit_is_the_next_named_officials(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Cuộc điện đàm nhằm cụ thể hóa trao đổi giữa lãnh đạo hai nước tại chuyến thăm Chile của Tổng thống Peru "
+               "Dina Boluarte vào tháng 3/2025 và chuyến công tác của Tổng thống Chile Gabriel Boric tham dự Hội nghị "
+               "Thượng đỉnh APEC tại Lima.", "events", published="2025-08-30")
+    assert [(e.actors, e.persons) for e in _events(vi, "ATTEND")] == [(["CL"], ["Gabriel Boric"])]
+    en = until("Peruvian President Dina Boluarte is visiting Chile and attending the APEC Summit.", "events", lang="en",
+               published="2025-08-30")
+    assert [(e.actors, e.persons) for e in _events(en, "ATTEND")] == [(["PE"], ["Dina Boluarte"])]

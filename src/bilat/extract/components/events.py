@@ -937,12 +937,12 @@ def _attend(t: _Trigger) -> list[Event]:
         sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
         return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
-        subject = _subject(t)
+        visit, own = _visit_before(t)
+        subject = own or _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint()]
-        visit = _visit_before(t)
         if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
             return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
@@ -958,15 +958,21 @@ def _attend(t: _Trigger) -> list[Event]:
     return events
 
 
-def _visit_before(t: _Trigger) -> Event | None:
-    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...")."""
+def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
+    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...");
+    or, when an official is named after the joiner ("chuyến thăm của Tổng thống Lula và chuyến công tác của
+    Thủ tướng X tham dự ..."), no visit but that official, whose attendance it is."""
     start, _ = t.clause
     visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
               if t.data.types[m.group()] == "VISIT" and not _excluded(t.doc, m, t.data)]
-    if not visits or not t.data.pair_joiner_re.search(t.doc.text, visits[-1].end(), t.start):
-        return None
+    joiners = list(t.data.pair_joiner_re.finditer(t.doc.text, visits[-1].end(), t.start)) if visits else []
+    if not joiners:
+        return None, None
+    own = [p for p in t.participants if joiners[-1].end() <= p.start < t.start and p.kind in ("person", "title")]
+    if own:
+        return None, own[-1]
     found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
-    return found[0] if found else None
+    return (found[0] if found else None), None
 
 
 def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
