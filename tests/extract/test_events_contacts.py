@@ -153,3 +153,18 @@ def test_an_attendance_joined_to_a_visit_is_the_next_named_officials(until) -> N
     en = until("Peruvian President Dina Boluarte is visiting Chile and attending the APEC Summit.", "events", lang="en",
                published="2025-08-30")
     assert [(e.actors, e.persons) for e in _events(en, "ATTEND")] == [(["PE"], ["Dina Boluarte"])]
+
+
+def test_a_companys_or_localitys_signing_is_not_the_states(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 4/5, Hải quân Chile và công ty Astilleros Peru đã ký hợp đồng đóng tàu tuần tra.", "events",
+               published="2025-05-05")
+    assert _events(vi, "SIGN") == []
+    en = until("On May 4, Chile's Codelco Group and Peru's Minera Fund exchanged the minutes of the share purchase.",
+               "events", lang="en", published="2025-05-05")
+    assert _events(en, "SIGN") == []
+    ties = until("Chile and Peru noted that 40 pairs of their localities established cooperative relations.", "events",
+                 lang="en", published="2025-05-05")
+    assert _events(ties, "ESTABLISH_RELATIONS") == []
+    states = until("On May 4, Chile and Peru signed an agreement on fisheries.", "events", lang="en",
+                   published="2025-05-05")
+    assert len(_events(states, "SIGN")) == 1

@@ -83,6 +83,8 @@ _DOCUMENT_WINDOW = 40
 """Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
 _SIGNED_BEFORE_WINDOW = 50
 """Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_NON_STATE_WINDOW = 60
+"""How far before a signing or establishing verb its subject is read for a party below the state."""
 _SESSION_NAME_WORDS = 4
 """Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
 _SESSION_DATE_WINDOW = 160
@@ -153,6 +155,7 @@ class _EventData:
     intention_re: re.Pattern[str]
     setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
+    non_state_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
@@ -238,6 +241,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
         setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
+        non_state_re=re.compile(rf"(?<!\w)(?:{words('non_state_parties')})(?!\w)"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
@@ -1053,6 +1057,8 @@ def _establish(t: _Trigger) -> list[Event]:
         return []
     if t.data.intention_re.search(t.doc.text, start, t.start):
         return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
+    if _non_state_party(t):
+        return []  # "nearly 100 pairs of their localities established cooperative relations": not the two states
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
@@ -1082,6 +1088,15 @@ def _establish(t: _Trigger) -> list[Event]:
     event = Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
                   evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t), framework=framework)
     return [event, *_coordinated_frameworks(t, event, reach)]
+
+
+def _non_state_party(t: _Trigger) -> bool:
+    """Whether a company, a locality or another body below the state stands in the subject right before a
+    signing or establishing verb, past the clause's last punctuation: its contract or ties are not the two states'."""
+    start, _ = t.clause
+    window = max(start, t.start - _NON_STATE_WINDOW)
+    stops = list(_PUNCTUATION.finditer(t.doc.text, window, t.start))
+    return bool(t.data.non_state_re.search(t.doc.text, stops[-1].end() if stops else window, t.start))
 
 
 def _establishment_reach(t: _Trigger) -> int:
@@ -1142,6 +1157,8 @@ def _sign(t: _Trigger) -> list[Event]:
         return []  # "expressed determination to ... finalise and sign the CEPA": a wish
     if t.data.third_parties_re.search(t.doc.text, t.end, end):
         return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
+    if _non_state_party(t):
+        return []  # "Bộ đội Biên phòng Việt Nam và công ty Larsen&Toubro đã ký hợp đồng": a company's contract
     named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
     before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
     signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
