@@ -168,3 +168,15 @@ def test_a_companys_or_localitys_signing_is_not_the_states(until) -> None:  # ty
     states = until("On May 4, Chile and Peru signed an agreement on fisheries.", "events", lang="en",
                    published="2025-05-05")
     assert len(_events(states, "SIGN")) == 1
+
+
+def test_a_need_to_establish_relations_is_none_established(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chile and Peru noted the need to establish relations between the press offices of their ministries.",
+               "events", lang="en", published="2025-05-05")
+    assert _events(en, "ESTABLISH_RELATIONS") == []
+    vi = until("Hai bên nhấn mạnh Chile và Peru cần thiết lập quan hệ giữa các cơ quan báo chí của hai Bộ.", "events",
+               published="2025-05-05")
+    assert _events(vi, "ESTABLISH_RELATIONS") == []
+    done = until("Chile was the first country in the region to establish diplomatic relations with Peru.", "events",
+                 lang="en", published="2025-05-05")
+    assert len(_events(done, "ESTABLISH_RELATIONS")) == 1

@@ -156,6 +156,7 @@ class _EventData:
     setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
     non_state_re: re.Pattern[str]
+    necessity_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
@@ -242,6 +243,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
         non_state_re=re.compile(rf"(?<!\w)(?:{words('non_state_parties')})(?!\w)"),
+        necessity_re=re.compile(rf"(?<!\w)(?:{words('necessities')})\s+$"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
@@ -1059,6 +1061,8 @@ def _establish(t: _Trigger) -> list[Event]:
         return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
     if _non_state_party(t):
         return []  # "nearly 100 pairs of their localities established cooperative relations": not the two states
+    if t.data.necessity_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start):
+        return []  # "noted the need to establish relations between press secretaries": still to be done
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
