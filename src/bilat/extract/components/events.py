@@ -46,6 +46,8 @@ _CONTACTS = frozenset({"VISIT", "MEET"})
 
 _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
+_INVITER_WINDOW = 30
+"""How far before a participant an invitation's author marker ("on the invitation of the") may start."""
 _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
@@ -106,6 +108,8 @@ _DOCUMENT_WINDOW = 40
 """Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
 _SIGNED_BEFORE_WINDOW = 50
 """Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_NON_STATE_WINDOW = 60
+"""How far before a signing or establishing verb its subject is read for a party below the state."""
 _SESSION_NAME_WORDS = 4
 """Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
 _SESSION_DATE_WINDOW = 160
@@ -116,7 +120,11 @@ _SUBJECT_GAP_WORDS = 3
 """Words (an adverb, a weekday) that may stand between a meeting verb and its own subject."""
 _INTENTION_WINDOW = 20
 """Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
+_WISH_WINDOW = 30
+"""How far before a visit a wish ("expressed the hope to pay an official") may stand."""
 _TOPIC_WORDS = 4
+_BATCH_GAP_WORDS = 2
+"""Words that may stand between a count and the documents counted ("eight cooperation agreements")."""
 """Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
 """After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
@@ -139,11 +147,14 @@ class _EventData:
     not_preceded: dict[str, tuple[str, ...]]
     needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
+    reciprocal: frozenset[str]
+    """Meeting verbs a joint subject does together with no one else named ("the two leaders met")."""
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
+    complementizer_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
     deliverable_re: re.Pattern[str]
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
@@ -171,6 +182,7 @@ class _EventData:
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
+    inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     sidelines: frozenset[str]
     upgrades: frozenset[str]
@@ -187,11 +199,14 @@ class _EventData:
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
     documents_re: re.Pattern[str]
+    document_batch_re: re.Pattern[str]
     between_re: re.Pattern[str]
     ahead_re: re.Pattern[str]
     intention_re: re.Pattern[str]
     setting_re: re.Pattern[str]
     third_parties_re: re.Pattern[str]
+    non_state_re: re.Pattern[str]
+    necessity_re: re.Pattern[str]
     institution_re: re.Pattern[str]
     listed_re: re.Pattern[str]
     welcomes: frozenset[str]
@@ -280,6 +295,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
+        reciprocal=frozenset(_lower_first(w) for w in data["reciprocal"]),
         multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
@@ -299,8 +315,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         coordination=coordination_of(lexicon),
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
+        complementizer_re=re.compile(rf"(?<!\w)(?:{words('complementizers')})(?!\w)"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
+        inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
@@ -315,11 +333,15 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
         documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        document_batch_re=re.compile(
+            rf"(?:{alternation(data['document_batches'])})\s+(?:[\w-]+\s+){{0,{_BATCH_GAP_WORDS}}}?(?:{words('documents')})(?!\w)"),
         between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
         ahead_re=re.compile(rf"(?<!\w)(?:{words('anniversary_ahead')})(?!\w)"),
         intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
         setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
         third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
+        non_state_re=re.compile(rf"(?<!\w)(?:{words('non_state_parties')})(?!\w)"),
+        necessity_re=re.compile(rf"(?<!\w)(?:{words('necessities')})\s+$"),
         institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
         listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
@@ -684,8 +706,10 @@ def _subject(t: _Trigger) -> _Participant | None:
     speaker = _quoted_speaker(t)
     if speaker is not None:  # "“We have set a goal of ...,” PM Modi said": the quote is its speaker's
         return speaker
-    if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
-        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
+    lead = t.doc.text[t.sent.start:t.start].strip(" -–(\"“")
+    if not lead or t.data.back_reference_re.fullmatch(lead + " "):
+        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...", "Sau chuyến thăm Thái Lan, Ngoại trưởng Mỹ
+        # ... sẽ": the subject follows the object
         after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                  and not _is_object(t.doc, p, t.data) and t.doc.text[t.end:p.start].count(",")]
         if after:
@@ -788,8 +812,14 @@ def _numbered_session(t: _Trigger) -> bool:
 
 
 def _future(t: _Trigger) -> bool:
+    """Whether the clause puts the step ahead; a future told after the trigger behind a complementizer
+    ("welcomed the visit, believing that the visit will help") is the step's effect, not its time, and
+    one behind a document is the document's ("ký tuyên bố chung về kế hoạch phát triển")."""
     start, end = t.clause
-    return bool(t.data.future_re.search(t.doc.text, start, end))
+    said = t.data.kind(t.match.group()) in SPEECH_ACTS  # "agreed that they will sign": what is said is ahead
+    return any(said or m.start() < t.end or not (t.data.complementizer_re.search(t.doc.text, t.end, m.start())
+                                                 or t.data.documents_re.search(t.doc.text, t.end, m.start()))
+               for m in t.data.future_re.finditer(t.doc.text, start, end))
 
 
 def _status(t: _Trigger, date: str | None) -> str:
@@ -956,10 +986,12 @@ def _visit(t: _Trigger) -> list[Event]:
         origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
         host = t.ctx.other(origin)
         return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
-    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
+    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
+          and not _inviter(t, p) and not _PUNCTUATION.search(t.doc.text, t.end, p.start)]  # "..., của Malaysia": another noun's
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
-    destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+    destination = (next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+                   or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
         return []  # "chuyến thăm" alone refers back to a visit already read
@@ -975,7 +1007,20 @@ def _visit(t: _Trigger) -> list[Event]:
     if not origin or not destination or origin == destination:
         return []
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
+    if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
+        return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _wished(t: _Trigger) -> bool:
+    """A wish right before the trigger ("expressed the hope to pay an official visit"): what follows is not done."""
+    start, _ = t.clause
+    return bool(t.data.intention_re.search(t.doc.text, max(start, t.start - _WISH_WINDOW), t.start))
+
+
+def _inviter(t: _Trigger, p: _Participant) -> bool:
+    """"a State visit, on the invitation of President Kagame": the one who invites is the host, not the visitor."""
+    return bool(t.data.inviter_re.search(t.doc.text, max(0, p.start - _INVITER_WINDOW), p.start))
 
 
 def _visit_since(t: _Trigger, visit: Event) -> list[Event]:
@@ -1014,9 +1059,11 @@ def _meet(t: _Trigger) -> list[Event]:
     else:
         if window is not None and not people:
             people = _co_subjects(t) if _coordinated(t, subject) else []
-            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)):
-                return []  # "met" alone refers to someone met, who must be named
-        counterparts = _listed_after(t, people) or counterparts[:1] or _co_subjects(t)
+            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)
+                                   and t.phrase in t.data.reciprocal):
+                return []  # "met" alone refers to someone met, who must be named; "the two sides welcomed" no one
+        listed = [p for p in _listed_after(t, people) if not _named_again(subject, p)]
+        counterparts = listed or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -1037,16 +1084,23 @@ def _meet(t: _Trigger) -> list[Event]:
     return events
 
 
+def _named_again(subject: _Participant | None, p: _Participant) -> bool:
+    """Whether ``p`` is the subject named again ("hosted a reception for X. Deputy PM Dam said"): no one met."""
+    return subject is not None and subject.name is not None and p.name == subject.name
+
+
 def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
     """The people met and those listed after them ("met the Prime Minister of Laos and the Deputy
-    Prime Minister of Thailand": two meetings), however far the list runs. A name and a title set
-    off by a comma are one person ("bà Tredene Dobson, Đại sứ New Zealand")."""
+    Prime Minister of Thailand": two meetings), however far the list runs, each joined to the one
+    before it: someone named further on ("... Kỳ họp lần thứ 13, nhất trí cho rằng ... Chủ tịch nước X
+    thăm ...") is no one met. A name and a title set off by a comma are one person ("bà Tredene
+    Dobson, Đại sứ New Zealand")."""
     if not people:
         return []
     out, reached = people[:1], people[0].end
     for p in t.participants:
         if p.start < reached or p.kind not in ("person", "title") \
-                or not (p in people or t.data.listed_re.fullmatch(t.doc.text, reached, p.start)):
+                or not t.data.listed_re.fullmatch(t.doc.text, reached, p.start):
             continue
         last = out[-1]
         comma = t.doc.text[reached:p.start].strip() == ","
@@ -1167,12 +1221,12 @@ def _attend(t: _Trigger) -> list[Event]:
         sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
         return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
-        subject = _subject(t)
+        visit, own = _visit_before(t)
+        subject = own or _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint()]
-        visit = _visit_before(t)
         if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
             return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
@@ -1188,15 +1242,21 @@ def _attend(t: _Trigger) -> list[Event]:
     return events
 
 
-def _visit_before(t: _Trigger) -> Event | None:
-    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...")."""
+def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
+    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...");
+    or, when an official is named after the joiner ("chuyến thăm của Tổng thống Lula và chuyến công tác của
+    Thủ tướng X tham dự ..."), no visit but that official, whose attendance it is."""
     start, _ = t.clause
     visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
               if t.data.kind(m.group()) == "VISIT" and not _excluded(t.doc, m, t.data)]
-    if not visits or not t.data.pair_joiner_re.search(t.doc.text, visits[-1].end(), t.start):
-        return None
+    joiners = list(t.data.pair_joiner_re.finditer(t.doc.text, visits[-1].end(), t.start)) if visits else []
+    if not joiners:
+        return None, None
+    own = [p for p in t.participants if joiners[-1].end() <= p.start < t.start and p.kind in ("person", "title")]
+    if own:
+        return None, own[-1]
     found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
-    return found[0] if found else None
+    return (found[0] if found else None), None
 
 
 def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
@@ -1385,6 +1445,10 @@ def _establish(t: _Trigger) -> list[Event]:
         return []
     if t.data.intention_re.search(t.doc.text, start, t.start):
         return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
+    if _non_state_party(t):
+        return []  # "nearly 100 pairs of their localities established cooperative relations": not the two states
+    if t.data.necessity_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start):
+        return []  # "noted the need to establish relations between press secretaries": still to be done
     for pattern in t.data.anniversary_res:
         if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
             return []  # dated by its anniversary (see _add_anniversaries)
@@ -1414,6 +1478,15 @@ def _establish(t: _Trigger) -> list[Event]:
     event = Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
                   evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t), framework=framework)
     return [event, *_coordinated_frameworks(t, event, reach)]
+
+
+def _non_state_party(t: _Trigger) -> bool:
+    """Whether a company, a locality or another body below the state stands in the subject right before a
+    signing or establishing verb, past the clause's last punctuation: its contract or ties are not the two states'."""
+    start, _ = t.clause
+    window = max(start, t.start - _NON_STATE_WINDOW)
+    stops = list(_PUNCTUATION.finditer(t.doc.text, window, t.start))
+    return bool(t.data.non_state_re.search(t.doc.text, stops[-1].end() if stops else window, t.start))
 
 
 def _establishment_reach(t: _Trigger) -> int:
@@ -1474,6 +1547,8 @@ def _sign(t: _Trigger) -> list[Event]:
         return []  # "expressed determination to ... finalise and sign the CEPA": a wish
     if t.data.third_parties_re.search(t.doc.text, t.end, end):
         return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
+    if _non_state_party(t):
+        return []  # "Bộ đội Biên phòng Việt Nam và công ty Larsen&Toubro đã ký hợp đồng": a company's contract
     named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
     before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
     signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
@@ -1511,8 +1586,8 @@ def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, in
     for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
         item_end = gap.start() if gap else limit
         item = t.doc.text[position:item_end].strip()
-        if not item or len(item.split()) > _TOPIC_WORDS:
-            return []
+        if not item or len(item.split()) > _TOPIC_WORDS or country_of_place(t.ctx.lexicon, item):
+            return []  # "the agreement in Suva, Fiji": a place, not topics
         topics.append((item, item_end))
         position = gap.end() if gap else limit
     return topics if len(topics) >= 2 else []
@@ -1710,7 +1785,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon).function_words):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue
         if _more_precise(new, old):
             old.date = new.date
@@ -1726,6 +1801,11 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         ctx.dated.add(id(new))
 
 
+def _unnamed_batch(event: Event, data: _EventData) -> bool:
+    """Whether a signing names only a number of documents ("eight agreements", "các văn kiện"), none by name."""
+    return bool(event.object and data.document_batch_re.match(event.object))
+
+
 def _more_precise(new: Event, old: Event) -> bool:
     """Whether ``new`` dates the occurrence better: a day inside a stated range names the day
     of talks ("on Friday", during a visit "from April 12 to 15"), while a trip keeps its whole range."""
@@ -1738,9 +1818,11 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event, function_words: frozenset[str]) -> bool:
+def _same_occurrence(old: Event, new: Event, data: _EventData) -> bool:
+    if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
+        return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
     # an invitation accepted by the same side is one acceptance however its inviter is worded
-    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, function_words):
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
