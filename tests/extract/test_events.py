@@ -1031,3 +1031,30 @@ def test_a_joint_step_giving_to_one_side_is_the_others(until) -> None:  # type: 
     text = ("Ngày 12/6, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Peru Dina Boluarte tại Lima. "
             "Hai bên nhất trí cung cấp khoản tín dụng 1 tỷ USD cho Chile.")
     assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["PE", "CL"]]
+
+
+def test_a_step_that_only_intensifies_cooperation_is_vague_whoever_it_is_with(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 3/10, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Kenya William Ruto. Hai bên nhất trí "
+               "thúc đẩy hợp tác với ASEAN và Liên minh châu Phi.", "events")
+    assert _events(vi, "COMMIT") == []
+    en = _english(until, "Chilean President Gabriel Boric met Kenyan President William Ruto on June 12. The two sides "
+                         "agreed to promote cooperation with ASEAN and the African Union.")
+    assert _events(en, "COMMIT") == []
+    amount = _english(until, "Chilean President Gabriel Boric met Kenyan President William Ruto on June 12. They agreed "
+                             "to boost cooperation to bring trade to $2 billion by 2030.")
+    assert len(_events(amount, "COMMIT")) == 1  # an amount still makes the step concrete
+
+
+def test_support_exchanged_as_a_habit_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Thủ tướng Chile hội đàm với Thủ tướng Kenya. Trên các diễn đàn đa phương, hai nước thường "
+            "xuyên trao đổi ủng hộ các ứng cử viên của nhau. Kenya ủng hộ Chile ứng cử vào Hội đồng Nhân quyền.")
+    assert [e.actors for e in _events(until(text, "events"), "COMMIT")] == [["KE", "CL"]]
+
+
+def test_a_proposal_whose_step_is_an_agreement_is_named_as_the_agreement(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 3/10, Tổng thống Chile Gabriel Boric hội đàm với Tổng thống Kenya William Ruto. "
+            "Tổng thống Ruto đề nghị hai bên sớm ký Hiệp định miễn thị thực cho công dân hai nước.")
+    doc = until(text, "events")
+    (proposal,) = _events(doc, "PROPOSE")
+    (agreement,) = doc.layer("facts.agreements")
+    assert (proposal.actors, proposal.object) == (["KE", "CL"], agreement.scope)

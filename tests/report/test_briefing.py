@@ -90,7 +90,7 @@ def test_meetings_of_one_trip_make_one_sentence(vi: Briefing) -> None:
     meetings = [s for s in section(vi, "contacts") if "Lương Cường gặp" in s]
     assert meetings == [(
         "Ngày 12/11/2024 – 16/11/2024, Chủ tịch nước Lương Cường gặp Nguyên thủ quốc gia Peru, "
-        "Chánh án Tòa án tối cao Peru, Người đứng đầu Chính phủ Peru và Chủ tịch Quốc hội Peru."
+        "Người đứng đầu Chính phủ Peru, Chủ tịch Quốc hội Peru và Chánh án Tòa án tối cao Peru."  # protocol order
     )]
 
 

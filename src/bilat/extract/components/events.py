@@ -80,6 +80,10 @@ _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_VAGUE_GAP_WORDS = 2
+_PRECEDING_CHARS = 24
+"""Characters before a trigger within which the words that make it part of another phrase are read."""
+"""Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
 _OBJECT_WORDS = 14
 _OPENING_QUOTES = ("“", '"')
 # Words that may name who told a step before the reporting verb (", the TASS news agency reported").
@@ -157,6 +161,8 @@ class _EventData:
     complementizer_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
     deliverable_re: re.Pattern[str]
+    vague_step_re: re.Pattern[str]
+    """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
@@ -303,6 +309,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        vague_step_re=re.compile(
+            rf"\W*(?:(?:{words('step_leads')})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
+            rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
         beneficiary_markers=frozenset(data["beneficiary_markers"]),
@@ -666,14 +675,15 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    before = doc.text[max(0, match.start() - 12):match.start()].split()
     not_followed = data.not_followed.get(phrase)
     if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
     if needed is not None and not needed.search(doc.text, match.end(), match.end() + _NEEDED_WINDOW):
         return True
-    return bool(before) and before[-1] in data.not_preceded.get(phrase, ())
+    before = doc.text[max(0, match.start() - _PRECEDING_CHARS):match.start()].rstrip()
+    return any(before.endswith(words) and not before[:-len(words)][-1:].isalnum()
+               for words in data.not_preceded.get(phrase, ()))  # "lễ đón", "nghi thức đón", "trao đổi ủng hộ"
 
 
 def _refers_back(doc: Document, match: re.Match[str], data: _EventData) -> bool:
@@ -915,6 +925,8 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
             not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
             for m in _AMOUNT.finditer(doc.text, start, end)):
         return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
+    if t.data.vague_step_re.match(doc.text, start, end):
+        return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
     if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
@@ -1697,16 +1709,19 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
     and each of a list both sides commit to sign is a COMMIT (one agreement is the
     commitment the sentence's own trigger already states)."""
     proposed = [a for a in _agreements_in(doc, sent) if a.status == "proposed"]
-    steps = [e.evidence for e in ctx.events if e.type in ("PROPOSE", "COMMIT") and sent.start <= e.evidence[0] < sent.end]
+    steps = [e for e in ctx.events if e.type in ("PROPOSE", "COMMIT") and sent.start <= e.evidence[0] < sent.end]
     for agreement in _agreements_in(doc, sent):
+        stated = next((e for e in steps if e.evidence[0] <= agreement.evidence[0] < e.evidence[1]), None)
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
             persons = _names(*(p for p in participants if p.kind == "person"))
             _add(ctx, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
                                    persons, object=agreement.scope))
-        elif agreement.status == "proposed" and not any(start <= agreement.evidence[0] < end for start, end in steps):
-            # not one a proposal or commitment of the sentence already states as its step ("urged early conclusion
-            # of the CEPA negotiations"): the agreement is that event
+        elif agreement.status == "proposed" and stated is not None:
+            # a proposal or commitment of the sentence already states it as its step ("urged early conclusion of
+            # the CEPA negotiations"): that event is about the agreement, named as the agreement is
+            stated.object = agreement.scope or stated.object
+        elif agreement.status == "proposed":
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
             if proposer is None:  # both sides: a joint commitment to this agreement (FACTS.md: COMMIT)
                 if len(ctx.joint()) == 2 and len(proposed) > 1:
