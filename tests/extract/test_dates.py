@@ -579,3 +579,22 @@ def test_a_count_of_months_is_no_period() -> None:
 def test_an_english_numeric_stamp_is_month_first() -> None:
     doc = _en("Sweden's coalition wins\nSubmitted by editor on Mon, 09/20/2010 - 09:44\nThe coalition won re-election on September 19.")
     assert dates.anchor_of(doc).published == "2010-09-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Ngày 12/11, bên lề Hội nghị Cấp cao APEC tại Đà Nẵng, Chủ tịch nước gặp Thủ tướng Canada.", "vi", 2017),
+        ("On November 12, Chile's president met the Thai prime minister at the G20 summit in Hangzhou.", "en", 2016),
+        # Lima hosted three times: the first year from the article's lower bound on
+        ("They signed the 2015 accord. On November 15, the leaders met at the APEC summit in Lima.", "en", 2016),
+    ],
+)
+def test_a_summit_named_by_its_host_city_dates_the_article(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_a_host_city_ahead_or_apart_dates_nothing() -> None:
+    assert dates.anchor_of(_en("Peru will host the APEC summit in Lima.")).how != "article context"
+    assert dates.anchor_of(_en("The APEC summit took place in Lima.")).year is None
+    assert dates.anchor_of(_en("He spoke of APEC, and then flew to Bali.")).year is None

@@ -523,6 +523,9 @@ URL_SLUG_YEAR_WEIGHT = 1.0
 """A year among the address's words ("...-consultations-2024-...") may be the event's or a target's."""
 SUMMIT_WEIGHT = 4.0
 """A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
+SUMMIT_HOST_WEIGHT = 3.0
+"""A summit named by its series and host city ("the APEC summit in Da Nang") is the year's, but
+may be recalled a year or more later."""
 SUMMIT_YEAR_WEIGHT = 2.0
 """A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
@@ -595,6 +598,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_url_cues(doc.source or ""),
         *_lede_cues(doc, lede_end, cues),
         *_summit_cues(doc, lede_end, lexicon),
+        *_host_city_cues(doc, lede_end, cues, after),
         *_anniversary_cues(doc, lexicon),
         *_figure_cues(doc, cues),
         *_span_end_cues(doc, lexicon),
@@ -727,7 +731,7 @@ def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
     words, number) or precede it (English: number, ordinal ending, series,
     summit words); the data's words fit one order or the other.
     """
-    summits = {name: series for name, series in load_shared("summits").items() if name != "source"}
+    summits = {name: series for name, series in load_shared("summits").items() if name not in ("source", "hosts")}
     cues = lexicon["dates"]["cues"]
     words = alternation(lexicon["summits"]["summit_words"])
     ordinal = alternation(lexicon["summits"]["ordinal_words"])
@@ -743,6 +747,47 @@ def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
             sent = doc.sentence_of(match.start())
             if sent is None or not _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
                 return [_Cue(int(match.group("y")), SUMMIT_YEAR_WEIGHT, "article context")]
+    return []
+
+
+HOST_GAP = 40
+"""Characters from a series' name to its host city, within one clause ("APEC summit in Da Nang",
+"Hội nghị Cấp cao APEC năm nay tại Đà Nẵng")."""
+
+
+@cache
+def _host_city_re() -> tuple[tuple[re.Pattern[str], dict[str, list[int]]], ...]:
+    """Per series, its name followed by one of its host cities, and the years each city hosted."""
+    found = []
+    for series, meetings in load_shared("summits")["hosts"].items():
+        if series == "source":
+            continue
+        years: dict[str, list[int]] = {}
+        for meeting in meetings:
+            for city in meeting["cities"]:
+                years.setdefault(city, []).append(int(meeting["year"]))
+        pattern = rf"(?<!\w){re.escape(series)}(?!\w)[^,;.!?\n]{{0,{HOST_GAP}}}?(?<!\w)(?P<city>{alternation(list(years))})(?!\w)"
+        found.append((re.compile(pattern), years))
+    return tuple(found)
+
+
+def _host_city_cues(doc: Document, lede_end: int, cues: dict[str, list[str]],
+                    after: tuple[int, int] | None) -> list[_Cue]:
+    """"on the sidelines of the APEC summit in Da Nang" → 2017, unless still ahead ("will host").
+
+    A city that hosted more than once (Lima) names the first of its years from the
+    article's lower bound on, and nothing without one.
+    """
+    for pattern, years in _host_city_re():
+        for match in pattern.finditer(doc.text, doc.text_start, lede_end):
+            sent = doc.sentence_of(match.start())
+            if sent is None or _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
+                continue
+            hosted = years[match.group("city")]
+            if len(hosted) > 1:
+                hosted = [y for y in hosted if after is not None and y >= after[0]][:1]
+            if hosted:
+                return [_Cue(hosted[0], SUMMIT_HOST_WEIGHT, "article context")]
     return []
 
 
