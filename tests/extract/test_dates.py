@@ -598,3 +598,26 @@ def test_a_host_city_ahead_or_apart_dates_nothing() -> None:
     assert dates.anchor_of(_en("Peru will host the APEC summit in Lima.")).how != "article context"
     assert dates.anchor_of(_en("The APEC summit took place in Lima.")).year is None
     assert dates.anchor_of(_en("He spoke of APEC, and then flew to Bali.")).year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "iso"),
+    [
+        # 2024-05-15 is a Wednesday
+        ("Tuần trước, Bộ trưởng Ngoại giao Chile thăm Thái Lan.", "vi", "Tuần trước", "2024-05-06/2024-05-12"),
+        ("Thủ tướng Hungary sẽ thăm Peru vào cuối tuần này.", "vi", "cuối tuần này", "2024-05-17/2024-05-19"),
+        ("Hai bên đã hội đàm hồi đầu tuần.", "vi", "đầu tuần", "2024-05-13/2024-05-15"),
+        ("Đoàn Kenya sẽ sang Hà Lan tuần tới.", "vi", "tuần tới", "2024-05-20/2024-05-26"),
+        ("Chile's foreign minister visited Thailand last week.", "en", "last week", "2024-05-06/2024-05-12"),
+        ("Earlier this week, Kenya and the Netherlands signed a pact.", "en", "Earlier this week", "2024-05-13/2024-05-15"),
+        ("Hungary's prime minister will visit Peru next week.", "en", "next week", "2024-05-20/2024-05-26"),
+    ],
+)
+def test_a_week_counted_from_the_articles_day(text: str, lang: str, found: str, iso: str) -> None:
+    doc = _doc(text, published="2024-05-15", lang=lang)
+    assert (found, iso) in _resolved(doc)
+
+
+def test_weeks_ago_are_not_last_week() -> None:
+    doc = _doc("Hai tuần trước, đoàn Chile thăm Thái Lan.", published="2024-05-15")
+    assert not any(text == "tuần trước" for text, _ in _resolved(doc))

@@ -63,6 +63,9 @@ class DateValue:
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
     relative_month: int | None = None
     """"this month" is 0, "next month" 1: months from the article's own month."""
+    relative_week: tuple[int, int | None, int | None] | None = None
+    """"last week" is (-1, 0, 6), "earlier this week" (0, 0, None): weeks from the article's own
+    (Monday to Sunday), then the first and last weekday of the days meant (None: the article's day)."""
     narrative_day: int | None = None
     """"cùng ngày", "the same day" are 0, "ngày hôm sau", "the next day" 1: days from the day the
     narrative has reached, which only the reader of the sentences before knows (``resolve`` leaves
@@ -151,6 +154,8 @@ class _Patterns:
     relative_days: dict[str, int]
     narrative_days: dict[str, int]
     relative_months: dict[str, int]
+    relative_weeks: dict[str, tuple[int, int | None, int | None]]
+    weeks_counted: re.Pattern[str]
     weekdays: dict[str, int]
     directions: dict[str, int]
     ahead: re.Pattern[str]
@@ -272,6 +277,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
+        # last week, earlier this week, tuần trước, đầu tuần này (not "hai tuần trước": weeks ago)
+        "relative_week": [(rf"(?<!\w)(?:{alternation(data['relative_weeks'])})(?!\w)", "relative_week")],
         # on Thursday, last Monday, Thursday's meeting
         "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{alternation(data['weekdays']['names'])})(?!\w)", "weekday")],
     }
@@ -294,6 +301,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative_days=dict(data["relative_days"]),
         narrative_days=dict(data["narrative_days"]),
         relative_months=dict(data["relative_months"]),
+        relative_weeks={phrase: _week_days(phrase, span, data["weekdays"]["names"])
+                        for phrase, span in data["relative_weeks"].items()},
+        weeks_counted=re.compile(rf"(?<!\w)(?:\d+|{alternation(data['week_counts'])})\s+$"),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
         ahead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['ahead'])})(?!\w)"),
@@ -303,6 +313,20 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekday_lead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['leads'])})\s+$"),
     )
 
+
+def _week_days(phrase: str, span: dict[str, Any], weekdays: dict[str, int]) -> tuple[int, int | None, int | None]:
+    """A relative_weeks entry ({weeks, first, last}, the ends named as weekdays or "today") as numbers."""
+    def day(name: str) -> int | None:
+        if name == _TODAY:
+            return None
+        if name not in weekdays:
+            raise LexiconError(f"dates.toml relative_weeks {phrase!r}: {name!r} is neither a weekday nor {_TODAY!r}")
+        return weekdays[name]
+    return int(span["weeks"]), day(span["first"]), day(span["last"])
+
+
+_TODAY = "today"
+"""In relative_weeks, the article's own day as an end of the days meant."""
 
 _LEAD_REACH = 12
 """Characters before a weekday searched for a word that makes it one ("hôm thứ Năm")."""
@@ -379,6 +403,10 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(narrative_day=p.narrative_days[match.group()])
     elif kind == "relative_month":
         value = DateValue(relative_month=p.relative_months[match.group()])
+    elif kind == "relative_week":
+        if p.weeks_counted.search(match.string, max(0, match.start() - _LEAD_REACH), match.start()):
+            return None  # "hai tuần trước": two weeks ago, not last week
+        value = DateValue(relative_week=p.relative_weeks[match.group()])
     else:
         value = DateValue(weekday=p.weekdays[g["wd"]], direction=direction)
     return value if _valid(value) else None
@@ -1128,12 +1156,29 @@ def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
     return (today + timedelta(days=value.relative_day or 0)).isoformat()
 
 
+def _counted_week(week: tuple[int, int | None, int | None], anchor: Anchor) -> str | None:
+    """"last week" in an article of Wednesday 2024-05-15 is 2024-05-06/2024-05-12; "earlier this
+    week" 2024-05-13/2024-05-15: the days meant, when the article's own day is known."""
+    today = _day_of(anchor)
+    if today is None:
+        return None
+    weeks, first, last = week
+    monday = today - timedelta(days=today.weekday() - 7 * weeks)
+    start = today if first is None else monday + timedelta(days=first)
+    end = today if last is None else monday + timedelta(days=last)
+    if end < start:
+        return None
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+
+
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
     if value.narrative_day is not None:
         return None
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)
+    if value.relative_week is not None:
+        return _counted_week(value.relative_week, anchor)
     if value.relative_month is not None:  # "next month" in an article of November 2023 is 2023-12
         if anchor.year is None or anchor.month is None:
             return None
