@@ -621,3 +621,18 @@ def test_a_week_counted_from_the_articles_day(text: str, lang: str, found: str, 
 def test_weeks_ago_are_not_last_week() -> None:
     doc = _doc("Hai tuần trước, đoàn Chile thăm Thái Lan.", published="2024-05-15")
     assert not any(text == "tuần trước" for text, _ in _resolved(doc))
+
+
+def test_the_datelines_day_is_its_first_sentences_weekday() -> None:
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister on Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year == 2023  # the first year from 2022 where July 27 is a Thursday
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister last Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year is None
+
+
+def test_a_weekday_fixes_the_year_near_a_weak_cue() -> None:
+    doc = _doc("Thứ Năm (27/7), Bộ trưởng Ngoại giao Chile hội đàm với người đồng cấp Peru.\n"
+               "Hai bên sẽ triển khai kế hoạch hành động giai đoạn 2022-2025.")
+    assert dates.anchor_of(doc).year == 2023

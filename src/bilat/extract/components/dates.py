@@ -633,7 +633,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_since_cues(doc, lexicon),
         *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None else []),
     ]
-    found += _weekday_cues(doc, found, after)
+    found += _weekday_cues(doc, found, after, _dateline_weekday(doc, line))
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
     if not found:  # never the latest background year itself: only a bound for dates without one
         return [Anchor(how="unknown")] if after is None else [Anchor(after=after, how="after")]
@@ -1039,13 +1039,38 @@ _WEEKDAY_SEARCH = 12
 """Years after a lower bound searched for one where a stated weekday falls on its day (it recurs within 11)."""
 
 
-def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None) -> list[_Cue]:
-    """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday.
+def _dateline_weekday(doc: Document, line: Dateline | None) -> tuple[int, int, int] | None:
+    """"New Delhi, July 27 (ANI): ... on Thursday held talks": the dateline's day is the weekday its
+    first sentence tells of (month, day, weekday), unless that weekday is pointed before or after it."""
+    if line is None or line.value is None or line.value.day is None or line.value.year is not None:
+        return None
+    sent = doc.sentence_of(line.end)
+    if sent is None:
+        return None
+    for span in doc.in_range("dates", line.end, sent.end):
+        v = span.value
+        if v.weekday is not None and v.month is None:
+            return (line.value.month, line.value.day, v.weekday) if v.direction == 0 else None
+    return None
 
-    When no candidate fits, the first such year from the article's lower bound on.
+
+WEEKDAY_NEAR = 2
+"""Years either side of the weightiest cue's where a stated weekday and day may fix the year: a day
+falls on the same weekday again after five, six or eleven years, so at most one such year lies this near."""
+
+
+def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None,
+                  dated: tuple[int, int, int] | None = None) -> list[_Cue]:
+    """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday;
+    so too the dateline's day and its first sentence's weekday (``dated``).
+
+    When no candidate fits, the first such year from the article's lower bound on, else the one
+    nearest the weightiest cue.
     """
     stated = {(v.month, v.day, v.weekday) for v in (s.value for s in doc.layer("dates"))
               if v.weekday is not None and v.month is not None and v.day is not None and v.year is None}
+    if dated is not None:
+        stated.add(dated)
     out: list[_Cue] = []
     for month, day, weekday in sorted(stated):
         def fits(year: int) -> bool:
@@ -1054,6 +1079,9 @@ def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | Non
         fitting = sorted({c.year for c in found if fits(c.year)})
         if not fitting and after is not None:
             fitting = [y for y in range(after[0], after[0] + _WEEKDAY_SEARCH) if fits(y)][:1]
+        elif not fitting and found:  # a weak cue's year may be one or two off: the weekday's year near it
+            guess = max(found, key=lambda c: c.weight).year
+            fitting = [y for y in range(guess - WEEKDAY_NEAR, guess + WEEKDAY_NEAR + 1) if fits(y)][:1]
         out += [_Cue(y, WEEKDAY_WEIGHT, "weekday") for y in fitting]
     return out
 
