@@ -247,10 +247,17 @@ def test_an_english_numbered_summit_dates_the_article() -> None:
 
 
 def test_a_target_year_lies_ahead() -> None:
-    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
+    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên đã ký hiệp định tháng 3/2024.\n"
+               "Hai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
     assert dates.anchor_of(doc).year == 2025
+    doc = _en("On May 4, the two sides held talks.\nThey signed a deal in March 2024.\n"
+              "They will aim to raise trade to $5 billion by 2026.")
+    assert dates.anchor_of(doc).year == 2025
+
+
+def test_future_talk_alone_leaves_the_year_unknown() -> None:
     doc = _en("On May 4, the two sides held talks.\nThey will aim to raise trade to $5 billion by 2026.")
-    assert dates.anchor_of(doc).year == 2025
+    assert dates.anchor_of(doc).year is None
 
 
 def test_a_recalled_past_date_is_a_lower_bound() -> None:
@@ -509,8 +516,8 @@ def test_an_update_line_is_a_page_stamp() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Ngày 4/8, hai bên hội đàm.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
-        ("On August 4, the two sides met.\nThey continue the master plan of cooperation by 2030.", "en"),
+        ("Ngày 4/8, hai bên hội đàm.\nHai bên ký hiệp định tháng 5/2028.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
+        ("On August 4, the two sides met.\nThey signed a deal in May 2028.\nThey continue the master plan of cooperation by 2030.", "en"),
     ],
 )
 def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
@@ -535,7 +542,7 @@ def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year
 
 
 def test_a_summit_year_ahead_is_only_a_bound() -> None:
-    assert dates.anchor_of(_doc("Lào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
+    assert dates.anchor_of(_doc("Hai bên ký hiệp định năm 2024.\nLào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
 
 
 def test_a_dotted_date_before_a_comma() -> None:
@@ -636,3 +643,10 @@ def test_a_weekday_fixes_the_year_near_a_weak_cue() -> None:
     doc = _doc("Thứ Năm (27/7), Bộ trưởng Ngoại giao Chile hội đàm với người đồng cấp Peru.\n"
                "Hai bên sẽ triển khai kế hoạch hành động giai đoạn 2022-2025.")
     assert dates.anchor_of(doc).year == 2023
+
+
+def test_what_should_be_done_is_no_past_year() -> None:
+    doc = _en("On May 4, Chile and Peru met.\nBoth sides need to prepare for the 6th meeting of the committee in 2025.")
+    assert dates.anchor_of(doc).after is None
+    doc = _en("On May 4, Chile and Peru met.\nThe envoy suggested they celebrate the 45th anniversary of ties in 2024.")
+    assert dates.anchor_of(doc).after is None

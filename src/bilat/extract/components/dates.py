@@ -570,8 +570,8 @@ SINCE_WEIGHT = 2.0
 WEEKDAY_WEIGHT = 2.0
 """A weekday with its day and month ("thứ Năm (13/7)") holds in only one year in five to eleven."""
 BOUND_WEIGHT = 1.0
-"""The year the article's future and past talk allow: a bound, not a statement (3 of 7 right on the
-anchor benchmark, the last resort)."""
+"""The year the article's future and past talk allow, when both bound it: a bound, not a statement
+(6 of 9 right on the anchor benchmark, the last resort; future talk alone 0 of 12)."""
 STAMP_LINES = 8
 """The page lines above and below the article's text where a publication stamp is printed."""
 STAMP_LENGTH = 80
@@ -631,9 +631,10 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_figure_cues(doc, cues),
         *_span_end_cues(doc, lexicon),
         *_since_cues(doc, lexicon),
-        *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None else []),
+        # only future talk bounding the year, with no past one, was never the year on the anchor benchmark
+        *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None and after is not None else []),
     ]
-    found += _weekday_cues(doc, found, after, _dateline_weekday(doc, line))
+    found += _weekday_cues(doc, found, after, _dateline_weekday(doc, line), bounded)
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
     if not found:  # never the latest background year itself: only a bound for dates without one
         return [Anchor(how="unknown")] if after is None else [Anchor(after=after, how="after")]
@@ -1060,12 +1061,12 @@ falls on the same weekday again after five, six or eleven years, so at most one 
 
 
 def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None,
-                  dated: tuple[int, int, int] | None = None) -> list[_Cue]:
+                  dated: tuple[int, int, int] | None = None, bounded: int | None = None) -> list[_Cue]:
     """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday;
     so too the dateline's day and its first sentence's weekday (``dated``).
 
     When no candidate fits, the first such year from the article's lower bound on, else the one
-    nearest the weightiest cue.
+    nearest the weightiest cue or the latest year the article's future talk allows (``bounded``).
     """
     stated = {(v.month, v.day, v.weekday) for v in (s.value for s in doc.layer("dates"))
               if v.weekday is not None and v.month is not None and v.day is not None and v.year is None}
@@ -1079,8 +1080,8 @@ def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | Non
         fitting = sorted({c.year for c in found if fits(c.year)})
         if not fitting and after is not None:
             fitting = [y for y in range(after[0], after[0] + _WEEKDAY_SEARCH) if fits(y)][:1]
-        elif not fitting and found:  # a weak cue's year may be one or two off: the weekday's year near it
-            guess = max(found, key=lambda c: c.weight).year
+        elif not fitting and (found or bounded is not None):  # a weak cue's year may be one or two off
+            guess = max(found, key=lambda c: c.weight).year if found else bounded
             fitting = [y for y in range(guess - WEEKDAY_NEAR, guess + WEEKDAY_NEAR + 1) if fits(y)][:1]
         out += [_Cue(y, WEEKDAY_WEIGHT, "weekday") for y in fitting]
     return out
