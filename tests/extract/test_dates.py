@@ -650,3 +650,19 @@ def test_what_should_be_done_is_no_past_year() -> None:
     assert dates.anchor_of(doc).after is None
     doc = _en("On May 4, Chile and Peru met.\nThe envoy suggested they celebrate the 45th anniversary of ties in 2024.")
     assert dates.anchor_of(doc).after is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("BỘ NGOẠI GIAO CHILE\nNgày 27 tháng 5 năm 2021,\nHôm nay, Bộ trưởng Chile điện đàm với Bộ trưởng Peru.", "vi"),
+        ("CHILEAN FOREIGN MINISTRY\nMay 27, 2021\nToday, the Chilean minister spoke with the Peruvian minister.", "en"),
+    ],
+)
+def test_a_page_line_that_is_only_a_date_is_its_stamp(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2021-05-27"
+
+
+def test_a_line_with_a_date_among_words_is_no_stamp() -> None:
+    doc = _en("CHILEAN FOREIGN MINISTRY\nThe treaty was signed on May 27, 2021\nToday, the ministers spoke.")
+    assert dates.anchor_of(doc).how != "page stamp"

@@ -538,7 +538,7 @@ def _dateline(doc: Document, lexicon: Lexicon) -> Dateline | None:
 # whose header date is hidden).
 
 STAMP_WEIGHT = 8.0
-"""A page's printed publication time ("27/07/2023 09:11 GMT+7") is the date itself (25 of 25 years
+"""A page's printed publication time ("27/07/2023 09:11 GMT+7") is the date itself (30 of 30 years
 right on the anchor benchmark)."""
 URL_DAY_WEIGHT = 6.0
 """A full date in the article's address (".../2024/08/01/...", "-20220624184002975.htm") is the day it
@@ -683,9 +683,10 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     for start, end in [*lines[:STAMP_LINES], *lines[STAMP_LINES:][-STAMP_LINES:]]:
         start, end = start + doc.body_start, end + doc.body_start
         line = doc.text[start:end]
-        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line)):
+        spans = doc.in_range("dates", start, end)
+        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line) or _date_alone(doc, line, start, spans)):
             continue
-        for span in doc.in_range("dates", start, end):
+        for span in spans:
             v = span.value
             if v.year is not None and v.month is not None and v.day is not None and not v.is_range:
                 return [_Cue(v.year, STAMP_WEIGHT, "page stamp", v.month, v.day)]
@@ -699,6 +700,18 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
             if _is_day(year, month, day):
                 return [_Cue(year, STAMP_WEIGHT, "page stamp", month, day)]
     return []
+
+
+def _date_alone(doc: Document, line: str, start: int, spans: list[Span]) -> bool:
+    """A page line that is a full date and nothing else ("Ngày 27 tháng 5 năm 2021,", "17/10/2019"):
+    the page's date, as a stamp's clock or word would say. Not with a weekday ("Thứ Bảy, 23/11/2024"):
+    a site's header prints the day it is read so."""
+    full = [s for s in spans if s.value.year is not None and s.value.day is not None and not s.value.is_range
+            and s.value.weekday is None]
+    if len(full) != 1:
+        return False
+    rest = line[:full[0].start - start] + line[full[0].end - start:]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _url_cues(source: str) -> list[_Cue]:
