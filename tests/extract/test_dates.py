@@ -666,3 +666,19 @@ def test_a_page_line_that_is_only_a_date_is_its_stamp(text: str, lang: str) -> N
 def test_a_line_with_a_date_among_words_is_no_stamp() -> None:
     doc = _en("CHILEAN FOREIGN MINISTRY\nThe treaty was signed on May 27, 2021\nToday, the ministers spoke.")
     assert dates.anchor_of(doc).how != "page stamp"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 9/11, hai bên hội đàm.\nĐại sứ đề nghị hai nước sẽ tổ chức kỷ niệm 45 năm thiết lập quan hệ ngoại giao năm 2026.", "vi"),
+        ("On November 9, they met.\nThe envoy suggested they celebrate the 45th founding anniversary of diplomatic ties in 2026.", "en"),
+    ],
+)
+def test_an_anniversary_planned_for_a_year_is_prepared_the_year_before(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_an_anniversarys_year_after_the_relations_is_not_their_start() -> None:
+    doc = _en("On November 9, they met.\nThey celebrated the 45th anniversary of diplomatic ties in 2024.")
+    assert dates.anchor_of(doc).year != 2069

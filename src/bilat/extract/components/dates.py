@@ -558,6 +558,9 @@ SUMMIT_YEAR_WEIGHT = 2.0
 """A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
 """"kỷ niệm 30 năm" of relations begun in a stated year: the article is in the anniversary year."""
+ANNIVERSARY_AHEAD_WEIGHT = 1.5
+"""An anniversary of relations planned for a stated year is most often prepared the year before
+(1 of 1 right on the anchor benchmark: a weak cue, above only the bounds)."""
 LEDE_DATE_WEIGHT = 3.0
 """The first full date in the lede is usually the article's own event (10 of 10 right on the anchor
 benchmark); sometimes a recalled one."""
@@ -927,11 +930,39 @@ def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
     anniversaries = _anniversaries(lexicon)
     established = _established_year(doc, cues, anniversaries)
     if established is None:
-        return []
+        return _anniversary_year_cues(doc, cues, anniversaries)
     for sent in doc.layer("sents"):
         match = _present_anniversary(doc, sent, anniversaries, cues)
         if match:
             return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+    return []
+
+
+def _anniversary_year_cues(doc: Document, cues: dict[str, list[str]],
+                           anniversaries: tuple[re.Pattern[str], ...]) -> list[_Cue]:
+    """An anniversary of relations planned for a stated year, when their start is not stated:
+    "suggested they celebrate the 45th anniversary of ties in 2024" is prepared the year before.
+    The year follows the relations in their clause: in "visits in 2023, which marks the 50th
+    anniversary" it is the visits'.
+
+    Not one the sentence tells as present ("trong năm 2026, khi hai nước kỷ niệm 50 năm"): it
+    may be that year's or be said the year before (its year was the article's in none of 1 on the
+    anchor benchmark).
+    """
+    established = _whole_words(tuple(cues["established"]))
+    for sent in _sentences_with(doc, cues["established"]):
+        for pattern in anniversaries:
+            match = pattern.search(doc.text, sent.start, sent.end)
+            named = match and established.search(doc.text, match.end(), sent.end)
+            if not named or named.start() - match.end() > ANNIVERSARY_GAP:
+                continue
+            clause_end = _CLAUSE_BREAK.search(doc.text, named.end(), sent.end)
+            years = [s.value.year for s in doc.in_range("dates", named.end(), clause_end.start() if clause_end else sent.end)
+                     if s.value.year is not None and s.value.month is None and not s.value.is_range]
+            if len(years) != 1:
+                continue
+            if _is_future(doc, sent, cues):
+                return [_Cue(years[0] - 1, ANNIVERSARY_AHEAD_WEIGHT, "article context")]
     return []
 
 
@@ -940,9 +971,11 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
 
     A single year before the anniversary is the anniversary's own ("2023, which
     marks the 50th anniversary of diplomatic relations"), not the start; one after
-    the relations it counts is their start ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)").
+    the relations it counts is their start when it is a full date or opens a period
+    ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)", "từ năm 1971").
     """
     established = _whole_words(tuple(cues["established"]))
+    since = re.compile(rf"(?<!\w)(?:{alternation(cues['since_words'])})\s+(?:\S+\s+)?$")
     for sent in _sentences_with(doc, cues["established"]):
         states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
@@ -955,7 +988,9 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
             elif not states_anniversary:
                 if v.month is None:
                     return v.year
-            elif established.search(doc.text, sent.start, span.start):
+            elif established.search(doc.text, sent.start, span.start) and (
+                v.month is not None or since.search(doc.text, sent.start, span.start)
+            ):  # "... diplomatic ties in 2024" is the anniversary's year, "(11/10/1971)", "từ năm 1971" their start
                 return v.year
     return None
 
