@@ -682,3 +682,18 @@ def test_an_anniversary_planned_for_a_year_is_prepared_the_year_before(text: str
 def test_an_anniversarys_year_after_the_relations_is_not_their_start() -> None:
     doc = _en("On November 9, they met.\nThey celebrated the 45th anniversary of diplomatic ties in 2024.")
     assert dates.anchor_of(doc).year != 2069
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Đại sứ Chile chúc mừng nhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công.", "vi", 2025),
+        ("The Chilean envoy congratulated Hanoi on the 75th anniversary of the August Revolution.", "en", 2020),
+    ],
+)
+def test_an_anniversary_of_a_dated_founding_event(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_an_anniversary_of_a_national_day_of_no_named_country_dates_nothing() -> None:
+    assert dates.anchor_of(_doc("Đại sứ chúc mừng kỷ niệm 75 năm Quốc khánh.")).year is None

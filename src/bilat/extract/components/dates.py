@@ -631,6 +631,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_summit_cues(doc, lede_end, lexicon),
         *_host_city_cues(doc, lede_end, cues, after),
         *_anniversary_cues(doc, lexicon),
+        *_commemoration_cues(doc, lexicon),
         *_figure_cues(doc, cues),
         *_span_end_cues(doc, lexicon),
         *_since_cues(doc, lexicon),
@@ -935,6 +936,26 @@ def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
         match = _present_anniversary(doc, sent, anniversaries, cues)
         if match:
             return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+    return []
+
+
+def _commemoration_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
+    """"nhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công", "the 80th anniversary of the August
+    Revolution" → 2025: an anniversary of an event the data dates, unless still ahead."""
+    cues = lexicon["dates"]["cues"]
+    events = cues["commemorated"]
+    if not events:
+        return []
+    named = _whole_words(tuple(events))
+    for sent in doc.layer("sents"):
+        for pattern in _anniversaries(lexicon):
+            for match in pattern.finditer(doc.text, sent.start, sent.end):
+                event = named.search(doc.text, match.end(), sent.end)
+                if event is None or event.start() - match.end() > ANNIVERSARY_GAP:
+                    continue
+                if _is_future(doc, sent, cues) and not _on_occasion(doc, sent, match.start(), cues):
+                    continue
+                return [_Cue(events[event.group()] + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
     return []
 
 
