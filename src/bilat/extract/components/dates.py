@@ -9,8 +9,9 @@ Three steps, as a careful reader does:
    ``published`` when known, else a vote over weak cues, each a candidate year
    with a weight: the page's publication stamp, a date in its address, its
    dateline ("New Delhi, July 27 (ANI):") and lede, and what the text makes
-   likely (FACTS.md: "APEC lần thứ 30" is 2023; "30 năm" since 1994 is 2024; a
-   full-year trade figure is reported the year after). ``benchmarks/anchor.py``
+   likely (FACTS.md: "APEC lần thứ 30" is 2023, "the APEC summit in Da Nang"
+   2017; "30 năm" since 1994 is 2024; a full-year trade figure is reported the
+   year after; a weekday fixes the year of its day). ``benchmarks/anchor.py``
    measures the vote on articles whose header date is hidden.
 3. ``resolve`` fills the missing years from that anchor; other components call
    ``date_in`` and ``period_in`` on the clause they are reading, and
@@ -18,7 +19,7 @@ Three steps, as a careful reader does:
 
 All words come from ``lang/<code>/dates.toml``, whose ``rules`` also say which
 forms a language writes (Vietnamese "17/11", English "November 17"), so that no
-rule branches on a language; summit numbering comes from ``data/summits.toml``.
+rule branches on a language; summit numbering and host cities come from ``data/summits.toml``.
 """
 
 from __future__ import annotations
@@ -553,7 +554,7 @@ SUMMIT_WEIGHT = 4.0
 """A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
 SUMMIT_HOST_WEIGHT = 3.0
 """A summit named by its series and host city ("the APEC summit in Da Nang") is the year's, but
-may be recalled a year or more later."""
+may be recalled a year or more later (the one dated article it decides on the anchor benchmark is right)."""
 SUMMIT_YEAR_WEIGHT = 2.0
 """A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
