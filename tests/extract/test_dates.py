@@ -247,10 +247,17 @@ def test_an_english_numbered_summit_dates_the_article() -> None:
 
 
 def test_a_target_year_lies_ahead() -> None:
-    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
+    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên đã ký hiệp định tháng 3/2024.\n"
+               "Hai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
     assert dates.anchor_of(doc).year == 2025
+    doc = _en("On May 4, the two sides held talks.\nThey signed a deal in March 2024.\n"
+              "They will aim to raise trade to $5 billion by 2026.")
+    assert dates.anchor_of(doc).year == 2025
+
+
+def test_future_talk_alone_leaves_the_year_unknown() -> None:
     doc = _en("On May 4, the two sides held talks.\nThey will aim to raise trade to $5 billion by 2026.")
-    assert dates.anchor_of(doc).year == 2025
+    assert dates.anchor_of(doc).year is None
 
 
 def test_a_recalled_past_date_is_a_lower_bound() -> None:
@@ -509,8 +516,8 @@ def test_an_update_line_is_a_page_stamp() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Ngày 4/8, hai bên hội đàm.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
-        ("On August 4, the two sides met.\nThey continue the master plan of cooperation by 2030.", "en"),
+        ("Ngày 4/8, hai bên hội đàm.\nHai bên ký hiệp định tháng 5/2028.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
+        ("On August 4, the two sides met.\nThey signed a deal in May 2028.\nThey continue the master plan of cooperation by 2030.", "en"),
     ],
 )
 def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
@@ -535,7 +542,7 @@ def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year
 
 
 def test_a_summit_year_ahead_is_only_a_bound() -> None:
-    assert dates.anchor_of(_doc("Lào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
+    assert dates.anchor_of(_doc("Hai bên ký hiệp định năm 2024.\nLào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
 
 
 def test_a_dotted_date_before_a_comma() -> None:
@@ -579,3 +586,114 @@ def test_a_count_of_months_is_no_period() -> None:
 def test_an_english_numeric_stamp_is_month_first() -> None:
     doc = _en("Sweden's coalition wins\nSubmitted by editor on Mon, 09/20/2010 - 09:44\nThe coalition won re-election on September 19.")
     assert dates.anchor_of(doc).published == "2010-09-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Ngày 12/11, bên lề Hội nghị Cấp cao APEC tại Đà Nẵng, Chủ tịch nước gặp Thủ tướng Canada.", "vi", 2017),
+        ("On November 12, Chile's president met the Thai prime minister at the G20 summit in Hangzhou.", "en", 2016),
+        # Lima hosted three times: the first year from the article's lower bound on
+        ("They signed the 2015 accord. On November 15, the leaders met at the APEC summit in Lima.", "en", 2016),
+    ],
+)
+def test_a_summit_named_by_its_host_city_dates_the_article(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_a_host_city_ahead_or_apart_dates_nothing() -> None:
+    assert dates.anchor_of(_en("Peru will host the APEC summit in Lima.")).how != "article context"
+    assert dates.anchor_of(_en("The APEC summit took place in Lima.")).year is None
+    assert dates.anchor_of(_en("He spoke of APEC, and then flew to Bali.")).year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "iso"),
+    [
+        # 2024-05-15 is a Wednesday
+        ("Tuần trước, Bộ trưởng Ngoại giao Chile thăm Thái Lan.", "vi", "Tuần trước", "2024-05-06/2024-05-12"),
+        ("Thủ tướng Hungary sẽ thăm Peru vào cuối tuần này.", "vi", "cuối tuần này", "2024-05-17/2024-05-19"),
+        ("Hai bên đã hội đàm hồi đầu tuần.", "vi", "đầu tuần", "2024-05-13/2024-05-15"),
+        ("Đoàn Kenya sẽ sang Hà Lan tuần tới.", "vi", "tuần tới", "2024-05-20/2024-05-26"),
+        ("Chile's foreign minister visited Thailand last week.", "en", "last week", "2024-05-06/2024-05-12"),
+        ("Earlier this week, Kenya and the Netherlands signed a pact.", "en", "Earlier this week", "2024-05-13/2024-05-15"),
+        ("Hungary's prime minister will visit Peru next week.", "en", "next week", "2024-05-20/2024-05-26"),
+    ],
+)
+def test_a_week_counted_from_the_articles_day(text: str, lang: str, found: str, iso: str) -> None:
+    doc = _doc(text, published="2024-05-15", lang=lang)
+    assert (found, iso) in _resolved(doc)
+
+
+def test_weeks_ago_are_not_last_week() -> None:
+    doc = _doc("Hai tuần trước, đoàn Chile thăm Thái Lan.", published="2024-05-15")
+    assert not any(text == "tuần trước" for text, _ in _resolved(doc))
+
+
+def test_the_datelines_day_is_its_first_sentences_weekday() -> None:
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister on Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year == 2023  # the first year from 2022 where July 27 is a Thursday
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister last Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year is None
+
+
+def test_a_weekday_fixes_the_year_near_a_weak_cue() -> None:
+    doc = _doc("Thứ Năm (27/7), Bộ trưởng Ngoại giao Chile hội đàm với người đồng cấp Peru.\n"
+               "Hai bên sẽ triển khai kế hoạch hành động giai đoạn 2022-2025.")
+    assert dates.anchor_of(doc).year == 2023
+
+
+def test_what_should_be_done_is_no_past_year() -> None:
+    doc = _en("On May 4, Chile and Peru met.\nBoth sides need to prepare for the 6th meeting of the committee in 2025.")
+    assert dates.anchor_of(doc).after is None
+    doc = _en("On May 4, Chile and Peru met.\nThe envoy suggested they celebrate the 45th anniversary of ties in 2024.")
+    assert dates.anchor_of(doc).after is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("BỘ NGOẠI GIAO CHILE\nNgày 27 tháng 5 năm 2021,\nHôm nay, Bộ trưởng Chile điện đàm với Bộ trưởng Peru.", "vi"),
+        ("CHILEAN FOREIGN MINISTRY\nMay 27, 2021\nToday, the Chilean minister spoke with the Peruvian minister.", "en"),
+    ],
+)
+def test_a_page_line_that_is_only_a_date_is_its_stamp(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2021-05-27"
+
+
+def test_a_line_with_a_date_among_words_is_no_stamp() -> None:
+    doc = _en("CHILEAN FOREIGN MINISTRY\nThe treaty was signed on May 27, 2021\nToday, the ministers spoke.")
+    assert dates.anchor_of(doc).how != "page stamp"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 9/11, hai bên hội đàm.\nĐại sứ đề nghị hai nước sẽ tổ chức kỷ niệm 45 năm thiết lập quan hệ ngoại giao năm 2026.", "vi"),
+        ("On November 9, they met.\nThe envoy suggested they celebrate the 45th founding anniversary of diplomatic ties in 2026.", "en"),
+    ],
+)
+def test_an_anniversary_planned_for_a_year_is_prepared_the_year_before(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_an_anniversarys_year_after_the_relations_is_not_their_start() -> None:
+    doc = _en("On November 9, they met.\nThey celebrated the 45th anniversary of diplomatic ties in 2024.")
+    assert dates.anchor_of(doc).year != 2069
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Đại sứ Chile chúc mừng nhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công.", "vi", 2025),
+        ("The Chilean envoy congratulated Hanoi on the 75th anniversary of the August Revolution.", "en", 2020),
+    ],
+)
+def test_an_anniversary_of_a_dated_founding_event(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_an_anniversary_of_a_national_day_of_no_named_country_dates_nothing() -> None:
+    assert dates.anchor_of(_doc("Đại sứ chúc mừng kỷ niệm 75 năm Quốc khánh.")).year is None

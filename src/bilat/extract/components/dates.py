@@ -9,8 +9,9 @@ Three steps, as a careful reader does:
    ``published`` when known, else a vote over weak cues, each a candidate year
    with a weight: the page's publication stamp, a date in its address, its
    dateline ("New Delhi, July 27 (ANI):") and lede, and what the text makes
-   likely (FACTS.md: "APEC lần thứ 30" is 2023; "30 năm" since 1994 is 2024; a
-   full-year trade figure is reported the year after). ``benchmarks/anchor.py``
+   likely (FACTS.md: "APEC lần thứ 30" is 2023, "the APEC summit in Da Nang"
+   2017; "30 năm" since 1994 is 2024; a full-year trade figure is reported the
+   year after; a weekday fixes the year of its day). ``benchmarks/anchor.py``
    measures the vote on articles whose header date is hidden.
 3. ``resolve`` fills the missing years from that anchor; other components call
    ``date_in`` and ``period_in`` on the clause they are reading, and
@@ -18,7 +19,7 @@ Three steps, as a careful reader does:
 
 All words come from ``lang/<code>/dates.toml``, whose ``rules`` also say which
 forms a language writes (Vietnamese "17/11", English "November 17"), so that no
-rule branches on a language; summit numbering comes from ``data/summits.toml``.
+rule branches on a language; summit numbering and host cities come from ``data/summits.toml``.
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ class DateValue:
     """"hôm nay", "today" are 0, "yesterday" -1: days from the article's own day."""
     relative_month: int | None = None
     """"this month" is 0, "next month" 1: months from the article's own month."""
+    relative_week: tuple[int, int | None, int | None] | None = None
+    """"last week" is (-1, 0, 6), "earlier this week" (0, 0, None): weeks from the article's own
+    (Monday to Sunday), then the first and last weekday of the days meant (None: the article's day)."""
     narrative_day: int | None = None
     """"cùng ngày", "the same day" are 0, "ngày hôm sau", "the next day" 1: days from the day the
     narrative has reached, which only the reader of the sentences before knows (``resolve`` leaves
@@ -152,6 +156,8 @@ class _Patterns:
     relative_days: dict[str, int]
     narrative_days: dict[str, int]
     relative_months: dict[str, int]
+    relative_weeks: dict[str, tuple[int, int | None, int | None]]
+    weeks_counted: re.Pattern[str]
     weekdays: dict[str, int]
     directions: dict[str, int]
     ahead: re.Pattern[str]
@@ -273,6 +279,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
+        # last week, earlier this week, tuần trước, đầu tuần này (not "hai tuần trước": weeks ago)
+        "relative_week": [(rf"(?<!\w)(?:{alternation(data['relative_weeks'])})(?!\w)", "relative_week")],
         # on Thursday, last Monday, Thursday's meeting
         "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{alternation(data['weekdays']['names'])})(?!\w)", "weekday")],
     }
@@ -295,6 +303,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative_days=dict(data["relative_days"]),
         narrative_days=dict(data["narrative_days"]),
         relative_months=dict(data["relative_months"]),
+        relative_weeks={phrase: _week_days(phrase, span, data["weekdays"]["names"])
+                        for phrase, span in data["relative_weeks"].items()},
+        weeks_counted=re.compile(rf"(?<!\w)(?:\d+|{alternation(data['week_counts'])})\s+$"),
         weekdays=dict(data["weekdays"]["names"]),
         directions=dict(data["directions"]),
         ahead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['ahead'])})(?!\w)"),
@@ -304,6 +315,20 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekday_lead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['leads'])})\s+$"),
     )
 
+
+def _week_days(phrase: str, span: dict[str, Any], weekdays: dict[str, int]) -> tuple[int, int | None, int | None]:
+    """A relative_weeks entry ({weeks, first, last}, the ends named as weekdays or "today") as numbers."""
+    def day(name: str) -> int | None:
+        if name == _TODAY:
+            return None
+        if name not in weekdays:
+            raise LexiconError(f"dates.toml relative_weeks {phrase!r}: {name!r} is neither a weekday nor {_TODAY!r}")
+        return weekdays[name]
+    return int(span["weeks"]), day(span["first"]), day(span["last"])
+
+
+_TODAY = "today"
+"""In relative_weeks, the article's own day as an end of the days meant."""
 
 _LEAD_REACH = 12
 """Characters before a weekday searched for a word that makes it one ("hôm thứ Năm")."""
@@ -380,6 +405,10 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         value = DateValue(narrative_day=p.narrative_days[match.group()])
     elif kind == "relative_month":
         value = DateValue(relative_month=p.relative_months[match.group()])
+    elif kind == "relative_week":
+        if p.weeks_counted.search(match.string, max(0, match.start() - _LEAD_REACH), match.start()):
+            return None  # "hai tuần trước": two weeks ago, not last week
+        value = DateValue(relative_week=p.relative_weeks[match.group()])
     else:
         value = DateValue(weekday=p.weekdays[g["wd"]], direction=direction)
     return value if _valid(value) else None
@@ -517,7 +546,7 @@ def _dateline(doc: Document, lexicon: Lexicon, position: int) -> Dateline | None
 # whose header date is hidden).
 
 STAMP_WEIGHT = 8.0
-"""A page's printed publication time ("27/07/2023 09:11 GMT+7") is the date itself (25 of 25 years
+"""A page's printed publication time ("27/07/2023 09:11 GMT+7") is the date itself (30 of 30 years
 right on the anchor benchmark)."""
 URL_DAY_WEIGHT = 6.0
 """A full date in the article's address (".../2024/08/01/...", "-20220624184002975.htm") is the day it
@@ -530,10 +559,16 @@ URL_SLUG_YEAR_WEIGHT = 1.0
 """A year among the address's words ("...-consultations-2024-...") may be the event's or a target's."""
 SUMMIT_WEIGHT = 4.0
 """A numbered summit ("APEC lần thứ 30") is counted exactly, but may be recalled."""
+SUMMIT_HOST_WEIGHT = 3.0
+"""A summit named by its series and host city ("the APEC summit in Da Nang") is the year's, but
+may be recalled a year or more later (the one dated article it decides on the anchor benchmark is right)."""
 SUMMIT_YEAR_WEIGHT = 2.0
 """A summit named by its year in the lede ("APEC 2025") is most often the article's, sometimes recalled."""
 ANNIVERSARY_WEIGHT = 4.0
 """"kỷ niệm 30 năm" of relations begun in a stated year: the article is in the anniversary year."""
+ANNIVERSARY_AHEAD_WEIGHT = 1.5
+"""An anniversary of relations planned for a stated year is most often prepared the year before
+(1 of 1 right on the anchor benchmark: a weak cue, above only the bounds)."""
 LEDE_DATE_WEIGHT = 3.0
 """The first full date in the lede is usually the article's own event (10 of 10 right on the anchor
 benchmark); sometimes a recalled one."""
@@ -546,8 +581,8 @@ SINCE_WEIGHT = 2.0
 WEEKDAY_WEIGHT = 2.0
 """A weekday with its day and month ("thứ Năm (13/7)") holds in only one year in five to eleven."""
 BOUND_WEIGHT = 1.0
-"""The year the article's future and past talk allow: a bound, not a statement (3 of 7 right on the
-anchor benchmark, the last resort)."""
+"""The year the article's future and past talk allow, when both bound it: a bound, not a statement
+(6 of 9 right on the anchor benchmark, the last resort; future talk alone 0 of 12)."""
 STAMP_LINES = 8
 """The page lines above and below the article's text where a publication stamp is printed."""
 STAMP_LENGTH = 80
@@ -602,13 +637,16 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
         *_url_cues(doc.source or ""),
         *_lede_cues(doc, lede_end, cues),
         *_summit_cues(doc, lede_end, lexicon),
+        *_host_city_cues(doc, lede_end, cues, after),
         *_anniversary_cues(doc, lexicon),
+        *_commemoration_cues(doc, lexicon),
         *_figure_cues(doc, cues),
         *_span_end_cues(doc, lexicon),
         *_since_cues(doc, lexicon),
-        *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None else []),
+        # only future talk bounding the year, with no past one, was never the year on the anchor benchmark
+        *([_Cue(bounded, BOUND_WEIGHT, "bounds")] if bounded is not None and after is not None else []),
     ]
-    found += _weekday_cues(doc, found, after)
+    found += _weekday_cues(doc, found, after, _dateline_weekday(doc, line), bounded)
     first = stated or next((s.value for s in doc.layer("dates") if s.value.day is not None and s.value.year is None), None)
     if not found:  # never the latest background year itself: only a bound for dates without one
         return [Anchor(how="unknown")] if after is None else [Anchor(after=after, how="after")]
@@ -657,9 +695,10 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     for start, end in [*lines[:STAMP_LINES], *lines[STAMP_LINES:][-STAMP_LINES:]]:
         start, end = start + doc.body_start, end + doc.body_start
         line = doc.text[start:end]
-        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line)):
+        spans = doc.in_range("dates", start, end)
+        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line) or _date_alone(doc, line, start, spans)):
             continue
-        for span in doc.in_range("dates", start, end):
+        for span in spans:
             v = span.value
             if v.year is not None and v.month is not None and v.day is not None and not v.is_range:
                 return [_Cue(v.year, STAMP_WEIGHT, "page stamp", v.month, v.day)]
@@ -673,6 +712,18 @@ def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
             if _is_day(year, month, day):
                 return [_Cue(year, STAMP_WEIGHT, "page stamp", month, day)]
     return []
+
+
+def _date_alone(doc: Document, line: str, start: int, spans: list[Span]) -> bool:
+    """A page line that is a full date and nothing else ("Ngày 27 tháng 5 năm 2021,", "17/10/2019"):
+    the page's date, as a stamp's clock or word would say. Not with a weekday ("Thứ Bảy, 23/11/2024"):
+    a site's header prints the day it is read so."""
+    full = [s for s in spans if s.value.year is not None and s.value.day is not None and not s.value.is_range
+            and s.value.weekday is None]
+    if len(full) != 1:
+        return False
+    rest = line[:full[0].start - start] + line[full[0].end - start:]
+    return not any(ch.isalnum() for ch in rest)
 
 
 def _url_cues(source: str) -> list[_Cue]:
@@ -734,7 +785,7 @@ def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
     words, number) or precede it (English: number, ordinal ending, series,
     summit words); the data's words fit one order or the other.
     """
-    summits = {name: series for name, series in load_shared("summits").items() if name != "source"}
+    summits = {name: series for name, series in load_shared("summits").items() if name not in ("source", "hosts")}
     cues = lexicon["dates"]["cues"]
     words = alternation(lexicon["summits"]["summit_words"])
     ordinal = alternation(lexicon["summits"]["ordinal_words"])
@@ -750,6 +801,47 @@ def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
             sent = doc.sentence_of(match.start())
             if sent is None or not _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
                 return [_Cue(int(match.group("y")), SUMMIT_YEAR_WEIGHT, "article context")]
+    return []
+
+
+HOST_GAP = 40
+"""Characters from a series' name to its host city, within one clause ("APEC summit in Da Nang",
+"Hội nghị Cấp cao APEC năm nay tại Đà Nẵng")."""
+
+
+@cache
+def _host_city_re() -> tuple[tuple[re.Pattern[str], dict[str, list[int]]], ...]:
+    """Per series, its name followed by one of its host cities, and the years each city hosted."""
+    found = []
+    for series, meetings in load_shared("summits")["hosts"].items():
+        if series == "source":
+            continue
+        years: dict[str, list[int]] = {}
+        for meeting in meetings:
+            for city in meeting["cities"]:
+                years.setdefault(city, []).append(int(meeting["year"]))
+        pattern = rf"(?<!\w){re.escape(series)}(?!\w)[^,;.!?\n]{{0,{HOST_GAP}}}?(?<!\w)(?P<city>{alternation(list(years))})(?!\w)"
+        found.append((re.compile(pattern), years))
+    return tuple(found)
+
+
+def _host_city_cues(doc: Document, lede_end: int, cues: dict[str, list[str]],
+                    after: tuple[int, int] | None) -> list[_Cue]:
+    """"on the sidelines of the APEC summit in Da Nang" → 2017, unless still ahead ("will host").
+
+    A city that hosted more than once (Lima) names the first of its years from the
+    article's lower bound on, and nothing without one.
+    """
+    for pattern, years in _host_city_re():
+        for match in pattern.finditer(doc.text, doc.text_start, lede_end):
+            sent = doc.sentence_of(match.start())
+            if sent is None or _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
+                continue
+            hosted = years[match.group("city")]
+            if len(hosted) > 1:
+                hosted = [y for y in hosted if after is not None and y >= after[0]][:1]
+            if hosted:
+                return [_Cue(hosted[0], SUMMIT_HOST_WEIGHT, "article context")]
     return []
 
 
@@ -847,11 +939,59 @@ def _anniversary_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
     anniversaries = _anniversaries(lexicon)
     established = _established_year(doc, cues, anniversaries)
     if established is None:
-        return []
+        return _anniversary_year_cues(doc, cues, anniversaries)
     for sent in doc.layer("sents"):
         match = _present_anniversary(doc, sent, anniversaries, cues)
         if match:
             return [_Cue(established + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+    return []
+
+
+def _commemoration_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
+    """"nhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công", "the 80th anniversary of the August
+    Revolution" → 2025: an anniversary of an event the data dates, unless still ahead."""
+    cues = lexicon["dates"]["cues"]
+    events = cues["commemorated"]
+    if not events:
+        return []
+    named = _whole_words(tuple(events))
+    for sent in doc.layer("sents"):
+        for pattern in _anniversaries(lexicon):
+            for match in pattern.finditer(doc.text, sent.start, sent.end):
+                event = named.search(doc.text, match.end(), sent.end)
+                if event is None or event.start() - match.end() > ANNIVERSARY_GAP:
+                    continue
+                if _is_future(doc, sent, cues) and not _on_occasion(doc, sent, match.start(), cues):
+                    continue
+                return [_Cue(events[event.group()] + int(match.group("n")), ANNIVERSARY_WEIGHT, "article context")]
+    return []
+
+
+def _anniversary_year_cues(doc: Document, cues: dict[str, list[str]],
+                           anniversaries: tuple[re.Pattern[str], ...]) -> list[_Cue]:
+    """An anniversary of relations planned for a stated year, when their start is not stated:
+    "suggested they celebrate the 45th anniversary of ties in 2024" is prepared the year before.
+    The year follows the relations in their clause: in "visits in 2023, which marks the 50th
+    anniversary" it is the visits'.
+
+    Not one the sentence tells as present ("trong năm 2026, khi hai nước kỷ niệm 50 năm"): it
+    may be that year's or be said the year before (its year was the article's in none of 1 on the
+    anchor benchmark).
+    """
+    established = _whole_words(tuple(cues["established"]))
+    for sent in _sentences_with(doc, cues["established"]):
+        for pattern in anniversaries:
+            match = pattern.search(doc.text, sent.start, sent.end)
+            named = match and established.search(doc.text, match.end(), sent.end)
+            if not named or named.start() - match.end() > ANNIVERSARY_GAP:
+                continue
+            clause_end = _CLAUSE_BREAK.search(doc.text, named.end(), sent.end)
+            years = [s.value.year for s in doc.in_range("dates", named.end(), clause_end.start() if clause_end else sent.end)
+                     if s.value.year is not None and s.value.month is None and not s.value.is_range]
+            if len(years) != 1:
+                continue
+            if _is_future(doc, sent, cues):
+                return [_Cue(years[0] - 1, ANNIVERSARY_AHEAD_WEIGHT, "article context")]
     return []
 
 
@@ -860,9 +1000,11 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
 
     A single year before the anniversary is the anniversary's own ("2023, which
     marks the 50th anniversary of diplomatic relations"), not the start; one after
-    the relations it counts is their start ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)").
+    the relations it counts is their start when it is a full date or opens a period
+    ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)", "từ năm 1971").
     """
     established = _whole_words(tuple(cues["established"]))
+    since = re.compile(rf"(?<!\w)(?:{alternation(cues['since_words'])})\s+(?:\S+\s+)?$")
     for sent in _sentences_with(doc, cues["established"]):
         states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
@@ -875,7 +1017,9 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
             elif not states_anniversary:
                 if v.month is None:
                     return v.year
-            elif established.search(doc.text, sent.start, span.start):
+            elif established.search(doc.text, sent.start, span.start) and (
+                v.month is not None or since.search(doc.text, sent.start, span.start)
+            ):  # "... diplomatic ties in 2024" is the anniversary's year, "(11/10/1971)", "từ năm 1971" their start
                 return v.year
     return None
 
@@ -973,13 +1117,38 @@ _WEEKDAY_SEARCH = 12
 """Years after a lower bound searched for one where a stated weekday falls on its day (it recurs within 11)."""
 
 
-def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None) -> list[_Cue]:
-    """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday.
+def _dateline_weekday(doc: Document, line: Dateline | None) -> tuple[int, int, int] | None:
+    """"New Delhi, July 27 (ANI): ... on Thursday held talks": the dateline's day is the weekday its
+    first sentence tells of (month, day, weekday), unless that weekday is pointed before or after it."""
+    if line is None or line.value is None or line.value.day is None or line.value.year is not None:
+        return None
+    sent = doc.sentence_of(line.end)
+    if sent is None:
+        return None
+    for span in doc.in_range("dates", line.end, sent.end):
+        v = span.value
+        if v.weekday is not None and v.month is None:
+            return (line.value.month, line.value.day, v.weekday) if v.direction == 0 else None
+    return None
 
-    When no candidate fits, the first such year from the article's lower bound on.
+
+WEEKDAY_NEAR = 2
+"""Years either side of the weightiest cue's where a stated weekday and day may fix the year: a day
+falls on the same weekday again after five, six or eleven years, so at most one such year lies this near."""
+
+
+def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | None,
+                  dated: tuple[int, int, int] | None = None, bounded: int | None = None) -> list[_Cue]:
+    """"Thursday (July 13)", "thứ Năm (13/7)": the candidate years where that day is that weekday;
+    so too the dateline's day and its first sentence's weekday (``dated``).
+
+    When no candidate fits, the first such year from the article's lower bound on, else the one
+    nearest the weightiest cue or the latest year the article's future talk allows (``bounded``).
     """
     stated = {(v.month, v.day, v.weekday) for v in (s.value for s in doc.layer("dates"))
               if v.weekday is not None and v.month is not None and v.day is not None and v.year is None}
+    if dated is not None:
+        stated.add(dated)
     out: list[_Cue] = []
     for month, day, weekday in sorted(stated):
         def fits(year: int) -> bool:
@@ -988,6 +1157,9 @@ def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | Non
         fitting = sorted({c.year for c in found if fits(c.year)})
         if not fitting and after is not None:
             fitting = [y for y in range(after[0], after[0] + _WEEKDAY_SEARCH) if fits(y)][:1]
+        elif not fitting and (found or bounded is not None):  # a weak cue's year may be one or two off
+            guess = max(found, key=lambda c: c.weight).year if found else bounded
+            fitting = [y for y in range(guess - WEEKDAY_NEAR, guess + WEEKDAY_NEAR + 1) if fits(y)][:1]
         out += [_Cue(y, WEEKDAY_WEIGHT, "weekday") for y in fitting]
     return out
 
@@ -1090,12 +1262,29 @@ def _counted_day(value: DateValue, anchor: Anchor) -> str | None:
     return (today + timedelta(days=value.relative_day or 0)).isoformat()
 
 
+def _counted_week(week: tuple[int, int | None, int | None], anchor: Anchor) -> str | None:
+    """"last week" in an article of Wednesday 2024-05-15 is 2024-05-06/2024-05-12; "earlier this
+    week" 2024-05-13/2024-05-15: the days meant, when the article's own day is known."""
+    today = _day_of(anchor)
+    if today is None:
+        return None
+    weeks, first, last = week
+    monday = today - timedelta(days=today.weekday() - 7 * weeks)
+    start = today if first is None else monday + timedelta(days=first)
+    end = today if last is None else monday + timedelta(days=last)
+    if end < start:
+        return None
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+
+
 def resolve(value: DateValue, anchor: Anchor) -> str | None:
     """The ISO date or interval of ``value``, completing a missing year from ``anchor``."""
     if value.narrative_day is not None:
         return None
     if value.relative_day is not None or (value.weekday is not None and value.month is None):
         return _counted_day(value, anchor)
+    if value.relative_week is not None:
+        return _counted_week(value.relative_week, anchor)
     if value.relative_month is not None:  # "next month" in an article of November 2023 is 2023-12
         if anchor.year is None or anchor.month is None:
             return None

@@ -771,7 +771,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind in SPEECH_ACTS:
             if span.start > t.start or not value.has_day:
                 continue
-        elif (value.month is None and not value.has_day and value.relative_month is None and not _future(t)
+        elif (value.month is None and not value.has_day and value.relative_month is None
+              and value.relative_week is None and not _future(t)
               and not _year_of_trigger(t, span) and not session) or span.start > t.end + window:
             continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
