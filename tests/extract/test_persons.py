@@ -256,3 +256,16 @@ def test_a_palace_name_gives_no_office_and_initials_are_kept(until) -> None:  # 
     assert people["Tô Lâm"].office == "party_leader"
     assert (people["Ana Lya Uriarte"].office, people["Ana Lya Uriarte"].country) == ("minister", "CL")
     assert people["Amjad Hussain B.Sial"].country == "PK"
+
+
+def test_a_rank_before_the_name_and_the_offices_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thượng tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an hội kiến Chủ tịch Thượng viện "
+            "Campuchia đồng thời là Chủ tịch Đảng Nhân dân Campuchia Hun Sen. Bộ trưởng Quốc phòng Đại tướng Phan Văn Giang dự.")
+    people = _people(until(text, "people"))
+    assert (people["Lương Tam Quang"].office, people["Lương Tam Quang"].country) == ("minister", "VN")
+    assert (people["Hun Sen"].office, people["Hun Sen"].country) == ("head_of_legislature", "KH")
+    assert people["Phan Văn Giang"].office == "minister"
+    english = _english(until, "General Prayut Chan-o-cha, Prime Minister of Thailand, met Ambassador Ana Diaz. "
+                              "The UN General Assembly President spoke.")
+    assert (english["Prayut Chan-o-cha"].office, english["Prayut Chan-o-cha"].country) == ("head_of_government", "TH")
+    assert "Assembly President" not in english

@@ -99,6 +99,8 @@ class _TitleData:
     ("Chủ tịch Hồ Chí Minh": head of state)."""
     body_stops: frozenset[str]
     chain_words: frozenset[str]
+    concurrent_re: re.Pattern[str]
+    """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
 
 @cache
@@ -115,7 +117,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
         honorific_re=re.compile(
-            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('honorific_countries', {})])})(?!\w)"),
+            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -140,6 +142,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
     )
 
 
@@ -296,10 +299,11 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         while True:
             pos, found = _skip_country(doc, data, pos)
             country = country or found
-            if found:
-                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
             nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
-            if nxt is not None and data.chain_re.fullmatch(doc.text, pos, nxt.start):
+            if found and (nxt is None or not data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
+                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
+            if nxt is not None and (data.chain_re.fullmatch(doc.text, pos, nxt.start)
+                                    or data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
                 chain.append(nxt)
                 country = country or nxt.value.country
                 pos = nxt.end
@@ -384,9 +388,17 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'
 
 
 def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
-    """The name written right before a title and a comma, where the language sets names so."""
+    """The name written right before a title and a comma: after a rank or an honorific in any
+    language ("Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"), after any lower-case word where the
+    language sets names so ("told Winston Peters, Minister of ...")."""
     sent = doc.sentence_of(start)
-    if not data.names_before_titles or sent is None:
+    if sent is None:
+        return None
+    led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
+    if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
+            and doc.text[name[1]:start] == ", ":
+        return name[0], name[2]
+    if not data.names_before_titles:
         return None
     match = _APPOSED_NAME.search(doc.text, sent.start, start)
     if match is None or data.not_names_re.match(match.group("name")):
@@ -481,6 +493,8 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
         if any(s.start <= match.start() < s.end for s in found):
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
+        if name is not None and any(s.start <= name[0] < s.end for s in found):
+            continue  # "Ngài Carlos do Rosario, Thủ tướng Mozambique": the name heads a titled mention already
         if name is not None and len(name[2].split()) >= 2:
             country = _honorific_country(doc.text[match.start():name[0]], data)
             out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, country, name[0])))
