@@ -292,3 +292,21 @@ def test_a_bare_number_counting_people_is_no_money() -> None:
 def test_a_date_far_after_the_amount_is_not_its_period() -> None:
     _, found = _figures("Bản ghi nhớ về hạn mức tín dụng 100 triệu USD cho Lào đã được Thủ tướng Campuchia Hun Manet ký hồi tháng 9/2014.")
     assert [(f.indicator, f.value, f.period) for f in found] == [("other", 100_000_000, None)]
+
+
+def test_worth_of_a_countrys_exports_names_what_the_amount_measures_and_who_exports() -> None:
+    text = ("Thai-Lao trade rose to $900 million in 2023, including $300 million worth of Lao exports "
+            "and $600 million worth of Thailand's exports.")
+    _, found = _figures(text, lang="en")
+    flows = {(f.indicator, tuple(f.parties), f.value) for f in found}
+    assert ("exports", ("LA", "TH"), 300_000_000) in flows
+    assert ("exports", ("TH", "LA"), 600_000_000) in flows
+
+
+def test_two_joined_cues_of_different_indicators_measure_neither_alone() -> None:
+    _, found = _figures("The value of trade and investment between Chile and Peru reached $5 billion in 2023.", lang="en")
+    assert [(f.indicator, f.value) for f in found] == [("other", 5_000_000_000)]
+    _, found = _figures("Năm 2023, thương mại và đầu tư giữa Chile và Peru đạt 5 tỷ USD.")
+    assert [(f.indicator, f.value) for f in found] == [("other", 5_000_000_000)]
+    _, found = _figures("In 2023, exports and imports between Chile and Peru reached $5 billion.", lang="en")
+    assert [f.indicator for f in found] == ["bilateral_trade"]

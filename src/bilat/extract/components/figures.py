@@ -165,6 +165,8 @@ class _FigureRules:
     partner: re.Pattern[str]
     current_before: re.Pattern[str]
     current_after: re.Pattern[str]
+    measured_after: re.Pattern[str]
+    cue_joiner: re.Pattern[str]
 
 
 @cache
@@ -181,6 +183,9 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         partner=re.compile(rf"(?:{phrases(data['partner_markers'])}){SPACE}\Z", re.IGNORECASE),
         current_before=re.compile(rf"(?:{phrases(data['current'])}){SPACE}\Z", re.IGNORECASE),
         current_after=re.compile(rf"{SPACE}(?:{phrases(data['current'])})", re.IGNORECASE),
+        measured_after=re.compile(rf"{SPACE}(?:{phrases(data['measured_after'])}){SPACE}", re.IGNORECASE)
+        if data.get("measured_after") else re.compile(r"(?!)"),
+        cue_joiner=re.compile(rf"{SPACE}(?:{phrases(data['cue_joiners'])}){SPACE}\Z", re.IGNORECASE),
     )
 
 
@@ -272,8 +277,10 @@ def _figure(
         return None
     stop = rules.tail_stops.search(text, after, limit)
     tail = stop.start() if stop else limit
+    measured = _measured_after(doc, rules, after, tail)
     indicator = (
         rules.unit_indicators.get(value.unit)
+        or (measured[0] if measured else None)
         or _last_cue(text, rules, sent.start, amount.start)
         or _cue_after(text, rules, after, tail)
     )
@@ -285,7 +292,7 @@ def _figure(
     period, next_from = (None, amount.end) if current else _period(doc, period_from, amount, after, tail, period)
     return Figure(
         indicator=indicator,
-        parties=_parties(doc, rules, sent.start, lead, end, indicator),
+        parties=_parties(doc, rules, sent.start, lead, end, indicator, measured[1] if measured else None),
         period=period,
         value=value.value,
         unit=value.unit or next((a.value.unit for a in amounts if a.value.unit), ""),
@@ -318,10 +325,45 @@ def _period(
     return previous, amount.end
 
 
+_JOINED_INDICATORS = {frozenset({"exports", "imports"}): "bilateral_trade"}
+"""Two cues joined under one amount that make a known indicator together ("exports and imports": trade)."""
+
+
 def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
-    """The indicator of the last cue in ``[start, end)``: the one nearest the amount."""
+    """The indicator of the last cue in ``[start, end)``: the one nearest the amount.
+
+    Cues of two indicators joined under one amount ("trade and investment
+    amounted to $10 billion") measure neither alone: their sum is ``other``,
+    unless together they make a known one ("exports and imports").
+    """
     cues = list(rules.cues.finditer(text, start, end))
-    return rules.cue_indicators[folded(cues[-1].group())] if cues else None
+    if not cues:
+        return None
+    last = rules.cue_indicators[folded(cues[-1].group())]
+    if len(cues) > 1 and rules.cue_joiner.search(text, cues[-2].end(), cues[-1].start()):
+        joined = rules.cue_indicators[folded(cues[-2].group())]
+        if joined != last:
+            return _JOINED_INDICATORS.get(frozenset({joined, last}), "other")
+    return last
+
+
+def _measured_after(doc: Document, rules: _FigureRules, start: int, end: int) -> tuple[str, str | None] | None:
+    """The indicator an amount measures when a measure phrase names it after ("$647 million worth of
+    Vietnamese exports"), and the country the cue belongs to (the exporter, the importer), if named.
+
+    The phrase says what the amount is of, so it outranks a cue before the amount.
+    """
+    measure = rules.measured_after.match(doc.text, start, end)
+    if measure is None:
+        return None
+    owner = None
+    pos = measure.end()
+    country = next((c for c in doc.in_range("countries", pos, end) if c.start == pos), None)
+    if country is not None:
+        owner = country.value
+        pos = country.end + len(re.match(r"(?:['’]s)?[^\S\n]*", doc.text[country.end:end]).group())
+    cue = rules.cues.match(doc.text, pos, end)
+    return (rules.cue_indicators[folded(cue.group())], owner) if cue else None
 
 
 def _cue_after(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
@@ -353,16 +395,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _parties(doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str) -> list[str]:
+def _parties(
+    doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str, owner: str | None = None,
+) -> list[str]:
     """The countries the figure is between: named in its clause, else in its sentence, else the article's pair.
 
     The clause starts at ``lead``, the sentence at ``start``. For exports, imports and investment the order is the flow's: a country named
-    in the clause right after "sang", "từ", "tại"... is the partner and comes second.
+    in the clause right after "sang", "từ", "tại"... is the partner and comes second; the ``owner`` of the
+    flow ("Vietnamese exports", "Vietnam's imports") comes first.
     """
-    named = countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
+    named = ([owner] if owner else []) + countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
     parties = list(dict.fromkeys(named))[:2]
     if indicator not in _DIRECTED:
         return sorted(parties)
+    if owner in parties:
+        return [owner, *[c for c in parties if c != owner]]
     partners = {
         span.value for span in doc.in_range("countries", lead, end)
         if rules.partner.search(doc.text, lead, span.start)
