@@ -310,3 +310,12 @@ def test_two_joined_cues_of_different_indicators_measure_neither_alone() -> None
     assert [(f.indicator, f.value) for f in found] == [("other", 5_000_000_000)]
     _, found = _figures("In 2023, exports and imports between Chile and Peru reached $5 billion.", lang="en")
     assert [f.indicator for f in found] == ["bilateral_trade"]
+
+
+def test_a_count_of_one_sides_firms_is_an_other_figure() -> None:
+    _, found = _figures("Chile and Peru trade grew, with over 300 Chilean companies now operating in Peru.", lang="en")
+    assert [(f.indicator, f.parties, f.value, f.approx) for f in found] == [("other", ["CL", "PE"], 300, True)]
+    _, found = _figures("Hiện có 120 doanh nghiệp Hàn Quốc hoạt động tại Lào, quan hệ Lào - Hàn Quốc phát triển.")
+    assert [(f.indicator, f.parties, f.value) for f in found] == [("other", ["KR", "LA"], 120)]
+    _, found = _figures("Chile and Peru met; 40 drug companies merged.", lang="en")
+    assert found == []

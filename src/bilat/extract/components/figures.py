@@ -167,6 +167,8 @@ class _FigureRules:
     current_after: re.Pattern[str]
     measured_after: re.Pattern[str]
     cue_joiner: re.Pattern[str]
+    firms: re.Pattern[str]
+    count_before: re.Pattern[str]
 
 
 @cache
@@ -186,6 +188,10 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         measured_after=re.compile(rf"{SPACE}(?:{phrases(data['measured_after'])}){SPACE}", re.IGNORECASE)
         if data.get("measured_after") else re.compile(r"(?!)"),
         cue_joiner=re.compile(rf"{SPACE}(?:{phrases(data['cue_joiners'])}){SPACE}\Z", re.IGNORECASE),
+        firms=compile_phrases(data["firms"]),
+        count_before=re.compile(
+            rf"(?P<approx>(?:{phrases(lexicon['numbers']['approx'])}){SPACE})?(?<![\w.,])(?P<digits>\d+(?:[.,]\d{{3}})*){SPACE}\Z",
+            re.IGNORECASE),
     )
 
 
@@ -225,7 +231,43 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             if key not in seen:
                 seen.add(key)
                 figures.append(figure)
+        figures.extend(_firm_counts(doc, lexicon, rules, sent))
     return figures
+
+
+_FIRM_UNIT = "firms"
+_COUNT_WINDOW = 24
+"""Characters before a country and its firms where their count may stand ("over 1,000 Turkish companies")."""
+
+
+def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules, sent: Span) -> list[Figure]:
+    """Counts of one country's firms ("over 1,000 Turkish companies now operating in Qatar",
+    "200 doanh nghiệp Hà Lan"): an amount about the relationship when it is a side of the pair.
+
+    The country is named right before the firms (English) or right after them
+    (Vietnamese); a count of firms of no stated country is no figure.
+    """
+    numbers = lexicon["numbers"]
+    pair = main_pair(doc)
+    out: list[Figure] = []
+    for noun in rules.firms.finditer(doc.text, sent.start, sent.end):
+        country = next((c for c in doc.in_range("countries", max(sent.start, noun.start() - _COUNT_WINDOW), noun.start())
+                        if doc.text[c.end:noun.start()].strip() == ""), None)
+        count_end = country.start if country is not None else noun.start()
+        if country is None:
+            country = next((c for c in doc.in_range("countries", noun.end(), sent.end)
+                            if doc.text[noun.end():c.start].strip() == ""), None)
+        if country is None or country.value not in pair:
+            continue
+        count = rules.count_before.search(doc.text, max(sent.start, count_end - _COUNT_WINDOW), count_end)
+        number = _number(count.group("digits"), numbers["decimal"], numbers["thousands"]) if count else None
+        if number is None:
+            continue
+        parties = [country.value, *[c for c in pair if c != country.value]]
+        end = max(noun.end(), country.end)
+        out.append(Figure(indicator="other", parties=parties, period=None, value=float(number), unit=_FIRM_UNIT,
+                          approx=count.group("approx") is not None, evidence=(count.start(), end)))
+    return out
 
 
 def _is_current(text: str, rules: _FigureRules, start: int, amount: Span) -> bool:
