@@ -269,3 +269,24 @@ def test_a_rank_before_the_name_and_the_offices_after_it(until) -> None:  # type
                               "The UN General Assembly President spoke.")
     assert (english["Prayut Chan-o-cha"].office, english["Prayut Chan-o-cha"].country) == ("head_of_government", "TH")
     assert "Assembly President" not in english
+
+
+def test_a_name_set_off_by_a_dash_and_a_dependant_of_a_title_holder(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn gặp ông Somsak Inthavong - Phó Chủ tịch tỉnh Luang Prabang và cố vấn Thủ tướng Lào Bounmy Keo. "
+            "Thủ tướng Lào Sonexay Siphandone dự. Thống đốc Bang Victoria tiếp đoàn. Đại sứ, Luật nhập cư mới có hiệu lực.")
+    people = _people(until(text, "people"))
+    assert people["Somsak Inthavong"].office == "other" and people["Somsak Inthavong"].title == "Phó Chủ tịch"
+    assert people["Bounmy Keo"].office == "other"
+    assert people["Sonexay Siphandone"].office == "head_of_government"
+    assert "Bang Victoria" not in people and "Luật" not in people
+    english = _english(until, "An adviser to Prime Minister Ali Khan met President Ana Ruiz of Chile.")
+    assert english["Ali Khan"].office == "other"
+
+
+def test_a_transliterated_name_is_not_vietnamese_and_romanisations_are_one_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Ngoại giao Phạm Bình Minh hội đàm với Bộ trưởng Ngoại giao Hô Nam-hông tại Phnom Penh về quan hệ "
+            "Việt Nam - Campuchia. Campuchia cảm ơn. Thủ tướng Thái Lan Prayut Chan-o-cha dự. Thủ tướng Prayuth Chan-ocha phát biểu.")
+    people = _people(until(text, "people"))
+    assert people["Hô Nam-hông"].country == "KH"
+    assert [p for p in people if p.startswith("Pray")] == ["Prayut Chan-o-cha"]
+    assert people["Prayut Chan-o-cha"].aliases == ["Prayuth Chan-ocha"]

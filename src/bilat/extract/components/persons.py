@@ -41,6 +41,14 @@ _PALACE_WINDOW = 8
 """Characters before a title where a palace's name may open ("Dinh " before "Tổng thống")."""
 _STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
 """Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
+_HYPHENED = re.compile(r"(?<=\w)-(\w)")
+"""A syllable hyphened to the one before."""
+_DEPENDANT_WINDOW = 24
+"""Characters before a title where a word making its bearer a dependant may stand ("adviser to the ")."""
+_APPOSITION = (", ", " - ", " – ")
+"""What sets a name off from the titles after it ("ông X - Phó Chủ tịch tỉnh", "Đại tướng X, Bộ trưởng")."""
+_MIN_WORDS_AFTER_COMMA = 2
+"""Words a name set after a title and a comma has at least ("Đại sứ, Luật nhập cư ..." names no one)."""
 COUNTERPART = "counterpart"
 """The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
@@ -100,6 +108,8 @@ class _TitleData:
     body_stops: frozenset[str]
     chain_words: frozenset[str]
     concurrent_re: re.Pattern[str]
+    dependants_re: re.Pattern[str]
+    """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
     """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
 
@@ -142,6 +152,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
         concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
     )
 
@@ -312,8 +323,11 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         abbreviation = _ABBREVIATION.match(doc.text, pos)
         name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
+        if name is not None and "," in doc.text[pos:name_start] and len(name[2].split()) < _MIN_WORDS_AFTER_COMMA:
+            name = None  # "Đại sứ, Luật nhập cư ...": a word opening the next clause
         country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
+        dependant = data.dependants_re.search(doc.text, max(0, start - _DEPENDANT_WINDOW), start) is not None
         if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
             # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
             name_at, text = appositive
@@ -331,7 +345,7 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
             name_at, end, text = name
             own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
             offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
-            office = _top_office(offices, data.precedence)
+            office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
@@ -396,7 +410,7 @@ def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int
         return None
     led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
     if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
-            and doc.text[name[1]:start] == ", ":
+            and doc.text[name[1]:start] in _APPOSITION:
         return name[0], name[2]
     if not data.names_before_titles:
         return None
@@ -514,10 +528,33 @@ class _Cluster:
     mentions: list[Span]
 
 
+_SPELLING_NOISE = re.compile(r"(?<=[^aeiouy\W])h|[-’'.]")
+"""An 'h' after a consonant, hyphens and apostrophes: what romanisations of one name differ by
+("Prayut Chan-o-cha", "Prayuth Chan-ocha"; "Prak Sokhonn", "Prak Sokhon")."""
+_DOUBLED = re.compile(r"(\w)\1")
+_MIN_ROMANISED_WORDS = 2
+"""Words two romanisations of a name have at least to be taken for one: a single word is too little to tell."""
+
+
+def _spelling(word: str) -> str:
+    """A name word as its romanisations share it: folded, without the letters they differ by.
+
+    A word spelled the Vietnamese way keeps them: there "Thanh" and "Tân" are two names.
+    """
+    if _own_spelling(word):
+        return fold(word)
+    return _DOUBLED.sub(r"\1", _SPELLING_NOISE.sub("", fold(word)))
+
+
 def _contains(longer: str, shorter: str) -> bool:
-    """Whether the words of ``shorter`` appear, in order, among those of ``longer``."""
+    """Whether the words of ``shorter`` appear, in order, among those of ``longer``, or both are one
+    full name romanised two ways ("Prayut Chan-o-cha", "Prayuth Chan-ocha")."""
     words = iter(fold(longer).split())
-    return all(any(w == x for x in words) for w in fold(shorter).split())
+    if all(any(w == x for x in words) for w in fold(shorter).split()):
+        return True
+    long_words, short_words = longer.split(), shorter.split()
+    return len(long_words) == len(short_words) >= _MIN_ROMANISED_WORDS and \
+        [_spelling(w) for w in long_words] == [_spelling(w) for w in short_words]
 
 
 @component("people", requires=["sents", "countries", "dates", "mentions"], assigns="facts.persons")
@@ -638,7 +675,7 @@ def _guess_country(
     (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
-    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
+    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4 and not _transliterated(person.name):
         return data.surnames_country
     others = [c for c in pair if c != data.surnames_country]
     if len(others) < len(pair):
@@ -652,6 +689,12 @@ def _guess_country(
     if side is not None:
         return side
     return others[0] if others else None
+
+
+def _transliterated(name: str) -> bool:
+    """A foreign name spelled the Vietnamese way ("Hô Nam-hông", "Hêng Xom-rin"): a syllable hyphened
+    to the one before in lower case, as Vietnamese names never hyphen their syllables."""
+    return any(m.group(1).islower() for m in _HYPHENED.finditer(name))
 
 
 def is_caption(doc: Document, offset: int) -> bool:
