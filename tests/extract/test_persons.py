@@ -290,3 +290,13 @@ def test_a_transliterated_name_is_not_vietnamese_and_romanisations_are_one_perso
     assert people["Hô Nam-hông"].country == "KH"
     assert [p for p in people if p.startswith("Pray")] == ["Prayut Chan-o-cha"]
     assert people["Prayut Chan-o-cha"].aliases == ["Prayuth Chan-ocha"]
+
+
+def test_english_a_headline_in_title_case_names_no_one_and_the_nearest_demonym_holds(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thai Foreign Minister Receives Phone Call From Lao Counterpart\n"
+            "Chilean President Gabriel Boric and Peruvian counterpart Dina Boluarte met. "
+            "Russian Foreign Minister Sergey Lavrov spoke. Foreign Minister Sergei Lavrov left.")
+    people = _english(until, text)
+    assert "Receives Phone Call From" not in people
+    assert people["Dina Boluarte"].country == "PE"
+    assert people["Sergey Lavrov"].aliases == ["Sergei Lavrov"]

@@ -109,6 +109,8 @@ class _TitleData:
     chain_words: frozenset[str]
     concurrent_re: re.Pattern[str]
     dependants_re: re.Pattern[str]
+    title_case_re: re.Pattern[str]
+    """A short word capitalised inside a sentence, the mark of a headline in title case."""
     """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
     """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
@@ -152,6 +154,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
+        if data.get("title_case_words") else re.compile(r"(?!)"),
         dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
         concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
     )
@@ -286,10 +290,11 @@ def _country_at(doc: Document, pos: int) -> Span | None:
 
 
 def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
-    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President")."""
+    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President"):
+    the nearest ("Chilean President X and Peruvian counterpart Y": Y's is Peruvian)."""
     if data.country_before_re is None:
         return None
-    for span in doc.layer("countries"):
+    for span in reversed(doc.layer("countries")):
         if span.end <= pos and data.country_before_re.fullmatch(doc.text, span.end, pos):
             return span
     return None
@@ -446,6 +451,11 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
     cursor = pos
     sent = doc.sentence_of(pos)
     limit = sent.end if sent is not None else len(doc.text)  # "... Justin Trudeau. PM Chính said": a name ends with its sentence
+    line_end = doc.text.find("\n", pos)
+    within = (sent.start, sent.end) if sent is not None else (  # a headline repeated in the body has no sentence
+        doc.text.rfind("\n", 0, pos) + 1, len(doc.text) if line_end < 0 else line_end)
+    if data.title_case_re.search(doc.text, *within):
+        return None  # "Saudi Foreign Minister Receives Phone Call From ...": every word capitalised, none surely a name
     while len(tokens) < _MAX_NAME_TOKENS:
         match = _TOKEN.match(doc.text, cursor, limit)
         if not match:
@@ -530,7 +540,7 @@ class _Cluster:
 
 _SPELLING_NOISE = re.compile(r"(?<=[^aeiouy\W])h|[-’'.]")
 """An 'h' after a consonant, hyphens and apostrophes: what romanisations of one name differ by
-("Prayut Chan-o-cha", "Prayuth Chan-ocha"; "Prak Sokhonn", "Prak Sokhon")."""
+("Prayut Chan-o-cha", "Prayuth Chan-ocha"; "Prak Sokhonn", "Prak Sokhon"); and 'y' for 'i' ("Sergey", "Sergei")."""
 _DOUBLED = re.compile(r"(\w)\1")
 _MIN_ROMANISED_WORDS = 2
 """Words two romanisations of a name have at least to be taken for one: a single word is too little to tell."""
@@ -543,7 +553,7 @@ def _spelling(word: str) -> str:
     """
     if _own_spelling(word):
         return fold(word)
-    return _DOUBLED.sub(r"\1", _SPELLING_NOISE.sub("", fold(word)))
+    return _DOUBLED.sub(r"\1", _SPELLING_NOISE.sub("", fold(word))).replace("y", "i")
 
 
 def _contains(longer: str, shorter: str) -> bool:
