@@ -231,7 +231,7 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             if key not in seen:
                 seen.add(key)
                 figures.append(figure)
-        figures.extend(_firm_counts(doc, lexicon, rules, sent))
+    figures.extend(_firm_counts(doc, lexicon, rules))
     return figures
 
 
@@ -240,7 +240,7 @@ _COUNT_WINDOW = 24
 """Characters before a country and its firms where their count may stand ("over 1,000 Turkish companies")."""
 
 
-def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules, sent: Span) -> list[Figure]:
+def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules) -> list[Figure]:
     """Counts of one country's firms ("over 1,000 Turkish companies now operating in Qatar",
     "200 doanh nghiệp Hà Lan"): an amount about the relationship when it is a side of the pair.
 
@@ -250,7 +250,10 @@ def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules, sent: Spa
     numbers = lexicon["numbers"]
     pair = main_pair(doc)
     out: list[Figure] = []
-    for noun in rules.firms.finditer(doc.text, sent.start, sent.end):
+    for noun in rules.firms.finditer(doc.text, doc.body_start):
+        sent = doc.sentence_of(noun.start())
+        if sent is None:
+            continue
         country = next((c for c in doc.in_range("countries", max(sent.start, noun.start() - _COUNT_WINDOW), noun.start())
                         if doc.text[c.end:noun.start()].strip() == ""), None)
         count_end = country.start if country is not None else noun.start()
@@ -367,6 +370,8 @@ def _period(
     return previous, amount.end
 
 
+_POSSESSIVE_SPACE = re.compile(r"(?:['’]s)?[^\S\n]*")
+"""What follows a country before the noun it owns ("Vietnam’s imports")."""
 _JOINED_INDICATORS = {frozenset({"exports", "imports"}): "bilateral_trade"}
 """Two cues joined under one amount that make a known indicator together ("exports and imports": trade)."""
 
@@ -403,7 +408,7 @@ def _measured_after(doc: Document, rules: _FigureRules, start: int, end: int) ->
     country = next((c for c in doc.in_range("countries", pos, end) if c.start == pos), None)
     if country is not None:
         owner = country.value
-        pos = country.end + len(re.match(r"(?:['’]s)?[^\S\n]*", doc.text[country.end:end]).group())
+        pos = _POSSESSIVE_SPACE.match(doc.text, country.end, end).end()  # type: ignore[union-attr]
     cue = rules.cues.match(doc.text, pos, end)
     return (rules.cue_indicators[folded(cue.group())], owner) if cue else None
 

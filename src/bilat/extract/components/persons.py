@@ -546,6 +546,7 @@ _MIN_ROMANISED_WORDS = 2
 """Words two romanisations of a name have at least to be taken for one: a single word is too little to tell."""
 
 
+@cache
 def _spelling(word: str) -> str:
     """A name word as its romanisations share it: folded, without the letters they differ by.
 
