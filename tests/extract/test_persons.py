@@ -300,3 +300,12 @@ def test_english_a_headline_in_title_case_names_no_one_and_the_nearest_demonym_h
     assert "Receives Phone Call From" not in people
     assert people["Dina Boluarte"].country == "PE"
     assert people["Sergey Lavrov"].aliases == ["Sergei Lavrov"]
+
+
+def test_a_country_after_the_name_and_a_demonym_for_djibouti(until) -> None:  # type: ignore[no-untyped-def]
+    english = _english(until, "President Samia Suluhu Hassan of Tanzania arrived in Kigali, Rwanda, and met President Paul Kagame. "
+                              "Djiboutian President Ismail Omar Guelleh spoke.")
+    assert english["Samia Suluhu Hassan"].country == "TZ"
+    assert english["Ismail Omar Guelleh"].country == "DJ"
+    people = _people(until("Thủ tướng Kishida Fumio của Nhật Bản hội đàm với Thủ tướng Ấn Độ Narendra Modi.", "people"))
+    assert people["Kishida Fumio"].country == "JP"

@@ -110,6 +110,7 @@ class _TitleData:
     concurrent_re: re.Pattern[str]
     dependants_re: re.Pattern[str]
     title_case_re: re.Pattern[str]
+    country_after_name_re: re.Pattern[str]
     """A short word capitalised inside a sentence, the mark of a headline in title case."""
     """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
     """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
@@ -154,6 +155,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
+        if data.get("country_after_name") else re.compile(r"(?!)"),
         title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
         if data.get("title_case_words") else re.compile(r"(?!)"),
         dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
@@ -348,6 +351,10 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
+            if country is None and (of := data.country_after_name_re.match(doc.text, end)) is not None:
+                after = _country_at(doc, of.end())  # "President William Ruto of Kenya"
+                country = after.value if after is not None else None
+                end = after.end if after is not None else end
             own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
             offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
             office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
