@@ -319,3 +319,8 @@ def test_a_count_of_one_sides_firms_is_an_other_figure() -> None:
     assert [(f.indicator, f.parties, f.value) for f in found] == [("other", ["KR", "LA"], 120)]
     _, found = _figures("Chile and Peru met; 40 drug companies merged.", lang="en")
     assert found == []
+
+
+def test_investing_more_is_a_change_not_a_level() -> None:
+    _, found = _figures("Tập đoàn Samsung (Hàn Quốc) cam kết đầu tư thêm 2 tỷ USD vào Lào trong năm nay.")
+    assert found == []
