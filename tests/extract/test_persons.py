@@ -309,3 +309,13 @@ def test_a_country_after_the_name_and_a_demonym_for_djibouti(until) -> None:  # 
     assert english["Ismail Omar Guelleh"].country == "DJ"
     people = _people(until("Thủ tướng Kishida Fumio của Nhật Bản hội đàm với Thủ tướng Ấn Độ Narendra Modi.", "people"))
     assert people["Kishida Fumio"].country == "JP"
+
+
+def test_english_advisers_spouses_and_kenyan_cabinet_secretaries(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Luis Arce of Bolivia arrived with his wife, Lourdes Duran, and foreign policy adviser Ana Ruiz. "
+            "Defence CS Aden Duale of Kenya met the first lady, Maria Lopez.")
+    people = _english(until, text)
+    assert people["Lourdes Duran"].office == "other"
+    assert people["Ana Ruiz"].office == "other"
+    assert people["Aden Duale"].office == "minister"
+    assert people["Maria Lopez"].office == "other"
