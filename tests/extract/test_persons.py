@@ -319,3 +319,15 @@ def test_english_advisers_spouses_and_kenyan_cabinet_secretaries(until) -> None:
     assert people["Ana Ruiz"].office == "other"
     assert people["Aden Duale"].office == "minister"
     assert people["Maria Lopez"].office == "other"
+
+
+def test_a_ministry_or_party_body_named_after_a_title_is_no_name(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Bộ Thông tin-Truyền thông Lào Boviengkham Vongdara hội kiến Thứ trưởng Bộ Công nghiệp Indonesia "
+            "Faisol Riza và Thủ tướng Quốc vụ viện Trung Quốc Lý Cường. Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, "
+            "Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng dự.")
+    people = _people(until(text, "people"))
+    assert people["Boviengkham Vongdara"].title == "Bộ trưởng Bộ Thông tin-Truyền thông"
+    assert people["Faisol Riza"].country == "ID"
+    assert people["Lý Cường"].office == "head_of_government"
+    assert people["Phan Văn Giang"].office == "minister"
+    assert not {"Thông", "Công", "Quốc"} & set(people)

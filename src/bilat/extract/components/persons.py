@@ -239,6 +239,8 @@ def _body_end(doc: Document, data: _TitleData, title_start: int, pos: int) -> in
                 return cursor  # a person's name closes it
             end = word.end()
         cursor = word.end()
+    if data.title_re.match(doc.text, cursor + _skip_comma(doc.text, cursor)) and doc.text.startswith(",", cursor):
+        return cursor  # "Phó Bí thư Quân ủy Trung ương, Bộ trưởng ...": lower-case words up to the next title are the body's
     return end
 
 
