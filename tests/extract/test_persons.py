@@ -331,3 +331,11 @@ def test_a_ministry_or_party_body_named_after_a_title_is_no_name(until) -> None:
     assert people["Lý Cường"].office == "head_of_government"
     assert people["Phan Văn Giang"].office == "minister"
     assert not {"Thông", "Công", "Quốc"} & set(people)
+
+
+def test_a_name_taking_up_a_title_holds_its_office(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Phạm Minh Chính chúc mừng ông Friedrich Merz được bầu làm Thủ tướng Đức."
+    people = _people(until(text, "people"))
+    assert (people["Friedrich Merz"].office, people["Friedrich Merz"].country) == ("head_of_government", "DE")
+    english = _english(until, "Mr. Mark Carney was sworn in as Prime Minister of Canada, and Vietnam congratulated him.")
+    assert (english["Mark Carney"].office, english["Mark Carney"].country) == ("head_of_government", "CA")

@@ -111,6 +111,8 @@ class _TitleData:
     dependants_re: re.Pattern[str]
     title_case_re: re.Pattern[str]
     country_after_name_re: re.Pattern[str]
+    taking_office_re: re.Pattern[str]
+    """Words between a name and the title its bearer takes up ("X được bầu làm Tổng thống")."""
     """A short word capitalised inside a sentence, the mark of a headline in title case."""
     """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
     """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
@@ -155,6 +157,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        taking_office_re=re.compile(rf" (?:{alternation(data['taking_office'])}) (?:the )?")
+        if data.get("taking_office") else re.compile(r"(?!)"),
         country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
         if data.get("country_after_name") else re.compile(r"(?!)"),
         title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
@@ -530,7 +534,13 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
             continue  # "Ngài Carlos do Rosario, Thủ tướng Mozambique": the name heads a titled mention already
         if name is not None and len(name[2].split()) >= 2:
             country = _honorific_country(doc.text[match.start():name[0]], data)
-            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, country, name[0])))
+            office = title = None
+            taking = data.taking_office_re.match(doc.text, name[1])
+            taken = next((t for t in doc.layer("titles") if taking is not None and t.start == taking.end()), None)
+            if taken is not None:  # "ông X được bầu làm Tổng thống Hoa Kỳ": the office the article is about
+                office, title = taken.label, taken.value.text
+                country = country or taken.value.country or _skip_country(doc, data, taken.end)[1]
+            out.append(Span(match.start(), name[1], "person", Mention(name[2], office, title, country, name[0])))
     return out
 
 
