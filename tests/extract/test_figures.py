@@ -324,3 +324,13 @@ def test_a_count_of_one_sides_firms_is_an_other_figure() -> None:
 def test_investing_more_is_a_change_not_a_level() -> None:
     _, found = _figures("Tập đoàn Samsung (Hàn Quốc) cam kết đầu tư thêm 2 tỷ USD vào Lào trong năm nay.")
     assert found == []
+
+
+def test_the_figure_names_what_the_previous_sentence_measured() -> None:
+    text = ("Two-way trade between Chile and Peru neared $810 million in 2023. "
+            "The figure topped $700 million in the first half of 2024. A new stadium cost $50 million in 2024.")
+    _, found = _figures(text, lang="en")
+    assert [(f.indicator, f.value, f.period) for f in found] == [
+        ("bilateral_trade", 810_000_000, "2023"), ("bilateral_trade", 700_000_000, "2024-01/2024-06")]
+    _, found = _figures("Năm 2023, kim ngạch thương mại Chile - Peru đạt 5 tỷ USD. Năm 2024, con số này là 6 tỷ USD.")
+    assert [(f.indicator, f.value) for f in found] == [("bilateral_trade", 5_000_000_000), ("bilateral_trade", 6_000_000_000)]

@@ -168,6 +168,8 @@ class _FigureRules:
     measured_after: re.Pattern[str]
     cue_joiner: re.Pattern[str]
     firms: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    """Words naming the amount the previous sentence stated ("The figure topped ...")."""
     count_before: re.Pattern[str]
 
 
@@ -189,6 +191,7 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         if data.get("measured_after") else re.compile(r"(?!)"),
         cue_joiner=re.compile(rf"{SPACE}(?:{phrases(data['cue_joiners'])}){SPACE}\Z", re.IGNORECASE),
         firms=compile_phrases(data["firms"]),
+        anaphora=compile_phrases(data.get("anaphora", [])) if data.get("anaphora") else re.compile(r"(?!)"),
         count_before=re.compile(
             rf"(?P<approx>(?:{phrases(lexicon['numbers']['approx'])}){SPACE})?(?<![\w.,])(?P<digits>\d+(?:[.,]\d{{3}})*){SPACE}\Z",
             re.IGNORECASE),
@@ -201,8 +204,10 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     rules = _figure_rules(lexicon)
     figures: list[Figure] = []
     seen: set[tuple[str, str | None, float, frozenset[str]]] = set()
+    last_indicator: str | None = None  # the previous statement's, which "the figure" refers to
     for sent in statements(doc):
         amounts = doc.in_range("amounts", sent.start, sent.end)
+        referred = last_indicator if amounts and rules.anaphora.search(doc.text, sent.start, amounts[0].start) else None
         restated = {i for i in range(1, len(amounts)) if _converted(doc.text, amounts[i - 1], amounts[i])}
         period: str | None = None
         target_from = period_from = sent.start
@@ -222,10 +227,12 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
                 after = amounts[i + 1].end + 1
             else:
                 after = amount.end
-            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period, current)
+            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period, current,
+                            referred if i == 0 else None)
             if found is None:
                 continue
             figure, period_from = found
+            last_indicator = figure.indicator
             period = figure.period
             key = (figure.indicator, figure.period, figure.value, frozenset(figure.parties))
             if key not in seen:
@@ -301,7 +308,7 @@ def _converted(text: str, previous: Span, amount: Span) -> bool:
 
 def _figure(
     doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, after: int,
-    limit: int, amounts: list[Span], period: str | None, current: bool,
+    limit: int, amounts: list[Span], period: str | None, current: bool, referred: str | None = None,
 ) -> tuple[Figure, int] | None:
     """The figure ``amount`` states, and where the next amount may start reading its period.
 
@@ -314,6 +321,8 @@ def _figure(
     brackets ("20 billion euros ($21.8 billion) in 2022"). A ``current`` level
     ("from the current $10 billion") is no change, and has no period of its own.
     A bare number counting some noun ("10 triệu dân": ten million people) is no money.
+    With no cue, an amount ``referred`` to as the previous sentence's ("The figure
+    topped ...") measures what that one did.
     """
     text, value = doc.text, amount.value
     if rules.changes.search(text, sent.start, amount.start) and not current:
@@ -327,6 +336,7 @@ def _figure(
         rules.unit_indicators.get(value.unit)
         or (measured[0] if measured else None)
         or _last_cue(text, rules, sent.start, amount.start)
+        or referred  # "The figure topped $700 million": what the previous sentence measured
         or _cue_after(text, rules, after, tail)
     )
     if indicator is None:
