@@ -290,3 +290,9 @@ def test_signing_soon_a_drafted_text_is_negotiating() -> None:
         ("fisheries", "negotiating"), ("customs", "negotiating"), ("tourism", "proposed")]
     _, (found,) = _agreements("Hai bên nhất trí thúc đẩy đàm phán và sớm ký kết Hiệp định hợp tác hải quan.")
     assert found.status == "negotiating"
+
+
+def test_english_signing_joined_after_a_negotiating_verb_is_where_the_negotiation_leads() -> None:
+    _, found = _english("They expressed determination to elevate ties by finalising and signing the Comprehensive "
+                        "Economic Partnership Agreement. In 2019 the two sides negotiated and signed a Visa Exemption Agreement.")
+    assert [(a.kind, a.status) for a in found] == [("TRADE", "negotiating"), ("VISA_EXEMPTION", "signed")]

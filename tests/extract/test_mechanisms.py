@@ -169,3 +169,17 @@ def test_english_unstated_levels_by_the_kind_of_body() -> None:
     assert sorted((m.kind, m.level) for m in found) == [
         ("JOINT_COMMITTEE", "deputy_minister"), ("JOINT_COMMITTEE", "foreign_minister"),
         ("JOINT_COMMITTEE", "head_of_state"), ("JOINT_COMMITTEE", "minister"), ("OTHER", "other")]
+
+
+def test_dialogue_mechanisms_named_field_by_field_are_one_per_field() -> None:
+    doc, found = _mechanisms("Hai bên duy trì các cơ chế đối thoại cấp thứ trưởng trong lĩnh vực ngoại giao, an ninh và quốc phòng.")
+    assert [(m.kind, m.level) for m in found] == [
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_minister"),
+        ("STRATEGIC_DIALOGUE", "deputy_minister")]
+    assert {tuple(m.parties) for m in found} == {("KE", "VN")}
+    english = Document(id="e", lang="en", text="Chile and Peru will maintain the deputy minister dialogue mechanisms "
+                                               "in diplomacy, security and defence.")
+    run(english, COMPONENTS)
+    assert [(m.kind, m.level, m.parties) for m in english.layer("facts.mechanisms")] == [
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister", ["CL", "PE"]),
+        ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"]), ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"])]

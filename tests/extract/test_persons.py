@@ -261,3 +261,86 @@ def test_a_palace_name_gives_no_office_and_initials_are_kept(until) -> None:  # 
     assert people["Tô Lâm"].office == "party_leader"
     assert (people["Ana Lya Uriarte"].office, people["Ana Lya Uriarte"].country) == ("minister", "CL")
     assert people["Amjad Hussain B.Sial"].country == "PK"
+
+
+def test_a_rank_before_the_name_and_the_offices_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thượng tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an hội kiến Chủ tịch Thượng viện "
+            "Campuchia đồng thời là Chủ tịch Đảng Nhân dân Campuchia Hun Sen. Bộ trưởng Quốc phòng Đại tướng Phan Văn Giang dự.")
+    people = _people(until(text, "people"))
+    assert (people["Lương Tam Quang"].office, people["Lương Tam Quang"].country) == ("minister", "VN")
+    assert (people["Hun Sen"].office, people["Hun Sen"].country) == ("head_of_legislature", "KH")
+    assert people["Phan Văn Giang"].office == "minister"
+    english = _english(until, "General Prayut Chan-o-cha, Prime Minister of Thailand, met Ambassador Ana Diaz. "
+                              "The UN General Assembly President spoke.")
+    assert (english["Prayut Chan-o-cha"].office, english["Prayut Chan-o-cha"].country) == ("head_of_government", "TH")
+    assert "Assembly President" not in english
+
+
+def test_a_name_set_off_by_a_dash_and_a_dependant_of_a_title_holder(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn gặp ông Somsak Inthavong - Phó Chủ tịch tỉnh Luang Prabang và cố vấn Thủ tướng Lào Bounmy Keo. "
+            "Thủ tướng Lào Sonexay Siphandone dự. Thống đốc Bang Victoria tiếp đoàn. Đại sứ, Luật nhập cư mới có hiệu lực.")
+    people = _people(until(text, "people"))
+    assert people["Somsak Inthavong"].office == "other" and people["Somsak Inthavong"].title == "Phó Chủ tịch"
+    assert people["Bounmy Keo"].office == "other"
+    assert people["Sonexay Siphandone"].office == "head_of_government"
+    assert "Bang Victoria" not in people and "Luật" not in people
+    english = _english(until, "An adviser to Prime Minister Ali Khan met President Ana Ruiz of Chile.")
+    assert english["Ali Khan"].office == "other"
+
+
+def test_a_transliterated_name_is_not_vietnamese_and_romanisations_are_one_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Ngoại giao Phạm Bình Minh hội đàm với Bộ trưởng Ngoại giao Hô Nam-hông tại Phnom Penh về quan hệ "
+            "Việt Nam - Campuchia. Campuchia cảm ơn. Thủ tướng Thái Lan Prayut Chan-o-cha dự. Thủ tướng Prayuth Chan-ocha phát biểu.")
+    people = _people(until(text, "people"))
+    assert people["Hô Nam-hông"].country == "KH"
+    assert [p for p in people if p.startswith("Pray")] == ["Prayut Chan-o-cha"]
+    assert people["Prayut Chan-o-cha"].aliases == ["Prayuth Chan-ocha"]
+
+
+def test_english_a_headline_in_title_case_names_no_one_and_the_nearest_demonym_holds(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thai Foreign Minister Receives Phone Call From Lao Counterpart\n"
+            "Chilean President Gabriel Boric and Peruvian counterpart Dina Boluarte met. "
+            "Russian Foreign Minister Sergey Lavrov spoke. Foreign Minister Sergei Lavrov left.")
+    people = _english(until, text)
+    assert "Receives Phone Call From" not in people
+    assert people["Dina Boluarte"].country == "PE"
+    assert people["Sergey Lavrov"].aliases == ["Sergei Lavrov"]
+
+
+def test_a_country_after_the_name_and_a_demonym_for_djibouti(until) -> None:  # type: ignore[no-untyped-def]
+    english = _english(until, "President Samia Suluhu Hassan of Tanzania arrived in Kigali, Rwanda, and met President Paul Kagame. "
+                              "Djiboutian President Ismail Omar Guelleh spoke.")
+    assert english["Samia Suluhu Hassan"].country == "TZ"
+    assert english["Ismail Omar Guelleh"].country == "DJ"
+    people = _people(until("Thủ tướng Kishida Fumio của Nhật Bản hội đàm với Thủ tướng Ấn Độ Narendra Modi.", "people"))
+    assert people["Kishida Fumio"].country == "JP"
+
+
+def test_english_advisers_spouses_and_kenyan_cabinet_secretaries(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Luis Arce of Bolivia arrived with his wife, Lourdes Duran, and foreign policy adviser Ana Ruiz. "
+            "Defence CS Aden Duale of Kenya met the first lady, Maria Lopez.")
+    people = _english(until, text)
+    assert people["Lourdes Duran"].office == "other"
+    assert people["Ana Ruiz"].office == "other"
+    assert people["Aden Duale"].office == "minister"
+    assert people["Maria Lopez"].office == "other"
+
+
+def test_a_ministry_or_party_body_named_after_a_title_is_no_name(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Bộ Thông tin-Truyền thông Lào Boviengkham Vongdara hội kiến Thứ trưởng Bộ Công nghiệp Indonesia "
+            "Faisol Riza và Thủ tướng Quốc vụ viện Trung Quốc Lý Cường. Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, "
+            "Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng dự.")
+    people = _people(until(text, "people"))
+    assert people["Boviengkham Vongdara"].title == "Bộ trưởng Bộ Thông tin-Truyền thông"
+    assert people["Faisol Riza"].country == "ID"
+    assert people["Lý Cường"].office == "head_of_government"
+    assert people["Phan Văn Giang"].office == "minister"
+    assert not {"Thông", "Công", "Quốc"} & set(people)
+
+
+def test_a_name_taking_up_a_title_holds_its_office(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Phạm Minh Chính chúc mừng ông Friedrich Merz được bầu làm Thủ tướng Đức."
+    people = _people(until(text, "people"))
+    assert (people["Friedrich Merz"].office, people["Friedrich Merz"].country) == ("head_of_government", "DE")
+    english = _english(until, "Mr. Mark Carney was sworn in as Prime Minister of Canada, and Vietnam congratulated him.")
+    assert (english["Mark Carney"].office, english["Mark Carney"].country) == ("head_of_government", "CA")

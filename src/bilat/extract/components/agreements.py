@@ -175,6 +175,9 @@ class _Rules:
     """Folded cues that decide a status whatever proposal comes before them."""
     weak_proposals: frozenset[str]
     """Folded cues of signing soon: a proposal, unless the text is already drafted."""
+    goal_forms: frozenset[str]
+    """Folded forms of signing that, joined after a negotiating verb, name its goal ("finalising and signing")."""
+    joined_goal: re.Pattern[str]
     definite: re.Pattern[str]
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
@@ -220,6 +223,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
         weak_proposals=frozenset(folded(cue) for cue in data.get("weak_proposals", [])),
+        goal_forms=frozenset(folded(cue) for cue in data.get("goal_forms", [])),
+        joined_goal=re.compile(rf"\s+(?:{phrases(data['coordinators'])})\s+\Z", re.IGNORECASE),
         definite=re.compile(rf"\s+(?:{phrases(data.get('definite_articles', []))})\s+", re.IGNORECASE),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
@@ -470,6 +475,10 @@ def _status(
         status = rules.cue_status[folded(deciding.group())]
         if folded(deciding.group()) in rules.weak_proposals and _text_pending(text, rules, before, deciding, opening):
             status = "negotiating"
+        if folded(deciding.group()) in rules.goal_forms and len(before) > 1 \
+                and rules.cue_status[folded(before[-2].group())] == "negotiating" \
+                and rules.joined_goal.search(text, before[-2].end(), deciding.start()):
+            status = "negotiating"  # "finalising and signing the CEPA": signing is where the negotiation leads
         return status, start
     after = [c for c in cues if c.start() >= mention.end]
     if after:

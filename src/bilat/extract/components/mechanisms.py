@@ -49,6 +49,12 @@ UNSTATED_LEVEL = "other"
 """The level of a body whose name, chairs and kind say none (the annotators' convention, gold en/n017)."""
 _BROADER = {"foreign_minister": "minister", "deputy_foreign_minister": "deputy_minister"}
 """The office a more precise one is a case of: a deputy foreign minister is a deputy minister."""
+_FOREIGN = {broad: precise for precise, broad in _BROADER.items()}
+"""A ministry's office in foreign affairs: a deputy minister of the foreign ministry is a deputy foreign minister."""
+_LEVEL_BEFORE = re.compile(r"(?:[\s-]+[^\W\d_]+)?[\s-]*")
+"""What may stand between a level written before a head and the head: a word such as "level"."""
+_FIELD_LEVEL_WORDS = 5
+"""Words between a head of field-by-field dialogues and their fields, where the level is stated ("cấp thứ trưởng")."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,11 @@ class _Rules:
     names_before_head: bool
     level_markers: re.Pattern[str]
     chairing: re.Pattern[str]
+    field_head: re.Pattern[str]
+    """A head naming dialogue mechanisms, then a level, then the marker before their fields."""
+    field: re.Pattern[str]
+    """One field of the list, with the joiner before it."""
+    fields: dict[str, dict[str, Any]]
 
 
 def _spaced_name(name: str, openers: str) -> str:
@@ -101,6 +112,12 @@ def _rules(lexicon: Lexicon) -> _Rules:
         names_before_head=data.get("names_before_head", False),
         level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE),
         chairing=compile_phrases(data["chairing"]),
+        field_head=re.compile(
+            rf"(?<!\w)(?:{phrases(data['field_dialogues'])})(?P<level>(?:{SPACE}[^\W\d_][\w-]*){{0,{_FIELD_LEVEL_WORDS}}}?)"
+            rf"{SPACE}(?:{phrases(data['field_markers'])}){SPACE}", re.IGNORECASE),
+        field=re.compile(rf"(?:\s*(?:{phrases(data['field_joiners'])})\s*)?(?P<field>{phrases(data['fields'])})(?!\w)",
+                         re.IGNORECASE),
+        fields={folded(k): v for k, v in data["fields"].items()},
     )
 
 
@@ -143,7 +160,7 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
                 stated = chairs  # "deputy ministerial level", co-chaired by deputy foreign ministers
             mention = _Mention(start, end, stated)
             groups.setdefault((index, tuple(parties_of(doc, start, end))), []).append(mention)
-    mechanisms: list[Mechanism] = []
+    mechanisms: list[Mechanism] = _field_dialogues(doc, rules)
     for (index, parties), mentions in groups.items():
         body = rules.entries[index]
         fullest = max(mentions, key=lambda m: (
@@ -157,6 +174,30 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
             name=doc.text[fullest.start:fullest.end],
         ))
     return mechanisms
+
+
+def _field_dialogues(doc: Document, rules: _Rules) -> list[Mechanism]:
+    """Dialogue mechanisms named field by field ("các cơ chế đối thoại cấp thứ trưởng trong lĩnh vực
+    ngoại giao, an ninh, quốc phòng"): one per field, at the level the head states (the foreign
+    ministry's in foreign affairs), else at the level such bodies usually meet at."""
+    out: list[Mechanism] = []
+    for sent in doc.layer("sents"):
+        for head in rules.field_head.finditer(doc.text, sent.start, sent.end):
+            level = rules.levels.search(doc.text, head.start("level"), head.end("level")) or next(
+                (m for m in rules.levels.finditer(doc.text, max(sent.start, head.start() - _LEVEL_WINDOW), head.start())
+                 if _LEVEL_BEFORE.fullmatch(doc.text, m.end(), head.start())), None)  # "deputy-minister-level dialogue mechanisms"
+            stated = rules.level_codes[folded(level.group())] if level else None
+            pos, found = head.end(), []
+            while (field := rules.field.match(doc.text, pos, sent.end)) is not None:
+                found.append(field)
+                pos = field.end()
+            parties = parties_of(doc, head.start(), pos)
+            for field in found:
+                data = rules.fields[folded(field.group("field"))]
+                office = _FOREIGN.get(stated, stated) if stated and data.get("foreign") else stated
+                out.append(Mechanism(kind=data["kind"], level=office or UNSTATED_LEVEL, parties=parties,
+                                     evidence=(head.start(), pos), name=f"{doc.text[head.start():head.end()]}{field.group('field')}"))
+    return out
 
 
 def _chairs_level(doc: Document, rules: _Rules, sents: list[Span]) -> str | None:

@@ -42,6 +42,14 @@ _PALACE_WINDOW = 8
 """Characters before a title where a palace's name may open ("Dinh " before "Tổng thống")."""
 _STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
 """Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
+_HYPHENED = re.compile(r"(?<=\w)-(\w)")
+"""A syllable hyphened to the one before."""
+_DEPENDANT_WINDOW = 24
+"""Characters before a title where a word making its bearer a dependant may stand ("adviser to the ")."""
+_APPOSITION = (", ", " - ", " – ")
+"""What sets a name off from the titles after it ("ông X - Phó Chủ tịch tỉnh", "Đại tướng X, Bộ trưởng")."""
+_MIN_WORDS_AFTER_COMMA = 2
+"""Words a name set after a title and a comma has at least ("Đại sứ, Luật nhập cư ..." names no one)."""
 COUNTERPART = "counterpart"
 """The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
@@ -100,6 +108,15 @@ class _TitleData:
     ("Chủ tịch Hồ Chí Minh": head of state)."""
     body_stops: frozenset[str]
     chain_words: frozenset[str]
+    concurrent_re: re.Pattern[str]
+    dependants_re: re.Pattern[str]
+    title_case_re: re.Pattern[str]
+    country_after_name_re: re.Pattern[str]
+    taking_office_re: re.Pattern[str]
+    """Words between a name and the title its bearer takes up ("X được bầu làm Tổng thống")."""
+    """A short word capitalised inside a sentence, the mark of a headline in title case."""
+    """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
+    """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
 
 @cache
@@ -116,7 +133,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
         honorific_re=re.compile(
-            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('honorific_countries', {})])})(?!\w)"),
+            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -141,6 +158,14 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         names_before_titles=data.get("names_before_titles", False),
         palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
         chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        taking_office_re=re.compile(rf" (?:{alternation(data['taking_office'])}) (?:the )?")
+        if data.get("taking_office") else re.compile(r"(?!)"),
+        country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
+        if data.get("country_after_name") else re.compile(r"(?!)"),
+        title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
+        if data.get("title_case_words") else re.compile(r"(?!)"),
+        dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
+        concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
     )
 
 
@@ -219,6 +244,8 @@ def _body_end(doc: Document, data: _TitleData, title_start: int, pos: int) -> in
                 return cursor  # a person's name closes it
             end = word.end()
         cursor = word.end()
+    if data.title_re.match(doc.text, cursor + _skip_comma(doc.text, cursor)) and doc.text.startswith(",", cursor):
+        return cursor  # "Phó Bí thư Quân ủy Trung ương, Bộ trưởng ...": lower-case words up to the next title are the body's
     return end
 
 
@@ -273,7 +300,8 @@ def _country_at(doc: Document, pos: int) -> Span | None:
 
 
 def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
-    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President")."""
+    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President"):
+    the nearest ("Chilean President X and Peruvian counterpart Y": Y's is Peruvian)."""
     if data.country_before_re is None:
         return None
     for span in reversed(doc.layer("countries")):  # the nearest: "Chilean President A and Peruvian President B"
@@ -297,10 +325,11 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         while True:
             pos, found = _skip_country(doc, data, pos)
             country = country or found
-            if found:
-                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
             nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
-            if nxt is not None and data.chain_re.fullmatch(doc.text, pos, nxt.start):
+            if found and (nxt is None or not data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
+                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
+            if nxt is not None and (data.chain_re.fullmatch(doc.text, pos, nxt.start)
+                                    or data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
                 chain.append(nxt)
                 country = country or nxt.value.country
                 pos = nxt.end
@@ -309,8 +338,11 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         abbreviation = _ABBREVIATION.match(doc.text, pos)
         name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
+        if name is not None and "," in doc.text[pos:name_start] and len(name[2].split()) < _MIN_WORDS_AFTER_COMMA:
+            name = None  # "Đại sứ, Luật nhập cư ...": a word opening the next clause
         country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
+        dependant = data.dependants_re.search(doc.text, max(0, start - _DEPENDANT_WINDOW), start) is not None
         if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
             # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
             name_at, text = appositive
@@ -326,9 +358,13 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
+            if country is None and (of := data.country_after_name_re.match(doc.text, end)) is not None:
+                after = _country_at(doc, of.end())  # "President William Ruto of Kenya"
+                country = after.value if after is not None else None
+                end = after.end if after is not None else end
             own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
             offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
-            office = _top_office(offices, data.precedence)
+            office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
@@ -385,9 +421,17 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'
 
 
 def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
-    """The name written right before a title and a comma, where the language sets names so."""
+    """The name written right before a title and a comma: after a rank or an honorific in any
+    language ("Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"), after any lower-case word where the
+    language sets names so ("told Winston Peters, Minister of ...")."""
     sent = doc.sentence_of(start)
-    if not data.names_before_titles or sent is None:
+    if sent is None:
+        return None
+    led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
+    if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
+            and doc.text[name[1]:start] in _APPOSITION:
+        return name[0], name[2]
+    if not data.names_before_titles:
         return None
     match = _APPOSED_NAME.search(doc.text, sent.start, start)
     if match is None or data.not_names_re.match(match.group("name")):
@@ -421,6 +465,11 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
     cursor = pos
     sent = doc.sentence_of(pos)
     limit = sent.end if sent is not None else len(doc.text)  # "... Justin Trudeau. PM Chính said": a name ends with its sentence
+    line_end = doc.text.find("\n", pos)
+    within = (sent.start, sent.end) if sent is not None else (  # a headline repeated in the body has no sentence
+        doc.text.rfind("\n", 0, pos) + 1, len(doc.text) if line_end < 0 else line_end)
+    if data.title_case_re.search(doc.text, *within):
+        return None  # "Saudi Foreign Minister Receives Phone Call From ...": every word capitalised, none surely a name
     while len(tokens) < _MAX_NAME_TOKENS:
         match = _TOKEN.match(doc.text, cursor, limit)
         if not match:
@@ -482,9 +531,17 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
         if any(s.start <= match.start() < s.end for s in found):
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
+        if name is not None and any(s.start <= name[0] < s.end for s in found):
+            continue  # "Ngài Carlos do Rosario, Thủ tướng Mozambique": the name heads a titled mention already
         if name is not None and len(name[2].split()) >= 2:
             country = _honorific_country(doc.text[match.start():name[0]], data)
-            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, country, name[0])))
+            office = title = None
+            taking = data.taking_office_re.match(doc.text, name[1])
+            taken = next((t for t in doc.layer("titles") if taking is not None and t.start == taking.end()), None)
+            if taken is not None:  # "ông X được bầu làm Tổng thống Hoa Kỳ": the office the article is about
+                office, title = taken.label, taken.value.text
+                country = country or taken.value.country or _skip_country(doc, data, taken.end)[1]
+            out.append(Span(match.start(), name[1], "person", Mention(name[2], office, title, country, name[0])))
     return out
 
 
@@ -501,10 +558,34 @@ class _Cluster:
     mentions: list[Span]
 
 
+_SPELLING_NOISE = re.compile(r"(?<=[^aeiouy\W])h|[-’'.]")
+"""An 'h' after a consonant, hyphens and apostrophes: what romanisations of one name differ by
+("Prayut Chan-o-cha", "Prayuth Chan-ocha"; "Prak Sokhonn", "Prak Sokhon"); and 'y' for 'i' ("Sergey", "Sergei")."""
+_DOUBLED = re.compile(r"(\w)\1")
+_MIN_ROMANISED_WORDS = 2
+"""Words two romanisations of a name have at least to be taken for one: a single word is too little to tell."""
+
+
+@cache
+def _spelling(word: str) -> str:
+    """A name word as its romanisations share it: folded, without the letters they differ by.
+
+    A word spelled the Vietnamese way keeps them: there "Thanh" and "Tân" are two names.
+    """
+    if _own_spelling(word):
+        return fold(word)
+    return _DOUBLED.sub(r"\1", _SPELLING_NOISE.sub("", fold(word))).replace("y", "i")
+
+
 def _contains(longer: str, shorter: str) -> bool:
-    """Whether the words of ``shorter`` appear, in order, among those of ``longer``."""
+    """Whether the words of ``shorter`` appear, in order, among those of ``longer``, or both are one
+    full name romanised two ways ("Prayut Chan-o-cha", "Prayuth Chan-ocha")."""
     words = iter(fold(longer).split())
-    return all(any(w == x for x in words) for w in fold(shorter).split())
+    if all(any(w == x for x in words) for w in fold(shorter).split()):
+        return True
+    long_words, short_words = longer.split(), shorter.split()
+    return len(long_words) == len(short_words) >= _MIN_ROMANISED_WORDS and \
+        [_spelling(w) for w in long_words] == [_spelling(w) for w in short_words]
 
 
 @component("people", requires=["sents", "countries", "dates", "mentions"], assigns="facts.persons")
@@ -625,7 +706,7 @@ def _guess_country(
     (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
-    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
+    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4 and not _transliterated(person.name):
         return data.surnames_country
     others = [c for c in pair if c != data.surnames_country]
     if len(others) < len(pair):
@@ -639,6 +720,12 @@ def _guess_country(
     if side is not None:
         return side
     return others[0] if others else None
+
+
+def _transliterated(name: str) -> bool:
+    """A foreign name spelled the Vietnamese way ("Hô Nam-hông", "Hêng Xom-rin"): a syllable hyphened
+    to the one before in lower case, as Vietnamese names never hyphen their syllables."""
+    return any(m.group(1).islower() for m in _HYPHENED.finditer(name))
 
 
 def is_caption(doc: Document, offset: int) -> bool:

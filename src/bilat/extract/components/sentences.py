@@ -5,9 +5,11 @@ people (useful to the persons component) but repeat the story, so no event is
 read from them.
 
 A sentence ends at a line break or at ``.``, ``!``, ``?`` or ``;`` followed by
-a space and an upper-case letter or a digit. The split is over the original
-text, so sentence offsets are valid evidence spans. Abbreviations listed in
-``lang/<code>/sentences.toml`` do not end a sentence ("TS. Nguyễn", "Dr. Rao").
+a space and an upper-case letter or a digit, or at a full stop glued to the next
+sentence's first word ("... từ ngày 31/7-3/8.Sáng 1/8", scraped pages lose the
+space). The split is over the original text, so sentence offsets are valid
+evidence spans. Abbreviations listed in ``lang/<code>/sentences.toml`` and a
+name's initials ("V.B. Lukashevich") do not end a sentence ("TS. Nguyễn", "Dr. Rao").
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
-_BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])")
+_BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2})")
+_INITIAL = re.compile(r"(?:\A|[\s.])[^\W\d_]\.\Z")
+"""A name's initial ("V.B.") before the break: the name goes on."""
 
 
 @component("sentences", assigns="sents")
@@ -78,7 +82,11 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     start = doc.body_start
     for match in _BREAK.finditer(doc.text, doc.body_start):
         before = doc.text[start:match.start()]
-        if "\n" not in match.group() and before.rstrip().endswith(abbreviations):
+        if not match.group():  # a full stop glued to a word: a sentence only from a lower-case word or a number to a capitalised one
+            if not (doc.text[match.start() - 2].islower() or doc.text[match.start() - 2].isdigit()) \
+                    or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower():
+                continue
+        if "\n" not in match.group() and (before.rstrip().endswith(abbreviations) or _INITIAL.search(before.rstrip())):
             continue
         spans.extend(_trimmed(doc.text, start, match.start()))
         start = match.end()
