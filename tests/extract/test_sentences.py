@@ -63,3 +63,12 @@ def test_a_full_stop_glued_to_the_next_word_ends_a_sentence_but_initials_do_not(
         ("sent", "Ambassador V.B. Lukashevich met the press."),
         ("sent", "Trade grew in the U.S.Army base."),
     ]
+
+
+def test_a_capital_letter_after_a_name_is_an_initial_after_a_lower_case_word_a_sentence_end() -> None:
+    english = Document(id="e", lang="en", text="Minister R. Golovchenko met the press. The president said so on X. Chile agreed.")
+    assert _sents(english) == [
+        ("sent", "Minister R. Golovchenko met the press."),
+        ("sent", "The president said so on X."),
+        ("sent", "Chile agreed."),
+    ]

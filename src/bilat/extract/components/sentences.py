@@ -22,8 +22,11 @@ from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
 _BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2})")
-_INITIAL = re.compile(r"(?:\A|[\s.])[^\W\d_]\.\Z")
-"""A name's initial ("V.B.") before the break: the name goes on."""
+_INITIALS = re.compile(r"(?:\A|[\s.])[^\W\d_]\.[^\W\d_]\.\Z")
+"""A name's initials before the break ("V.B. Lukashevich"): the name goes on."""
+_AFTER_A_NAME = re.compile(r"(?:\A|\s)(?P<word>[^\W\d_][\w’'\-]*)\s(?P<letter>[^\W\d_])\.\Z")
+"""A capital letter after a capitalised word ("Minister R. Golovchenko", "George W. Bush"): an initial,
+where one after a lower-case word ends a sentence ("... the president said on X. Chile and Peru")."""
 
 
 @component("sentences", assigns="sents")
@@ -86,7 +89,7 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
             if not (doc.text[match.start() - 2].islower() or doc.text[match.start() - 2].isdigit()) \
                     or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower():
                 continue
-        if "\n" not in match.group() and (before.rstrip().endswith(abbreviations) or _INITIAL.search(before.rstrip())):
+        if "\n" not in match.group() and (before.rstrip().endswith(abbreviations) or _is_initial(before.rstrip())):
             continue
         spans.extend(_trimmed(doc.text, start, match.start()))
         start = match.end()
@@ -100,3 +103,11 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return [Span(start, end, "sent")] if end > start else []
+
+
+def _is_initial(before: str) -> bool:
+    """Whether the full stop ending ``before`` closes a name's initial rather than a sentence."""
+    if _INITIALS.search(before):
+        return True
+    found = _AFTER_A_NAME.search(before)
+    return found is not None and found["word"][0].isupper() and found["letter"].isupper()
