@@ -305,7 +305,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
-        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
+        # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
+        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
@@ -451,8 +452,9 @@ class _Trigger:
     def phrase(self) -> str:
         return _lower_first(self.match.group())
 
-    @property
+    @cached_property
     def clause(self) -> tuple[int, int]:
+        """The trigger's clause (see _clause); read by most rules, found once."""
         return _clause(self.doc, self.sent, self.start, self.data)
 
     @cached_property
