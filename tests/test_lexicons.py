@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 
+from bilat.extract.facts import FRAMEWORKS
 from bilat.lang import alternation, load, load_shared
 
 _PACKAGE = resources.files("bilat")
@@ -51,6 +52,11 @@ def test_orgs_cover_the_facts_codes(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_agreement_status_cues_are_facts_statuses(lang: str) -> None:
     assert set(load(lang)["agreements"]["status"]) <= {"proposed", "negotiating", "signed", "in_force"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_relationship_frameworks_are_facts_levels(lang: str) -> None:
+    assert set(load(lang)["events"]["frameworks"].values()) <= set(FRAMEWORKS)
 
 
 def test_an_empty_word_list_matches_nothing() -> None:

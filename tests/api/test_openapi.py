@@ -68,7 +68,7 @@ def test_only_writing_needs_the_bearer_token(openapi: dict[str, Any]) -> None:
     (schemas.EventType, facts.EVENT_TYPES), (schemas.EventStatus, facts.EVENT_STATUSES),
     (schemas.Office, facts.OFFICES), (schemas.AgreementKind, facts.AGREEMENT_KINDS),
     (schemas.AgreementStatus, facts.AGREEMENT_STATUSES), (schemas.MechanismKind, facts.MECHANISM_KINDS),
-    (schemas.Indicator, facts.INDICATORS), (schemas.LinkRule, LINK_RULES),
+    (schemas.Indicator, facts.INDICATORS), (schemas.LinkRule, LINK_RULES), (schemas.Framework, facts.FRAMEWORKS),
 ])
 def test_code_lists_are_those_of_the_facts_contract(spelled: Any, defined: tuple[str, ...]) -> None:
     assert get_args(spelled) == defined

@@ -175,3 +175,124 @@ def test_english_plural_head_listing_its_documents() -> None:
         ("MOU", "signed", "on vocational training"),
         ("MOU", "signed", "on water management"),
     ]
+
+
+def test_launching_negotiations_is_a_proposal() -> None:
+    _, (found,) = _agreements(
+        "Hai bên nhất trí thúc đẩy khả năng khởi động đàm phán Hiệp định Thương mại tự do Việt Nam - Liên minh châu Âu.")
+    assert (found.kind, found.status, found.parties) == ("TRADE", "proposed", ["EU", "VN"])
+
+
+def test_english_negotiations_after_the_name_are_its_status() -> None:
+    _, (found,) = _english("Tusk welcomed the progress of the Vietnam-EU Free Trade Agreement negotiations.")
+    assert (found.kind, found.status, found.parties) == ("TRADE", "negotiating", ["EU", "VN"])
+
+
+def test_an_existing_free_trade_agreement_no_verb_speaks_of_is_in_force() -> None:
+    _, found = _agreements("Hiệp định Thương mại tự do Việt Nam - EU (EVFTA) là động lực quan trọng. Bản ghi nhớ về hợp tác y tế là nền tảng.")
+    assert [(a.kind, a.status) for a in found] == [("TRADE", "in_force"), ("MOU", "signed")]
+    _, (found,) = _english("The EU-Vietnam Free Trade Agreement is an important driving force for two-way trade.")
+    assert (found.kind, found.status) == ("TRADE", "in_force")
+
+
+def test_urging_to_conclude_negotiations_leaves_them_under_way() -> None:
+    doc, (found,) = _agreements("Thủ tướng đề nghị hai bên sớm kết thúc đàm phán Hiệp định thương mại tự do song phương.")
+    assert (found.kind, found.status) == ("TRADE", "negotiating")
+    _, (found,) = _english("Tusk called for the early conclusion of negotiations on the Poland-Vietnam double taxation agreement.")
+    assert (found.kind, found.status) == ("DOUBLE_TAXATION", "negotiating")
+
+
+def test_a_drafted_text_to_adopt_soon_is_under_negotiation() -> None:
+    _, (found,) = _agreements("Hai bên nhất trí sớm chính thức thông qua Chương trình Hành động giai đoạn 2026-2030.")
+    assert (found.kind, found.status) == ("COOPERATION", "negotiating")
+
+
+def test_a_plan_that_has_yielded_results_is_in_force() -> None:
+    doc, (found,) = _agreements("Kế hoạch hành động giai đoạn 2021 - 2023 đạt nhiều kết quả quan trọng.")
+    assert (found.status, doc.span_text(found.evidence)) == ("in_force", "Kế hoạch hành động giai đoạn 2021 - 2023")
+
+
+def test_a_bare_head_names_the_document_again() -> None:
+    _, found = _agreements("Hai bên đã ký Bản ghi nhớ về hợp tác hải quan. Bản ghi nhớ này mở ra hướng hợp tác mới.")
+    assert [(a.kind, a.scope) for a in found] == [("MOU", "customs")]
+    doc, found = _english("The ministers signed an MoU on Customs Cooperation.\nThe MoU was signed in Hanoi in March this year.")
+    assert [(a.kind, a.scope, a.date) for a in found] == [("MOU", "customs", "2024-04-10")]
+    _, found = _english("They signed an MoU on health and an MoU on fisheries.")
+    assert [a.scope for a in found] == ["health", "fisheries"]
+
+
+def test_a_plural_head_listing_subjects_gives_one_agreement_each() -> None:
+    doc, found = _agreements(
+        "Thủ tướng đề nghị hai bên thúc đẩy đàm phán các hiệp định về thương mại, tránh đánh thuế hai lần, y tế; "
+        "tăng cường hợp tác nông nghiệp.")
+    assert [(a.kind, a.status, doc.span_text(a.evidence)) for a in found] == [
+        ("TRADE", "proposed", "đề nghị hai bên thúc đẩy đàm phán các hiệp định về thương mại"),
+        ("DOUBLE_TAXATION", "proposed", "tránh đánh thuế hai lần"),
+        ("COOPERATION", "proposed", "y tế"),
+    ]
+    _, found = _agreements("Hai bên cần thực hiện tốt các thỏa thuận hợp tác đã ký kết về thủy sản và giáo dục.")
+    assert [(a.kind, a.scope) for a in found] == [("COOPERATION", "fisheries"), ("COOPERATION", "education")]
+    _, found = _agreements("Hai bên đã ký 4 văn kiện hợp tác và các hiệp định về thương mại.")
+    assert found == []
+
+
+def test_english_documents_listed_by_subject_are_one_each() -> None:
+    doc, found = _english("The two leaders witnessed the signing of documents on health, fisheries and customs.")
+    assert [(a.kind, a.scope, a.status) for a in found] == [
+        ("COOPERATION", "health", "signed"), ("COOPERATION", "fisheries", "signed"), ("COOPERATION", "customs", "signed"),
+    ]
+    _, found = _english("They agreed to negotiate and sign cooperation documents in such areas as energy, and tourism.")
+    assert [(a.kind, a.scope, a.status) for a in found] == [
+        ("COOPERATION", "energy", "proposed"), ("COOPERATION", "tourism", "proposed"),
+    ]
+    _, found = _english("We signed fifteen agreements on several matters, aiming at a common goal.")
+    assert found == []
+
+
+def test_a_joint_communique_is_an_other_agreement() -> None:
+    doc, (found,) = _agreements("Kết thúc chuyến thăm, hai nước ra Thông cáo chung Việt Nam - Ba Lan.")
+    assert (found.kind, found.status) == ("OTHER", "signed")
+    _, (found,) = _english("The two sides issued a joint communiqué on the visit.")
+    assert (found.kind, found.status) == ("OTHER", "signed")
+
+
+def test_a_subject_right_after_the_head_names_a_cooperation_document() -> None:
+    doc, found = _agreements("Hai nước hôm nay đã ký Hiệp định đóng tàu tuần tra. Thỏa thuận này mở ra hướng mới. "
+                             "Hai bên cũng ký Hiệp định tránh đánh thuế 2 lần.")
+    assert [(a.kind, doc.span_text(a.evidence)) for a in found] == [
+        ("COOPERATION", "đã ký Hiệp định đóng tàu tuần tra"), ("DOUBLE_TAXATION", "ký Hiệp định tránh đánh thuế 2 lần")]
+
+
+def test_a_bare_head_with_a_count_in_its_clause_names_the_document_again() -> None:
+    _, found = _agreements("Hai lãnh đạo ra Tuyên bố chung về nâng cấp quan hệ. Tuyên bố chung vạch ra 6 trụ cột hợp tác.")
+    assert [a.kind for a in found] == ["OTHER"]
+
+
+def test_a_document_the_headline_names_is_cited_from_the_body() -> None:
+    doc = Document(id="t", lang="en", published="2024-04-10", title="Chile, Peru sign visa exemption agreement",
+                   text="Chile, Peru sign visa exemption agreement\nChile and Peru on Monday signed a visa exemption agreement "
+                        "for diplomatic passport holders.")
+    run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "agreements"])
+    (found,) = doc.layer("facts.agreements")
+    assert doc.span_text(found.evidence) == "signed a visa exemption agreement for diplomatic passport holders"
+
+
+def test_a_member_states_free_trade_agreement_is_its_unions() -> None:
+    _, found = _agreements("Ba Lan tích cực thúc đẩy Hiệp định Thương mại tự do với Việt Nam và Hiệp định tránh đánh thuế hai lần.")
+    assert [(a.kind, a.parties) for a in found] == [("TRADE", ["EU", "VN"]), ("DOUBLE_TAXATION", ["PL", "VN"])]
+
+
+def test_signing_soon_a_drafted_text_is_negotiating() -> None:
+    _, found = _english("The two sides promised to soon sign the Memorandum of Understanding on fisheries. "
+                        "They agreed to promote negotiations and soon sign an agreement on customs. "
+                        "They need to soon sign a framework agreement on tourism.")
+    assert [(a.scope, a.status) for a in found] == [
+        ("fisheries", "negotiating"), ("customs", "negotiating"), ("tourism", "proposed")]
+    _, (found,) = _agreements("Hai bên nhất trí thúc đẩy đàm phán và sớm ký kết Hiệp định hợp tác hải quan.")
+    assert found.status == "negotiating"
+
+
+def test_english_signing_joined_after_a_negotiating_verb_is_where_the_negotiation_leads() -> None:
+    _, found = _english("They expressed determination to elevate ties by finalising and signing the Comprehensive "
+                        "Economic Partnership Agreement. In 2019 the two sides negotiated and signed a Visa Exemption Agreement.")
+    assert [(a.kind, a.status) for a in found] == [("TRADE", "negotiating"), ("VISA_EXEMPTION", "signed")]

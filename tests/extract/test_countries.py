@@ -139,10 +139,14 @@ def test_main_pair_counts_mentions() -> None:
     assert main_pair(doc) == ["CU", "VN"]
 
 
-def test_main_pair_breaks_ties_by_the_title_then_first_mention() -> None:
+def test_main_pair_breaks_ties_by_the_home_country_the_title_then_first_mention() -> None:
     text = "Tại Gyeongju, Hàn Quốc, Bộ trưởng Việt Nam gặp Bộ trưởng Mexico. Mexico cảm ơn."
-    assert main_pair(_doc(text)) == ["MX", "KR"]
-    assert main_pair(_doc(text, title="Việt Nam đề nghị Mexico tháo gỡ khó khăn")) == ["MX", "VN"]
+    assert main_pair(_doc(text)) == ["MX", "VN"]
+    text = "Tại Thủ đô Phnom Penh, Campuchia, Thủ tướng Nguyễn Văn A gặp Thủ tướng Lào. Lào cảm ơn. Việt Nam hài lòng."
+    assert main_pair(_doc(text)) == ["LA", "VN"]
+    text = "In Gyeongju, South Korea, the Chilean minister met the Mexican minister. Mexico thanked."
+    assert main_pair(_doc(text, lang="en")) == ["MX", "KR"]
+    assert main_pair(_doc(text, lang="en", title="Chile urges Mexico to ease trade")) == ["MX", "CL"]
 
 
 def test_main_pair_of_an_article_naming_one_country() -> None:

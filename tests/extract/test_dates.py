@@ -247,17 +247,26 @@ def test_an_english_numbered_summit_dates_the_article() -> None:
 
 
 def test_a_target_year_lies_ahead() -> None:
-    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
+    doc = _doc("Ngày 4/5, hai bên hội đàm.\nHai bên đã ký hiệp định tháng 3/2024.\n"
+               "Hai bên hướng tới mục tiêu kim ngạch 5 tỷ USD vào năm 2026.")
     assert dates.anchor_of(doc).year == 2025
+    doc = _en("On May 4, the two sides held talks.\nThey signed a deal in March 2024.\n"
+              "They will aim to raise trade to $5 billion by 2026.")
+    assert dates.anchor_of(doc).year == 2025
+
+
+def test_future_talk_alone_leaves_the_year_unknown() -> None:
     doc = _en("On May 4, the two sides held talks.\nThey will aim to raise trade to $5 billion by 2026.")
-    assert dates.anchor_of(doc).year == 2025
+    assert dates.anchor_of(doc).year is None
 
 
 def test_a_recalled_past_date_is_a_lower_bound() -> None:
+    """The bound dates a later day ("2-4/2" after "9/2021" is in 2022), but the article's year stays
+    unknown: the latest background year is no evidence of it."""
     doc = _doc("Từ ngày 2 đến 4/2, Thủ tướng thăm Lào.\nÔng nhắc lại chuyến thăm tháng 9/2021.")
-    assert dates.anchor_of(doc).published == "2022-02"
+    assert (dates.anchor_of(doc).published, _resolved(doc)[0][1]) == (None, "2022-02-02/2022-02-04")
     doc = _en("From February 2 to 4, the Prime Minister visited Laos.\nHe recalled his visit in September 2021.")
-    assert dates.anchor_of(doc).published == "2022-02"
+    assert (dates.anchor_of(doc).published, _resolved(doc)[0][1]) == (None, "2022-02-02/2022-02-04")
 
 
 def test_no_clue_leaves_the_date_unknown() -> None:
@@ -301,3 +310,390 @@ def test_a_month_of_last_year() -> None:
 def test_next_month_counts_from_the_articles_month() -> None:
     doc = _doc("Prime Minister Pham Minh Chinh will travel to Tokyo next month.", published="2023-11-28", lang="en")
     assert _resolved(doc) == [("next month", "2023-12")]
+
+
+def _sourced(text: str, source: str, lang: str = "vi") -> Document:
+    return run(Document(id="t", text=text, lang=lang, source=source), ["sentences", "dates", "anchor"])
+
+
+@pytest.mark.parametrize(
+    ("source", "published"),
+    [
+        ("https://example.vn/thu-tuong-lao-tham-campuchia-20220624184002975.htm", "2022-06-24"),
+        ("https://example.vn/chu-tich-nuoc-tiep-dai-su-chile-185230727081443683.htm", "2023-07-27"),
+        ("https://example.com/news/2026/01/21/kenya-ghana-agree-to-expand-trade", "2026-01-21"),
+        ("https://example.com/news/2025-04-20-kenya-ghana-explore-embassies", "2025-04-20"),
+        ("https://example.gov/vi/nr040807104143/nr040807105001/ns220613093922", "2022-06-13"),
+        ("https://example.vn/the-gioi/202306/lao-ung-ho-thai-lan-980969/", "2023-06"),
+        ("https://example.org/en/tin-tuc/-/2018/34780/pho-thu-tuong-tiep-dai-su", "2018"),
+    ],
+)
+def test_a_date_in_the_address_dates_the_article(source: str, published: str) -> None:
+    doc = _sourced("Hai bên hội đàm tại Hà Nội.", source)
+    assert dates.anchor_of(doc).published == published
+
+
+def test_the_address_day_resolves_today() -> None:
+    doc = _sourced("Chiều nay, Thủ tướng Lào điện đàm với Thủ tướng Campuchia.", "https://example.vn/lao-campuchia-20250815160000123.htm")
+    assert _resolved(doc) == [("Chiều nay", "2025-08-15")]
+    doc = _sourced("The ministers of Kenya and Ghana met today in Accra.", "https://example.com/2025/08/15/kenya-ghana", lang="en")
+    assert _resolved(doc) == [("today", "2025-08-15")]
+
+
+def test_a_page_stamp_dates_the_article() -> None:
+    doc = _doc("Thời sự\n27/07/2023 09:11 GMT+7\nNgày 26/7, Thủ tướng Lào hội đàm với Thủ tướng Thái Lan.")
+    assert dates.anchor_of(doc).published == "2023-07-27"
+    doc = _en("World\n09:29, July 14, 2022\nOn July 13, the Presidents of Chile and Peru met in Lima.")
+    assert dates.anchor_of(doc).published == "2022-07-14"
+
+
+def test_a_date_line_without_a_time_is_not_a_stamp() -> None:
+    doc = _doc("Thứ Bảy, 23/11/2024\nNgày 9/11, Chủ tịch nước Lào thăm Chile.\nHai nước nhắc lại chuyến thăm tháng 3/2016.")
+    assert dates.anchor_of(doc).how != "page stamp"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 5/3, hai bên hội đàm.\nKim ngạch thương mại song phương năm 2019 gần 800 triệu USD.", "vi"),
+        ("On March 5, the two sides held talks.\nTwo-way trade neared $800 million in 2019.", "en"),
+    ],
+)
+def test_a_full_year_figure_dates_the_article_whatever_the_verb(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2020-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 5/3, hai bên hội đàm.\nHai bên nhất trí nâng kim ngạch thương mại lên 5 tỷ USD đến năm 2020.", "vi"),
+        ("On March 5, the two sides held talks.\nThey agreed to increase two-way trade to US$15 billion by 2020.", "en"),
+    ],
+)
+def test_a_deadline_year_is_no_full_year_figure(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year != 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 4/6, hai Bộ trưởng hội đàm, trong bối cảnh kỷ niệm 35 năm thiết lập quan hệ ngoại giao (1989-2024).", "vi"),
+        ("On June 4, the ministers met as the countries mark 35 years of diplomatic relations (1989-2024).", "en"),
+    ],
+)
+def test_the_end_of_a_relationship_span_dates_the_article(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-06"
+
+
+def test_an_anniversary_ahead_does_not_date_the_article() -> None:
+    doc = _doc("Hai bên sẽ tổ chức các hoạt động kỷ niệm 50 năm thiết lập quan hệ ngoại giao (1975-2025).")
+    assert dates.anchor_of(doc).year != 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 8/5, hai bên hội đàm.\nTrong 30 năm qua, kể từ năm 1994, quan hệ hai nước phát triển tốt đẹp.", "vi"),
+        ("On May 8, the two sides held talks.\nOver the past 30 years since 1994, ties have grown.", "en"),
+    ],
+)
+def test_n_years_since_a_year_dates_the_article(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-05"
+
+
+def test_n_years_without_a_start_year_counts_nothing() -> None:
+    doc = _doc("Chiều nay 16/12, hai Thủ tướng hội đàm, lần thứ 6 trong 2 năm qua và lần thứ 2 trong năm 2023.")
+    assert dates.anchor_of(doc).year != 2025
+
+
+def test_the_day_relations_began_does_not_date_the_article() -> None:
+    doc = _doc("Lào và Brunei thiết lập quan hệ ngoại giao vào ngày 29/2/1992.\nQuốc vương sẽ thăm Lào trong năm 2025.")
+    assert dates.anchor_of(doc).year == 2025
+
+
+def test_a_weekday_with_its_date_picks_the_year() -> None:
+    text = "On Thursday (July 13), the ministers of Chile and Peru met.\nThey recalled the visit of May 2019.\nThey will meet again in 2025."
+    anchor = dates.anchor_of(_en(text))
+    assert anchor.year == 2023  # July 13 was a Thursday in 2023, not in 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Thủ tướng Lào thăm chính thức Thái Lan từ ngày 31/7-3/8.", "31/7-3/8", "2024-07-31/2024-08-03"),
+        ("Đoàn thăm Chile từ 30/11 đến 2/12/2024.", "30/11 đến 2/12/2024", "2024-11-30/2024-12-02"),
+        ("Ngày 26.7 giờ địa phương, hai bên hội đàm tại Rome.", "Ngày 26.7", "2024-07-26"),
+        ("Quan hệ được nâng cấp cách đây 4 năm.", "cách đây 4 năm", "2020"),
+        ("Quan hệ ngoại giao được thiết lập từ 72 năm qua.", "từ 72 năm qua", "1952"),
+    ],
+)
+def test_more_vietnamese_forms(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-10-15")) == [(found, iso)]
+
+
+def test_two_dates_joined_by_and_are_no_range() -> None:
+    doc = _doc("Hai bên gặp nhau ngày 12/3 và 15/4.", published="2024-10-15")
+    assert [iso for _, iso in _resolved(doc)] == ["2024-03-12", "2024-04-15"]
+
+
+def test_a_dotted_number_is_no_date() -> None:
+    assert _resolved(_doc("Kim ngạch tăng 26.7% và đạt từ 1.5 đến 2.5 tỷ USD.", published="2024-10-15")) == []
+
+
+def test_an_english_years_ago() -> None:
+    assert _resolved(_en("Relations were upgraded 4 years ago.", published="2024-10-15")) == [("4 years ago", "2020")]
+
+
+def test_a_vietnamese_weekday_only_with_its_date() -> None:
+    doc = _doc("Thứ Năm (13/7), Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nĐây là lần thứ năm hai bên gặp nhau kể từ tháng 5/2019.")
+    spans = [(doc.span_text(s), s.value.weekday) for s in doc.layer("dates")]
+    assert spans[0] == ("Thứ Năm (13/7)", 3) and all(w is None for _, w in spans[1:])
+    assert dates.anchor_of(doc).year == 2023  # 13 July was a Thursday in 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 3/5, hai bên hội đàm.\nKim ngạch thương mại năm 2022 vượt 15 tỷ USD, vượt mục tiêu lãnh đạo hai nước đề ra.", "vi"),
+        ("On May 3, the two sides met.\nThey noted bilateral trade exceeding 15 billion USD in 2022, surpassing the target.", "en"),
+    ],
+)
+def test_a_past_target_in_another_clause_leaves_the_figure_year(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2023-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 18/4, Tổng thống tin tưởng chuyến thăm sẽ mở ra giai đoạn mới, trong bối cảnh kỷ niệm 35 năm thiết lập quan hệ ngoại giao (1989-2024).", "vi"),
+        ("On April 18, the President said the visit will open a new chapter, to mark the 35th anniversary of diplomatic relations (1989-2024).", "en"),
+    ],
+)
+def test_an_anniversary_as_the_occasion_dates_the_article_in_a_future_sentence(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2024-04"
+
+
+def test_a_span_of_full_dates() -> None:
+    doc = _doc("Kỷ niệm 50 năm quan hệ (4/8/1973 – 4/8/2023).", published="2023-08-03")
+    assert _resolved(doc) == [("4/8/1973 – 4/8/2023", "1973-08-04/2023-08-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 10/9, Đại sứ quán tổ chức lễ kỷ niệm 80 năm Quốc khánh Lào (2/12/1945-2/12/2025) và 75 năm thiết lập quan hệ ngoại giao Lào - Romania (1950-2025).", "vi"),
+        ("On September 10, the embassy marked the 80th anniversary of Laos's National Day and 75 years of diplomatic relations between Laos and Romania (1950-2025).", "en"),
+    ],
+)
+def test_an_anniversary_counts_the_relations_it_names(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_a_span_of_full_dates_gives_the_anniversary_year() -> None:
+    doc = _doc("Nhân dịp kỷ niệm 70 năm thiết lập quan hệ ngoại giao giữa Lào và Bulgaria (8-2-1950 - 8-2-2020), lãnh đạo hai nước trao đổi điện mừng.")
+    assert dates.anchor_of(doc).year == 2020
+
+
+def test_the_day_relations_began_after_an_anniversary_is_its_start() -> None:
+    doc = _doc("Chuyến thăm đánh dấu kỷ niệm 50 năm ngày Lào và Thụy Sỹ thiết lập quan hệ ngoại giao (11/10/1971).")
+    assert dates.anchor_of(doc).year == 2021
+    doc = _en("The visit marks the 50th anniversary of diplomatic relations, established on October 11, 1971.")
+    assert dates.anchor_of(doc).year == 2021
+
+
+def test_a_date_in_words() -> None:
+    doc = _doc("Thứ tư ngày 16 tháng 10 năm 2019, Đại sứ Lào trình quốc thư.\nKéo dài đến 6 tháng 12 năm.")
+    assert _resolved(doc)[0] == ("Thứ tư ngày 16 tháng 10 năm 2019", "2019-10-16")
+
+
+def test_an_update_line_is_a_page_stamp() -> None:
+    doc = _doc("Ngày 16/10, Đại sứ Lào trình quốc thư.\nHai bên nhắc lại chuyến thăm năm 2015.\nCập nhật ngày 17/10/2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+    doc = _en("On October 16, the Lao ambassador presented credentials.\nPublished: 17 October 2019")
+    assert dates.anchor_of(doc).published == "2019-10-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 4/8, hai bên hội đàm.\nHai bên ký hiệp định tháng 5/2028.\nHai bên tiếp tục thực hiện Kế hoạch tổng thể hợp tác đến năm 2030.", "vi"),
+        ("On August 4, the two sides met.\nThey signed a deal in May 2028.\nThey continue the master plan of cooperation by 2030.", "en"),
+    ],
+)
+def test_a_deadline_year_lies_ahead(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2029
+
+
+def test_a_vietnamese_weekday_after_hom_or_vao() -> None:
+    doc = _doc("Hôm thứ Năm, Thủ tướng Lào hội đàm với Thủ tướng Campuchia.\nHai bên sẽ ký kết vào thứ Hai.", published="2023-07-15")
+    assert _resolved(doc) == [("thứ Năm", "2023-07-13"), ("thứ Hai", "2023-07-17")]
+    assert _resolved(_doc("Đây là lần thứ năm hai bên gặp nhau.", published="2023-07-15")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Hồi tháng 10, nhân dịp dự Tuần lễ Cấp cao APEC 2025 tại Gyeongju, hai nhà lãnh đạo gặp nhau.", "vi", 2025),
+        ("In October, on the sidelines of APEC 2025 in Gyeongju, the two leaders met.", "en", 2025),
+    ],
+)
+def test_a_summit_named_by_its_year_dates_the_article(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_a_summit_year_ahead_is_only_a_bound() -> None:
+    assert dates.anchor_of(_doc("Hai bên ký hiệp định năm 2024.\nLào ủng hộ Thái Lan sẽ đăng cai APEC 2027.")).how == "bounds"
+
+
+def test_a_dotted_date_before_a_comma() -> None:
+    doc = _doc("Chiều 16.11, chuyên cơ chở Thủ tướng Lào hạ cánh. Ngày 3.11.2025 là ngày khác.", published="2025-11-17")
+    assert _resolved(doc) == [("Chiều 16.11", "2025-11-16"), ("Ngày 3.11.2025", "2025-11-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Kim ngạch từ tháng 1 đến tháng 7/2024 đạt 2 tỷ USD.", "tháng 1 đến tháng 7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 1-7/2024 đạt 2 tỷ USD.", "tháng 1-7/2024", "2024-01/2024-07"),
+        ("Kim ngạch tháng 3-5 năm nay tăng.", "tháng 3-5 năm nay", "2024-03/2024-05"),
+        ("Kim ngạch quý I/2024 đạt 2 tỷ USD.", "quý I/2024", "2024-01/2024-03"),
+        ("Kim ngạch quý 2 năm nay tăng.", "quý 2 năm nay", "2024-04/2024-06"),
+        ("Kim ngạch nửa đầu năm 2024 tăng.", "nửa đầu năm 2024", "2024-01/2024-06"),
+        ("Trong 10 tháng năm 2024, kim ngạch tăng.", "10 tháng năm 2024", "2024-01/2024-10"),
+        ("Kim ngạch 9 tháng năm nay tăng.", "9 tháng năm nay", "2024-01/2024-09"),
+    ],
+)
+def test_vietnamese_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, published="2024-11-15")) == [(found, iso)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "iso"),
+    [
+        ("Trade from January to July this year rose.", "from January to July this year", "2024-01/2024-07"),
+        ("Trade in January-July 2024 rose.", "in January-July 2024", "2024-01/2024-07"),
+    ],
+)
+def test_english_periods_of_months(text: str, found: str, iso: str) -> None:
+    assert _resolved(_en(text, published="2024-11-15")) == [(found, iso)]
+
+
+def test_a_count_of_months_is_no_period() -> None:
+    assert _resolved(_doc("Sau 6 tháng, hai bên gặp lại.", published="2024-11-15")) == []
+    assert _resolved(_en("We march to May Street.", published="2024-11-15")) == []
+
+
+def test_an_english_numeric_stamp_is_month_first() -> None:
+    doc = _en("Sweden's coalition wins\nSubmitted by editor on Mon, 09/20/2010 - 09:44\nThe coalition won re-election on September 19.")
+    assert dates.anchor_of(doc).published == "2010-09-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Ngày 12/11, bên lề Hội nghị Cấp cao APEC tại Đà Nẵng, Chủ tịch nước gặp Thủ tướng Canada.", "vi", 2017),
+        ("On November 12, Chile's president met the Thai prime minister at the G20 summit in Hangzhou.", "en", 2016),
+        # Lima hosted three times: the first year from the article's lower bound on
+        ("They signed the 2015 accord. On November 15, the leaders met at the APEC summit in Lima.", "en", 2016),
+    ],
+)
+def test_a_summit_named_by_its_host_city_dates_the_article(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_a_host_city_ahead_or_apart_dates_nothing() -> None:
+    assert dates.anchor_of(_en("Peru will host the APEC summit in Lima.")).how != "article context"
+    assert dates.anchor_of(_en("The APEC summit took place in Lima.")).year is None
+    assert dates.anchor_of(_en("He spoke of APEC, and then flew to Bali.")).year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found", "iso"),
+    [
+        # 2024-05-15 is a Wednesday
+        ("Tuần trước, Bộ trưởng Ngoại giao Chile thăm Thái Lan.", "vi", "Tuần trước", "2024-05-06/2024-05-12"),
+        ("Thủ tướng Hungary sẽ thăm Peru vào cuối tuần này.", "vi", "cuối tuần này", "2024-05-17/2024-05-19"),
+        ("Hai bên đã hội đàm hồi đầu tuần.", "vi", "đầu tuần", "2024-05-13/2024-05-15"),
+        ("Đoàn Kenya sẽ sang Hà Lan tuần tới.", "vi", "tuần tới", "2024-05-20/2024-05-26"),
+        ("Chile's foreign minister visited Thailand last week.", "en", "last week", "2024-05-06/2024-05-12"),
+        ("Earlier this week, Kenya and the Netherlands signed a pact.", "en", "Earlier this week", "2024-05-13/2024-05-15"),
+        ("Hungary's prime minister will visit Peru next week.", "en", "next week", "2024-05-20/2024-05-26"),
+    ],
+)
+def test_a_week_counted_from_the_articles_day(text: str, lang: str, found: str, iso: str) -> None:
+    doc = _doc(text, published="2024-05-15", lang=lang)
+    assert (found, iso) in _resolved(doc)
+
+
+def test_weeks_ago_are_not_last_week() -> None:
+    doc = _doc("Hai tuần trước, đoàn Chile thăm Thái Lan.", published="2024-05-15")
+    assert not any(text == "tuần trước" for text, _ in _resolved(doc))
+
+
+def test_the_datelines_day_is_its_first_sentences_weekday() -> None:
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister on Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year == 2023  # the first year from 2022 where July 27 is a Thursday
+    doc = _en("LIMA, July 27 (Reuters) - Peru's foreign minister last Thursday met his Chilean counterpart.\n"
+              "The two sides have held talks since March 2022.")
+    assert dates.anchor_of(doc).year is None
+
+
+def test_a_weekday_fixes_the_year_near_a_weak_cue() -> None:
+    doc = _doc("Thứ Năm (27/7), Bộ trưởng Ngoại giao Chile hội đàm với người đồng cấp Peru.\n"
+               "Hai bên sẽ triển khai kế hoạch hành động giai đoạn 2022-2025.")
+    assert dates.anchor_of(doc).year == 2023
+
+
+def test_what_should_be_done_is_no_past_year() -> None:
+    doc = _en("On May 4, Chile and Peru met.\nBoth sides need to prepare for the 6th meeting of the committee in 2025.")
+    assert dates.anchor_of(doc).after is None
+    doc = _en("On May 4, Chile and Peru met.\nThe envoy suggested they celebrate the 45th anniversary of ties in 2024.")
+    assert dates.anchor_of(doc).after is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("BỘ NGOẠI GIAO CHILE\nNgày 27 tháng 5 năm 2021,\nHôm nay, Bộ trưởng Chile điện đàm với Bộ trưởng Peru.", "vi"),
+        ("CHILEAN FOREIGN MINISTRY\nMay 27, 2021\nToday, the Chilean minister spoke with the Peruvian minister.", "en"),
+    ],
+)
+def test_a_page_line_that_is_only_a_date_is_its_stamp(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).published == "2021-05-27"
+
+
+def test_a_line_with_a_date_among_words_is_no_stamp() -> None:
+    doc = _en("CHILEAN FOREIGN MINISTRY\nThe treaty was signed on May 27, 2021\nToday, the ministers spoke.")
+    assert dates.anchor_of(doc).how != "page stamp"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 9/11, hai bên hội đàm.\nĐại sứ đề nghị hai nước sẽ tổ chức kỷ niệm 45 năm thiết lập quan hệ ngoại giao năm 2026.", "vi"),
+        ("On November 9, they met.\nThe envoy suggested they celebrate the 45th founding anniversary of diplomatic ties in 2026.", "en"),
+    ],
+)
+def test_an_anniversary_planned_for_a_year_is_prepared_the_year_before(text: str, lang: str) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == 2025
+
+
+def test_an_anniversarys_year_after_the_relations_is_not_their_start() -> None:
+    doc = _en("On November 9, they met.\nThey celebrated the 45th anniversary of diplomatic ties in 2024.")
+    assert dates.anchor_of(doc).year != 2069
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "year"),
+    [
+        ("Đại sứ Chile chúc mừng nhân dịp kỷ niệm 80 năm Cách mạng tháng Tám thành công.", "vi", 2025),
+        ("The Chilean envoy congratulated Hanoi on the 75th anniversary of the August Revolution.", "en", 2020),
+    ],
+)
+def test_an_anniversary_of_a_dated_founding_event(text: str, lang: str, year: int) -> None:
+    assert dates.anchor_of(_doc(text, lang=lang)).year == year
+
+
+def test_an_anniversary_of_a_national_day_of_no_named_country_dates_nothing() -> None:
+    assert dates.anchor_of(_doc("Đại sứ chúc mừng kỷ niệm 75 năm Quốc khánh.")).year is None

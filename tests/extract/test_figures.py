@@ -245,8 +245,9 @@ def test_english_cue_after_the_amount() -> None:
         "Trade between Vietnam and Poland rose by $2 billion in 2023.",
         "Trade between Vietnam and Poland saw an increase of $1 billion.",
         "The Vietnam-Poland conference drew more than two thousand dollars in donations.",
+        "Chile and Peru agree to take annual bilateral trade volume to $8 billion.",
     ],
-    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue"],
+    ids=["aim", "target", "raise verb", "deadline ahead", "change", "increase", "no cue", "take to"],
 )
 def test_english_targets_changes_and_uncued_amounts_are_not_figures(text: str) -> None:
     assert _english_figures(text)[1] == []
@@ -262,3 +263,74 @@ def test_an_amount_restated_in_brackets_is_one_figure() -> None:
         "Trade between Spain and Morocco exceeded 20 billion euros ($21.8 billion) in 2022."))
     run(doc, ["sentences", "countries", "orgs", "dates", "anchor", "amounts", "figures"])
     assert [(f.value, f.unit, f.period) for f in doc.layer("facts.figures")] == [(20e9, "EUR", "2022")]
+
+
+def test_aid_credit_and_counted_gifts_are_other_figures() -> None:
+    doc, found = _figures("Hàn Quốc đã viện trợ 300.000 liều vaccine giúp Lào. Hàn Quốc cấp mỗi năm 150 học bổng cho sinh viên Lào. "
+                          "Hàn Quốc công bố khoản tín dụng mới 200 triệu USD cho Lào.")
+    assert [(f.indicator, f.value, f.unit, f.parties, f.period) for f in found] == [
+        ("other", 300_000, "doses", ["KR", "LA"], None),
+        ("other", 150, "grants", ["KR", "LA"], None),
+        ("other", 200_000_000, "USD", ["KR", "LA"], None),
+    ]
+    _, found = _english_figures("Japan is providing NZD1 million (US$650,000) and 2 million vaccine doses to help Laos.")
+    assert [(f.indicator, f.value, f.unit) for f in found] == [("other", 1_000_000, "NZD"), ("other", 2_000_000, "doses")]
+
+
+def test_the_current_level_beside_a_target_is_a_figure() -> None:
+    _, found = _figures("Hai bên phấn đấu đưa kim ngạch thương mại giữa Lào và Campuchia lên 1 tỷ USD, so với mốc 400 triệu USD hiện nay.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("bilateral_trade", 400_000_000, None)]
+    _, found = _english_figures("Chile and Peru aim to raise bilateral trade to $15 billion from the current $10 billion.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("bilateral_trade", 10_000_000_000, None)]
+
+
+def test_a_bare_number_counting_people_is_no_money() -> None:
+    _, found = _figures("Kim ngạch thương mại Lào - Campuchia đạt 1,3 tỷ USD, con số đáng kể với đất nước chỉ có 10 triệu dân.")
+    assert [(f.indicator, f.value) for f in found] == [("bilateral_trade", 1_300_000_000)]
+
+
+def test_a_date_far_after_the_amount_is_not_its_period() -> None:
+    _, found = _figures("Bản ghi nhớ về hạn mức tín dụng 100 triệu USD cho Lào đã được Thủ tướng Campuchia Hun Manet ký hồi tháng 9/2014.")
+    assert [(f.indicator, f.value, f.period) for f in found] == [("other", 100_000_000, None)]
+
+
+def test_worth_of_a_countrys_exports_names_what_the_amount_measures_and_who_exports() -> None:
+    text = ("Thai-Lao trade rose to $900 million in 2023, including $300 million worth of Lao exports "
+            "and $600 million worth of Thailand's exports.")
+    _, found = _figures(text, lang="en")
+    flows = {(f.indicator, tuple(f.parties), f.value) for f in found}
+    assert ("exports", ("LA", "TH"), 300_000_000) in flows
+    assert ("exports", ("TH", "LA"), 600_000_000) in flows
+
+
+def test_two_joined_cues_of_different_indicators_measure_neither_alone() -> None:
+    _, found = _figures("The value of trade and investment between Chile and Peru reached $5 billion in 2023.", lang="en")
+    assert [(f.indicator, f.value) for f in found] == [("other", 5_000_000_000)]
+    _, found = _figures("Năm 2023, thương mại và đầu tư giữa Chile và Peru đạt 5 tỷ USD.")
+    assert [(f.indicator, f.value) for f in found] == [("other", 5_000_000_000)]
+    _, found = _figures("In 2023, exports and imports between Chile and Peru reached $5 billion.", lang="en")
+    assert [f.indicator for f in found] == ["bilateral_trade"]
+
+
+def test_a_count_of_one_sides_firms_is_an_other_figure() -> None:
+    _, found = _figures("Chile and Peru trade grew, with over 300 Chilean companies now operating in Peru.", lang="en")
+    assert [(f.indicator, f.parties, f.value, f.approx) for f in found] == [("other", ["CL", "PE"], 300, True)]
+    _, found = _figures("Hiện có 120 doanh nghiệp Hàn Quốc hoạt động tại Lào, quan hệ Lào - Hàn Quốc phát triển.")
+    assert [(f.indicator, f.parties, f.value) for f in found] == [("other", ["KR", "LA"], 120)]
+    _, found = _figures("Chile and Peru met; 40 drug companies merged.", lang="en")
+    assert found == []
+
+
+def test_investing_more_is_a_change_not_a_level() -> None:
+    _, found = _figures("Tập đoàn Samsung (Hàn Quốc) cam kết đầu tư thêm 2 tỷ USD vào Lào trong năm nay.")
+    assert found == []
+
+
+def test_the_figure_names_what_the_previous_sentence_measured() -> None:
+    text = ("Two-way trade between Chile and Peru neared $810 million in 2023. "
+            "The figure topped $700 million in the first half of 2024. A new stadium cost $50 million in 2024.")
+    _, found = _figures(text, lang="en")
+    assert [(f.indicator, f.value, f.period) for f in found] == [
+        ("bilateral_trade", 810_000_000, "2023"), ("bilateral_trade", 700_000_000, "2024-01/2024-06")]
+    _, found = _figures("Năm 2023, kim ngạch thương mại Chile - Peru đạt 5 tỷ USD. Năm 2024, con số này là 6 tỷ USD.")
+    assert [(f.indicator, f.value) for f in found] == [("bilateral_trade", 5_000_000_000), ("bilateral_trade", 6_000_000_000)]

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.extract.components import countries, mechanisms, sentences  # noqa: F401  (registers the components)
+from bilat.extract.components import countries, dates, mechanisms, persons, sentences  # noqa: F401  (registers the components)
 from bilat.extract.doc import Document
 from bilat.extract.facts import Mechanism
 from bilat.extract.pipeline import run
 
+COMPONENTS = ["sentences", "countries", "orgs", "dates", "titles", "persons", "people", "mechanisms"]
+"""The mechanisms and what they read: the chairs of a meeting give its level."""
 LEDE = "Bộ trưởng Ngoại giao Việt Nam hội đàm với Bộ trưởng Ngoại giao Kenya.\n"
 """An article between VN and KE, so that unnamed parties are its main pair."""
 
 
 def _mechanisms(body: str) -> tuple[Document, list[Mechanism]]:
     doc = Document(id="t", text=LEDE + body)
-    run(doc, ["sentences", "countries", "orgs", "mechanisms"])
+    run(doc, COMPONENTS)
     return doc, doc.layer("facts.mechanisms")
 
 
@@ -89,7 +91,7 @@ def test_generic_and_multilateral_talk_names_no_mechanism(body: str) -> None:
 
 
 def _english(text: str) -> list[Mechanism]:
-    return run(Document(id="t", lang="en", text=text), ["sentences", "countries", "orgs", "mechanisms"]).layer(
+    return run(Document(id="t", lang="en", text=text), COMPONENTS).layer(
         "facts.mechanisms")
 
 
@@ -114,3 +116,70 @@ def test_english_level_stated_after_the_name() -> None:
     )} == {
         ("JOINT_COMMITTEE", "foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"),
     }
+
+
+def test_a_name_with_a_word_inserted_and_its_co_chairs_level() -> None:
+    doc, found = _mechanisms(
+        "Thứ trưởng Bộ Công Thương Việt Nam Nguyễn Sinh Nhật Tân và Thứ trưởng Ngoại giao Kenya Abraham Korir Sing'Oei "
+        "đồng chủ trì kỳ họp lần thứ hai Ủy ban Hợp tác Hỗn hợp Việt Nam - Kenya.")
+    assert _summary(doc, found) == [("JOINT_COMMITTEE", "deputy_minister", ["KE", "VN"], "Ủy ban Hợp tác Hỗn hợp Việt Nam - Kenya")]
+
+
+def test_a_political_consultation_by_its_other_name() -> None:
+    _, found = _mechanisms("Hai bên tổ chức Tham khảo chính trị lần thứ 3 giữa hai Bộ Ngoại giao.")
+    assert [(m.kind, m.level) for m in found] == [("POLITICAL_CONSULTATION", "deputy_foreign_minister")]
+
+
+def test_english_chairs_sharing_an_office_give_the_level() -> None:
+    found = _english(
+        "Deputy Prime Minister and Foreign Minister Enrique Manalo of the Philippines and Thai Foreign Minister "
+        "Maris Sangiampongsa co-chaired the fifth meeting of the Philippines-Thailand Joint Economic Commission.")
+    assert [(m.kind, m.level, m.parties, m.name) for m in found] == [
+        ("JOINT_COMMITTEE", "foreign_minister", ["PH", "TH"], "Philippines-Thailand Joint Economic Commission")]
+
+
+def test_english_chairs_in_the_next_sentence_and_no_shared_office() -> None:
+    found = _english(
+        "The 9th meeting of the Chile-Peru Steering Committee for Bilateral Cooperation took place in Lima.\n"
+        "The meeting was co-chaired by Chilean Deputy Prime Minister Ana Ruiz and Peruvian Foreign Minister Elmer Schialer.")
+    assert [(m.kind, m.level, m.parties) for m in found] == [("JOINT_COMMITTEE", "deputy_head_of_government", ["CL", "PE"])]
+
+
+def test_english_an_inserted_word_never_opens_another_body() -> None:
+    found = _english("Uganda and Kenya agreed on an annual political consultation mechanism and a Leaders' Retreat.")
+    assert {(m.kind, m.level) for m in found} == {
+        ("POLITICAL_CONSULTATION", "deputy_foreign_minister"), ("OTHER", "head_of_government")}
+
+
+def test_english_chairs_make_a_stated_level_precise_and_signers_of_the_minutes_chair() -> None:
+    found = _english(
+        "Deputy Foreign Minister Ana Ruiz of Chile and Deputy Foreign Minister Luis Paz of Peru co-chaired the "
+        "Chile-Peru strategic dialogue at deputy ministerial level.\n"
+        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer signed the minutes "
+        "of the 9th meeting of the Chile-Peru Joint Commission.")
+    assert {(m.kind, m.level) for m in found} == {
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"), ("JOINT_COMMITTEE", "foreign_minister")}
+
+
+def test_english_unstated_levels_by_the_kind_of_body() -> None:
+    found = _english(
+        "Chile and Peru agreed to revitalise the Chile-Peru Permanent Joint Commission, to prepare the next "
+        "Intergovernmental Committee, the Joint Economic Committee and a first Interstate Council, and to hold "
+        "a defence dialogue.")
+    assert sorted((m.kind, m.level) for m in found) == [
+        ("JOINT_COMMITTEE", "deputy_minister"), ("JOINT_COMMITTEE", "foreign_minister"),
+        ("JOINT_COMMITTEE", "head_of_state"), ("JOINT_COMMITTEE", "minister"), ("OTHER", "other")]
+
+
+def test_dialogue_mechanisms_named_field_by_field_are_one_per_field() -> None:
+    doc, found = _mechanisms("Hai bên duy trì các cơ chế đối thoại cấp thứ trưởng trong lĩnh vực ngoại giao, an ninh và quốc phòng.")
+    assert [(m.kind, m.level) for m in found] == [
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister"), ("STRATEGIC_DIALOGUE", "deputy_minister"),
+        ("STRATEGIC_DIALOGUE", "deputy_minister")]
+    assert {tuple(m.parties) for m in found} == {("KE", "VN")}
+    english = Document(id="e", lang="en", text="Chile and Peru will maintain the deputy minister dialogue mechanisms "
+                                               "in diplomacy, security and defence.")
+    run(english, COMPONENTS)
+    assert [(m.kind, m.level, m.parties) for m in english.layer("facts.mechanisms")] == [
+        ("STRATEGIC_DIALOGUE", "deputy_foreign_minister", ["CL", "PE"]),
+        ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"]), ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"])]

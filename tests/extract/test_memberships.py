@@ -95,3 +95,29 @@ def test_evidence_covers_the_members_and_the_whole_list() -> None:
 )
 def test_english(text: str, found: list[tuple[str, list[str]]]) -> None:
     assert _memberships(text, lang="en") == found
+
+
+def test_members_stated_in_a_relative_clause_after_the_organisation() -> None:
+    assert _memberships("Hai bên thúc đẩy hợp tác với Khối Thị trường chung Nam Mỹ (Mercosur) mà Paraguay là thành viên sáng lập.") == [
+        ("MERCOSUR", ["PY"])]
+    assert _memberships("Bolivia welcomed talks with Mercosur, of which Paraguay is a founding member.", lang="en") == [
+        ("MERCOSUR", ["PY"])]
+
+
+def test_joining_on_the_eve_is_no_membership_yet() -> None:
+    assert _memberships("Lào đánh giá chuyến thăm trước thềm gia nhập ASEAN của Timor-Leste.") == []
+    assert _memberships("Laos praised the visit ahead of joining ASEAN by Timor-Leste.", lang="en") == []
+
+
+def test_a_membership_in_apposition_or_in_a_capacity() -> None:
+    assert _memberships("Chile, a founding member of APEC, welcomed Peru.", lang="en") == [("APEC", ["CL"])]
+    assert _memberships("Với tư cách thành viên ASEAN, Lào ủng hộ Campuchia.") == [("ASEAN", ["LA"])]
+
+
+def test_both_sides_members_of_regional_blocs_count_each_bloc_for_its_own_member() -> None:
+    text = ("Thái Lan và Chile nhất trí tăng cường quan hệ giữa các tổ chức khu vực mà hai bên là thành viên "
+            "như ASEAN và Liên minh Thái Bình Dương. Thái Lan và Chile hợp tác.")
+    found = dict(_memberships(text))
+    assert found.get("ASEAN") == ["TH"]
+    assert found.get("PACIFIC_ALLIANCE") == ["CL"]
+    assert dict(_memberships("Timor-Leste là thành viên ASEAN. Timor-Leste và Chile hợp tác.")).get("ASEAN") == ["TL"]

@@ -157,3 +157,190 @@ def test_english_chairman_of_a_national_assembly_heads_it(until) -> None:  # typ
     people = _english(until, "Chairman of the Lao National Assembly Saysomphone Phomvihane met Vice Chairman of the Cambodian National Assembly Khuon Sudary.")
     assert people["Saysomphone Phomvihane"].office == "head_of_legislature"
     assert people["Khuon Sudary"].office == "deputy_head_of_legislature"
+
+
+def test_english_a_person_without_a_country_takes_the_side_of_whom_they_meet_or_accompany(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("After bilateral discussions with Foreign Minister Elmer Schialer in Lima, Chilean Foreign Minister "
+            "Alberto van Klaveren said Chile and Peru, and Chile above all, would deepen ties.\n"
+            "Chilean President Gabriel Boric arrived in Lima, accompanied by Interior Minister Carolina Toha.")
+    people = _english(until, text)
+    assert people["Elmer Schialer"].country == "PE"
+    assert people["Carolina Toha"].country == "CL"
+
+
+def test_english_the_outlets_country_domain_is_the_reporting_side() -> None:
+    from bilat.extract import PIPELINE, _register_builtins
+    from bilat.extract.doc import Document
+    from bilat.extract.pipeline import run
+    _register_builtins()
+    doc = Document(id="t", lang="en", source="https://www.andina.com.pe/english/noticia-1", published="2024-06-10",
+                   text="Foreign Minister Elmer Schialer said Chile and Peru would deepen ties, as Chile grows.")
+    run(doc, PIPELINE[: PIPELINE.index("people") + 1])
+    assert _people(doc)["Elmer Schialer"].country == "PE"
+
+
+def test_english_an_honorific_only_one_country_bestows_states_the_country(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Prime Minister Dato' Seri Anwar Ibrahim and Prime Minister Lawrence Wong met in Singapore.")
+    assert (people["Anwar Ibrahim"].country, people["Lawrence Wong"].country) == ("MY", "SG")
+
+
+def test_english_a_bare_title_of_a_named_holder_gives_no_one_else_its_country(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Acting President Sara Mensah received the visiting Togolese President Faure Gnassingbe in Accra, Ghana. "
+            "The Togolese president also greeted President Kofi Adu.")
+    people = _english(until, text)
+    assert (people["Sara Mensah"].country, people["Kofi Adu"].country) == ("GH", "GH")
+
+
+def test_english_each_title_takes_the_nearest_demonym_before_it(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima.")
+    assert (people["Gabriel Boric"].country, people["Dina Boluarte"].country) == ("CL", "PE")
+
+
+def test_english_a_portfolio_between_the_demonym_and_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Japanese Defence Minister Gen Nakatani held talks with Philippine Defence Secretary Gilberto Teodoro in Manila.")
+    assert (people["Gen Nakatani"].country, people["Gilberto Teodoro"].country) == ("JP", "PH")
+
+
+def test_a_title_naming_a_body_reads_on_to_the_country_and_the_name(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ông tiếp Chủ tịch Hội đồng Lập hiến nước Cộng hòa Hồi giáo Pakistan Yusuf Raza, "
+            "Chủ tịch Tập đoàn Dầu khí quốc gia Malaysia (PETRONAS) Tengku Muhammad Taufik "
+            "và Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh Cao Tường Huy.")
+    people = _people(until(text, "people"))
+    assert set(people) == {"Yusuf Raza", "Tengku Muhammad Taufik", "Cao Tường Huy"}
+    assert (people["Yusuf Raza"].country, people["Yusuf Raza"].title) == ("PK", "Chủ tịch Hội đồng Lập hiến nước Cộng hòa Hồi giáo")
+    assert people["Tengku Muhammad Taufik"].country == "MY"
+    assert (people["Cao Tường Huy"].country, people["Cao Tường Huy"].title) == ("VN", "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ninh")
+
+
+def test_a_body_ends_at_a_foreign_name_and_titles_chain_with_kiem(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dự có Bộ trưởng Chủ nhiệm Văn phòng Phủ Tổng thống Cuba José Cabrera và "
+            "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Lào Saleumxay Kommasith.")
+    people = _people(until(text, "people"))
+    assert (people["José Cabrera"].office, people["José Cabrera"].country) == ("minister", "CU")
+    assert people["Saleumxay Kommasith"].office == "foreign_minister"  # the precedence of titles.toml
+    assert people["Saleumxay Kommasith"].title == "Phó Thủ tướng, Bộ trưởng Ngoại giao"
+
+
+def test_modifiers_inside_a_title_and_a_secretary_of_state(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Phó Tổng thống thường trực Cuba Salvador Valdés và Phó Chủ tịch thứ Nhất Quốc hội Ba Lan Marek Kuchcinski "
+            "hội kiến Quốc vụ khanh Bộ Ngoại giao và Hợp tác quốc tế Vương quốc Maroc, bà Mounia Ferhat.")
+    people = _people(until(text, "people"))
+    assert people["Salvador Valdés"].office == "vice_head_of_state"
+    assert people["Marek Kuchcinski"].office == "deputy_head_of_legislature"
+    assert (people["Mounia Ferhat"].office, people["Mounia Ferhat"].country) == ("deputy_foreign_minister", "MA")
+
+
+def test_an_ambassador_accredited_concurrently(until) -> None:  # type: ignore[no-untyped-def]
+    people = _people(until("Đại sứ Việt Nam tại Brazil kiêm nhiệm Suriname Bùi Văn Nghị dự lễ.", "people"))
+    assert (people["Bùi Văn Nghị"].office, people["Bùi Văn Nghị"].country) == ("ambassador", "VN")
+
+
+def test_a_bare_chairman_before_a_vietnamese_spelled_name_is_head_of_state(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn viếng tượng đài Chủ tịch Hồ Chí Minh. Chủ tịch Lee Jae-yong của Samsung tiếp đoàn. "
+            "Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu dự. Indonesia là Chủ tịch G20 năm 2022.")
+    people = _people(until(text, "people"))
+    assert people["Hồ Chí Minh"].office == "head_of_state"
+    assert people["Lee Jae-yong"].office == "other"
+    assert people["Hồ Tiến Thiệu"].title == "Chủ tịch UBND tỉnh Lạng Sơn"
+    assert "G20" not in people
+
+
+def test_english_a_name_set_before_its_title_and_a_possessive_country_in_the_title(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Deputy Prime Minister Ana Ruiz told Elmer Schialer, Minister of Foreign Affairs of Peru, that "
+            "State Secretary of Chile’s Foreign Office Jose Toro would visit. On Tuesday, President Luis Arce spoke.")
+    people = _english(until, text)
+    assert (people["Elmer Schialer"].office, people["Elmer Schialer"].country) == ("foreign_minister", "PE")
+    assert (people["Jose Toro"].office, people["Jose Toro"].country) == ("deputy_foreign_minister", "CL")
+    assert "On Tuesday" not in people
+
+
+def test_a_palace_name_gives_no_office_and_initials_are_kept(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sau lễ đón tại Phủ Tổng thống, Tổng Bí thư Tô Lâm hội đàm với Bộ trưởng, Chánh Văn phòng Phủ Tổng thống "
+            "Chile Ana Lya Uriarte và Thứ trưởng Ngoại giao Pakistan Amjad Hussain B.Sial.")
+    people = _people(until(text, "people"))
+    assert people["Tô Lâm"].office == "party_leader"
+    assert (people["Ana Lya Uriarte"].office, people["Ana Lya Uriarte"].country) == ("minister", "CL")
+    assert people["Amjad Hussain B.Sial"].country == "PK"
+
+
+def test_a_rank_before_the_name_and_the_offices_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thượng tướng Lương Tam Quang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an hội kiến Chủ tịch Thượng viện "
+            "Campuchia đồng thời là Chủ tịch Đảng Nhân dân Campuchia Hun Sen. Bộ trưởng Quốc phòng Đại tướng Phan Văn Giang dự.")
+    people = _people(until(text, "people"))
+    assert (people["Lương Tam Quang"].office, people["Lương Tam Quang"].country) == ("minister", "VN")
+    assert (people["Hun Sen"].office, people["Hun Sen"].country) == ("head_of_legislature", "KH")
+    assert people["Phan Văn Giang"].office == "minister"
+    english = _english(until, "General Prayut Chan-o-cha, Prime Minister of Thailand, met Ambassador Ana Diaz. "
+                              "The UN General Assembly President spoke.")
+    assert (english["Prayut Chan-o-cha"].office, english["Prayut Chan-o-cha"].country) == ("head_of_government", "TH")
+    assert "Assembly President" not in english
+
+
+def test_a_name_set_off_by_a_dash_and_a_dependant_of_a_title_holder(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn gặp ông Somsak Inthavong - Phó Chủ tịch tỉnh Luang Prabang và cố vấn Thủ tướng Lào Bounmy Keo. "
+            "Thủ tướng Lào Sonexay Siphandone dự. Thống đốc Bang Victoria tiếp đoàn. Đại sứ, Luật nhập cư mới có hiệu lực.")
+    people = _people(until(text, "people"))
+    assert people["Somsak Inthavong"].office == "other" and people["Somsak Inthavong"].title == "Phó Chủ tịch"
+    assert people["Bounmy Keo"].office == "other"
+    assert people["Sonexay Siphandone"].office == "head_of_government"
+    assert "Bang Victoria" not in people and "Luật" not in people
+    english = _english(until, "An adviser to Prime Minister Ali Khan met President Ana Ruiz of Chile.")
+    assert english["Ali Khan"].office == "other"
+
+
+def test_a_transliterated_name_is_not_vietnamese_and_romanisations_are_one_person(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Ngoại giao Phạm Bình Minh hội đàm với Bộ trưởng Ngoại giao Hô Nam-hông tại Phnom Penh về quan hệ "
+            "Việt Nam - Campuchia. Campuchia cảm ơn. Thủ tướng Thái Lan Prayut Chan-o-cha dự. Thủ tướng Prayuth Chan-ocha phát biểu.")
+    people = _people(until(text, "people"))
+    assert people["Hô Nam-hông"].country == "KH"
+    assert [p for p in people if p.startswith("Pray")] == ["Prayut Chan-o-cha"]
+    assert people["Prayut Chan-o-cha"].aliases == ["Prayuth Chan-ocha"]
+
+
+def test_english_a_headline_in_title_case_names_no_one_and_the_nearest_demonym_holds(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thai Foreign Minister Receives Phone Call From Lao Counterpart\n"
+            "Chilean President Gabriel Boric and Peruvian counterpart Dina Boluarte met. "
+            "Russian Foreign Minister Sergey Lavrov spoke. Foreign Minister Sergei Lavrov left.")
+    people = _english(until, text)
+    assert "Receives Phone Call From" not in people
+    assert people["Dina Boluarte"].country == "PE"
+    assert people["Sergey Lavrov"].aliases == ["Sergei Lavrov"]
+
+
+def test_a_country_after_the_name_and_a_demonym_for_djibouti(until) -> None:  # type: ignore[no-untyped-def]
+    english = _english(until, "President Samia Suluhu Hassan of Tanzania arrived in Kigali, Rwanda, and met President Paul Kagame. "
+                              "Djiboutian President Ismail Omar Guelleh spoke.")
+    assert english["Samia Suluhu Hassan"].country == "TZ"
+    assert english["Ismail Omar Guelleh"].country == "DJ"
+    people = _people(until("Thủ tướng Kishida Fumio của Nhật Bản hội đàm với Thủ tướng Ấn Độ Narendra Modi.", "people"))
+    assert people["Kishida Fumio"].country == "JP"
+
+
+def test_english_advisers_spouses_and_kenyan_cabinet_secretaries(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Luis Arce of Bolivia arrived with his wife, Lourdes Duran, and foreign policy adviser Ana Ruiz. "
+            "Defence CS Aden Duale of Kenya met the first lady, Maria Lopez.")
+    people = _english(until, text)
+    assert people["Lourdes Duran"].office == "other"
+    assert people["Ana Ruiz"].office == "other"
+    assert people["Aden Duale"].office == "minister"
+    assert people["Maria Lopez"].office == "other"
+
+
+def test_a_ministry_or_party_body_named_after_a_title_is_no_name(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Bộ Thông tin-Truyền thông Lào Boviengkham Vongdara hội kiến Thứ trưởng Bộ Công nghiệp Indonesia "
+            "Faisol Riza và Thủ tướng Quốc vụ viện Trung Quốc Lý Cường. Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, "
+            "Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng dự.")
+    people = _people(until(text, "people"))
+    assert people["Boviengkham Vongdara"].title == "Bộ trưởng Bộ Thông tin-Truyền thông"
+    assert people["Faisol Riza"].country == "ID"
+    assert people["Lý Cường"].office == "head_of_government"
+    assert people["Phan Văn Giang"].office == "minister"
+    assert not {"Thông", "Công", "Quốc"} & set(people)
+
+
+def test_a_name_taking_up_a_title_holds_its_office(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Phạm Minh Chính chúc mừng ông Friedrich Merz được bầu làm Thủ tướng Đức."
+    people = _people(until(text, "people"))
+    assert (people["Friedrich Merz"].office, people["Friedrich Merz"].country) == ("head_of_government", "DE")
+    english = _english(until, "Mr. Mark Carney was sworn in as Prime Minister of Canada, and Vietnam congratulated him.")
+    assert (english["Mark Carney"].office, english["Mark Carney"].country) == ("head_of_government", "CA")

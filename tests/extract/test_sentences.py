@@ -48,3 +48,27 @@ def test_photo_captions_are_labelled() -> None:
 def test_an_english_month_abbreviation_does_not_end_a_sentence() -> None:
     doc = Document(id="t", lang="en", text="The talks on Sept. 3 went well. Trade grew.")
     assert _sents(doc) == [("sent", "The talks on Sept. 3 went well."), ("sent", "Trade grew.")]
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence_but_initials_do_not() -> None:
+    doc = Document(id="t", text="Đoàn thăm Lào từ ngày 2-5/12.Sáng 3/12, hai bên hội đàm.Đại sứ V.B. Lukashevich dự. TP.HCM đón đoàn.")
+    assert _sents(doc) == [
+        ("sent", "Đoàn thăm Lào từ ngày 2-5/12."),
+        ("sent", "Sáng 3/12, hai bên hội đàm."),
+        ("sent", "Đại sứ V.B. Lukashevich dự."),
+        ("sent", "TP.HCM đón đoàn."),
+    ]
+    english = Document(id="e", lang="en", text="Ambassador V.B. Lukashevich met the press.Trade grew in the U.S.Army base.")
+    assert _sents(english) == [
+        ("sent", "Ambassador V.B. Lukashevich met the press."),
+        ("sent", "Trade grew in the U.S.Army base."),
+    ]
+
+
+def test_a_capital_letter_after_a_name_is_an_initial_after_a_lower_case_word_a_sentence_end() -> None:
+    english = Document(id="e", lang="en", text="Minister R. Golovchenko met the press. The president said so on X. Chile agreed.")
+    assert _sents(english) == [
+        ("sent", "Minister R. Golovchenko met the press."),
+        ("sent", "The president said so on X."),
+        ("sent", "Chile agreed."),
+    ]

@@ -79,8 +79,9 @@ def test_vietnamese_markdown_reads_like_the_press(vi: Briefing) -> None:
     assert "Cập nhật ngày 15/1/2026, tổng hợp từ 2 bài báo (bài mới nhất: tháng 11/2024)." in markdown
     contacts = markdown_section(markdown, "Tiếp xúc cấp cao gần đây")
     assert f"- {VISIT_VI} [" in contacts
-    # The 2023 meeting names both heads of state with their titles of the time.
-    assert "Ngày 17/11/2023, Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Peru Dina Ercilia Boluarte Zegarra." in contacts
+    # The 2023 meeting names both heads of state with their titles of the time, and where they met.
+    assert ("Ngày 17/11/2023, Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Peru Dina Ercilia Boluarte Zegarra "
+            "tại San Francisco.") in contacts
     # Newest first: the 2024 visit before the 2023 meeting before the 1998 visit.
     assert contacts.index("12/11/2024") < contacts.index("17/11/2023") < contacts.index("Tháng 7/1998")
 
@@ -89,7 +90,7 @@ def test_meetings_of_one_trip_make_one_sentence(vi: Briefing) -> None:
     meetings = [s for s in section(vi, "contacts") if "Lương Cường gặp" in s]
     assert meetings == [(
         "Ngày 12/11/2024 – 16/11/2024, Chủ tịch nước Lương Cường gặp Nguyên thủ quốc gia Peru, "
-        "Chánh án Tòa án tối cao Peru, Người đứng đầu Chính phủ Peru và Chủ tịch Quốc hội Peru."
+        "Người đứng đầu Chính phủ Peru, Chủ tịch Quốc hội Peru và Chánh án Tòa án tối cao Peru."  # protocol order
     )]
 
 

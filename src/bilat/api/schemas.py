@@ -19,6 +19,10 @@ EventType = Literal[
     "SIGN", "COMMIT", "CONGRATULATE", "ESTABLISH_RELATIONS",
 ]
 EventStatus = Literal["happened", "planned", "reported"]
+Framework = Literal[
+    "diplomatic_relations", "partnership", "comprehensive_partnership", "strategic_partnership",
+    "comprehensive_strategic_partnership", "special_relationship", "other",
+]
 Office = Literal[
     "head_of_state", "vice_head_of_state", "head_of_government",
     "deputy_head_of_government", "head_of_legislature", "deputy_head_of_legislature",
@@ -112,6 +116,8 @@ class StatedEvent(Model):
     occasion: str | None
     object: str | None
     counterpart_office: Office | None
+    framework: Framework | None = None
+    """For ESTABLISH_RELATIONS: the level established or reached (absent from facts stored before it was read)."""
 
 
 class StatedAgreement(Model):

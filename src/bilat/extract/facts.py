@@ -31,6 +31,11 @@ AGREEMENT_STATUSES = ("proposed", "negotiating", "signed", "in_force")
 MECHANISM_KINDS = ("POLITICAL_CONSULTATION", "JOINT_COMMITTEE", "STRATEGIC_DIALOGUE", "OTHER")
 INDICATORS = ("bilateral_trade", "exports", "imports", "fdi_stock", "fdi_projects", "other")
 EVENT_STATUSES = ("happened", "planned", "reported")
+FRAMEWORKS = (
+    "diplomatic_relations", "partnership", "comprehensive_partnership", "strategic_partnership",
+    "comprehensive_strategic_partnership", "special_relationship", "other",
+)
+"""The levels an ESTABLISH_RELATIONS event may reach (FACTS.md, "events")."""
 
 
 @dataclass
@@ -56,6 +61,8 @@ class Event:
     object: str | None = None
     counterpart_office: str | None = None
     """For a meeting: the office of the person met (FACTS.md allows it as an extra field)."""
+    framework: str | None = None
+    """For ESTABLISH_RELATIONS: the level established or reached (FACTS.md: ``strategic_partnership``...)."""
 
 
 @dataclass

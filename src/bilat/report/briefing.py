@@ -29,6 +29,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from bilat.errors import BilatError, LexiconError
+from bilat.extract.facts import OFFICES
 from bilat.lang import load
 from bilat.report.chart import trade_chart
 from bilat.report.labels import (
@@ -257,6 +258,7 @@ class _Composer:
         sentences = []
         for group in list(groups.values())[:MAX_CONTACTS]:
             event, fields = group[0]
+            group = sorted(group, key=lambda item: _precedence(item[0]["counterpart_office"]))  # protocol order
             others = self.names(list(dict.fromkeys(f["other"] for _, f in group)))
             sentences.append(self.cited(self.event_text(event, {**fields, "other": others}),
                                         [s for e, _ in group for s in e["sources"]]))
@@ -510,6 +512,11 @@ def _all_sources(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def _newest_first(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Newest first, undated last; Python's sort is stable, so same-day events keep the record's order."""
     return sorted(events, key=lambda e: e["sort_date"] or "", reverse=True)
+
+
+def _precedence(office: str | None) -> int:
+    """Where an office stands in protocol order (the order FACTS.md lists the offices in), unknown ones last."""
+    return OFFICES.index(office) if office in OFFICES else len(OFFICES)
 
 
 def _status_entry(agreement: dict[str, Any]) -> dict[str, Any]:

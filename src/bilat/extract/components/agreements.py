@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
@@ -25,17 +25,21 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
 from bilat.lang import NEVER, Lexicon, load_shared
+from bilat.patterns import compile_gated
 
 SPACE = r"[^\S\n]+"
+"""Spaces between the words of a phrase; never a line break."""
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+"""A year in a name: its period ("Action Programme 2024-2027") tells one document from another of its kind."""
 _NAME_WORD = re.compile(r"[\w’'()]+(?:\s*[-–]\s*[\w’']+)*")
 """A word of a name, or a hyphenated pair of them ("EU-Vietnam", "Vietnam – Indonesia")."""
-"""Spaces between the words of a phrase; never a line break."""
 
 
-def phrases(words: Iterable[str], *, glued: bool = False) -> str:
+def phrases(words: Iterable[str], *, glued: bool = False, digits_after: bool = False) -> str:
     """A regex alternation of ``words``, longest first, not matching inside a longer word.
 
-    ``glued`` words may also follow another word with no space ("$5bn").
+    ``glued`` words may also follow another word with no space ("$5bn"), and
+    ``digits_after`` words may be followed by a number with no space ("NZD1 million").
     The words that must start a word share one ``(?<!\\w)`` in front: the
     engine then skips the inside of every word at once instead of trying
     each alternative there (the bulk of extraction time, measured).
@@ -44,7 +48,7 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
     def one(word: str) -> str:
         pattern = SPACE.join(re.escape(part) for part in word.split())
         if word[-1].isalnum():
-            pattern += r"(?!\w)"
+            pattern += r"(?![^\W\d])" if digits_after else r"(?!\w)"
         return pattern
 
     ordered = sorted(set(words), key=len, reverse=True)
@@ -58,7 +62,7 @@ def phrases(words: Iterable[str], *, glued: bool = False) -> str:
 
 def compile_phrases(words: Iterable[str]) -> re.Pattern[str]:
     """``phrases(words)`` compiled case-insensitively, as press capitalisation varies."""
-    return re.compile(phrases(words), re.IGNORECASE)
+    return compile_gated(phrases(words), re.IGNORECASE)
 
 
 def folded(text: str) -> str:
@@ -78,6 +82,7 @@ class NameRule:
     stops: re.Pattern[str]
     list_goes_on: re.Pattern[str]
     trailing_joiner: re.Pattern[str]
+    joiner: re.Pattern[str]
 
     @classmethod
     def of(cls, stops: Iterable[str], joiners: Iterable[str]) -> NameRule:
@@ -86,6 +91,7 @@ class NameRule:
             stops=compile_phrases(stops),
             list_goes_on=re.compile(rf"{SPACE}(?:\w+{SPACE}){{1,3}}(?:{joiner}){SPACE}", re.IGNORECASE),
             trailing_joiner=re.compile(rf"\s+(?:{joiner})\s*\Z", re.IGNORECASE),
+            joiner=re.compile(rf"\s(?:{joiner})\s", re.IGNORECASE),
         )
 
     def end(self, text: str, start: int, limit: int) -> int:
@@ -107,6 +113,27 @@ class NameRule:
         return listed is not None and text[pos:listed.end()].strip()[:1].islower()
 
 
+@cache
+def _treaty_parties() -> frozenset[str]:
+    """The unions that sign agreements in their own name (``data/parties.toml``), read once."""
+    return frozenset(load_shared("parties")["treaty_parties"])
+
+
+@cache
+def _union_of() -> tuple[frozenset[str], dict[str, str]]:
+    """The agreement kinds a union alone concludes for its members, and member → union (``data/parties.toml``)."""
+    data = load_shared("parties")
+    return frozenset(data["member_kinds"]), {member: union for union, members in data["members"].items() for member in members}
+
+
+def _union_for_members(parties: list[str], kind: str) -> list[str]:
+    """The parties of a trade agreement, a union for its member ("Hungary ... the FTA with Vietnam": EU)."""
+    kinds, union = _union_of()
+    if kind not in kinds:
+        return parties
+    return sorted(dict.fromkeys(union.get(code, code) for code in parties))
+
+
 def parties_of(doc: Document, start: int, end: int) -> list[str]:
     """The two parties a name inside ``[start, end)`` is between, sorted as FACTS.md lists them.
 
@@ -114,7 +141,7 @@ def parties_of(doc: Document, start: int, end: int) -> list[str]:
     union that signs in its own name ("EU-Vietnam"), completed from the
     article's main pair when it gives fewer than two.
     """
-    unions = set(load_shared("parties")["treaty_parties"])
+    unions = _treaty_parties()
     named = list(dict.fromkeys([
         *countries_in(doc, start, end), *(o.value for o in doc.in_range("orgs", start, end) if o.value in unions),
     ]))
@@ -135,6 +162,8 @@ class _Rules:
     cues: re.Pattern[str]
     cue_status: dict[str, str]
     default_status: str
+    kind_default_status: dict[str, str]
+    """The status of a named agreement of a kind no cue speaks of, where it differs from ``default_status``."""
     ceremony: re.Pattern[str]
     history: re.Pattern[str]
     """Words that put a signing in the past ("have signed"), whatever ceremony word is near."""
@@ -144,12 +173,27 @@ class _Rules:
     names_before_head: bool
     settled: frozenset[str]
     """Folded cues that decide a status whatever proposal comes before them."""
+    weak_proposals: frozenset[str]
+    """Folded cues of signing soon: a proposal, unless the text is already drafted."""
+    goal_forms: frozenset[str]
+    """Folded forms of signing that, joined after a negotiating verb, name its goal ("finalising and signing")."""
+    joined_goal: re.Pattern[str]
+    definite: re.Pattern[str]
     date_lead: re.Pattern[str]
     plural_heads: frozenset[str]
-    item_break: re.Pattern[str]
+    plural_marker: re.Pattern[str]
+    """A word right before a head that makes it plural ("các hiệp định"), where the head itself is not."""
+    list_marker: re.Pattern[str]
+    """The subject marker opening a plural head's list, a few modifiers after the head."""
+    item_joint: re.Pattern[str]
+    asyndetic_lists: bool
+    """Whether a list may go without a joiner before its last item ("thương mại, đầu tư, lao động")."""
     other_subject: str | None
     """The kind of an agreement on a subject no topic lists; None to leave such mentions out."""
     subject_marker: re.Pattern[str]
+    bare_subject: re.Pattern[str]
+    """A lower-case word right after a head, where a language names the subject there without a marker."""
+    not_subjects: frozenset[str]
 
 
 @cache
@@ -162,13 +206,15 @@ def _rules(lexicon: Lexicon) -> _Rules:
         head_kinds={folded(k): v for k, v in data["heads"].items()},
         topics=compile_phrases(data["topics"]),
         topic_kinds={folded(k): v for k, v in data["topics"].items()},
-        generic=re.compile(rf"(?:{phrases(data['generic'])}){SPACE}\Z", re.IGNORECASE),
+        # a count before a head ("ký 4 văn kiện", "signed 15 agreements") is generic in any language
+        generic=re.compile(rf"(?:{phrases(data['generic'])}|(?<![\w.,])\d+){SPACE}\Z", re.IGNORECASE),
         coordinated=re.compile(rf"[^,;:.()]*(?:{phrases(data['coordinators'])})\s*\Z", re.IGNORECASE),
         not_bilateral=compile_phrases(data["not_bilateral"]),
         name_rule=NameRule.of(data["name_stops"], data["coordinators"]),
         cues=compile_phrases(cue_status),
         cue_status=cue_status,
         default_status=data["default_status"],
+        kind_default_status=data.get("kind_default_status", {}),
         ceremony=compile_phrases(data["ceremony"]),
         history=compile_phrases(data["history"]),
         scopes=compile_phrases(data["scopes"]),
@@ -176,11 +222,23 @@ def _rules(lexicon: Lexicon) -> _Rules:
         kind_scopes=data["kind_scopes"],
         names_before_head=data.get("names_before_head", False),
         settled=frozenset(folded(cue) for cue in data.get("settled", [])),
+        weak_proposals=frozenset(folded(cue) for cue in data.get("weak_proposals", [])),
+        goal_forms=frozenset(folded(cue) for cue in data.get("goal_forms", [])),
+        joined_goal=re.compile(rf"\s+(?:{phrases(data['coordinators'])})\s+\Z", re.IGNORECASE),
+        definite=re.compile(rf"\s+(?:{phrases(data.get('definite_articles', []))})\s+", re.IGNORECASE),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
-        item_break=re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:{phrases(subject_markers)})\s)", re.IGNORECASE),
+        plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}){SPACE}\Z", re.IGNORECASE),
+        list_marker=re.compile(
+            rf"(?:{SPACE}[\w’'-]+){{0,{data.get('list_modifiers', 0)}}}?{SPACE}(?:{phrases(subject_markers)}){SPACE}",
+            re.IGNORECASE),
+        asyndetic_lists=data.get("asyndetic_lists", False),
+        item_joint=re.compile(rf"\s*,\s*(?:(?:{phrases(data['coordinators'])})\s+)?|\s+(?:{phrases(data['coordinators'])})\s+",
+                              re.IGNORECASE),
         other_subject=data.get("other_subject"),
         subject_marker=re.compile(rf"{SPACE}(?:{phrases(subject_markers)}){SPACE}\w", re.IGNORECASE),
+        bare_subject=re.compile(rf"{SPACE}(?P<word>[^\W\d_A-ZĐ]\w*)" if data.get("bare_subjects") else NEVER),
+        not_subjects=frozenset(folded(w) for w in data.get("not_subjects", [])),
     )
 
 
@@ -189,31 +247,57 @@ class _Mention:
     start: int
     end: int
     kind: str
+    head: tuple[int, int]
+    """Where the head word ("MoU", "Hiệp định") stands inside ``[start, end)``."""
 
 
 @component("agreements", requires=["sents", "countries", "orgs", "dates", "anchor"], assigns="facts.agreements")
 def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
-    """One agreement per document named in the article, first mention kept."""
+    """One agreement per document named in the article, first mention kept.
+
+    A document the headline names is cited by the body's first mention of it, which
+    tells its status in full ("PM urges early conclusion of CEPA negotiations").
+    """
     rules = _rules(lexicon)
     agreements: list[Agreement] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
+    headlined: dict[int, bool] = {}
+    """Agreements named so far only in the headline, and whether by a bare head ("sign visa exemption agreement")."""
     previous: str | None = None
     for sent in statements(doc):
         cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
+        in_headline = doc.text[sent.start:sent.end].strip() == (doc.title or "").strip()
         for mention in _mentions(doc, rules, sent):
             key = (mention.kind, folded(doc.text[mention.start:mention.end]))
-            if key in seen:
-                continue
-            seen.add(key)
+            parties = _union_for_members(parties_of(doc, mention.start, mention.end), mention.kind)
             status, start = _status(doc.text, rules, mention, cues, previous)
-            agreements.append(Agreement(
+            found = Agreement(
                 kind=mention.kind,
                 scope=_scope(doc.text, rules, mention),
-                parties=parties_of(doc, mention.start, mention.end),
+                parties=parties,
                 status=status,
                 date=_date(doc, rules, sent, mention, status),
                 evidence=(start, mention.end),
-            ))
+            )
+            named = seen.get(key)
+            bare = _is_bare(doc.text, rules, mention)
+            if named is None and not in_headline:  # the body names in full what the headline named bare
+                named = next((i for i, was_bare in headlined.items() if was_bare
+                              and (agreements[i].kind, agreements[i].parties) == (mention.kind, parties)), None)
+            if named is None and bare:
+                named = next((i for i, a in enumerate(agreements) if (a.kind, a.parties, a.status) == (mention.kind, parties, status)), None)
+                if named is not None and agreements[named].date is None and named not in headlined:
+                    # one document named again: "the MoU on consultations was signed ... The MoU was signed in February"
+                    agreements[named] = replace(agreements[named], date=found.date)
+            if named is not None:
+                if named in headlined and not in_headline:
+                    agreements[named] = replace(found, scope=agreements[named].scope if found.scope in rules.kind_scopes.values() else found.scope)
+                    del headlined[named]
+                continue
+            seen[key] = len(agreements)
+            if in_headline:
+                headlined[len(agreements)] = bare
+            agreements.append(found)
         previous = rules.cue_status[folded(cues[-1].group())] if cues else None
     return agreements
 
@@ -251,33 +335,72 @@ def _mentions(doc: Document, rules: _Rules, sent: Span) -> list[_Mention]:
         coordinated = i > 0 and rules.coordinated.match(text, heads[i - 1].end(), head.start()) is not None
         generic = bool(rules.generic.search(text, sent.start, head.start())) or (coordinated and generic_before)
         generic_before = generic
-        if folded(head.group()) in rules.plural_heads:
+        if folded(head.group()) in rules.plural_heads or rules.plural_marker.search(text, sent.start, head.start()):
             # "memorandums of understanding on A, on B and on C": three documents; a plural with no such list names none
-            mentions.extend(_listed_items(text, rules, head, start, end))
+            mentions.extend(_listed_items(text, rules, head, start, limit))
             continue
         kind = _kind(text, rules, head, end)
         if generic or kind is None or rules.not_bilateral.search(text, head.start(), end):
             continue
-        mentions.append(_Mention(start, end, kind))
+        mentions.append(_Mention(start, end, kind, head.span()))
     return mentions
 
 
-def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> list[_Mention]:
-    """The documents a plural head lists by subject, one each; none unless it lists two or more."""
-    if not rules.subject_marker.match(text, head.end(), end):
+def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, limit: int) -> list[_Mention]:
+    """The documents a plural head lists by subject, one each; none unless it lists two or more.
+
+    "memorandums of understanding on A, on B and on C", "các hiệp định về thương
+    mại, bảo hộ đầu tư, lao động": the list opens at a subject marker a few words
+    after the head and runs on while a comma leads to a lower-case word. An item's
+    kind is the head's, else that of a topic between the head and the marker
+    ("các thỏa thuận hợp tác ... về thương mại và giáo dục": two cooperation
+    documents), else its own topic's, else that of a document on some other subject.
+    """
+    marker = rules.list_marker.match(text, head.end(), limit)
+    if marker is None:
         return []
-    breaks = list(rules.item_break.finditer(text, head.end(), end))
-    if not breaks:
+    end = _list_end(text, rules, marker.end(), limit)
+    bounds, pos = [], marker.end()
+    for joint in rules.item_joint.finditer(text, marker.end(), end):
+        bounds.append((pos, joint.start()))
+        pos = joint.end()
+    bounds.append((pos, end))
+    if not rules.asyndetic_lists and not rules.name_rule.joiner.search(text, marker.end(), end):
+        bounds = bounds[:1]  # "agreements on several matters, aiming at ...": a clause follows, not a list
+    bounds = [(a, b) for a, b in bounds if text[a:b].strip()]
+    if len(bounds) < 2:
         return []
-    bounds = [(start, breaks[0].start())] + [
-        (b.end(), nxt.start() if nxt is not None else end) for b, nxt in zip(breaks, [*breaks[1:], None])
-    ]
+    bounds[0] = (start, bounds[0][1])
+    shared = _head_kind(text, rules, head, head.end(), marker.start())
     items = []
     for item_start, item_end in bounds:
-        kind = _kind(text, rules, head, item_end, topics_from=max(item_start, head.end()))
+        kind = shared or _head_kind(text, rules, head, max(item_start, marker.end()), item_end) or rules.other_subject
         if kind is not None and not rules.not_bilateral.search(text, item_start, item_end):
-            items.append(_Mention(item_start, item_end, kind))
+            items.append(_Mention(item_start, item_end, kind, head.span()))
     return items
+
+
+def _list_end(text: str, rules: _Rules, start: int, limit: int) -> int:
+    """Where a list of subjects ends: at the first stop, unless it is a comma leading to a lower-case word."""
+    pos = start
+    while (stop := rules.name_rule.stops.search(text, pos, limit)) is not None:
+        following = text[stop.end():limit].lstrip()
+        if stop.group() != "," or not following[:1].islower():
+            limit = stop.start()
+            break
+        pos = stop.end()
+    while limit > start and text[limit - 1].isspace():
+        limit -= 1
+    return limit
+
+
+def _head_kind(text: str, rules: _Rules, head: re.Match[str], start: int, end: int) -> str | None:
+    """The head's own kind, else that of the first topic in ``[start, end)``."""
+    kind = rules.head_kinds[folded(head.group())]
+    if kind:
+        return kind
+    topic = rules.topics.search(text, start, end)
+    return rules.topic_kinds[folded(topic.group())] if topic else None
 
 
 def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
@@ -295,11 +418,13 @@ def _before_a_date(doc: Document, rules: _Rules, start: int, end: int) -> int:
 def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
     """Where a name written before its head starts ("the EU-Vietnam Investment Protection Agreement").
 
-    Only for languages that put names before heads; the name is the run of
-    capitalised words (or hyphenated pairs) right before the head.
+    Only for languages that put names before heads.
     """
-    if not rules.names_before_head:
-        return head
+    return capitalised_run_before(text, head, floor) if rules.names_before_head else head
+
+
+def capitalised_run_before(text: str, head: int, floor: int) -> int:
+    """The start of the run of capitalised words (or hyphenated pairs of them) right before ``head``, not before ``floor``."""
     start = head
     for word in reversed(list(_NAME_WORD.finditer(text, floor, head))):
         if word.end() != start and text[word.end():start].strip():
@@ -310,18 +435,19 @@ def _name_before(text: str, rules: _Rules, head: int, floor: int) -> int:
     return start
 
 
-def _kind(text: str, rules: _Rules, head: re.Match[str], end: int, topics_from: int | None = None) -> str | None:
+def _kind(text: str, rules: _Rules, head: re.Match[str], end: int) -> str | None:
     """The head's own kind, else that of the first topic in the name ("Hiệp định miễn thị thực"),
-    else, where the language says so, the kind of a head whose name states some other subject
-    ("Agreement on the Mutual Recognition of Driving Licences"). ``topics_from`` starts the
-    search later, at one item of a list the head opens ("…, on vocational training")."""
-    kind = rules.head_kinds[folded(head.group())]
-    if kind:
+    else, where the language says so, the kind of a head whose name states some other subject:
+    after a subject marker ("Agreement on the Mutual Recognition of Driving Licences"), or, in a
+    language that names the subject right after the head, a content word ("Hiệp định đóng tàu
+    tuần tra": an agreement on building patrol boats; not "thỏa thuận này", this arrangement)."""
+    kind = _head_kind(text, rules, head, head.end(), end)
+    if kind is not None or rules.other_subject is None:
         return kind
-    topic = rules.topics.search(text, head.end() if topics_from is None else topics_from, end)
-    if topic:
-        return rules.topic_kinds[folded(topic.group())]
-    if rules.other_subject is not None and rules.subject_marker.match(text, head.end(), end):
+    if rules.subject_marker.match(text, head.end(), end):
+        return rules.other_subject
+    subject = rules.bare_subject.match(text, head.end(), end)
+    if subject is not None and folded(subject.group("word")) not in rules.not_subjects:
         return rules.other_subject
     return None
 
@@ -331,25 +457,45 @@ def _status(
 ) -> tuple[str, int]:
     """The mention's status, and where the evidence starts (the deciding cue when it leads the clause).
 
-    The nearest cue before the head decides, but a proposal earlier in the same
+    The nearest cue before the head (the list's, for a listed item) decides, but a proposal earlier in the same
     clause wins over a later verb ("đề nghị ... ký hiệp định": proposed), unless the
     nearest cue presupposes a status ("proposed that Poland ratify the EVIPA": one
     ratifies a signed text). With no cue before, the first after the name; then
     the previous sentence's last cue.
     """
-    before = [c for c in cues if c.start() < mention.start]
+    opening = min(mention.start, mention.head[0])  # a listed item reads its cues from the head of its list
+    before = [c for c in cues if c.start() < opening]
     if before:
         deciding = before[-1]
         for cue in [] if folded(deciding.group()) in rules.settled else before:
-            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), mention.start):
+            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), opening):
                 deciding = cue
                 break
         start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
-        return rules.cue_status[folded(deciding.group())], start
+        status = rules.cue_status[folded(deciding.group())]
+        if folded(deciding.group()) in rules.weak_proposals and _text_pending(text, rules, before, deciding, opening):
+            status = "negotiating"
+        if folded(deciding.group()) in rules.goal_forms and len(before) > 1 \
+                and rules.cue_status[folded(before[-2].group())] == "negotiating" \
+                and rules.joined_goal.search(text, before[-2].end(), deciding.start()):
+            status = "negotiating"  # "finalising and signing the CEPA": signing is where the negotiation leads
+        return status, start
     after = [c for c in cues if c.start() >= mention.end]
     if after:
         return rules.cue_status[folded(after[0].group())], mention.start
-    return previous or rules.default_status, mention.start
+    return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
+
+
+def _text_pending(
+    text: str, rules: _Rules, before: list[re.Match[str]], deciding: re.Match[str], opening: int,
+) -> bool:
+    """Whether a text to be signed soon is already drafted: the very document ("promised to soon sign the
+    MoU on ...", not "a framework agreement"), or one negotiations in the same clause lead to ("promote
+    negotiations and soon sign a MoU")."""
+    if rules.definite.fullmatch(text, deciding.end(), opening):
+        return True
+    return any(rules.cue_status[folded(c.group())] == "negotiating" and c.start() < deciding.start()
+               and _same_clause(text, c.end(), opening) for c in before)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:
@@ -390,6 +536,21 @@ def _event_date(doc: Document) -> str | None:
     if anchor.day is None:
         return f"{anchor.year:04d}-{anchor.month:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}"
+
+
+def _is_bare(text: str, rules: _Rules, mention: _Mention) -> bool:
+    """Whether a mention names no more than its kind: no subject and no period beside its head words.
+
+    After a document of its kind, "The MoU", "the Vietnam-UAE CEPA" or "a joint
+    statement outlining a roadmap" name that document again.
+    """
+    head_start, head_end = mention.head
+    if rules.subject_marker.match(text, head_end, mention.end):
+        return False
+    for start, end in ((mention.start, head_start), (head_end, mention.end)):
+        if rules.scopes.search(text, start, end) or _YEAR.search(text, start, end):
+            return False
+    return True
 
 
 def _scope(text: str, rules: _Rules, mention: _Mention) -> str:

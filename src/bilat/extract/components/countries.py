@@ -15,17 +15,22 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from functools import cache, lru_cache
+from urllib.parse import urlparse
 
 from bilat._types import CountryCode
-from bilat.extract.components.dates import dateline
+from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load
+from bilat.lang import Lexicon, load, load_shared
 
 _WORD = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r" [-–] ")
 _DASHES = ("-", " - ", "–", " – ")
+_GROUP, _CASELESS = "(?:", "(?i:"
+_WORD_END = r"(?!\w)"
+"""A phrase ending in a letter or digit ends a word: "Nga" is not in "Ngata"."""
 
 
 @dataclass
@@ -35,10 +40,13 @@ class PhraseMatcher:
     A phrase maps to a value (None blocks the match without reporting one).
     Caseless phrases compare lower-cased; a dash written " - " also matches
     "-", "–" and " – ", since the press writes "Đông Á-Mỹ Latinh" and
-    "Đông Á - Mỹ Latinh" alike.
+    "Đông Á - Mỹ Latinh" alike. The phrases that start with one word are
+    tried as one compiled alternation, longest first, so that each word of a
+    text costs one dictionary look-up and at most one regex match.
     """
 
     _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
+    _compiled: dict[str, tuple[re.Pattern[str], list[str | None]]] = field(default_factory=dict)
 
     def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
         forms = [_SPACED_DASH.sub(dash, phrase) for dash in _DASHES] if _SPACED_DASH.search(phrase) else [phrase]
@@ -49,25 +57,32 @@ class PhraseMatcher:
             entries = self._by_first.setdefault(first.group().lower(), [])
             entries.append((form, value, caseless))
             entries.sort(key=lambda entry: -len(entry[0]))
+        self._compiled.clear()
 
     def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
         """``(start, end, value)`` of each match inside ``text[start:end]``."""
+        buckets = self._compiled or self._compile()
         resume = start
         for word in _WORD.finditer(text, start, end):
             if word.start() < resume:
                 continue
-            for phrase, value, caseless in self._by_first.get(word.group().lower(), ()):
-                stop = word.start() + len(phrase)
-                candidate = text[word.start():stop]
-                same = candidate.lower() == phrase.lower() if caseless else candidate == phrase
-                if same and stop <= end and not (phrase[-1].isalnum() and stop < len(text) and _is_word(text[stop])):
-                    yield word.start(), stop, value
-                    resume = stop
-                    break
+            bucket = buckets.get(word.group().lower())
+            if bucket is None:
+                continue
+            found = bucket[0].match(text, word.start())
+            if found is not None and found.end() <= end:
+                yield word.start(), found.end(), bucket[1][found.lastindex - 1]  # type: ignore[operator]
+                resume = found.end()
 
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    def _compile(self) -> dict[str, tuple[re.Pattern[str], list[str | None]]]:
+        """For each first word, the alternation of its phrases, each its own group, and their values."""
+        for first, entries in self._by_first.items():
+            alternatives = [
+                f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
+                for form, _, caseless in entries
+            ]
+            self._compiled[first] = (re.compile("|".join(alternatives)), [value for _, value, _ in entries])
+        return self._compiled
 
 
 def _both_cases(phrase: str) -> list[str]:
@@ -142,13 +157,13 @@ def _is_name_part(doc: Document, start: int, end: int, prefixes: Iterable[str]) 
     if previous and previous.group(1)[0].isupper() and re.search(r"\w", before[:previous.start()]):
         return True
     following = re.match(r" ([\w-]+)", doc.text[end:end + 40])
-    return bool(following and following.group(1)[0].isupper() and _vietnamese_spelling(following.group(1)))
+    return bool(following and following.group(1)[0].isupper() and vietnamese_spelling(following.group(1)))
 
 
 _VIETNAMESE_MARKS = {"\u0302", "\u0306", "\u031b", "\u0309", "\u0323"}  # circumflex, breve, horn, hook, dot below
 
 
-def _vietnamese_spelling(word: str) -> bool:
+def vietnamese_spelling(word: str) -> bool:
     """A Vietnamese syllable: đ or a Vietnamese mark, and not a transliteration ("Xéc-gây") or an initial ("Ô.")."""
     if "-" in word or len(word) == 1:
         return False
@@ -180,6 +195,41 @@ def filed_in(doc: Document) -> CountryCode | None:
     return country_of_place(load(doc.lang), filed.place) if filed is not None else None
 
 
+def outlet_country(doc: Document) -> CountryCode | None:
+    """The country of the outlet that published the article, by its web address's country domain
+    ("herald.ng" → NG, "cancilleria.gob.ar" → AR); None for a generic domain (".com", ".tv")."""
+    host = urlparse(doc.source or "").hostname or ""
+    label = host.rsplit(".", 1)[-1] if "." in host else ""
+    domains = _domains()
+    if len(label) != 2 or label in domains["not_countries"]:
+        return None
+    return str(domains["exceptions"].get(label, label.upper()))
+
+
+@cache
+def _domains() -> dict[str, Any]:
+    """``data/domains.toml``, read once."""
+    return load_shared("domains")
+
+
+def host_country(doc: Document, pair: list[CountryCode]) -> CountryCode | None:
+    """The side of the pair whose capital the article's opening sentences name first ("arrived in Ankara")."""
+    capitals = _capital_matcher(load(doc.lang))
+    for sent in doc.layer("sents")[:LEDE_SENTENCES]:
+        for _, _, code in capitals.find(doc.text, sent.start, sent.end):
+            if code in pair:
+                return code
+    return None
+
+
+@cache
+def _capital_matcher(lexicon: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name, code in lexicon["countries"].get("capitals", {}).items():
+        matcher.add(name, code)
+    return matcher
+
+
 def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
     """Codes of the countries mentioned inside ``[start, end)``, in order of first mention, once each."""
     return list(dict.fromkeys(span.value for span in doc.in_range("countries", start, end)))
@@ -188,15 +238,17 @@ def countries_in(doc: Document, start: int, end: int) -> list[CountryCode]:
 def main_pair(doc: Document) -> list[CountryCode]:
     """The article's two countries: the two most mentioned in the body.
 
-    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to a
-    country the title names, then to the first mentioned: a venue named once
-    ("tại Gyeongju, Hàn Quốc") must not outrank the home country named once
-    in the body and again in the title. Fewer than two codes when the body
-    names fewer countries.
+    "hai nước" and "hai bên" (the two countries) refer to them. Ties go to the
+    press's home country ("nước ta": Vietnamese officials go unnamed, so their
+    country is named less), then to a country the title names, then to the first
+    mentioned: a venue named once ("tại Gyeongju, Hàn Quốc", "tại Thủ đô Phnom
+    Penh, Campuchia") must not outrank the home country named once in the body.
+    Fewer than two codes when the body names fewer countries.
     """
     counts = Counter(span.value for span in doc.layer("countries"))
     first: dict[CountryCode, int] = {}
     for i, span in enumerate(doc.layer("countries")):
         first.setdefault(span.value, i)
     in_title = _countries_of_title(doc.lang, doc.title or "")
-    return sorted(counts, key=lambda code: (-counts[code], code not in in_title, first[code]))[:2]
+    home = set(load(doc.lang)["countries"].get("home", {}).values())
+    return sorted(counts, key=lambda code: (-counts[code], code not in home, code not in in_title, first[code]))[:2]

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from datetime import date, timedelta
+from functools import cache, cached_property, lru_cache
 
 from bilat.extract.components.countries import (
     countries_in,
@@ -28,36 +29,112 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, resolve
+from bilat.extract.components.dates import Anchor, anchor_of, dateline, dateline_at, resolve
 from bilat.extract.components.persons import is_caption
+from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement, Event, Person
 from bilat.extract.pipeline import component
 from bilat.isodates import width
-from bilat.lang import Lexicon, alternation
+from bilat.lang import NEVER, Lexicon, alternation
+from bilat.patterns import compile_gated
 from bilat.text import fold
 
 SPEECH_ACTS = frozenset({"INVITE", "ACCEPT", "PROPOSE", "COMMIT", "CONGRATULATE"})
 UNORDERED = frozenset({"MEET", "SIGN", "ESTABLISH_RELATIONS", "ATTEND"})
+_CONTACTS = frozenset({"VISIT", "MEET"})
 
 _OBJECT_WINDOW = 14
 """Characters that may separate an object marker from the participant it governs."""
+_INVITER_WINDOW = 30
+"""How far before a participant an invitation's author marker ("on the invitation of the") may start."""
 _COUNTERPART_WINDOW = 20
 """Characters between a meeting verb and the person met ("tiếp ... Thủ tướng Malaysia")."""
 _DATE_WINDOW = 90
 """Characters after a visit or meeting trigger within which a stated date is its date."""
 _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
+_AHEAD_WINDOW = 30
+"""Characters before an anniversary within which "heading towards" makes it next year's."""
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
 """What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
+_PAIR_DASH = re.compile(r" ?[-–] ?")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SIDE_GAP = 12
+# How far a passive request phrase may reach around its trigger ("được đề nghị", "called upon to").
+_PASSIVE_REACH = 12
+# How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating").
+_THANKS_WINDOW = 40
+# The longest phrase a speaker calls their own country by ("his government").
+_SPEAKER_SIDE_LENGTH = 16
+_CITY_WORD = 20
+"""Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_WORD_AFTER = re.compile(r" (\S+)")
+"""Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
 """Characters after a trigger within which the object it needs must be named ("held ... Strategic Dialogue")."""
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
+_VAGUE_GAP_WORDS = 2
+_PRECEDING_CHARS = 24
+"""Characters before a trigger within which the words that make it part of another phrase are read."""
+"""Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
+_OBJECT_WORDS = 14
+_OPENING_QUOTES = ("“", '"')
+# Words that may name who told a step before the reporting verb (", the TASS news agency reported").
+_ATTRIBUTION_WORDS = 6
+"""Words of the clause kept as an event's object."""
+_AMOUNT = re.compile(r"\d+")
+"""A figure in a step (an amount, a target, a term) makes it concrete."""
+_WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_GATHERING_NAME_WORDS = 4
+"""Most name words before a gathering's head noun ("the UN Ocean Conference")."""
+_INSTITUTION_GAP = 2
+"""Characters between a mission's name and its country ("Đại sứ quán Việt Nam", "Embassy of Chile")."""
+_RELATIONS_GAP_WORDS = 3
+"""Words that may stand between an establishing verb and the relations it establishes ("nâng cấp quan hệ", "elevated their bilateral ties")."""
+_FRAMEWORK_DATE_GAP = 12
+"""Characters between a coordinated framework and its date ("quan hệ Đối tác toàn diện từ tháng 3/2019")."""
+_PASSIVE_WINDOW = 60
+"""Characters before a passive establishing verb within which its relations are named ("Quan hệ ngoại giao giữa A và B đã được thiết lập")."""
+_FRAMEWORK_WINDOW = 90
+"""Characters after an establishing verb within which the level reached is named."""
+_BACKGROUND_WINDOW = 40
+"""Characters before an establishing verb within which "since" makes it background."""
+_GATHERING_NAME_WINDOW = 60
+"""Characters after a gathering's head within which the rest of its name is read."""
+_DOCUMENT_WINDOW = 40
+"""Characters after a signing verb within which what is signed is named ("signed fifteen agreements")."""
+_SIGNED_BEFORE_WINDOW = 50
+"""Characters before a signing verb within which a document makes it passive or relative ("the pact was signed")."""
+_NON_STATE_WINDOW = 60
+"""How far before a signing or establishing verb its subject is read for a party below the state."""
+_SESSION_NAME_WORDS = 4
+"""Words of a body's name that may stand between an ordinal and its meeting ("the first Supreme Interstate Council meeting")."""
+_SESSION_DATE_WINDOW = 160
+"""Characters after a numbered session's meeting word within which its date is read ("Kỳ họp lần III Ủy ban hỗn hợp về ... (tháng 9/2021)")."""
+_SESSION_WINDOW = 60
+"""Characters before a meeting word within which its ordinal is read."""
+_SUBJECT_GAP_WORDS = 3
+"""Words (an adverb, a weekday) that may stand between a meeting verb and its own subject."""
+_INTENTION_WINDOW = 20
+"""Characters before a signing verb within which words make it an intention ("to negotiate and sign")."""
+_WISH_WINDOW = 30
+"""How far before a visit a wish ("expressed the hope to pay an official") may stand."""
+_TOPIC_WORDS = 4
+_BATCH_GAP_WORDS = 2
+"""Words that may stand between a count and the documents counted ("eight cooperation agreements")."""
+"""Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
+_DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
+"""After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
+_PUNCTUATION = re.compile(r"[,.;:()]")
+"""Marks that end a name or a subject's reach."""
+_TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
 
@@ -69,24 +146,55 @@ def _lower_first(phrase: str) -> str:
 class _EventData:
     trigger_re: re.Pattern[str]
     types: dict[str, str]
-    not_followed: dict[str, tuple[str, ...]]
+    not_followed: dict[str, re.Pattern[str]]
+    """Per trigger, the words or phrases after it that make it another word ("agreed upon", "agreed on the need")."""
     not_preceded: dict[str, tuple[str, ...]]
     needs_object: dict[str, re.Pattern[str]]
     needs_counterpart: frozenset[str]
+    reciprocal: frozenset[str]
+    """Meeting verbs a joint subject does together with no one else named ("the two leaders met")."""
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
+    complementizer_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
-    vague_re: re.Pattern[str]
+    deliverable_re: re.Pattern[str]
+    vague_step_re: re.Pattern[str]
+    """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
+    """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
+    step_opener_re: re.Pattern[str]
+    """A verb that opens the next step of a list, perhaps after a lead word."""
+    beneficiary_markers: frozenset[str]
+    """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
+    passive_request_re: re.Pattern[str]
+    """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
+    thanks_re: re.Pattern[str]
+    """Thanks, after which a congratulation is the thanked side's, already told."""
+    duration_re: re.Pattern[str]
+    """A unit of time right after a number: a span of time ("50 years", "50 năm"), not an amount."""
+    speaker_side_re: re.Pattern[str]
+    """The speaker's own country said as a phrase ("his country"), right before a future auxiliary."""
+    participle_endings: tuple[str, ...]
+    """Endings of a participle, whose subject is its main clause's ("congratulating")."""
+    attribution_re: re.Pattern[str]
+    """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
+    coordination: Coordination
+    function_words: frozenset[str]
+    """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
+    relationship_words: frozenset[str]
+    """Folded capitalised words that name a relationship's level or an institution every country has, not a place or body."""
     anniversary_res: tuple[re.Pattern[str], ...]
     """One pattern per way the language states an anniversary; each has groups n and approx."""
     visitor_re: re.Pattern[str]
+    inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     sidelines: frozenset[str]
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
+    place_words: frozenset[str]
+    """Words before a country that make it a place or a destination ("in", "to")."""
     pair_joiner_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
@@ -96,7 +204,75 @@ class _EventData:
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
+    documents_re: re.Pattern[str]
+    document_batch_re: re.Pattern[str]
+    between_re: re.Pattern[str]
+    ahead_re: re.Pattern[str]
+    intention_re: re.Pattern[str]
+    setting_re: re.Pattern[str]
+    third_parties_re: re.Pattern[str]
+    non_state_re: re.Pattern[str]
+    necessity_re: re.Pattern[str]
+    institution_re: re.Pattern[str]
+    listed_re: re.Pattern[str]
+    welcomes: frozenset[str]
+    invitation_noun_re: re.Pattern[str]
+    since_re: re.Pattern[str]
+    relation_frame_re: re.Pattern[str]
+    frameworks_re: re.Pattern[str]
+    passive_relation_re: re.Pattern[str]
+    frameworks: dict[str, str]
+    background_re: re.Pattern[str]
+    years_ago_res: tuple[re.Pattern[str], ...]
+    """One pattern per way the language says how long ago; each has the group n."""
+    session_before_re: re.Pattern[str]
+    session_after_re: re.Pattern[str]
+    document_topics_re: re.Pattern[str]
+    infinitive_re: re.Pattern[str]
     home: str | None
+    bare_invitations: frozenset[str] = frozenset()
+    """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
+    bare_futures: frozenset[str] = frozenset()
+    """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
+    frames: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Triggers with words inside them ("khẳng định Việt Nam sẽ"), each with its event type."""
+
+    def kind(self, phrase: str) -> str:
+        """The event type a trigger match states: its phrase's, else the first frame it fits."""
+        found = self.types.get(phrase)
+        return found or next(kind for frame, kind in self.frames if frame.fullmatch(phrase))
+
+
+_FRAME_GAP_WORDS = 4
+"""Words a frame's {gap} may hold ("khẳng định [Việt Nam luôn] sẵn sàng")."""
+_FRAME_GAP = rf"(?:\s+[^\W\d_][\w\-’']*){{0,{_FRAME_GAP_WORDS}}}?\s+"
+"""A frame's {gap}: a few words, no punctuation."""
+
+
+def _frame(template: str, step_opener: str) -> tuple[str, str]:
+    """A frame of the data as a pattern to find it and one its matched phrase fits: its words literal,
+    ``{gap}`` a few words, a final ``{step}`` a verb that opens a step (not part of the phrase), either case first."""
+    needs_step = template.endswith("{step}")
+    words = [re.escape(part.strip()) for part in template.removesuffix("{step}").split("{gap}")]
+    words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
+    phrase = _FRAME_GAP.join(words)
+    return phrase + (rf"(?=\s+{step_opener})" if needs_step else ""), phrase
+
+
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
+"""The capital letters of the Latin scripts the corpus uses (Vietnamese "Đ", "Ư"... included)."""
+_NAME_WORD = rf"[{_UPPER}\d][\w'’&-]*"
+"""A word of a gathering's name: capitalised, or a number ("G20", "2030")."""
+
+
+def _gatherings(data: dict[str, list[str]]) -> str:
+    """Multilateral gatherings: the listed ones, and a head noun with a name ("Diễn đàn Tương lai ASEAN",
+    "the World Economic Forum") as a language names them, rather than a closed list of gatherings."""
+    heads_first = alternation(data["gathering_heads_first"])
+    heads_last = alternation(data["gathering_heads_last"])
+    return (rf"{alternation(data['multilateral_events'])}"
+            rf"|(?<!\w)(?:{heads_first})\s+{_NAME_WORD}"
+            rf"|(?<!\w)(?:{_NAME_WORD}\s+){{1,{_GATHERING_NAME_WORDS}}}(?:{heads_last})(?!\w)")
 
 
 @cache
@@ -108,28 +284,56 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
+    step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
+    patterns = [(_frame(template, step_opener), kind) for kind, templates in data.get("frames", {}).items()
+                for template in templates]
+    frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
+    frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
     return _EventData(
-        trigger_re=re.compile(rf"(?<!\w)(?:{alternation(list(types))})(?!\w)"),
+        frames=frames,
+        bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
+        trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
-        not_followed={_lower_first(k): tuple(v) for k, v in data["not_followed_by"].items()},
+        not_followed={_lower_first(k): re.compile(rf"\s+(?:{alternation(v)})(?!\w)")
+                      for k, v in data["not_followed_by"].items() if v},
         not_preceded={_lower_first(k): tuple(v) for k, v in data["not_preceded_by"].items()},
         needs_object={_lower_first(k): re.compile(rf"(?<!\w)(?:{alternation(v)})(?!\w)")
                       for k, v in data.get("needs_object", {}).items()},
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
-        multilateral_re=re.compile(words("multilateral_events")),
+        reciprocal=frozenset(_lower_first(w) for w in data["reciprocal"]),
+        multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
-        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*[\s,]*){{0,5}}$"),
+        # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
+        place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
-        vague_re=re.compile(
-            rf"^\W*(?:(?:{words('vague_leads')})\s+)?(?:{words('vague_objects')})(?:\s+(?:{words('vague_modifiers')}))*\s*(?:(?:{words('purpose')})\b.*)?\W*$"),
+        deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        vague_step_re=re.compile(
+            rf"\W*(?:(?:{words('step_leads')})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
+            rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
+        step_opener_re=re.compile(step_opener),
+        participle_endings=tuple(data["participle_endings"]),
+        beneficiary_markers=frozenset(data["beneficiary_markers"]),
+        passive_request_re=re.compile(alternation(data["passive_requests"])),
+        thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
+        duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
+        speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
+        attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
+                                  rf"(?:{words('attributions')})(?!\w)"),
+        coordination=coordination_of(lexicon),
+        function_words=frozenset(fold(w) for w in data["function_words"]),
+        relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
+        complementizer_re=re.compile(rf"(?<!\w)(?:{words('complementizers')})(?!\w)"),
         anniversary_res=tuple(re.compile(template.format(approx=words("approximate"))) for template in data["anniversaries"]),
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
+        inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
+        place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
@@ -138,6 +342,35 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
         clause_break_re=re.compile(alternation([";", *data["clause_breaks"]])),
+        documents_re=re.compile(rf"(?<!\w)(?:{words('documents')})(?!\w)"),
+        document_batch_re=re.compile(
+            rf"(?:{alternation(data['document_batches'])})\s+(?:[\w-]+\s+){{0,{_BATCH_GAP_WORDS}}}?(?:{words('documents')})(?!\w)"),
+        between_re=re.compile(rf"\s+(?:{words('between')})\s+"),
+        ahead_re=re.compile(rf"(?<!\w)(?:{words('anniversary_ahead')})(?!\w)"),
+        intention_re=re.compile(rf"(?<!\w)(?:{words('intentions')})(?!\w)"),
+        setting_re=re.compile(rf"(?<!\w)(?:{words('settings')})\s+$"),
+        third_parties_re=re.compile(rf"(?<!\w)(?:{words('third_parties')})(?!\w)"),
+        non_state_re=re.compile(rf"(?<!\w)(?:{words('non_state_parties')})(?!\w)"),
+        necessity_re=re.compile(rf"(?<!\w)(?:{words('necessities')})\s+$"),
+        institution_re=re.compile(rf"(?<!\w)(?:{words('institutions')})(?!\w)"),
+        listed_re=re.compile(rf"\s*(?:,|,?\s*(?:{words('pair_joiners')}))\s*(?:(?:{words('determiners')})\s+)?"),
+        welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
+        invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
+        since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
+        relation_frame_re=re.compile(
+            rf"(?:\W+[\w’'-]+){{0,{_RELATIONS_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
+            re.IGNORECASE),
+        passive_relation_re=re.compile(
+            rf"(?<!\w)(?:{alternation(data['relation_words'])})(?!\w).*(?<!\w)(?:{words('passive_markers')})\s+$", re.IGNORECASE),
+        frameworks_re=re.compile(rf"(?<!\w)(?:{alternation(list(data['frameworks']))})(?!\w)", re.IGNORECASE),
+        frameworks={fold(k): v for k, v in data["frameworks"].items()},
+        background_re=re.compile(rf"(?<!\w)(?:{words('background_leads')})(?!\w)", re.IGNORECASE),
+        years_ago_res=tuple(re.compile(pattern) for pattern in data["years_ago"]),
+        session_before_re=re.compile(
+            rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
+        session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
+        document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
+        infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
     )
 
@@ -163,13 +396,16 @@ class _Context:
     home: str | None
     """The side a bare title belongs to (the press's own officials)."""
     first: str | None
-    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed."""
+    """The side named first in a joint step: Vietnam (FACTS.md), else where the report was filed, else the one
+    the article names first."""
     lexicon: Lexicon
     people: list[Person]
     by_short_name: dict[str, Person]
     short_names: re.Pattern[str] | None
     """The words the article's persons are called by alone, found as participants too."""
     narrative_date: str | None
+    first_day: str | None = None
+    """The first day the article states about its present: when what its lead tells was said."""
     subject: _Participant | None = None
     events: list[Event] = field(default_factory=list)
     stated: set[int] = field(default_factory=set)
@@ -216,9 +452,15 @@ class _Trigger:
     def phrase(self) -> str:
         return _lower_first(self.match.group())
 
-    @property
+    @cached_property
     def clause(self) -> tuple[int, int]:
+        """The trigger's clause (see _clause); read by most rules, found once."""
         return _clause(self.doc, self.sent, self.start, self.data)
+
+    @cached_property
+    def step_end(self) -> int:
+        """Where the step a speech act states ends (see _step_end); read by several rules, found once."""
+        return _step_end(self)
 
 
 @component("events", requires=["sents", "countries", "orgs", "dates", "anchor", "mentions", "facts.persons", "facts.agreements"], assigns="facts.events")
@@ -229,14 +471,17 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     pair = main_pair(doc)
     people = doc.layer("facts.persons")
     by_short_name = _short_names(people, frozenset(fold(n) for n in lexicon["titles"]["surnames"]))
-    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc)) if c in pair), None)
-    ctx = _Context(pair=pair, home=data.home or (pair[0] if pair else None), first=first, lexicon=lexicon,
+    first = next((c for c in (data.home, lexicon["titles"].get("surnames_country"), filed_in(doc), _named_first(doc, pair))
+                  if c in pair), None)
+    ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
+        if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
+            ctx.first_day = ctx.narrative_date
         participants = _participants(doc, sent, ctx, data)
         history = _history_items(doc, sent, participants)
         triggers = list(data.trigger_re.finditer(doc.text, sent.start, sent.end))
@@ -246,7 +491,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         for match in triggers:
             if _excluded(doc, match, data):
                 continue
-            kind = data.types[match.group()]
+            kind = data.kind(match.group())
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
@@ -257,7 +502,25 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         _add_anniversaries(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
+    _date_the_lead(ctx, _anchor_month(anchor))
+    _date_upgrades_by_their_visit(ctx, _anchor_month(anchor))
     return ctx.events
+
+
+def _named_first(doc: Document, pair: list[str]) -> str | None:
+    """The side the article names first, its headline first: where no dateline says where the report was filed,
+    an outlet names its own side first ("Australia, Indonesia to sign ...")."""
+    return next((span.value for span in doc.layer("countries") if span.value in pair), None)
+
+
+def _date_the_lead(ctx: _Context, month: str | None) -> None:
+    """A proposal or commitment the headline or lead states before any day is the article's main one:
+    it was said on the first day the body then gives ("Thủ tướng đề nghị ..." / "Ngày 1/9, ...")."""
+    if month is None or ctx.first_day is None or not ctx.first_day.startswith(month):
+        return
+    for event in ctx.events:
+        if event.type in SPEECH_ACTS and event.date == month:
+            event.date = ctx.first_day
 
 
 # --- reading a sentence ---------------------------------------------------------
@@ -272,14 +535,39 @@ def _anchor_month(anchor: Anchor) -> str | None:
 
 
 def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
-    """The latest day-precise date stated so far that is about the article's present."""
-    for span in doc.in_range("dates", sent.start, sent.end):
-        if span.value.day is None and span.value.weekday is None:
+    """The latest day-precise date stated so far that is about the article's present.
+
+    A sentence's last single day, where the narrative has reached ("thăm Việt Nam từ
+    ngày 31/7-3/8.Sáng 1/8, ..."); a span of days ("đang thăm ... từ ngày 14 đến 17/4") only
+    when it states no single day. A dateline's date is when the report was filed: the talks
+    it then tells of are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ...
+    on April 3"). A day after the stated publication day is a planned event's ("sẽ thăm Việt
+    Nam từ ngày 30/11"), not the present.
+    """
+    filed = dateline_at(doc, sent.start)
+    published = doc.published if doc.published and width(doc.published) == 0 else None
+    spans = doc.in_range("dates", filed.end if filed is not None else sent.start, sent.end)
+    for span in sorted(reversed(spans), key=lambda s: s.value.is_range):
+        if not span.value.has_day:  # "17/11", "Thursday", "chiều nay" (this afternoon)
+            continue
+        if span.value.narrative_day is not None:  # "Cùng ngày" keeps the day reached, "Ngày hôm sau" moves it on
+            current = _days_after(current, span.value.narrative_day)
             continue
         resolved = resolve(span.value, anchor)
-        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}"):
+        if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}") \
+                and (published is None or resolved[:10] <= published):
             return resolved
+    if filed is not None and filed.value is not None and filed.value.day is not None:
+        return resolve(filed.value, anchor) or current  # "Lima, April 4 (ANI): ... held talks": no day of their own
     return current
+
+
+def _days_after(narrative: str | None, days: int) -> str | None:
+    """The narrative day moved on by ``days`` ("ngày hôm sau", "the next day"); a narrative that is
+    not one day ("2024-11", a span) stays as it is."""
+    if not days or narrative is None or width(narrative) != 0:
+        return narrative
+    return (date.fromisoformat(narrative) + timedelta(days=days)).isoformat()
 
 
 def _in_parentheses(doc: Document, span: Span) -> bool:
@@ -288,7 +576,10 @@ def _in_parentheses(doc: Document, span: Span) -> bool:
 
 def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> list[_Participant]:
     out: list[_Participant] = []
+    missions = [(m.start(), m.end()) for m in data.institution_re.finditer(doc.text, sent.start, sent.end)]
     for m in doc.in_range("mentions", sent.start, sent.end):
+        if any(s <= m.start < e for s, e in missions):
+            continue  # "Đại sứ" in "Đại sứ quán" (embassy) is no ambassador
         mention = m.value
         person = _person_named(ctx.people, mention.name) if mention.name else None
         country = mention.country or (person.country if person else None)
@@ -298,6 +589,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
     for c in doc.in_range("countries", sent.start, sent.end):
         if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
             continue
+        if any(e <= c.start <= e + _INSTITUTION_GAP for _, e in missions):
+            continue  # "Đại sứ quán Việt Nam", "the Embassy of Chile": a country's own mission, no side met
         if _DASH_AFTER.match(doc.text, c.end) or _DASH_BEFORE.search(doc.text, max(0, c.start - 3), c.start):
             continue  # "Việt Nam-Peru", "Vietnam – Indonesia" name the relationship, not a side
         out.append(_Participant(c.start, c.end, "country", c.value))
@@ -384,14 +677,15 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    after = doc.text[match.end():match.end() + 12].split()
-    before = doc.text[max(0, match.start() - 12):match.start()].split()
-    if after and after[0].strip(",.;") in data.not_followed.get(phrase, ()):
+    not_followed = data.not_followed.get(phrase)
+    if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
     if needed is not None and not needed.search(doc.text, match.end(), match.end() + _NEEDED_WINDOW):
         return True
-    return bool(before) and before[-1] in data.not_preceded.get(phrase, ())
+    before = doc.text[max(0, match.start() - _PRECEDING_CHARS):match.start()].rstrip()
+    return any(before.endswith(words) and not before[:-len(words)][-1:].isalnum()
+               for words in data.not_preceded.get(phrase, ()))  # "lễ đón", "nghi thức đón", "trao đổi ủng hộ"
 
 
 def _refers_back(doc: Document, match: re.Match[str], data: _EventData) -> bool:
@@ -417,16 +711,43 @@ def _subject(t: _Trigger) -> _Participant | None:
     start, _ = t.clause
     candidates = [p for p in t.participants if p.start < t.start and not _is_object(t.doc, p, t.data)]
     in_clause = [p for p in candidates if p.start >= start]
+    if in_clause and _participle_after_comma(t):
+        return in_clause[0]  # "the Amir sent a cable to the Sultan, congratulating him": the main clause's subject
     if in_clause:
         return in_clause[-1]
-    if not t.doc.text[t.sent.start:t.start].strip(" -–(\"“"):
-        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...": the subject follows the object
+    speaker = _quoted_speaker(t)
+    if speaker is not None:  # "“We have set a goal of ...,” PM Modi said": the quote is its speaker's
+        return speaker
+    lead = t.doc.text[t.sent.start:t.start].strip(" -–(\"“")
+    if not lead or t.data.back_reference_re.fullmatch(lead + " "):
+        # "Gặp Thủ tướng Ấn Độ ..., Thủ tướng Phạm Minh Chính ...", "Sau chuyến thăm Thái Lan, Ngoại trưởng Mỹ
+        # ... sẽ": the subject follows the object
         after = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                  and not _is_object(t.doc, p, t.data) and t.doc.text[t.end:p.start].count(",")]
         if after:
             return after[0]
     people = [p for p in candidates if p.kind != "country"]  # a country earlier in the sentence is often a place
     return people[0] if people else (candidates[0] if candidates else t.ctx.subject)
+
+
+def _quoted_speaker(t: _Trigger) -> _Participant | None:
+    """Who says a quote opening the sentence, named in the clause after it ("“...,” PM Modi said"), perhaps
+    sentences later within the paragraph."""
+    if not t.doc.text[t.sent.start:t.start].lstrip().startswith(_OPENING_QUOTES):
+        return None
+    paragraph_end = t.doc.text.find("\n", t.end)
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, len(t.doc.text) if paragraph_end < 0 else paragraph_end)
+    if attribution is None:
+        return None
+    said_by = Span(attribution.start(), attribution.end(), "attribution")
+    return next((p for p in _participants(t.doc, said_by, t.ctx, t.data) if p.kind in ("person", "title")), None)
+
+
+def _participle_after_comma(t: _Trigger) -> bool:
+    """Whether the trigger is a participle opening a clause after a comma (", congratulating him on ...")."""
+    first_word = t.phrase.split(" ", 1)[0]
+    return any(first_word.endswith(ending) for ending in t.data.participle_endings) \
+        and t.doc.text[t.sent.start:t.start].rstrip().endswith(",")
 
 
 def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
@@ -440,28 +761,78 @@ def _objects(t: _Trigger, window: int | None = None) -> list[_Participant]:
 def _date(t: _Trigger, kind: str) -> str | None:
     start, end = t.clause
     anchor = anchor_of(t.doc)
-    for span in t.doc.in_range("dates", start, end):
+    line = dateline(t.doc)
+    earlier = None
+    session = kind == "MEET" and _numbered_session(t)
+    window = _SESSION_DATE_WINDOW if session else _DATE_WINDOW  # a session's long name stands before its date
+    for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
-        if (value.relative_year is not None and value.month is None) or value.first_months is not None:
-            continue  # "last year" alone, "the first half": periods, not an event's date
+        year_alone = value.relative_year is not None and value.month is None
+        if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))):
+            continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is)
         if kind in SPEECH_ACTS:
-            if span.start > t.start or value.day is None:
+            if span.start > t.start or not value.has_day:
                 continue
-        elif (value.month is None and value.weekday is None and value.relative_month is None and not _future(t)) \
-                or span.start > t.end + _DATE_WINDOW:
-            continue  # a past visit is dated at least to the month; a planned one may be only to the year
+        elif (value.month is None and not value.has_day and value.relative_month is None
+              and value.relative_week is None and not _future(t)
+              and not _year_of_trigger(t, span) and not session) or span.start > t.end + window:
+            continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
-        resolved = resolve(value, anchor)
-        if resolved:
-            t.ctx.stated.add(t.start)
-            return resolved
+        # "Ngày hôm sau": the narrative day, which the sentence has already moved on
+        resolved = t.ctx.narrative_date if value.narrative_day is not None else resolve(value, anchor)
+        if not resolved:
+            continue
+        if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and (
+                _contact_before(t, start, span.start) or _DATELINE_END.match(t.doc.text, span.end)):
+            # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's;
+            # "BERLIN, April 4 — ... co-chaired ... on April 3": the dateline's day is the report's
+            earlier = resolved
+            continue
+        t.ctx.stated.add(t.start)
+        return resolved
+    if earlier is not None:
+        t.ctx.stated.add(t.start)
+        return earlier
     return t.ctx.narrative_date
 
 
+_YEAR_WINDOW = 40
+"""Characters after a visit or meeting trigger within which a year alone is its date."""
+_CLAUSE_MARK = re.compile(r"[,;.:()]")
+"""Punctuation that ends the trigger's own phrase before a year ("thăm Peru, nơi ... năm 1990")."""
+
+
+def _year_of_trigger(t: _Trigger, span: Span) -> bool:
+    """A year right after the trigger, in its clause, dates it: "chuyến thăm Việt Nam năm 2015",
+    "his visit to Peru in 2015"; not a span of years ("MoU on cooperation for 2025-2027": its term)."""
+    return (not span.value.is_range and t.end <= span.start <= t.end + _YEAR_WINDOW
+            and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start))
+
+
+def _contact_before(t: _Trigger, start: int, position: int) -> bool:
+    """Whether another visit or meeting is told between ``start`` and a date at ``position``
+    before the trigger: the date is that one's, unless the trigger has none of its own."""
+    return any(t.data.kind(m.group()) in _CONTACTS and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, start, position))
+
+
+def _numbered_session(t: _Trigger) -> bool:
+    """"the 6th meeting of the Joint Committee", "Kỳ họp lần thứ III": one session of a series, known by its year."""
+    start, _ = t.clause
+    return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
+                or t.data.session_after_re.match(t.doc.text, t.end))
+
+
 def _future(t: _Trigger) -> bool:
+    """Whether the clause puts the step ahead; a future told after the trigger behind a complementizer
+    ("welcomed the visit, believing that the visit will help") is the step's effect, not its time, and
+    one behind a document is the document's ("ký tuyên bố chung về kế hoạch phát triển")."""
     start, end = t.clause
-    return bool(t.data.future_re.search(t.doc.text, start, end))
+    said = t.data.kind(t.match.group()) in SPEECH_ACTS  # "agreed that they will sign": what is said is ahead
+    return any(said or m.start() < t.end or not (t.data.complementizer_re.search(t.doc.text, t.end, m.start())
+                                                 or t.data.documents_re.search(t.doc.text, t.end, m.start()))
+               for m in t.data.future_re.finditer(t.doc.text, start, end))
 
 
 def _status(t: _Trigger, date: str | None) -> str:
@@ -477,10 +848,22 @@ def _names(*participants: _Participant | None) -> list[str]:
 
 
 def _step_end(t: _Trigger) -> int:
-    """Where the step a speech act states ends: at the next speech-act trigger or the clause end."""
+    """Where the step a speech act states ends: at the next speech-act trigger, a clause saying who told it,
+    or the clause end.
+
+    A semicolon followed by another step ("open a consulate; resume flights") goes
+    on with the list the trigger governs rather than opening a clause of its own.
+    """
     _, end = t.clause
+    while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
+            and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
+        end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
+    attribution = t.data.attribution_re.search(t.doc.text, t.end, end)
+    if attribution is not None:  # "... to $200 billion by 2020, the TASS news agency reported": not the step
+        end = attribution.start()
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
-        if t.data.types[match.group()] in SPEECH_ACTS and not _excluded(t.doc, match, t.data):
+        if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
+                and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
             return match.start()
     return end
 
@@ -488,9 +871,9 @@ def _step_end(t: _Trigger) -> int:
 def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     start, end = t.clause
     if kind in SPEECH_ACTS:
-        end = _step_end(t)
+        end = t.step_end
         earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
-                   if t.data.types[m.group()] in SPEECH_ACTS]
+                   if t.data.kind(m.group()) in SPEECH_ACTS]
         if earlier:
             start = t.start  # the clause states several steps: cite this one
     while end > start and t.doc.text[end - 1] in " ,.;":
@@ -498,15 +881,91 @@ def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
     return start, end
 
 
-def _object_text(t: _Trigger) -> str:
-    """What the step is about: the words after the trigger, past a date right after it ("agreed on Thursday to ...")."""
+def _object_start(t: _Trigger) -> int:
+    """Where what the trigger is about begins: right after it, past a date said there ("agreed on Thursday to ...")."""
     start = t.end
-    for span in t.doc.in_range("dates", t.end, _step_end(t)):
+    for span in t.doc.in_range("dates", t.end, t.step_end):
         if t.doc.text[start:span.start].strip(" ,") in t.data.date_leads:
             start = span.end
         break
-    words = t.doc.text[start:_step_end(t)].strip(" ,.;").split()
-    return " ".join(words[:14])
+    return start
+
+
+def _object_text(t: _Trigger) -> str:
+    """What the step is about: the words after the trigger."""
+    return _worded(t.doc.text[_object_start(t):t.step_end])
+
+
+def _worded(text: str) -> str:
+    return " ".join(text.strip(" ,.;").split()[:_OBJECT_WORDS])
+
+
+def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
+    """The concrete items of what a proposal or commitment states, one per step of a list (FACTS.md).
+
+    An item that names nothing leads into the next one rather than standing alone:
+    "promote negotiations and soon sign an MoU" is one step, "tiếp tục đàm phán,
+    giải quyết các vướng mắc về phân giới cắm mốc" too.
+    """
+    steps: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.step_opener_re):
+        start = start if pending is None else pending
+        if _concrete(t, start, end):
+            steps.append((start, end))
+            pending = None
+        else:
+            pending = start
+    return steps
+
+
+def _concrete(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names something one could check was done (FACTS.md: vague "tăng cường hợp tác" is
+    no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
+    doc = t.doc
+    dates = doc.in_range("dates", start, end)
+    if t.data.deliverable_re.search(doc.text, start, end) or any(
+            not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
+            for m in _AMOUNT.finditer(doc.text, start, end)):
+        return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
+    if t.data.vague_step_re.match(doc.text, start, end):
+        return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
+    if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
+        return True
+    if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
+        return True  # a time to be done by ("năm 2025", "by 2030"); a day is when it was said ("talks on December 3")
+    if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
+        return True
+    return _names_something(t, start, end)
+
+
+def _names_something(t: _Trigger, start: int, end: int) -> bool:
+    """Whether a step names a place, body or document by a proper name ("lệnh ngừng bắn ở Gaza", "sông Mekong"):
+    a capitalised word past its first that is no side, person, date, relationship level ("Đối tác Chiến lược")
+    or institution every country has ("Chính phủ"), nor a side's short name in a pair ("Trung - Việt"),
+    nor a city of the sides, where it was said ("during their talks in Hanoi", "tại Hà Nội")."""
+    text = t.doc.text
+    taken = [(s.start, s.end) for layer in ("countries", "mentions", "dates") for s in t.doc.in_range(layer, start, end)]
+    words = list(_WORD.finditer(text, start, end))
+    capitalised = [w for w in words[1:] if w.group()[0].isupper() and not any(a <= w.start() < b for a, b in taken)
+                   and fold(w.group()) not in t.data.relationship_words
+                   and not _DASH_AFTER.match(text, w.end()) and not _DASH_BEFORE.search(text, max(0, w.start() - 3), w.start())]
+    sides = {*t.ctx.pair, t.ctx.home}
+    names = [w for w in capitalised if not _sides_city(t, w, sides)]
+    return bool(names) and len(capitalised) * 2 <= len(words)  # a title-case headline names nothing
+
+
+def _sides_city(t: _Trigger, word: re.Match[str], sides: set[str | None]) -> bool:
+    """Whether a capitalised word is (part of) a city of one of the sides: alone, or with the word before or after."""
+    text = t.doc.text
+    names = [word.group()]
+    before = _WORD_BEFORE.search(text, max(0, word.start() - _CITY_WORD), word.start())
+    if before:
+        names.append(f"{before.group(1)} {word.group()}")
+    after = _WORD_AFTER.match(text, word.end(), word.end() + _CITY_WORD)
+    if after:
+        names.append(f"{word.group()} {after.group(1)}")
+    return any(country_of_city(t.ctx.lexicon, name) in sides for name in names)
 
 
 def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extra: str | None) -> Event:
@@ -515,11 +974,20 @@ def _event(t: _Trigger, kind: str, actors: list[str], persons: list[str], **extr
                  evidence=_evidence(t, kind), persons=persons, **extra)  # type: ignore[arg-type]
 
 
-def _inside_request(t: _Trigger) -> bool:
-    """"mời ... thăm Peru và dự Hội nghị": the visit is what is asked, not what happened."""
+def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE")) -> bool:
+    """"mời ... thăm Peru và dự Hội nghị", "lời mời sớm thăm Việt Nam": the visit is what is asked, not what happened.
+
+    An invitation named as a noun asks too, unless it is one accepted ("Nhận lời mời của ...").
+    """
     start, _ = t.clause
-    return any(t.data.types[m.group()] in ("INVITE", "PROPOSE") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    if t.data.setting_re.search(t.doc.text, max(start, t.start - _OBJECT_WINDOW), t.start):
+        return False  # "called for ... at a reception for X": where it was asked, not what is asked
+    earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
+        return True
+    accepted = [(m.start(), m.end()) for m in earlier if t.data.kind(m.group()) == "ACCEPT"]
+    return any(not any(a <= n.start() < b for a, b in accepted)
+               for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
 
 
 # --- one builder per event type ------------------------------------------------------
@@ -528,10 +996,17 @@ def _inside_request(t: _Trigger) -> bool:
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
-    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)]
+    if t.phrase in t.data.welcomes:  # "Lễ đón chính thức Tổng thống Chile ...": the one welcomed is the visitor
+        guest = next((p for p in _objects(t, window=1) if p.kind in ("person", "title")), None)  # named right after
+        origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
+        host = t.ctx.other(origin)
+        return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
+    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
+          and not _inviter(t, p) and not _PUNCTUATION.search(t.doc.text, t.end, p.start)]  # "..., của Malaysia": another noun's
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
-    destination = next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+    destination = (next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+                   or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
         return []  # "chuyến thăm" alone refers back to a visit already read
@@ -546,7 +1021,32 @@ def _visit(t: _Trigger) -> list[Event]:
     destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
-    return [_event(t, "VISIT", [origin, destination], _names(visitor))]
+    visit = _event(t, "VISIT", [origin, destination], _names(visitor))
+    if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
+        return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
+    return [visit, *_visit_since(t, visit)]
+
+
+def _wished(t: _Trigger) -> bool:
+    """A wish right before the trigger ("expressed the hope to pay an official visit"): what follows is not done."""
+    start, _ = t.clause
+    return bool(t.data.intention_re.search(t.doc.text, max(start, t.start - _WISH_WINDOW), t.start))
+
+
+def _inviter(t: _Trigger, p: _Participant) -> bool:
+    """"a State visit, on the invitation of President Kagame": the one who invites is the host, not the visitor."""
+    return bool(t.data.inviter_re.search(t.doc.text, max(0, p.start - _INVITER_WINDOW), p.start))
+
+
+def _visit_since(t: _Trigger, visit: Event) -> list[Event]:
+    """"the first visit by a Speaker of Vietnam to Iran since 1999": a visit on the same route then."""
+    _, end = t.clause
+    since = t.data.since_re.search(t.doc.text, t.end, min(end, t.end + _DATE_WINDOW))
+    date = next((s for s in t.doc.in_range("dates", since.end(), end) if s.start == since.end()), None) if since else None
+    resolved = resolve(date.value, anchor_of(t.doc)) if date is not None and date.value.year is not None else None
+    if resolved is None or resolved == visit.date:
+        return []
+    return [Event("VISIT", list(visit.actors), resolved, "reported", visit.evidence, [])]
 
 
 def _place_country(t: _Trigger) -> str | None:
@@ -567,10 +1067,18 @@ def _meet(t: _Trigger) -> list[Event]:
     window = _COUNTERPART_WINDOW if t.phrase in t.data.needs_counterpart else None
     counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
     people = [p for p in counterparts if p.kind != "country"]
-    if window is not None and not people:
-        return []
-    counterparts = people or counterparts[:1] or _co_subjects(t)
     subject = _subject(t)
+    between = _between(t)
+    if between is not None:
+        subject, counterparts = between
+    else:
+        if window is not None and not people:
+            people = _co_subjects(t) if _coordinated(t, subject) else []
+            if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)
+                                   and t.phrase in t.data.reciprocal):
+                return []  # "met" alone refers to someone met, who must be named; "the two sides welcomed" no one
+        listed = [p for p in _listed_after(t, people) if not _named_again(subject, p)]
+        counterparts = listed or counterparts[:1] or _co_subjects(t)
     place = _meeting_place(t)
     events = []
     for counterpart in counterparts or [None]:
@@ -591,6 +1099,65 @@ def _meet(t: _Trigger) -> list[Event]:
     return events
 
 
+def _named_again(subject: _Participant | None, p: _Participant) -> bool:
+    """Whether ``p`` is the subject named again ("hosted a reception for X. Deputy PM Dam said"): no one met."""
+    return subject is not None and subject.name is not None and p.name == subject.name
+
+
+def _listed_after(t: _Trigger, people: list[_Participant]) -> list[_Participant]:
+    """The people met and those listed after them ("met the Prime Minister of Laos and the Deputy
+    Prime Minister of Thailand": two meetings), however far the list runs, each joined to the one
+    before it: someone named further on ("... Kỳ họp lần thứ 13, nhất trí cho rằng ... Chủ tịch nước X
+    thăm ...") is no one met. A name and a title set off by a comma are one person ("bà Tredene
+    Dobson, Đại sứ New Zealand")."""
+    if not people:
+        return []
+    out, reached = people[:1], people[0].end
+    for p in t.participants:
+        if p.start < reached or p.kind not in ("person", "title") \
+                or not t.data.listed_re.fullmatch(t.doc.text, reached, p.start):
+            continue
+        last = out[-1]
+        comma = t.doc.text[reached:p.start].strip() == ","
+        one_named = (last.kind == "person") != (p.kind == "person")
+        same_side = last.country is None or p.country is None or last.country == p.country
+        if comma and one_named and same_side:
+            out[-1] = last if last.kind == "person" else p
+        else:
+            out.append(p)
+        reached = p.end
+    return out
+
+
+def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
+    """"talks between A and B", "cuộc hội đàm giữa A và B": A is a side and B the one met;
+    "between the two sides" is both."""
+    marker = t.data.between_re.match(t.doc.text, t.end)
+    if marker is None:
+        return None
+    named = [p for p in _objects(t) if p.kind in ("person", "title", "country", "joint")]
+    if named and named[0].kind == "joint":
+        return named[0], []
+    if not named:
+        return None
+    side = t.ctx.side(named[0])
+    met = [p for p in named[1:] if p.kind in ("person", "title") and t.ctx.side(p) != side]
+    return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
+
+
+def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
+    """"A and B met": two participants joined right before the meeting verb."""
+    co = _co_subjects(t)
+    return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
+                and _right_before(t, co[0]))
+
+
+def _right_before(t: _Trigger, p: _Participant) -> bool:
+    """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
+    gap = t.doc.text[p.end:t.start]
+    return len(gap.split()) <= _SUBJECT_GAP_WORDS and not _PUNCTUATION.search(gap)
+
+
 def _co_subjects(t: _Trigger) -> list[_Participant]:
     """"A and B co-chaired ...": the person before the subject, of another side, is the one met."""
     start, _ = t.clause
@@ -598,6 +1165,21 @@ def _co_subjects(t: _Trigger) -> list[_Participant]:
     side = t.ctx.side(subject)
     return [p for p in t.participants if start <= p.start < t.start and p.kind == "person"
             and p is not subject and t.ctx.side(p) != side][-1:]
+
+
+def _date_upgrades_by_their_visit(ctx: _Context, month: str | None) -> None:
+    """An upgrade the title tells before any day is known ("Việt Nam và Australia nâng cấp quan hệ ...")
+    takes the day or days of the visit it crowned, when that visit falls in the article's month."""
+    if month is None:
+        return
+    visits = [e for e in ctx.events if e.type == "VISIT" and e.status == "happened" and e.date]
+    for upgrade in ctx.events:
+        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date != month:
+            continue
+        visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
+                      and width(v.date or "") < width(month)), None)
+        if visit is not None:
+            upgrade.date = visit.date
 
 
 def _add_visits_to_meetings(ctx: _Context) -> None:
@@ -618,13 +1200,16 @@ def _add_visits_to_meetings(ctx: _Context) -> None:
 
 
 def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
-    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN).
+    """The first city named after a place word in the trigger's clause, and its country ("in Hanoi" → VN),
+    after the trigger or fronted before it ("Ngày 31/10, tại Doha, Thủ tướng ... hội kiến ...").
 
     Only a city: a country named as the place ("tại Chile") is often where
     someone was welcomed, not where the talks were held.
     """
-    _, end = t.clause
-    for marker in t.data.place_word_re.finditer(t.doc.text, t.start, end):
+    start, end = t.clause
+    fronted = [m for m in t.data.place_word_re.finditer(t.doc.text, start, t.start)
+               if t.doc.text[max(start, m.start() - 2):m.start()].strip(" ") in ("", ",")]
+    for marker in [*fronted, *t.data.place_word_re.finditer(t.doc.text, t.start, end)]:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
         if not words:
             continue
@@ -643,16 +1228,22 @@ def _attend(t: _Trigger) -> list[Event]:
         return []
     _, end = t.clause
     gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
-    if not gathering or gathering.start() - t.end > 40:
+    if not gathering or gathering.start() - t.end > 40 or _bilateral(t, gathering):
         return []
-    if t.phrase in t.data.sidelines:
-        attendees = [p for p in t.participants if p.kind in ("person", "title") and p.start > t.end]
+    if t.phrase in t.data.sidelines:  # FACTS.md: the meeting's participants attended, one ATTEND per side
+        start, _ = t.clause
+        people = [p for p in t.participants if p.kind in ("person", "title") and start <= p.start < end]
+        sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
+        return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
-        subject = _subject(t)
+        visit, own = _visit_before(t)
+        subject = own or _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint()]
+        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
+            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -666,31 +1257,97 @@ def _attend(t: _Trigger) -> list[Event]:
     return events
 
 
+def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
+    """The visit told in the trigger's clause right before it and joined to it ("is visiting Hanoi and attending ...");
+    or, when an official is named after the joiner ("chuyến thăm của Tổng thống Lula và chuyến công tác của
+    Thủ tướng X tham dự ..."), no visit but that official, whose attendance it is."""
+    start, _ = t.clause
+    visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+              if t.data.kind(m.group()) == "VISIT" and not _excluded(t.doc, m, t.data)]
+    joiners = list(t.data.pair_joiner_re.finditer(t.doc.text, visits[-1].end(), t.start)) if visits else []
+    if not joiners:
+        return None, None
+    own = [p for p in t.participants if joiners[-1].end() <= p.start < t.start and p.kind in ("person", "title")]
+    if own:
+        return None, own[-1]
+    found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
+    return (found[0] if found else None), None
+
+
+def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
+    """A gathering whose name holds two countries is theirs alone, not multilateral
+    ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
+    _, end = t.clause
+    limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
+    stop = _PUNCTUATION.search(t.doc.text, gathering.end(), limit)
+    return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
+
+
 def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
     """INVITE, PROPOSE, COMMIT, CONGRATULATE: the subject's side first, the addressee second."""
 
     def build(t: _Trigger) -> list[Event]:
         obj = _object_text(t)
-        if kind in ("PROPOSE", "COMMIT") and (not obj or t.data.vague_re.match(obj)):
+        steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
+        if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
+        if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
+            return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
+            return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
+        if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
+            return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
         actors = _speech_sides(t, subject)
+        if kind == "PROPOSE" and _passive_request(t):
+            actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
         if len(set(actors)) < 2:
             return []
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
         event = _event(t, kind, actors, _names(subject, *invited), object=obj)
-        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < _step_end(t)]
+        documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
             return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
-        return [event]
+        events = [event]
+        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
+            events = [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
+                              object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
+        if kind == "COMMIT" and actors == t.ctx.joint():
+            events = [replace(e, actors=_giver_first(t, start, end, actors)) for e, (start, end) in zip(events, steps)]
+        return events
 
     return build
 
 
+def _giver_first(t: _Trigger, start: int, end: int, actors: list[str]) -> list[str]:
+    """A joint step that gives to one side ("cung cấp tín dụng quốc phòng cho Việt Nam", "provide a credit line
+    to Chile") is the other side's to do: it goes first."""
+    for country in t.doc.in_range("countries", start, end):
+        before = _WORD_BEFORE.search(t.doc.text, max(start, country.start - _CITY_WORD), country.start)
+        if before is not None and before.group(1) in t.data.beneficiary_markers and country.value in actors:
+            return [t.ctx.other(country.value) or actors[0], country.value]
+    return actors
+
+
+def _passive_request(t: _Trigger) -> bool:
+    """Whether the trigger is part of a request said in the passive ("urged to", "được đề nghị")."""
+    return any(m.start() <= t.start < m.end() for m in t.data.passive_request_re.finditer(
+        t.doc.text, max(t.sent.start, t.start - _PASSIVE_REACH), min(t.sent.end, t.end + _PASSIVE_REACH)))
+
+
+def _states_a_visit(t: _Trigger) -> bool:
+    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
+    return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end))
+
+
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if subject is not None and subject.kind == "joint":
+    if _pair_subject(t) or (subject is not None and subject.kind == "joint"):
         return t.ctx.joint()
+    listed = _co_subjects_listed(t, subject) if subject is not None else []
+    if listed:
+        return listed
     first = t.ctx.side(subject)
     addressee = next((t.ctx.side(p) for p in _objects(t, window=40)
                       if p.kind != "joint" and t.ctx.side(p) != first), None)
@@ -701,6 +1358,60 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
 
 
+def _co_subjects_listed(t: _Trigger, subject: _Participant) -> list[str]:
+    """"Kishida, Yoon agree to ...", "Pakistan and Iran have agreed", "Việt Nam và Kenya nhất trí ...": two sides
+    listed as one subject act jointly, in the order the article lists them (its own side first), the home side
+    first where it is one. The second may have been read as an object of "and": the subject is then the first."""
+    sides = [p for p in t.participants if p.kind in ("person", "title", "country") and p.end <= t.start]
+    before = [p for p in sides if p.end <= subject.start]
+    after = [p for p in sides if p.start >= subject.end]
+    if before and _listed_sides(t, before[-1], subject):
+        listed = [t.ctx.side(before[-1]), t.ctx.side(subject)]
+    elif after and _listed_sides(t, subject, after[0]):
+        listed = [t.ctx.side(subject), t.ctx.side(after[0])]
+    else:
+        return []
+    return sorted(listed, key=lambda side: side != t.data.home)  # type: ignore[return-value]
+
+
+def _listed_sides(t: _Trigger, first: _Participant, second: _Participant) -> bool:
+    """Whether two participants of different sides are listed together ("Pakistan and Iran", "Kishida, Yoon")."""
+    if t.ctx.side(first) in (None, t.ctx.side(second)):
+        return False
+    return bool(_LIST_GAP.fullmatch(t.doc.text, first.end, second.start))
+
+
+def _opens_with_future(t: _Trigger) -> bool:
+    """Whether the trigger opens with a future auxiliary ("will", "would provide", "will continue to"): a promise
+    only when a side says it ("India will provide"), not a thing ("the visit would provide a boost")."""
+    return t.phrase.split(" ", 1)[0] in t.data.bare_futures
+
+
+def _side_right_before(t: _Trigger) -> bool:
+    """Whether a side is named right before the trigger ("The two sides will set up", "Ấn Độ cũng sẽ cung cấp"),
+    as its subject, not as a place ("the visit of Putin to China in June would provide")."""
+    if t.data.speaker_side_re.search(t.doc.text, max(t.sent.start, t.start - _SIDE_GAP - _SPEAKER_SIDE_LENGTH), t.start):
+        return True  # "said that his country will actively work to attract ..."
+    return any(0 <= t.start - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, t.start)
+               and not _a_place(t, p) for p in t.participants)
+
+
+def _a_place(t: _Trigger, p: _Participant) -> bool:
+    """Whether a participant is named as where something goes or happens ("to China", "in Laos")."""
+    before = _WORD_BEFORE.search(t.doc.text, max(0, p.start - _CITY_WORD), p.start)
+    return before is not None and before.group(1) in t.data.place_words
+
+
+def _pair_subject(t: _Trigger) -> bool:
+    """"Việt Nam - Canada đặt mục tiêu ...": a dash-joined pair of countries right before the trigger is both sides."""
+    start, _ = t.clause
+    countries = t.doc.in_range("countries", start, t.start)
+    if len(countries) < 2 or t.doc.text[countries[-1].end:t.start].strip():
+        return False
+    first, second = countries[-2], countries[-1]
+    return first.value != second.value and bool(_PAIR_DASH.fullmatch(t.doc.text, first.end, second.start))
+
+
 def _accept(t: _Trigger) -> list[Event]:
     """"Nhận lời mời của X, Y thăm...": Y accepts X's invitation (FACTS.md: one ACCEPT, date null).
 
@@ -709,7 +1420,7 @@ def _accept(t: _Trigger) -> list[Event]:
     """
     after = _objects(t)
     inviter = next((p for p in after if p.kind in ("person", "title", "country")), None)
-    host = t.ctx.side(inviter)
+    host = _inviter_side(t, inviter)
     if t.phrase in t.data.subject_accepts:
         subject = _subject(t)
         guest = subject if subject is not None and subject.kind != "joint" and t.ctx.side(subject) != host else None
@@ -724,24 +1435,177 @@ def _accept(t: _Trigger) -> list[Event]:
                   evidence=_evidence(t, "ACCEPT"), persons=_names(guest, inviter), object=_object_text(t))]
 
 
+def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
+    """The inviter's country: one named in the inviter's phrase, up to the comma that closes it, else the inviter's.
+
+    "theo lời mời của Phó Chủ tịch thứ Nhất Quốc hội Hy Lạp Ioannis Plakiotakis, ...":
+    a long title may hide the person, never the country it names.
+    """
+    if inviter is None:
+        return None
+    comma = t.doc.text.find(",", inviter.start, t.sent.end)
+    named = [p.country for p in t.participants
+             if p.kind == "country" and inviter.start <= p.start < (comma if comma >= 0 else t.sent.end)]
+    return named[0] if named else t.ctx.side(inviter)
+
+
 def _establish(t: _Trigger) -> list[Event]:
+    """Relations established or upgraded: a verb, then within a few words relations or a framework
+    ("nâng cấp quan hệ lên Đối tác Chiến lược Toàn diện", "established diplomatic ties"); the level
+    reached is the event's framework (FACTS.md)."""
     actors = t.ctx.joint()
-    if len(actors) < 2:
+    start, end = t.clause
+    passive = t.data.passive_relation_re.search(t.doc.text, max(start, t.start - _PASSIVE_WINDOW), t.start)
+    if len(actors) < 2 or not (t.data.relation_frame_re.match(t.doc.text, t.end, end) or passive):
+        return []
+    if t.data.intention_re.search(t.doc.text, start, t.start):
+        return []  # "expressed determination to ... elevate relations": a wish, not an upgrade
+    if _non_state_party(t):
+        return []  # "nearly 100 pairs of their localities established cooperative relations": not the two states
+    if t.data.necessity_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start):
+        return []  # "noted the need to establish relations between press secretaries": still to be done
+    for pattern in t.data.anniversary_res:
+        if any(m.start() <= t.start < m.end() for m in pattern.finditer(t.doc.text, start, end)):
+            return []  # dated by its anniversary (see _add_anniversaries)
+    anchor = anchor_of(t.doc)
+    reach = _establishment_reach(t)
+    before = [s for s in t.doc.in_range("dates", start, t.start) if not t.doc.text[s.end:t.start].strip()]
+    fronted = [s for s in t.doc.in_range("dates", start, t.start) if not any(  # "In 2009, A and B upgraded ties"
+        t.data.kind(m.group()) == "ESTABLISH_RELATIONS" for m in t.data.trigger_re.finditer(t.doc.text, s.end, t.start))]
+    # "the 1965 normalization", "established in 1965", else a date fronted in the clause
+    spans = before[-1:] or list(t.doc.in_range("dates", t.end, reach)) or fronted[-1:]
+    date = _relations_date(spans[0], anchor) if spans else None
+    ago = next((m for p in t.data.years_ago_res for m in p.finditer(t.doc.text, t.end, reach)), None)
+    if ago is not None and anchor.year is not None and (date is None or (not before and ago.start() < spans[0].start)):
+        date = f"{anchor.year - int(ago.group('n')):04d}"  # "cách đây 4 năm", "four years ago"
+    background = t.data.background_re.search(t.doc.text, max(start, t.start - _BACKGROUND_WINDOW), t.start)
+    if date is None and background is not None:  # "since 2013, when the two countries upgraded ties"
+        since = next(iter(t.doc.in_range("dates", background.end(), t.start)), None)
+        date = _relations_date(since, anchor) if since is not None else None
+    framework_from = max(start, t.start - _PASSIVE_WINDOW) if passive else t.start
+    framework = _framework(t.data, t.doc.text[framework_from:min(end, t.end + _FRAMEWORK_WINDOW)])
+    new_level = any(word in t.phrase for word in t.data.upgrades) or framework not in (None, "diplomatic_relations")
+    if date is None and background is None and new_level:
+        date = t.ctx.narrative_date  # a partnership reached, undated: at the article's event
+    status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
+    if background is not None and date is None:
+        status = "reported"  # "since the two countries upgraded ties": told as background
+    event = Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
+                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t), framework=framework)
+    return [event, *_coordinated_frameworks(t, event, reach)]
+
+
+def _non_state_party(t: _Trigger) -> bool:
+    """Whether a company, a locality or another body below the state stands in the subject right before a
+    signing or establishing verb, past the clause's last punctuation: its contract or ties are not the two states'."""
+    start, _ = t.clause
+    window = max(start, t.start - _NON_STATE_WINDOW)
+    stops = list(_PUNCTUATION.finditer(t.doc.text, window, t.start))
+    return bool(t.data.non_state_re.search(t.doc.text, stops[-1].end() if stops else window, t.start))
+
+
+def _establishment_reach(t: _Trigger) -> int:
+    """Where what an establishing verb says ends: at the next establishing verb of its clause
+    ("bình thường hóa quan hệ ..., từ khi hai nước xác lập ... (tháng 7/2013)": the date is the second's)."""
+    _, end = t.clause
+    return next((m.start() for m in t.data.trigger_re.finditer(t.doc.text, t.end, end)
+                 if t.data.kind(m.group()) == "ESTABLISH_RELATIONS" and not _excluded(t.doc, m, t.data)), end)
+
+
+def _relations_date(span: Span, anchor: Anchor) -> str | None:
+    """A date of relations; of a span across years ("(1975-2025)", "(4/8/1973 – 4/8/2023)"), when they began."""
+    date = resolve(span.value, anchor)
+    return date.split("/")[0] if date and span.value.end_year not in (None, span.value.year) else date
+
+
+def _coordinated_frameworks(t: _Trigger, event: Event, reach: int) -> list[Event]:
+    """"thiết lập quan hệ ngoại giao ngày 29/2/1992 và quan hệ Đối tác toàn diện từ tháng 3/2019":
+    each framework joined to the first with its own date is an establishment of its own."""
+    anchor = anchor_of(t.doc)
+    found = list(t.data.frameworks_re.finditer(t.doc.text, t.end, reach))
+    out = []
+    for previous, framework in zip(found, found[1:]):
+        if not t.data.pair_joiner_re.search(t.doc.text, previous.end(), framework.start()):
+            continue
+        date = next((s for s in t.doc.in_range("dates", framework.end(), reach)
+                     if s.start - framework.end() <= _FRAMEWORK_DATE_GAP), None)
+        resolved = _relations_date(date, anchor) if date is not None else None
+        if resolved is None or resolved == event.date:
+            continue
+        out.append(replace(event, date=resolved, framework=t.data.frameworks[fold(framework.group())],
+                           object=t.doc.text[framework.start():date.end], persons=[],
+                           status="reported" if t.ctx.narrative_date and resolved[:4] < t.ctx.narrative_date[:4] else "happened"))
+    return out
+
+
+def _framework(data: _EventData, text: str) -> str | None:
+    """The FACTS.md level a text names first ("Đối tác Chiến lược Toàn diện" → comprehensive_strategic_partnership)."""
+    found = data.frameworks_re.search(text)
+    return data.frameworks[fold(found.group())] if found else None
+
+
+def _sign(t: _Trigger) -> list[Event]:
+    """A signing: one SIGN per document signed (FACTS.md), whether or not the document is named.
+
+    What is signed must be said near the verb ("signed fifteen agreements",
+    "ra Tuyên bố chung"). A document before the verb ("the pact was signed",
+    "các văn kiện đã ký") is a SIGN only with a date of its own: undated, it
+    recalls documents signed at some time. Agreed or proposed signings are
+    COMMIT or PROPOSE, not SIGN.
+    """
+    if _inside_request(t, ("INVITE", "PROPOSE", "COMMIT")):
         return []
     start, end = t.clause
-    if any(p.search(t.doc.text, max(start, t.start - 30), t.end) for p in t.data.anniversary_res):
-        return []  # dated by its anniversary (see _add_anniversaries)
-    date = None
-    for span in t.doc.in_range("dates", t.end, end):
-        date = resolve(span.value, anchor_of(t.doc))
-        if date and span.value.end_year is not None and span.value.month is None:
-            date = date.split("/")[0]  # "(1975-2025)": the year relations began
-        break
-    if date is None and any(word in t.phrase for word in t.data.upgrades):
-        date = t.ctx.narrative_date
-    status = "reported" if date and t.ctx.narrative_date and date[:4] < t.ctx.narrative_date[:4] else "happened"
-    return [Event(type="ESTABLISH_RELATIONS", actors=actors, date=date, status=status,
-                  evidence=_evidence(t, "ESTABLISH_RELATIONS"), object=_object_text(t))]
+    if t.data.infinitive_re.search(t.doc.text, max(start, t.start - _INTENTION_WINDOW), t.start) and not _future(t):
+        return []  # "hopes to sign": an intention
+    if t.data.intention_re.search(t.doc.text, start, t.start):
+        return []  # "expressed determination to ... finalise and sign the CEPA": a wish
+    if t.data.third_parties_re.search(t.doc.text, t.end, end):
+        return []  # "Peru ký kết nhiều FTA với các nước ...": signed with others, not between the two
+    if _non_state_party(t):
+        return []  # "Bộ đội Biên phòng Việt Nam và công ty Larsen&Toubro đã ký hợp đồng": a company's contract
+    named = t.data.documents_re.search(t.doc.text, t.start, min(end, t.end + _DOCUMENT_WINDOW))
+    before = t.data.documents_re.search(t.doc.text, max(start, t.start - _SIGNED_BEFORE_WINDOW), t.start)
+    signed = [a for a in t.doc.layer("facts.agreements") if start <= a.evidence[0] < end and a.status == "signed"]
+    # an agreement read after the verb is what it signs, however long its name ("signed the ... Agreement (CEPA)")
+    object_named = named is not None or any(a.evidence[0] >= t.start for a in signed)
+    actors = t.ctx.joint()
+    if (not object_named and before is None) or len(actors) < 2:
+        return []
+    date = _date(t, "SIGN")
+    if not object_named and t.start not in t.ctx.stated:
+        return []  # "the pact was signed": a signing recalled, not dated
+    persons = _names(*(p for p in t.participants if p.kind == "person" and start <= p.start < end))
+    event = Event(type="SIGN", actors=actors, date=date, status=_status(t, date), evidence=_evidence(t, "SIGN"),
+                  persons=persons, object=_object_text(t))
+    if signed:  # the agreements read in the clause, each as the agreement steps state it
+        return [replace(event, actors=[c for c in actors if c in a.parties] or list(a.parties),
+                        date=a.date or date, evidence=a.evidence, object=a.scope) for a in signed]
+    topics = _document_topics(t, named) if named is not None else []
+    return [replace(event, evidence=(event.evidence[0], topic_end), object=topic) for topic, topic_end in topics] or [event]
+
+
+def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, int]]:
+    """"documents on health, fisheries and customs": each topic of a list is a document of its own,
+    with where its mention ends; none unless two or more short topics are listed. The topic
+    alone is the document's object: "documents on" shared would make all of them one step."""
+    marker = t.data.document_topics_re.match(t.doc.text, document.end())
+    if marker is None:
+        return []
+    _, end = t.clause
+    stop = _TOPIC_LIST_END.search(t.doc.text, marker.end(), end)
+    limit = stop.start() if stop else end
+    if t.doc.in_range("dates", marker.end(), limit):
+        return []  # "agreements on Tuesday, March 4": a date, not topics
+    topics, position = [], marker.end()
+    for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
+        item_end = gap.start() if gap else limit
+        item = t.doc.text[position:item_end].strip()
+        if not item or len(item.split()) > _TOPIC_WORDS or country_of_place(t.ctx.lexicon, item):
+            return []  # "the agreement in Suva, Fiji": a place, not topics
+        topics.append((item, item_end))
+        position = gap.end() if gap else limit
+    return topics if len(topics) >= 2 else []
 
 
 _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
@@ -754,6 +1618,7 @@ _BUILDERS: dict[str, Callable[[_Trigger], list[Event]]] = {
     "CONGRATULATE": _two_sided("CONGRATULATE"),
     "ACCEPT": _accept,
     "ESTABLISH_RELATIONS": _establish,
+    "SIGN": _sign,
 }
 
 
@@ -780,7 +1645,7 @@ def _add_history_list(doc: Document, sent: Span, items: list[tuple[_Participant,
     for person, date_span in items:
         date = resolve(date_span.value, anchor)
         visits = [m for m in data.trigger_re.finditer(doc.text, sent.start, person.start)
-                  if data.types[m.group()] == "VISIT"]
+                  if data.kind(m.group()) == "VISIT"]
         destination = None
         if visits:
             last = visits[-1]
@@ -812,19 +1677,25 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         if _other_relationship(doc, match.end(), min(sent.end, match.end() + _QUALIFIER_WINDOW), actors):
             continue  # "kỷ niệm 50 năm quan hệ ASEAN-Australia": not the two countries' own relations
         years = int(match.group("n"))
-        span_of = next((v for v in dated if v.year and v.end_year and v.month is None and v.end_year - v.year == years), None)
+        span_of = next((v for v in dated if v.year and v.end_year and v.end_year - v.year == years), None) or next(
+            (v for v in dated if v.year and v.month and any(  # "4/8/1973 ... 4/8/2023": two dates a span apart
+                w.year and w.year - v.year == years and (w.month, w.day) == (v.month, v.day) for w in dated)), None)
         stated = next((v.year for v in dated if v.year and v.month is None and v.end_year is None), None)
         date = None
         if match.groupdict().get("approx") is None:
-            if span_of is not None:
-                date = f"{span_of.year:04d}"  # "(1975-2025)"
+            if span_of is not None:  # "(1975-2025)", "(4/8/1973 – 4/8/2023)": its start, as written
+                date = (resolve(span_of, anchor) or f"{span_of.year:04d}").split("/")[0]
             elif stated is not None and anchor.year is not None and abs(stated + years - anchor.year) <= 1:
                 date = f"{stated:04d}"  # "the 50th anniversary of relations, established in 1974" (in 2023 or 2024)
-            elif (stated or anchor.year) is not None:
-                date = f"{(stated or anchor.year) - years:04d}"  # type: ignore[operator]
+            elif stated is not None:
+                date = f"{stated - years:04d}"
+            elif anchor.year is not None:  # "hướng tới kỷ niệm 35 năm", "heading towards the 35th": next year's
+                ahead = data.ahead_re.search(doc.text, max(sent.start, match.start() - _AHEAD_WINDOW), match.start())
+                date = f"{anchor.year + (1 if ahead else 0) - years:04d}"
         start, end = _clause(doc, sent, match.start(), data)
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
-                               object=doc.text[match.start():match.end()]))
+                               object=doc.text[match.start():match.end()],
+                               framework=_framework(data, doc.text[match.start():min(sent.end, match.end() + _QUALIFIER_WINDOW)])))
 
 
 def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
@@ -841,12 +1712,18 @@ def _add_agreement_steps(doc: Document, sent: Span, participants: list[_Particip
     and each of a list both sides commit to sign is a COMMIT (one agreement is the
     commitment the sentence's own trigger already states)."""
     proposed = [a for a in _agreements_in(doc, sent) if a.status == "proposed"]
+    steps = [e for e in ctx.events if e.type in ("PROPOSE", "COMMIT") and sent.start <= e.evidence[0] < sent.end]
     for agreement in _agreements_in(doc, sent):
+        stated = next((e for e in steps if e.evidence[0] <= agreement.evidence[0] < e.evidence[1]), None)
         if agreement.status == "signed" and agreement.date is not None:
             actors = [c for c in ctx.joint() if c in agreement.parties] or agreement.parties
             persons = _names(*(p for p in participants if p.kind == "person"))
             _add(ctx, Event("SIGN", list(actors), agreement.date, "happened", agreement.evidence,
                                    persons, object=agreement.scope))
+        elif agreement.status == "proposed" and stated is not None:
+            # a proposal or commitment of the sentence already states it as its step ("urged early conclusion of
+            # the CEPA negotiations"): that event is about the agreement, named as the agreement is
+            stated.object = agreement.scope or stated.object
         elif agreement.status == "proposed":
             proposer = _proposer(doc, sent, agreement, participants, ctx, data)
             if proposer is None:  # both sides: a joint commitment to this agreement (FACTS.md: COMMIT)
@@ -895,11 +1772,11 @@ def _same_dates(a: str | None, b: str | None) -> bool:
     return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
 
 
-def _content_words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").split() if len(w) > 2 or w.isdigit()}
+def _content_words(text: str | None, function_words: frozenset[str]) -> set[str]:
+    return {w for w in fold(text or "").split() if (len(w) > 2 or w.isdigit()) and w not in function_words}
 
 
-def _same_step(a: Event, b: Event) -> bool:
+def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
     """Two mentions of a proposal or commitment state the same step when their words mostly agree.
 
     One shared word is not enough unless it is all both say: "cooperation" (a
@@ -907,7 +1784,7 @@ def _same_step(a: Event, b: Event) -> bool:
     """
     if a.evidence == b.evidence:
         return True
-    wa, wb = _content_words(a.object), _content_words(b.object)
+    wa, wb = _content_words(a.object, function_words), _content_words(b.object, function_words)
     shared = wa & wb
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
@@ -922,10 +1799,11 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     for old in ctx.events:
         if old.type != new.type:
             continue
-        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED else old.actors == new.actors
+        # a joint step stated twice is one commitment whichever side each mention names first
+        same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
         if not same_sides or not _same_dates(old.date, new.date):
             continue
-        if not refers_back and not _same_occurrence(old, new):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue
         if _more_precise(new, old):
             old.date = new.date
@@ -941,6 +1819,11 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         ctx.dated.add(id(new))
 
 
+def _unnamed_batch(event: Event, data: _EventData) -> bool:
+    """Whether a signing names only a number of documents ("eight agreements", "các văn kiện"), none by name."""
+    return bool(event.object and data.document_batch_re.match(event.object))
+
+
 def _more_precise(new: Event, old: Event) -> bool:
     """Whether ``new`` dates the occurrence better: a day inside a stated range names the day
     of talks ("on Friday", during a visit "from April 12 to 15"), while a trip keeps its whole range."""
@@ -953,12 +1836,16 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event) -> bool:
-    if new.type in SPEECH_ACTS | {"SIGN"} and not _same_step(old, new):
+def _same_occurrence(old: Event, new: Event, data: _EventData) -> bool:
+    if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
+        return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
+    # an invitation accepted by the same side is one acceptance however its inviter is worded
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
         return False
     if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office:
         return False
-    return not (new.type == "ESTABLISH_RELATIONS" and old.date != new.date and old.date and new.date)
+    # one establishment told at two precisions ("2025-10" in a title, "2025-10-29" in the text) is one; two levels are two
+    return not (new.type == "ESTABLISH_RELATIONS" and old.framework and new.framework and old.framework != new.framework)

@@ -33,9 +33,12 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Figure
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
+from bilat.patterns import compile_gated
 
 _DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
+_PERIOD_AFTER_WORDS = 6
+"""Words that may stand between an amount and the period stated after it ("đạt 8 tỷ USD trong năm 2024")."""
 _CUE_AFTER_WORDS = 2
 """Words that may stand between an amount and the cue after it ("in", "worth of")."""
 
@@ -77,7 +80,7 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
     mult = phrases(data["multipliers"], glued=True)
     pattern = (
         rf"(?P<approx>(?:(?:{phrases(data['approx'])}){SPACE})+)?"
-        rf"(?:(?P<pre>{phrases(data['written_before'])})[^\S\n]*)?"
+        rf"(?:(?P<pre>{phrases(data['written_before'], digits_after=True)})[^\S\n]*)?"
         # a number never starts inside another or inside a word ("2.5", "A380"), unless a currency led it ("Rs.5,000")
         rf"(?:(?P<digits>(?(pre)|(?<![\w.,]))\d+(?:[.,]\d+)*(?!\d))"
         # multipliers apart, glued ("$5bn") or hyphenated as an adjective ("a Rs 1,500-crore project")
@@ -86,7 +89,7 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
         rf"(?:[^\S\n]*(?P<post>{phrases(units)}))?"
     )
     return _NumberRules(
-        pattern=re.compile(pattern, re.IGNORECASE),
+        pattern=compile_gated(pattern, re.IGNORECASE),
         multiplier=re.compile(mult, re.IGNORECASE),
         words={folded(k): v for k, v in data["words"].items()},
         multipliers={folded(k): v for k, v in data["multipliers"].items()},
@@ -161,6 +164,14 @@ class _FigureRules:
     changes: re.Pattern[str]
     tail_stops: re.Pattern[str]
     partner: re.Pattern[str]
+    current_before: re.Pattern[str]
+    current_after: re.Pattern[str]
+    measured_after: re.Pattern[str]
+    cue_joiner: re.Pattern[str]
+    firms: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    """Words naming the amount the previous sentence stated ("The figure topped ...")."""
+    count_before: re.Pattern[str]
 
 
 @cache
@@ -175,6 +186,16 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         changes=re.compile(rf"(?:{phrases(data['changes'])})\s*\Z", re.IGNORECASE),
         tail_stops=re.compile(rf"[,;.:(]|{phrases(data['comparisons'])}", re.IGNORECASE),
         partner=re.compile(rf"(?:{phrases(data['partner_markers'])}){SPACE}\Z", re.IGNORECASE),
+        current_before=re.compile(rf"(?:{phrases(data['current'])}){SPACE}\Z", re.IGNORECASE),
+        current_after=re.compile(rf"{SPACE}(?:{phrases(data['current'])})", re.IGNORECASE),
+        measured_after=re.compile(rf"{SPACE}(?:{phrases(data['measured_after'])}){SPACE}", re.IGNORECASE)
+        if data.get("measured_after") else re.compile(r"(?!)"),
+        cue_joiner=re.compile(rf"{SPACE}(?:{phrases(data['cue_joiners'])}){SPACE}\Z", re.IGNORECASE),
+        firms=compile_phrases(data["firms"]),
+        anaphora=compile_phrases(data.get("anaphora", [])) if data.get("anaphora") else re.compile(r"(?!)"),
+        count_before=re.compile(
+            rf"(?P<approx>(?:{phrases(lexicon['numbers']['approx'])}){SPACE})?(?<![\w.,])(?P<digits>\d+(?:[.,]\d{{3}})*){SPACE}\Z",
+            re.IGNORECASE),
     )
 
 
@@ -184,14 +205,18 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
     rules = _figure_rules(lexicon)
     figures: list[Figure] = []
     seen: set[tuple[str, str | None, float, frozenset[str]]] = set()
+    last_indicator: str | None = None  # the previous statement's, which "the figure" refers to
     for sent in statements(doc):
         amounts = doc.in_range("amounts", sent.start, sent.end)
+        referred = last_indicator if amounts and rules.anaphora.search(doc.text, sent.start, amounts[0].start) else None
         restated = {i for i in range(1, len(amounts)) if _converted(doc.text, amounts[i - 1], amounts[i])}
         period: str | None = None
         target_from = period_from = sent.start
         for i, amount in enumerate(amounts):
-            # a target word makes a target of the amount after it and of those listed with it
-            if rules.targets.search(doc.text, target_from, amount.start):
+            # a target word makes a target of the amount after it and of those listed with it,
+            # but not of the current level it is set against ("so với mốc 500 triệu USD hiện nay")
+            current = _is_current(doc.text, rules, sent.start, amount)
+            if rules.targets.search(doc.text, target_from, amount.start) and not current:
                 continue
             if i in restated:
                 continue  # "20 billion euros ($21.8 billion)": the same amount in another currency
@@ -203,16 +228,77 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
                 after = amounts[i + 1].end + 1
             else:
                 after = amount.end
-            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period)
+            found = _figure(doc, rules, sent, lead, max(lead, period_from), amount, after, limit, amounts, period, current,
+                            referred if i == 0 else None)
             if found is None:
                 continue
             figure, period_from = found
+            last_indicator = figure.indicator
             period = figure.period
             key = (figure.indicator, figure.period, figure.value, frozenset(figure.parties))
             if key not in seen:
                 seen.add(key)
                 figures.append(figure)
+    figures.extend(_firm_counts(doc, lexicon, rules))
     return figures
+
+
+_FIRM_UNIT = "firms"
+_COUNT_WINDOW = 24
+"""Characters before a country and its firms where their count may stand ("over 1,000 Turkish companies")."""
+
+
+def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules) -> list[Figure]:
+    """Counts of one country's firms ("over 1,000 Turkish companies now operating in Qatar",
+    "200 doanh nghiệp Hà Lan"): an amount about the relationship when it is a side of the pair.
+
+    The country is named right before the firms (English) or right after them
+    (Vietnamese); a count of firms of no stated country is no figure.
+    """
+    numbers = lexicon["numbers"]
+    pair = main_pair(doc)
+    out: list[Figure] = []
+    for noun in rules.firms.finditer(doc.text, doc.body_start):
+        sent = doc.sentence_of(noun.start())
+        if sent is None:
+            continue
+        country = next((c for c in doc.in_range("countries", max(sent.start, noun.start() - _COUNT_WINDOW), noun.start())
+                        if doc.text[c.end:noun.start()].strip() == ""), None)
+        count_end = country.start if country is not None else noun.start()
+        if country is None:
+            country = next((c for c in doc.in_range("countries", noun.end(), sent.end)
+                            if doc.text[noun.end():c.start].strip() == ""), None)
+        if country is None or country.value not in pair:
+            continue
+        count = rules.count_before.search(doc.text, max(sent.start, count_end - _COUNT_WINDOW), count_end)
+        number = _number(count.group("digits"), numbers["decimal"], numbers["thousands"]) if count else None
+        if number is None:
+            continue
+        parties = [country.value, *[c for c in pair if c != country.value]]
+        end = max(noun.end(), country.end)
+        out.append(Figure(indicator="other", parties=parties, period=None, value=float(number), unit=_FIRM_UNIT,
+                          approx=count.group("approx") is not None, evidence=(count.start(), end)))
+    return out
+
+
+def _is_current(text: str, rules: _FigureRules, start: int, amount: Span) -> bool:
+    """Whether the amount is said to be the current level ("the current $10 billion", "500 triệu USD hiện nay")."""
+    return bool(rules.current_before.search(text, start, amount.start) or rules.current_after.match(text, amount.end))
+
+
+_NOUN_AFTER = re.compile(r"[^\S\n](?P<word>[^\W\d_]+)")
+"""The word right after an amount."""
+
+
+def _counts_a_noun(doc: Document, rules: _FigureRules, end: int) -> bool:
+    """Whether a word right after a bare number names what it counts ("10 triệu dân"), not a cue or a date."""
+    word = _NOUN_AFTER.match(doc.text, end)
+    if word is None or not word.group("word")[0].islower():
+        return False
+    starts = word.start("word")
+    if rules.cues.match(doc.text, starts) or rules.current_after.match(doc.text, end):
+        return False
+    return not any(span.start == starts for span in doc.layer("dates"))
 
 
 def _converted(text: str, previous: Span, amount: Span) -> bool:
@@ -223,7 +309,7 @@ def _converted(text: str, previous: Span, amount: Span) -> bool:
 
 def _figure(
     doc: Document, rules: _FigureRules, sent: Span, lead: int, period_from: int, amount: Span, after: int,
-    limit: int, amounts: list[Span], period: str | None,
+    limit: int, amounts: list[Span], period: str | None, current: bool, referred: str | None = None,
 ) -> tuple[Figure, int] | None:
     """The figure ``amount`` states, and where the next amount may start reading its period.
 
@@ -233,16 +319,25 @@ def _figure(
     ngạch ... đạt X, và 7 tháng đầu năm nay đạt Y": both trade), else a cue
     just after it ("$2 billion in ODA"). The period is read by ``_period``.
     What follows the amount is read from ``after``: past a restatement in
-    brackets ("20 billion euros ($21.8 billion) in 2022").
+    brackets ("20 billion euros ($21.8 billion) in 2022"). A ``current`` level
+    ("from the current $10 billion") is no change, and has no period of its own.
+    A bare number counting some noun ("10 triệu dân": ten million people) is no money.
+    With no cue, an amount ``referred`` to as the previous sentence's ("The figure
+    topped ...") measures what that one did.
     """
     text, value = doc.text, amount.value
-    if rules.changes.search(text, sent.start, amount.start):
+    if rules.changes.search(text, sent.start, amount.start) and not current:
+        return None
+    if not value.unit and _counts_a_noun(doc, rules, amount.end):
         return None
     stop = rules.tail_stops.search(text, after, limit)
     tail = stop.start() if stop else limit
+    measured = _measured_after(doc, rules, after, tail)
     indicator = (
         rules.unit_indicators.get(value.unit)
+        or (measured[0] if measured else None)
         or _last_cue(text, rules, sent.start, amount.start)
+        or referred  # "The figure topped $700 million": what the previous sentence measured
         or _cue_after(text, rules, after, tail)
     )
     if indicator is None:
@@ -250,10 +345,10 @@ def _figure(
     if rules.deadlines.search(text, after, tail) and _is_ahead(doc, period_in(doc, after, tail)):
         return None
     start, end = _trimmed(text, lead, tail)
-    period, next_from = _period(doc, period_from, amount, after, tail, period)
+    period, next_from = (None, amount.end) if current else _period(doc, period_from, amount, after, tail, period)
     return Figure(
         indicator=indicator,
-        parties=_parties(doc, rules, sent.start, lead, end, indicator),
+        parties=_parties(doc, rules, sent.start, lead, end, indicator, measured[1] if measured else None),
         period=period,
         value=value.value,
         unit=value.unit or next((a.value.unit for a in amounts if a.value.unit), ""),
@@ -278,16 +373,55 @@ def _period(
     if before is not None:
         return before, amount.end
     for span in doc.in_range("dates", after, tail):
+        if len(doc.text[after:span.start].split()) > _PERIOD_AFTER_WORDS:
+            break  # "100 triệu USD cho Việt Nam đã được ... ký hồi tháng 9/2014": the date of something else
         stated = period_in(doc, span.start, span.end)
         if stated is not None:
             return stated, span.end
     return previous, amount.end
 
 
+_POSSESSIVE_SPACE = re.compile(r"(?:['’]s)?[^\S\n]*")
+"""What follows a country before the noun it owns ("Vietnam’s imports")."""
+_JOINED_INDICATORS = {frozenset({"exports", "imports"}): "bilateral_trade"}
+"""Two cues joined under one amount that make a known indicator together ("exports and imports": trade)."""
+
+
 def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
-    """The indicator of the last cue in ``[start, end)``: the one nearest the amount."""
+    """The indicator of the last cue in ``[start, end)``: the one nearest the amount.
+
+    Cues of two indicators joined under one amount ("trade and investment
+    amounted to $10 billion") measure neither alone: their sum is ``other``,
+    unless together they make a known one ("exports and imports").
+    """
     cues = list(rules.cues.finditer(text, start, end))
-    return rules.cue_indicators[folded(cues[-1].group())] if cues else None
+    if not cues:
+        return None
+    last = rules.cue_indicators[folded(cues[-1].group())]
+    if len(cues) > 1 and rules.cue_joiner.search(text, cues[-2].end(), cues[-1].start()):
+        joined = rules.cue_indicators[folded(cues[-2].group())]
+        if joined != last:
+            return _JOINED_INDICATORS.get(frozenset({joined, last}), "other")
+    return last
+
+
+def _measured_after(doc: Document, rules: _FigureRules, start: int, end: int) -> tuple[str, str | None] | None:
+    """The indicator an amount measures when a measure phrase names it after ("$647 million worth of
+    Vietnamese exports"), and the country the cue belongs to (the exporter, the importer), if named.
+
+    The phrase says what the amount is of, so it outranks a cue before the amount.
+    """
+    measure = rules.measured_after.match(doc.text, start, end)
+    if measure is None:
+        return None
+    owner = None
+    pos = measure.end()
+    country = next((c for c in doc.in_range("countries", pos, end) if c.start == pos), None)
+    if country is not None:
+        owner = country.value
+        pos = _POSSESSIVE_SPACE.match(doc.text, country.end, end).end()  # type: ignore[union-attr]
+    cue = rules.cues.match(doc.text, pos, end)
+    return (rules.cue_indicators[folded(cue.group())], owner) if cue else None
 
 
 def _cue_after(text: str, rules: _FigureRules, start: int, end: int) -> str | None:
@@ -319,16 +453,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _parties(doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str) -> list[str]:
+def _parties(
+    doc: Document, rules: _FigureRules, start: int, lead: int, end: int, indicator: str, owner: str | None = None,
+) -> list[str]:
     """The countries the figure is between: named in its clause, else in its sentence, else the article's pair.
 
     The clause starts at ``lead``, the sentence at ``start``. For exports, imports and investment the order is the flow's: a country named
-    in the clause right after "sang", "từ", "tại"... is the partner and comes second.
+    in the clause right after "sang", "từ", "tại"... is the partner and comes second; the ``owner`` of the
+    flow ("Vietnamese exports", "Vietnam's imports") comes first.
     """
-    named = countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
+    named = ([owner] if owner else []) + countries_in(doc, lead, end) + countries_in(doc, start, end) + main_pair(doc)
     parties = list(dict.fromkeys(named))[:2]
     if indicator not in _DIRECTED:
         return sorted(parties)
+    if owner in parties:
+        return [owner, *[c for c in parties if c != owner]]
     partners = {
         span.value for span in doc.in_range("countries", lead, end)
         if rules.partner.search(doc.text, lead, span.start)

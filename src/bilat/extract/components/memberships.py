@@ -18,13 +18,15 @@ from bilat.extract.components.countries import main_pair
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Membership
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon
+from bilat.lang import Lexicon, load_shared
 
 _WORD = r"[^\W\d_]+"
 _MAX_GAP = 3
 """Lower-case words allowed between a role and the organisation ("thành viên không thường trực")."""
 _MAX_GAP_BEFORE_LINK = 6
 """...or between a role and a link ("thành viên của nhiều tổ chức quốc tế như")."""
+_MAX_RELATIVE_SUBJECT = 60
+"""Characters of the members named in a relative clause after the organisation ("mà Uruguay và Paraguay là")."""
 _HEDGE_WINDOW = 4
 """Words before the cue searched for a hedge ("ủng hộ Timor-Leste gia nhập")."""
 
@@ -44,6 +46,8 @@ class _Cues:
     pair: re.Pattern[str]
     sign_orgs: frozenset[str]
     country_roles: frozenset[str]
+    relative: re.Pattern[str]
+    """A relative clause after the organisation stating its members ("(Mercosur) mà Uruguay là thành viên sáng lập")."""
 
 
 def _alt(phrases: list[str]) -> str:
@@ -77,6 +81,9 @@ def _cues(lexicon: Lexicon) -> _Cues:
         pair=re.compile(rf"(?<!\w){_alt(data['pair_phrases'])}(?!\w)", re.IGNORECASE),
         sign_orgs=frozenset(data.get("sign_orgs", [])),
         country_roles=frozenset(data.get("country_roles", [])),
+        relative=re.compile(
+            rf"\)?,?\s*{_alt(data['relatives'])}\s+(?P<members>[^,;.]{{1,{_MAX_RELATIVE_SUBJECT}}}?)\s+{copula}"
+            rf"(?:\s+{_WORD}){{0,2}}?\s+{_alt(data['roles'])}(?!\w)", re.IGNORECASE),
     )
 
 
@@ -85,6 +92,8 @@ class _Subject:
     start: int
     end: int
     codes: tuple[CountryCode, ...]
+    paired: bool = False
+    """Written as "hai nước" / "both sides": the article's pair, not named countries."""
 
 
 @component("memberships", requires=["sents", "countries", "orgs"], assigns="facts.memberships")
@@ -101,11 +110,21 @@ def find_memberships(doc: Document, lexicon: Lexicon) -> list[Membership]:
             statement = _stated(doc, sent, listed, cues)
             if statement is None:
                 continue
-            members, evidence, org_codes = statement
+            members, evidence, org_codes, named = statement
             for org in org_codes:
+                closed = _bloc_members().get(org)
+                countries = [c for c in members if c in named or closed is None or c in closed]
+                if not countries:
+                    continue
                 entry = found.setdefault(org, Membership(org, [], evidence))
-                entry.countries.extend(code for code in members if code not in entry.countries)
+                entry.countries.extend(code for code in countries if code not in entry.countries)
     return list(found.values())
+
+
+@cache
+def _bloc_members() -> dict[str, frozenset[str]]:
+    """Regional blocs with a closed list of members (``data/blocs.toml``), read once."""
+    return {bloc: frozenset(members) for bloc, members in load_shared("blocs")["members"].items()}
 
 
 def _org_list(text: str, orgs: list[Span], i: int, cues: _Cues) -> list[Span]:
@@ -119,10 +138,16 @@ def _org_list(text: str, orgs: list[Span], i: int, cues: _Cues) -> list[Span]:
 
 
 def _stated(doc: Document, sent: Span, listed: list[Span], cues: _Cues
-            ) -> tuple[list[CountryCode], tuple[int, int], list[str]] | None:
-    """The members, evidence and organisations when a cue states a membership of ``listed``."""
+            ) -> tuple[list[CountryCode], tuple[int, int], list[str], set[CountryCode]] | None:
+    """The members, evidence, organisations and the members named (not "hai nước") when a cue states a membership of ``listed``."""
     before = doc.text[sent.start:listed[0].start]
     org_codes = list(dict.fromkeys(str(span.value) for span in listed))
+    list_end = listed[-1].end
+    relative = cues.relative.match(doc.text, list_end, sent.end)
+    if relative is not None:
+        members = [s.value for s in doc.in_range("countries", relative.start("members"), relative.end("members"))]
+        if members:
+            return list(dict.fromkeys(members)), (listed[0].start, relative.end()), org_codes, set(members)
     cue_start = _cue_start(before, doc.text[listed[-1].end:sent.end], cues)
     if cue_start is None:
         sign = cues.sign.match(before)
@@ -137,9 +162,9 @@ def _stated(doc: Document, sent: Span, listed: list[Span], cues: _Cues
     subject = _subject(doc, sent, cue_start, listed[-1].end, cues)
     if subject is None:
         return None
-    members, start, end = subject
+    members, start, end, named = subject
     list_end = listed[-1].end + doc.text.startswith(")", listed[-1].end)  # "(FEALAC)" whole
-    return members, (min(start, cue_start), max(end, list_end)), org_codes
+    return members, (min(start, cue_start), max(end, list_end)), org_codes, named
 
 
 def _cue_start(before: str, after: str, cues: _Cues) -> int | None:
@@ -167,8 +192,8 @@ def _lower_words(words: str) -> bool:
 
 
 def _subject(doc: Document, sent: Span, cue_start: int, list_end: int, cues: _Cues
-             ) -> tuple[list[CountryCode], int, int] | None:
-    """The countries the cue is about, and where they are written.
+             ) -> tuple[list[CountryCode], int, int, set[CountryCode]] | None:
+    """The countries the cue is about, where they are written, and those named (not "hai nước").
 
     The countries just before the cue, when no comma separates them from it
     ("Việt Nam và Peru đều là thành viên"); else the sentence's first countries,
@@ -186,13 +211,14 @@ def _subject(doc: Document, sent: Span, cue_start: int, list_end: int, cues: _Cu
     else:
         return None
     codes = list(dict.fromkeys(code for subject in run for code in subject.codes))
-    return (codes, run[0].start, run[-1].end) if codes else None
+    named = {code for subject in run if not subject.paired for code in subject.codes}
+    return (codes, run[0].start, run[-1].end, named) if codes else None
 
 
 def _candidates(doc: Document, sent: Span, cues: _Cues) -> list[_Subject]:
     found = [_Subject(s.start, s.end, (s.value,)) for s in doc.in_range("countries", sent.start, sent.end)]
-    pair = tuple(main_pair(doc))
-    found += [_Subject(m.start(), m.end(), pair) for m in cues.pair.finditer(doc.text, sent.start, sent.end)]
+    pair = tuple(sorted(main_pair(doc)))  # "hai nước": the pair, in code order like a named list
+    found += [_Subject(m.start(), m.end(), pair, paired=True) for m in cues.pair.finditer(doc.text, sent.start, sent.end)]
     return found
 
 

@@ -16,21 +16,40 @@ Việt Nam, Phan Thị Thắng"), and later by shorter forms ("Tổng thống Ze
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
-from bilat.extract.components.countries import filed_in, main_pair
+from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation
+from bilat.patterns import compile_gated
 from bilat.text import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*\.?")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
+"""A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s\Z")
-_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,6}\)")
+_POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
+_ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
 """A title's abbreviation in brackets ("External Affairs Minister (EAM)"), skipped before the name."""
+_PORTFOLIO_WORDS = r"[A-Z][\w’'-]*(?: (?:and|&) [A-Z][\w’'-]*| [A-Z][\w’'-]*){0,3}"
+"""Capitalised words naming a portfolio between a country and its title ("Japanese Defence Minister")."""
+_PALACE_WINDOW = 8
+"""Characters before a title where a palace's name may open ("Dinh " before "Tổng thống")."""
+_STATE_NAME_WORDS = re.compile(r"(?:[^\W\d_]+ ){1,4}")
+"""Words between a state prefix and the country in a formal name ("Cộng hòa [xã hội chủ nghĩa] Việt Nam")."""
+_HYPHENED = re.compile(r"(?<=\w)-(\w)")
+"""A syllable hyphened to the one before."""
+_DEPENDANT_WINDOW = 24
+"""Characters before a title where a word making its bearer a dependant may stand ("adviser to the ")."""
+_APPOSITION = (", ", " - ", " – ")
+"""What sets a name off from the titles after it ("ông X - Phó Chủ tịch tỉnh", "Đại tướng X, Bộ trưởng")."""
+_MIN_WORDS_AFTER_COMMA = 2
+"""Words a name set after a title and a comma has at least ("Đại sứ, Luật nhập cư ..." names no one)."""
 COUNTERPART = "counterpart"
 """The office of a title that names none of its own ("his counterpart"): resolved from the sentence."""
 
@@ -74,6 +93,30 @@ class _TitleData:
     country_before_re: re.Pattern[str] | None
     chain_re: re.Pattern[str]
     portfolios: dict[str, dict[str, str]]
+    meeting_re: re.Pattern[str]
+    accompanying_re: re.Pattern[str]
+    honorific_countries: dict[str, str]
+    """Honorifics only one country bestows ("Dato' Seri": Malaysia), so they state the person's country."""
+    modifiers: frozenset[str]
+    modifiers_re: re.Pattern[str]
+    body_head_re: re.Pattern[str]
+    body_head_ends_re: re.Pattern[str]
+    names_before_titles: bool
+    palace_re: re.Pattern[str]
+    bare_offices: dict[str, str]
+    """The office of a title written right before a name spelled the language's way, with no body
+    ("Chủ tịch Hồ Chí Minh": head of state)."""
+    body_stops: frozenset[str]
+    chain_words: frozenset[str]
+    concurrent_re: re.Pattern[str]
+    dependants_re: re.Pattern[str]
+    title_case_re: re.Pattern[str]
+    country_after_name_re: re.Pattern[str]
+    taking_office_re: re.Pattern[str]
+    """Words between a name and the title its bearer takes up ("X được bầu làm Tổng thống")."""
+    """A short word capitalised inside a sentence, the mark of a headline in title case."""
+    """Words before a title that make its bearer someone close to the holder ("cố vấn Thủ tướng", "wife of President")."""
+    """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
 
 @cache
@@ -85,10 +128,12 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
     before = data.get("country_before", [])
     return _TitleData(
         offices=offices,
-        title_re=re.compile(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
+        title_re=compile_gated(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(
-            rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?(?P<word>{alternation(data['continuations'])})(?!\w)"),
-        honorific_re=re.compile(rf"[ ,]*(?<!\w)(?:{alternation(data['honorifics'])})(?!\w)"),
+            rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
+            rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
+        honorific_re=re.compile(
+            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -98,9 +143,29 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         surnames_country=data.get("surnames_country", data.get("unnamed_country")),
         precedence=tuple(data["precedence"]),
         unnamed_country=data.get("unnamed_country"),
-        country_before_re=re.compile(rf"(?:{alternation(before)}) ") if before else None,
+        country_before_re=re.compile(rf"(?:{alternation(before)}) (?:{_PORTFOLIO_WORDS} )?") if before else None,
         chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
         portfolios=data.get("portfolios", {}),
+        meeting_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
+        accompanying_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
+        honorific_countries=data.get("honorific_countries", {}),
+        modifiers=frozenset(data.get("modifiers", [])),
+        modifiers_re=re.compile(rf" (?:{alternation(data.get('modifiers', []))})(?= )"),
+        body_head_re=re.compile(rf" (?:{alternation(data.get('body_heads', []))})(?!\w)"),
+        body_head_ends_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('body_heads', []))})\Z"),
+        body_stops=frozenset(data.get("body_stops", [])),
+        bare_offices=data.get("bare_offices", {}),
+        names_before_titles=data.get("names_before_titles", False),
+        palace_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('palaces', []))}) \Z"),
+        chain_words=frozenset(w for w in data["chain_joiners"] if w.isalpha()),
+        taking_office_re=re.compile(rf" (?:{alternation(data['taking_office'])}) (?:the )?")
+        if data.get("taking_office") else re.compile(r"(?!)"),
+        country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
+        if data.get("country_after_name") else re.compile(r"(?!)"),
+        title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
+        if data.get("title_case_words") else re.compile(r"(?!)"),
+        dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
+        concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
     )
 
 
@@ -119,6 +184,8 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue
         if doc.text[match.start() - 1:match.start()] == "(" and doc.text[match.end():match.end() + 1] == ")":
             continue  # "(EAM)": the abbreviation of the title just read
+        if data.palace_re.search(doc.text, max(0, match.start() - _PALACE_WINDOW), match.start()):
+            continue  # "tại Phủ Tổng thống": a palace's name gives no one an office
         ends, words = [match.end()], []
         country: str | None = None
         while True:
@@ -127,20 +194,89 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
                 break  # the next title starts a new span (a chain or a list)
             more = data.continuation_re.match(doc.text, end)
             inner = None if more else _country_at(doc, end + 1)
-            if inner is not None:
-                more = data.continuation_re.match(doc.text, inner.end)
+            if inner is not None:  # "of Germany’s Federal Foreign Office"
+                more = data.continuation_re.match(doc.text, inner.end + len(_POSSESSIVE_AT.match(doc.text, inner.end).group()))
             if not more:
                 break
             country = country or (inner.value if inner is not None else None)
             ends.append(more.end())
             words.append(more.group("word"))
-        while words and words[-1][0].islower():
+        while words and words[-1][0].islower() and words[-1] not in data.modifiers:
             words.pop()
             ends.pop()
-        end = ends[-1]
-        office = _portfolio_office(data, match.group(), doc.text[match.start():end])
+        end = _body_end(doc, data, match.start(), ends[-1])
+        office = _office_of(data, match.group(), doc.text[match.start():end])
         spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end], country)))
     return spans
+
+
+_WORD_AFTER = re.compile(r" (?P<word>[^\W\d_][\w’'-]*)")
+"""The next word, one space on."""
+
+
+def _body_end(doc: Document, data: _TitleData, title_start: int, pos: int) -> int:
+    """The end of the body a title goes on to name: its head noun and name ("Chủ tịch Hội đồng Tư vấn Hồi giáo").
+
+    After a body's head noun ("Hội đồng", "Tập đoàn", "Cục"), its name runs over
+    capitalised words spelled the language's way that open no person's name (a
+    family name before more capitalised words: "... Hải Phòng Nguyễn Văn Tùng"),
+    and the lower-case words between them, up to a country ("nước ... Iran"), a
+    foreign-spelled word ("Văn phòng Phủ Tổng thống Jorge Márquez"), a chained
+    title ("kiêm Chủ tịch") or a word that goes on with the clause ("tại").
+    """
+    head = data.body_head_re.match(doc.text, pos)
+    if head is not None:
+        end = cursor = head.end()
+    elif data.body_head_ends_re.search(doc.text, title_start, pos):  # "Chủ tịch Ủy ban nhân dân ...": a head read already
+        end = cursor = pos
+    else:
+        return pos
+    while (word := _WORD_AFTER.match(doc.text, cursor)) is not None:
+        text, start = word.group("word"), word.start("word")
+        if text in data.chain_words or text in data.body_stops:
+            break
+        if _country_at(doc, start) is not None:
+            return cursor  # the country closes the body's name, lower-case words and all
+        if text[0].isupper():
+            starts_name = text in data.surnames and (following := _WORD_AFTER.match(doc.text, word.end())) is not None \
+                and following.group("word")[0].isupper()
+            if starts_name or not _own_spelling(text):
+                return cursor  # a person's name closes it
+            end = word.end()
+        cursor = word.end()
+    if data.title_re.match(doc.text, cursor + _skip_comma(doc.text, cursor)) and doc.text.startswith(",", cursor):
+        return cursor  # "Phó Bí thư Quân ủy Trung ương, Bộ trưởng ...": lower-case words up to the next title are the body's
+    return end
+
+
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"  # an initial consonant
+    r"[aăâeêioôơuưy]{1,3}"                                         # one run of vowels
+    r"(?:ch|ng|nh|[cmnpt])?",                                       # a final consonant
+)
+"""One Vietnamese syllable, its tone marks removed: how the language spells each of its words."""
+
+
+def _own_spelling(word: str) -> bool:
+    """Whether a capitalised word is spelled the Vietnamese way ("Phòng", "Ninh"), not a foreign name's ("Pedro", "José").
+
+    A mark only Vietnamese uses decides; else the word must be one Vietnamese
+    syllable (one run of vowels between a Vietnamese initial and final).
+    """
+    if vietnamese_spelling(word):
+        return True
+    plain = unicodedata.normalize("NFD", word.lower())
+    base = "".join(c for c in plain if not unicodedata.combining(c) or c in "\u0302\u0306\u031b")
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", base)) is not None
+
+
+def _office_of(data: _TitleData, phrase: str, title: str) -> str:
+    """The office of a title, read past the modifiers inside it ("Phó Chủ tịch thứ Nhất Quốc hội": deputy head of legislature)."""
+    plain = data.modifiers_re.sub("", title)
+    longer = data.title_re.match(plain)
+    if plain != title and longer is not None and len(longer.group()) > len(phrase):
+        return data.offices[longer.group()]
+    return _portfolio_office(data, phrase, title)
 
 
 def _portfolio_office(data: _TitleData, phrase: str, title: str) -> str:
@@ -164,16 +300,17 @@ def _country_at(doc: Document, pos: int) -> Span | None:
 
 
 def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
-    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President")."""
+    """The country named right before a title ("Indonesian Foreign Minister", "Vietnam's President"):
+    the nearest ("Chilean President X and Peruvian counterpart Y": Y's is Peruvian)."""
     if data.country_before_re is None:
         return None
-    for span in doc.layer("countries"):
+    for span in reversed(doc.layer("countries")):  # the nearest: "Chilean President A and Peruvian President B"
         if span.end <= pos and data.country_before_re.fullmatch(doc.text, span.end, pos):
             return span
     return None
 
 
-@component("persons", requires=["sents", "countries", "titles"], assigns="mentions")
+@component("persons", requires=["sents", "countries", "orgs", "titles"], assigns="mentions")
 def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
     """Title chains with the country and name that follow (or, in English, precede) them."""
     data = _title_data(lexicon)
@@ -188,10 +325,11 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         while True:
             pos, found = _skip_country(doc, data, pos)
             country = country or found
-            if found:
-                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
             nxt = titles[i + len(chain)] if i + len(chain) < len(titles) else None
-            if nxt is not None and data.chain_re.fullmatch(doc.text, pos, nxt.start):
+            if found and (nxt is None or not data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
+                break  # "Tổng thống Peru, Chủ tịch nước X": a country closes the title; a new person follows
+            if nxt is not None and (data.chain_re.fullmatch(doc.text, pos, nxt.start)
+                                    or data.concurrent_re.fullmatch(doc.text, pos, nxt.start)):
                 chain.append(nxt)
                 country = country or nxt.value.country
                 pos = nxt.end
@@ -200,8 +338,19 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         abbreviation = _ABBREVIATION.match(doc.text, pos)
         name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
+        if name is not None and "," in doc.text[pos:name_start] and len(name[2].split()) < _MIN_WORDS_AFTER_COMMA:
+            name = None  # "Đại sứ, Luật nhập cư ...": a word opening the next clause
+        country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
-        if name is None:
+        dependant = data.dependants_re.search(doc.text, max(0, start - _DEPENDANT_WINDOW), start) is not None
+        if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
+            # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
+            name_at, text = appositive
+            end, country_code = _skip_country(doc, data, chain[-1].end)
+            mentions.append(Span(name_at, end, "person", Mention(
+                text, _top_office([t.label for t in chain], data.precedence), ", ".join(t.value.text for t in chain),
+                country or country_code, name_at)))
+        elif name is None:
             for n, title in enumerate(chain):  # a list of offices, each its own reference ("Tổng thống Chile")
                 end, country_code = _skip_country(doc, data, title.end)
                 own = country_code or title.value.country or (before.value if before is not None and n == 0 else None)
@@ -209,7 +358,13 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
-            office = _top_office([t.label for t in chain], data.precedence)
+            if country is None and (of := data.country_after_name_re.match(doc.text, end)) is not None:
+                after = _country_at(doc, of.end())  # "President William Ruto of Kenya"
+                country = after.value if after is not None else None
+                end = after.end if after is not None else end
+            own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
+            offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
+            office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
         i += len(chain)
@@ -248,13 +403,47 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
     span = _country_at(doc, probe) or next(
         (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
+    if span is None and prefix is not None:  # a state's formal name: "Cộng hòa Hồi giáo Iran", "Hợp chúng quốc Hoa Kỳ"
+        words = _STATE_NAME_WORDS.match(doc.text, probe)
+        span = next((c for c in doc.layer("countries") if words and probe < c.start <= words.end()
+                     and _STATE_NAME_WORDS.fullmatch(doc.text, probe, c.start)), None)
     if span is None:
         return pos, None
     pos = span.end
-    posted = data.posted_re.match(doc.text, pos)
-    if posted and _country_at(doc, posted.end()):
-        pos = _country_at(doc, posted.end()).end  # type: ignore[union-attr]
+    # "Đại sứ Việt Nam tại Argentina kiêm nhiệm Uruguay": each posting named after the country
+    while (posted := data.posted_re.match(doc.text, pos)) and (host := _country_at(doc, posted.end())) is not None:
+        pos = host.end
     return pos, span.value
+
+
+_APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), \Z")
+"""A name set before a title in apposition, after a lower-case word ("told Winston Peters, Minister of ...")."""
+
+
+def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
+    """The name written right before a title and a comma: after a rank or an honorific in any
+    language ("Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"), after any lower-case word where the
+    language sets names so ("told Winston Peters, Minister of ...")."""
+    sent = doc.sentence_of(start)
+    if sent is None:
+        return None
+    led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
+    if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
+            and doc.text[name[1]:start] in _APPOSITION:
+        return name[0], name[2]
+    if not data.names_before_titles:
+        return None
+    match = _APPOSED_NAME.search(doc.text, sent.start, start)
+    if match is None or data.not_names_re.match(match.group("name")):
+        return None
+    if any(doc.in_range(layer, match.start("name"), match.end("name")) for layer in ("countries", "titles")):
+        return None  # "Foreign Minister X, Chilean Minister Y": the name before has a title of its own
+    return match.start("name"), match.group("name")
+
+
+def _honorific_country(text: str, data: _TitleData) -> str | None:
+    """The country an honorific in ``text`` is bestowed by ("Prime Minister Dato' Seri Anwar": MY)."""
+    return next((code for honorific, code in data.honorific_countries.items() if honorific in text), None)
 
 
 def _after_honorifics(text: str, pos: int, data: _TitleData) -> int:
@@ -276,6 +465,11 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
     cursor = pos
     sent = doc.sentence_of(pos)
     limit = sent.end if sent is not None else len(doc.text)  # "... Justin Trudeau. PM Chính said": a name ends with its sentence
+    line_end = doc.text.find("\n", pos)
+    within = (sent.start, sent.end) if sent is not None else (  # a headline repeated in the body has no sentence
+        doc.text.rfind("\n", 0, pos) + 1, len(doc.text) if line_end < 0 else line_end)
+    if data.title_case_re.search(doc.text, *within):
+        return None  # "Saudi Foreign Minister Receives Phone Call From ...": every word capitalised, none surely a name
     while len(tokens) < _MAX_NAME_TOKENS:
         match = _TOKEN.match(doc.text, cursor, limit)
         if not match:
@@ -285,7 +479,8 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
             if not _particle_leads_to_name(doc.text, match.end(), data):
                 break
         elif ((not word[0].isupper() and not _particle_joined(word, data))  # "al-Sisi" is a name word
-              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None):
+              or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None
+              or any(org.start == match.start() for org in doc.layer("orgs"))):  # "Chủ tịch G20 năm 2025": a forum's chair
             break
         possessive = _POSSESSIVE.search(match.group())
         if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
@@ -336,8 +531,17 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
         if any(s.start <= match.start() < s.end for s in found):
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
+        if name is not None and any(s.start <= name[0] < s.end for s in found):
+            continue  # "Ngài Carlos do Rosario, Thủ tướng Mozambique": the name heads a titled mention already
         if name is not None and len(name[2].split()) >= 2:
-            out.append(Span(match.start(), name[1], "person", Mention(name[2], None, None, None, name[0])))
+            country = _honorific_country(doc.text[match.start():name[0]], data)
+            office = title = None
+            taking = data.taking_office_re.match(doc.text, name[1])
+            taken = next((t for t in doc.layer("titles") if taking is not None and t.start == taking.end()), None)
+            if taken is not None:  # "ông X được bầu làm Tổng thống Hoa Kỳ": the office the article is about
+                office, title = taken.label, taken.value.text
+                country = country or taken.value.country or _skip_country(doc, data, taken.end)[1]
+            out.append(Span(match.start(), name[1], "person", Mention(name[2], office, title, country, name[0])))
     return out
 
 
@@ -354,10 +558,34 @@ class _Cluster:
     mentions: list[Span]
 
 
+_SPELLING_NOISE = re.compile(r"(?<=[^aeiouy\W])h|[-’'.]")
+"""An 'h' after a consonant, hyphens and apostrophes: what romanisations of one name differ by
+("Prayut Chan-o-cha", "Prayuth Chan-ocha"; "Prak Sokhonn", "Prak Sokhon"); and 'y' for 'i' ("Sergey", "Sergei")."""
+_DOUBLED = re.compile(r"(\w)\1")
+_MIN_ROMANISED_WORDS = 2
+"""Words two romanisations of a name have at least to be taken for one: a single word is too little to tell."""
+
+
+@cache
+def _spelling(word: str) -> str:
+    """A name word as its romanisations share it: folded, without the letters they differ by.
+
+    A word spelled the Vietnamese way keeps them: there "Thanh" and "Tân" are two names.
+    """
+    if _own_spelling(word):
+        return fold(word)
+    return _DOUBLED.sub(r"\1", _SPELLING_NOISE.sub("", fold(word))).replace("y", "i")
+
+
 def _contains(longer: str, shorter: str) -> bool:
-    """Whether the words of ``shorter`` appear, in order, among those of ``longer``."""
+    """Whether the words of ``shorter`` appear, in order, among those of ``longer``, or both are one
+    full name romanised two ways ("Prayut Chan-o-cha", "Prayuth Chan-ocha")."""
     words = iter(fold(longer).split())
-    return all(any(w == x for x in words) for w in fold(shorter).split())
+    if all(any(w == x for x in words) for w in fold(shorter).split()):
+        return True
+    long_words, short_words = longer.split(), shorter.split()
+    return len(long_words) == len(short_words) >= _MIN_ROMANISED_WORDS and \
+        [_spelling(w) for w in long_words] == [_spelling(w) for w in short_words]
 
 
 @component("people", requires=["sents", "countries", "dates", "mentions"], assigns="facts.persons")
@@ -380,15 +608,47 @@ def group_people(doc: Document, lexicon: Lexicon) -> list[Person]:
     pair = main_pair(doc)
     people = [_person(doc, c) for c in clusters]
     stated = [p for p in people if p.country]
-    titled: dict[str, set[str]] = {}  # "a Japanese prime minister": offices the article gives a country
+    held = {(p.office, p.country) for p in stated}
+    titled: dict[str, set[str]] = {}  # "a Japanese prime minister": sole offices the article gives a country
     for mention in doc.layer("mentions"):
-        if mention.value.name is None and mention.value.country and mention.value.office:
-            titled.setdefault(mention.value.office, set()).add(mention.value.country)
+        value = mention.value
+        if value.name is None and value.country and value.office in _ONE_PER_COUNTRY and (value.office, value.country) not in held:
+            titled.setdefault(value.office, set()).add(value.country)
+    # the reporting sides, read only for a person who needs them
+    reported = [partial(filed_in, doc), partial(outlet_country, doc), cache(partial(host_country, doc, pair))]
     for i, person in enumerate(people):
         if person.country is None:
-            country = _guess_country(person, data, pair, filed_in(doc), stated, titled)
+            met = partial(_partner_side, doc, data, clusters, people, i, pair)
+            country = _guess_country(person, data, pair, [met, *reported], stated, titled)
             people[i] = replace(person, country=country)
     return sorted(people, key=lambda p: p.evidence[0])
+
+
+def _partner_side(
+    doc: Document, data: _TitleData, clusters: list[_Cluster], people: list[Person], i: int, pair: list[str],
+) -> str | None:
+    """The side of a person the text names without a country, from whom they meet or accompany.
+
+    In a sentence where the only people with a stated country are of one side
+    of the pair, a person meeting them ("bilateral discussions with Prime Cabinet
+    Secretary X, Wadephul said") is of the other side, and one accompanying them
+    ("accompanied by", "the delegation included") of theirs.
+    """
+    for mention in clusters[i].mentions:
+        sent = doc.sentence_of(mention.start)
+        if sent is None:
+            continue
+        sides = {people[j].country for j, c in enumerate(clusters) if j != i and people[j].country in pair
+                 and any(sent.start <= m.start < sent.end for m in c.mentions)}
+        if len(sides) != 1:
+            continue
+        side = next(iter(sides))
+        if data.accompanying_re.search(doc.text, sent.start, sent.end):
+            return side
+        if data.meeting_re.search(doc.text, sent.start, sent.end):
+            others = [c for c in pair if c != side]
+            return others[0] if others else None
+    return None
 
 
 _ONE_PER_COUNTRY = frozenset({
@@ -430,7 +690,7 @@ def _person(doc: Document, cluster: _Cluster) -> Person:
 
 
 def _guess_country(
-    person: Person, data: _TitleData, pair: list[str], filed: str | None, stated: list[Person],
+    person: Person, data: _TitleData, pair: list[str], sides: list[Callable[[], str | None]], stated: list[Person],
     titled: dict[str, set[str]],
 ) -> str | None:
     """The country of a person the article names without one, as a reader infers it.
@@ -441,11 +701,12 @@ def _guess_country(
     or the other side from someone stated to hold the same sole office ("Prime
     Minister Srettha" beside "Prime Minister of Malaysia Anwar"); else the press
     names its own officials without a country ("External Affairs Minister S
-    Jaishankar" in a report filed in New Delhi): the side the article was filed
-    in, else the most mentioned one.
+    Jaishankar" in a report filed in New Delhi). So ``sides`` read, in order: the
+    side of those they meet or accompany, the article's dateline's, its outlet's
+    (".ng"), the host's (whose capital the lede names); else the most mentioned one.
     """
     words = person.name.split()
-    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4:
+    if fold(words[0]) in data.folded_surnames and 2 <= len(words) <= 4 and not _transliterated(person.name):
         return data.surnames_country
     others = [c for c in pair if c != data.surnames_country]
     if len(others) < len(pair):
@@ -455,9 +716,16 @@ def _guess_country(
     peer = _peer_side(person, stated, pair)
     if peer is not None:
         return peer
-    if filed in pair:
-        return filed
+    side = next((s for s in (read() for read in sides) if s in pair), None)
+    if side is not None:
+        return side
     return others[0] if others else None
+
+
+def _transliterated(name: str) -> bool:
+    """A foreign name spelled the Vietnamese way ("Hô Nam-hông", "Hêng Xom-rin"): a syllable hyphened
+    to the one before in lower case, as Vietnamese names never hyphen their syllables."""
+    return any(m.group(1).islower() for m in _HYPHENED.finditer(name))
 
 
 def is_caption(doc: Document, offset: int) -> bool:

@@ -5,9 +5,11 @@ people (useful to the persons component) but repeat the story, so no event is
 read from them.
 
 A sentence ends at a line break or at ``.``, ``!``, ``?`` or ``;`` followed by
-a space and an upper-case letter or a digit. The split is over the original
-text, so sentence offsets are valid evidence spans. Abbreviations listed in
-``lang/<code>/sentences.toml`` do not end a sentence ("TS. Nguyễn", "Dr. Rao").
+a space and an upper-case letter or a digit, or at a full stop glued to the next
+sentence's first word ("... từ ngày 31/7-3/8.Sáng 1/8", scraped pages lose the
+space). The split is over the original text, so sentence offsets are valid
+evidence spans. Abbreviations listed in ``lang/<code>/sentences.toml`` and a
+name's initials ("V.B. Lukashevich") do not end a sentence ("TS. Nguyễn", "Dr. Rao").
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
-_BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])")
+_BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2})")
+_INITIALS = re.compile(r"(?:\A|[\s.])[^\W\d_]\.[^\W\d_]\.\Z")
+"""A name's initials before the break ("V.B. Lukashevich"): the name goes on."""
+_AFTER_A_NAME = re.compile(r"(?:\A|\s)(?P<word>[^\W\d_][\w’'\-]*)\s(?P<letter>[^\W\d_])\.\Z")
+"""A capital letter after a capitalised word ("Minister R. Golovchenko", "George W. Bush"): an initial,
+where one after a lower-case word ends a sentence ("... the president said on X. Chile and Peru")."""
 
 
 @component("sentences", assigns="sents")
@@ -78,7 +85,11 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     start = doc.body_start
     for match in _BREAK.finditer(doc.text, doc.body_start):
         before = doc.text[start:match.start()]
-        if "\n" not in match.group() and before.rstrip().endswith(abbreviations):
+        if not match.group():  # a full stop glued to a word: a sentence only from a lower-case word or a number to a capitalised one
+            if not (doc.text[match.start() - 2].islower() or doc.text[match.start() - 2].isdigit()) \
+                    or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower():
+                continue
+        if "\n" not in match.group() and (before.rstrip().endswith(abbreviations) or _is_initial(before.rstrip())):
             continue
         spans.extend(_trimmed(doc.text, start, match.start()))
         start = match.end()
@@ -92,3 +103,11 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return [Span(start, end, "sent")] if end > start else []
+
+
+def _is_initial(before: str) -> bool:
+    """Whether the full stop ending ``before`` closes a name's initial rather than a sentence."""
+    if _INITIALS.search(before):
+        return True
+    found = _AFTER_A_NAME.search(before)
+    return found is not None and found["word"][0].isupper() and found["letter"].isupper()

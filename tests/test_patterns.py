@@ -1,0 +1,43 @@
+"""``compile_gated``: the same matches as ``re.compile``, behind a look-ahead for their first characters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilat.patterns import compile_gated
+
+PATTERNS = [
+    (r"(?<![\d/,.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[,.]\d)", 0),  # a look-behind first: "17/11"
+    (r"(?:(?:năm|Năm)\s+)?(?<![\d/,.])\b(?P<y>(?:19|20)\d{2})\b", 0),  # an optional word first: "năm 2023"
+    (r"(?:(?<!\w)(?P<dir>(?!))\s+)?(?<!\w)(?P<wd>thứ Hai|Thứ Hai|Monday)(?!\w)", 0),  # a branch that never matches
+    (r"(?P<pre>US\$|\$)?(?:(?(pre)|(?<![\w.,]))\d+(?:[.,]\d+)*)", 0),  # a conditional on a group
+    (r"(?<!\w)(?:joint commission|hội đàm|talks)(?!\w)", re.IGNORECASE),  # case-insensitive: "Joint Commission"
+    (r"[A-Z][a-z]+|\d+", 0),  # a top-level alternation
+]
+TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkr", max_size=60)
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_pattern_whose_first_characters_are_known_is_gated(pattern: str, flags: int) -> None:
+    assert compile_gated(pattern, flags).pattern.startswith("(?=[")
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+@given(text=TEXT)
+def test_gated_patterns_find_what_the_pattern_finds(pattern: str, flags: int, text: str) -> None:
+    gated, plain = compile_gated(pattern, flags), re.compile(pattern, flags)
+    assert [(m.span(), m.groupdict()) for m in gated.finditer(text)] == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", [
+    r".+ visit",  # any character
+    r"[^\W\d]+ đến",  # a negated set
+    r"(?:thăm)?",  # a match that may be empty
+    r"(?i:joint) commission",  # a group with flags of its own
+])
+def test_a_pattern_of_unknown_first_characters_is_compiled_as_it_is(pattern: str) -> None:
+    assert compile_gated(pattern).pattern == pattern
