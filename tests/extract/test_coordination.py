@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bilat.extract.coordination import coordination_of, split_items
 from bilat.lang import load
 
@@ -34,3 +36,16 @@ def test_a_comma_or_conjunction_ends_an_item_only_before_a_new_one() -> None:
 def test_without_an_opener_every_separator_ends_an_item() -> None:
     assert _items("the President, the Prime Minister and the Speaker", "en") == [
         "the President", "the Prime Minister", "the Speaker"]
+
+
+@pytest.mark.parametrize(("lang", "joined", "apart"), [
+    ("vi", ["Pakistan và Iran", "Lào, Campuchia"], ["Lào; Campuchia"]),
+    ("en", ["Pakistan and Iran", "Kishida, Yoon", "Laos, and Cambodia"], ["Laos; Cambodia"]),
+])
+def test_names_of_a_list_are_joined_by_a_comma_or_a_conjunction(lang: str, joined: list[str], apart: list[str]) -> None:
+    weak = coordination_of(load(lang)).weak_re
+    for text in joined:
+        first, second = text.split()[0].rstrip(","), text.split()[-1]
+        assert weak.fullmatch(text, len(first), len(text) - len(second)), text
+    for text in apart:
+        assert not weak.fullmatch(text, text.index(";"), text.index(";") + 2), text

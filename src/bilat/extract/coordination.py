@@ -25,6 +25,8 @@ _TRIM = " ,.;:…"
 class Coordination:
     separator_re: re.Pattern[str]
     """A separator; its group ``strong`` is set when it always ends an item."""
+    weak_re: re.Pattern[str]
+    """A comma or a conjunction alone: what joins the names of a list ("Pakistan and Iran", "A, B và C")."""
 
 
 @cache
@@ -33,7 +35,7 @@ def coordination_of(lexicon: Lexicon) -> Coordination:
     conjunction = rf"(?<!\w)(?:{alternation(data['conjunctions'])})(?!\w)"
     strong = rf"\s*(?:{alternation(data['strong'])})\s*(?:{conjunction}\s*)?"
     weak = rf"\s*,?\s*{conjunction}\s*|\s*,\s*"
-    return Coordination(separator_re=re.compile(rf"(?P<strong>{strong})|{weak}"))
+    return Coordination(separator_re=re.compile(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak))
 
 
 def split_items(text: str, start: int, end: int, coordination: Coordination,

@@ -56,8 +56,6 @@ _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
 _AHEAD_WINDOW = 30
 """Characters before an anniversary within which "heading towards" makes it next year's."""
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:và|and))\s*")
-"""What separates the items of a list of participants."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
@@ -617,7 +615,7 @@ def _speaker(
     """
     objects: set[int] = set()
     for previous, p in zip([None, *participants], participants):
-        listed = previous is not None and previous.start in objects and _LIST_GAP.fullmatch(doc.text, previous.end, p.start)
+        listed = previous is not None and previous.start in objects and data.coordination.weak_re.fullmatch(doc.text, previous.end, p.start)
         if _is_object(doc, p, data) or listed:  # "chào xã giao A, B và C": all three are met
             objects.add(p.start)
     people = [p for p in participants if p.kind in ("person", "title") and p.start not in objects]
@@ -1378,7 +1376,7 @@ def _listed_sides(t: _Trigger, first: _Participant, second: _Participant) -> boo
     """Whether two participants of different sides are listed together ("Pakistan and Iran", "Kishida, Yoon")."""
     if t.ctx.side(first) in (None, t.ctx.side(second)):
         return False
-    return bool(_LIST_GAP.fullmatch(t.doc.text, first.end, second.start))
+    return bool(t.data.coordination.weak_re.fullmatch(t.doc.text, first.end, second.start))
 
 
 def _opens_with_future(t: _Trigger) -> bool:
@@ -1597,14 +1595,12 @@ def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, in
     limit = stop.start() if stop else end
     if t.doc.in_range("dates", marker.end(), limit):
         return []  # "agreements on Tuesday, March 4": a date, not topics
-    topics, position = [], marker.end()
-    for gap in [*_LIST_GAP.finditer(t.doc.text, marker.end(), limit), None]:
-        item_end = gap.start() if gap else limit
-        item = t.doc.text[position:item_end].strip()
-        if not item or len(item.split()) > _TOPIC_WORDS or country_of_place(t.ctx.lexicon, item):
+    topics = []
+    for item_start, item_end in split_items(t.doc.text, marker.end(), limit, t.data.coordination):
+        item = t.doc.text[item_start:item_end]
+        if len(item.split()) > _TOPIC_WORDS or country_of_place(t.ctx.lexicon, item):
             return []  # "the agreement in Suva, Fiji": a place, not topics
         topics.append((item, item_end))
-        position = gap.end() if gap else limit
     return topics if len(topics) >= 2 else []
 
 
