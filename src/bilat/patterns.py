@@ -46,6 +46,8 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
     """The set members (escaped characters, ranges, classes) a sequence can start with, and whether it can be empty."""
     members: set[str] = set()
     for op, av in items:
+        if op is sre.ASSERT_NOT and not av[1].data:
+            return members, False  # "(?!)", a branch the data switched off: nothing past it starts a match
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:
