@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
@@ -32,6 +32,9 @@ from bilat.text import fold
 _TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
 """A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
+_COMMA_GAP = re.compile(r"[ ,]*")
+_COMMA_GAP_REACH = 4
+"""Spaces and commas skipped before a chained title, at most."""
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
@@ -257,6 +260,11 @@ _SYLLABLE = re.compile(
 """One Vietnamese syllable, its tone marks removed: how the language spells each of its words."""
 
 
+_SPELLINGS_KEPT = 4096
+"""Words whose spelling is remembered: a name's words come back in every mention of it."""
+
+
+@lru_cache(maxsize=_SPELLINGS_KEPT)
 def _own_spelling(word: str) -> bool:
     """Whether a capitalised word is spelled the Vietnamese way ("Phòng", "Ninh"), not a foreign name's ("Pedro", "José").
 
@@ -288,8 +296,7 @@ def _portfolio_office(data: _TitleData, phrase: str, title: str) -> str:
 
 
 def _skip_comma(text: str, pos: int) -> int:
-    match = re.match(r"[ ,]*", text[pos:pos + 4])
-    return match.end() if match else 0
+    return _COMMA_GAP.match(text, pos, pos + _COMMA_GAP_REACH).end() - pos
 
 
 def _country_at(doc: Document, pos: int) -> Span | None:
