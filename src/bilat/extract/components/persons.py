@@ -135,7 +135,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
-        honorific_re=re.compile(
+        honorific_re=compile_gated(
             rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
@@ -149,8 +149,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         country_before_re=re.compile(rf"(?:{alternation(before)}) (?:{_PORTFOLIO_WORDS} )?") if before else None,
         chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
         portfolios=data.get("portfolios", {}),
-        meeting_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
-        accompanying_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
+        meeting_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
+        accompanying_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
         honorific_countries=data.get("honorific_countries", {}),
         modifiers=frozenset(data.get("modifiers", [])),
         modifiers_re=re.compile(rf" (?:{alternation(data.get('modifiers', []))})(?= )"),
@@ -165,7 +165,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         if data.get("taking_office") else re.compile(r"(?!)"),
         country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
         if data.get("country_after_name") else re.compile(r"(?!)"),
-        title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
+        title_case_re=compile_gated(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
         if data.get("title_case_words") else re.compile(r"(?!)"),
         dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
         concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
