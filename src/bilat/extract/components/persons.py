@@ -33,6 +33,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]
 """A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
 _COMMA_GAP = re.compile(r"[ ,]*")
+_SPACES = re.compile(r" *")
 _COMMA_GAP_REACH = 4
 """Spaces and commas skipped before a chained title, at most."""
 _POSSESSIVE = re.compile(r"['’]s\Z")
@@ -407,7 +408,7 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     """
     prefix = data.prefix_re.match(doc.text, pos)
     probe = prefix.end() if prefix else pos
-    probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
+    probe = _SPACES.match(doc.text, probe).end()  # type: ignore[union-attr]
     span = _country_at(doc, probe) or next(
         (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
     if span is None and prefix is not None:  # a state's formal name: "Cộng hòa Hồi giáo Iran", "Hợp chúng quốc Hoa Kỳ"
