@@ -785,23 +785,37 @@ def _summit_cues(doc: Document, lede_end: int, lexicon: Lexicon) -> list[_Cue]:
     words, number) or precede it (English: number, ordinal ending, series,
     summit words); the data's words fit one order or the other.
     """
-    summits = {name: series for name, series in load_shared("summits").items() if name not in ("source", "hosts")}
     cues = lexicon["dates"]["cues"]
-    words = alternation(lexicon["summits"]["summit_words"])
-    ordinal = alternation(lexicon["summits"]["ordinal_words"])
     lede = doc.text[doc.text_start:lede_end]
-    for name, series in summits.items():
-        number_after = rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"
-        number_before = rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"
-        match = re.search(number_after, lede) or re.search(number_before, lede)
+    numbered = _numbered_summit_res(lexicon)
+    for series, number_after, number_before in numbered:
+        match = number_after.search(lede) or number_before.search(lede)
         if match:
             return [_Cue(_nth_summit_year(series, int(match.group("n"))), SUMMIT_WEIGHT, "article context")]
-    for name in summits:
+    for name in _summit_series():
         for match in _summit_year_re(name).finditer(doc.text, doc.text_start, lede_end):
             sent = doc.sentence_of(match.start())
             if sent is None or not _clause_is_future(doc, sent, Span(match.start(), match.end(), "date"), cues):
                 return [_Cue(int(match.group("y")), SUMMIT_YEAR_WEIGHT, "article context")]
     return []
+
+
+def _summit_series() -> dict[str, dict[str, Any]]:
+    return {name: series for name, series in load_shared("summits").items() if name not in ("source", "hosts")}
+
+
+@cache
+def _numbered_summit_res(lexicon: Lexicon) -> tuple[tuple[dict[str, Any], re.Pattern[str], re.Pattern[str]], ...]:
+    """Per summit series, its numbering and the patterns of its number after and before its name, compiled
+    once per language rather than found again in ``re``'s cache (which the other rules overflow) at each article."""
+    words = alternation(lexicon["summits"]["summit_words"])
+    ordinal = alternation(lexicon["summits"]["ordinal_words"])
+    return tuple(
+        (series,
+         re.compile(rf"(?:{words})\s*(?:\([^)]*\)\s*)?{re.escape(name)}\s*(?:(?:{ordinal})\s*)?(?P<n>\d{{1,2}})\b(?![/.,]\d)"),
+         re.compile(rf"(?<![\d/.,])\b(?P<n>\d{{1,2}})(?:{ordinal})\s+{re.escape(name)}\s+(?:{words})"))
+        for name, series in _summit_series().items()
+    )
 
 
 HOST_GAP = 40
@@ -870,7 +884,8 @@ def _mentions(text: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=64)
 def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
+    """Gated on the words' first letters: searched in every sentence of an article to vote on its year."""
+    return compile_gated(rf"(?<!\w)(?:{alternation(list(words))})(?!\w)")
 
 
 def _sentences_with(doc: Document, words: list[str]) -> list[Span]:
@@ -901,7 +916,14 @@ counts 80 years of something else."""
 
 @lru_cache(maxsize=8)
 def _occasion_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` right before the end ("on the occasion of ", "compared with ")."""
     return re.compile(rf"(?<!\w)(?:{alternation(list(words))})\s+$")
+
+
+@lru_cache(maxsize=8)
+def _word_before_end_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words``, then at most one more word, right before the end ("từ năm ", "since ")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(list(words))})\s+(?:\S+\s+)?$")
 
 
 def _on_occasion(doc: Document, sent: Span, at: int, cues: dict[str, list[str]]) -> bool:
@@ -1004,7 +1026,7 @@ def _established_year(doc: Document, cues: dict[str, list[str]], anniversaries: 
     ("kỷ niệm 50 năm ... thiết lập quan hệ ngoại giao (11/10/1971)", "từ năm 1971").
     """
     established = _whole_words(tuple(cues["established"]))
-    since = re.compile(rf"(?<!\w)(?:{alternation(cues['since_words'])})\s+(?:\S+\s+)?$")
+    since = _word_before_end_re(tuple(cues["since_words"]))
     for sent in _sentences_with(doc, cues["established"]):
         states_anniversary = any(p.search(doc.span_text(sent)) for p in anniversaries)
         for span in doc.in_range("dates", sent.start, sent.end):
@@ -1032,7 +1054,7 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     ("hitting $6.5 billion last year, up 16 percent from 2016") is the following
     year's: last year is 2017, the article of 2018. Targets and forecasts are not amounts reached.
     """
-    compared = re.compile(rf"(?<!\w)(?:{alternation(cues['compared'])})\s+$")
+    compared = _occasion_re(tuple(cues["compared"]))
     deadline = _deadline_re(tuple(cues["deadline"]))
     found: list[_Cue] = []
     for sent in _sentences_with(doc, cues["trade"]):

@@ -256,7 +256,7 @@ def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules) -> list[F
     (Vietnamese); a count of firms of no stated country is no figure.
     """
     numbers = lexicon["numbers"]
-    pair = main_pair(doc)
+    pair: list[str] | None = None  # the article's pair, counted only once a country names some firms
     out: list[Figure] = []
     for noun in rules.firms.finditer(doc.text, doc.body_start):
         sent = doc.sentence_of(noun.start())
@@ -268,7 +268,11 @@ def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules) -> list[F
         if country is None:
             country = next((c for c in doc.in_range("countries", noun.end(), sent.end)
                             if doc.text[noun.end():c.start].strip() == ""), None)
-        if country is None or country.value not in pair:
+        if country is None:
+            continue
+        if pair is None:
+            pair = main_pair(doc)
+        if country.value not in pair:
             continue
         count = rules.count_before.search(doc.text, max(sent.start, count_end - _COUNT_WINDOW), count_end)
         number = _number(count.group("digits"), numbers["decimal"], numbers["thousands"]) if count else None

@@ -112,7 +112,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         names_before_head=data.get("names_before_head", False),
         level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE),
         chairing=compile_phrases(data["chairing"]),
-        field_head=re.compile(
+        field_head=compile_gated(  # searched through every sentence
             rf"(?<!\w)(?:{phrases(data['field_dialogues'])})(?P<level>(?:{SPACE}[^\W\d_][\w-]*){{0,{_FIELD_LEVEL_WORDS}}}?)"
             rf"{SPACE}(?:{phrases(data['field_markers'])}){SPACE}", re.IGNORECASE),
         field=re.compile(rf"(?:\s*(?:{phrases(data['field_joiners'])})\s*)?(?P<field>{phrases(data['fields'])})(?!\w)",

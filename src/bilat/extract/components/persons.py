@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
@@ -32,6 +32,10 @@ from bilat.text import fold
 _TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
 """A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
 _MAX_NAME_TOKENS = 6
+_COMMA_GAP = re.compile(r"[ ,]*")
+_SPACES = re.compile(r" *")
+_COMMA_GAP_REACH = 4
+"""Spaces and commas skipped before a chained title, at most."""
 _POSSESSIVE = re.compile(r"['’]s\Z")
 _POSSESSIVE_AT = re.compile(r"(?:['’]s)?")
 _ABBREVIATION = re.compile(r"\s*\([A-Z]{2,10}\)")
@@ -132,7 +136,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
-        honorific_re=re.compile(
+        honorific_re=compile_gated(
             rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
@@ -146,8 +150,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         country_before_re=re.compile(rf"(?:{alternation(before)}) (?:{_PORTFOLIO_WORDS} )?") if before else None,
         chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
         portfolios=data.get("portfolios", {}),
-        meeting_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
-        accompanying_re=re.compile(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
+        meeting_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
+        accompanying_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
         honorific_countries=data.get("honorific_countries", {}),
         modifiers=frozenset(data.get("modifiers", [])),
         modifiers_re=re.compile(rf" (?:{alternation(data.get('modifiers', []))})(?= )"),
@@ -162,7 +166,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         if data.get("taking_office") else re.compile(r"(?!)"),
         country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
         if data.get("country_after_name") else re.compile(r"(?!)"),
-        title_case_re=re.compile(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
+        title_case_re=compile_gated(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
         if data.get("title_case_words") else re.compile(r"(?!)"),
         dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
         concurrent_re=re.compile(rf",? (?:{alternation(data.get('concurrent_joiners', []))}) ") if data.get("concurrent_joiners") else re.compile(r"(?!)"),
@@ -257,6 +261,11 @@ _SYLLABLE = re.compile(
 """One Vietnamese syllable, its tone marks removed: how the language spells each of its words."""
 
 
+_SPELLINGS_KEPT = 4096
+"""Words whose spelling is remembered: a name's words come back in every mention of it."""
+
+
+@lru_cache(maxsize=_SPELLINGS_KEPT)
 def _own_spelling(word: str) -> bool:
     """Whether a capitalised word is spelled the Vietnamese way ("Phòng", "Ninh"), not a foreign name's ("Pedro", "José").
 
@@ -288,8 +297,7 @@ def _portfolio_office(data: _TitleData, phrase: str, title: str) -> str:
 
 
 def _skip_comma(text: str, pos: int) -> int:
-    match = re.match(r"[ ,]*", text[pos:pos + 4])
-    return match.end() if match else 0
+    return _COMMA_GAP.match(text, pos, pos + _COMMA_GAP_REACH).end() - pos
 
 
 def _country_at(doc: Document, pos: int) -> Span | None:
@@ -400,7 +408,7 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     """
     prefix = data.prefix_re.match(doc.text, pos)
     probe = prefix.end() if prefix else pos
-    probe += len(doc.text[probe:]) - len(doc.text[probe:].lstrip(" "))
+    probe = _SPACES.match(doc.text, probe).end()  # type: ignore[union-attr]
     span = _country_at(doc, probe) or next(
         (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
     if span is None and prefix is not None:  # a state's formal name: "Cộng hòa Hồi giáo Iran", "Hợp chúng quốc Hoa Kỳ"

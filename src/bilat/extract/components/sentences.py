@@ -21,7 +21,9 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon
 
-_BREAK = re.compile(r"\n+|(?<=[.!?;…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2})")
+_BREAK = re.compile(r"\n+|(?<=[.!?;…])(?:[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2}))")
+"""A line break, a space after a sentence's last mark, or a full stop glued to the next word; both of the
+latter behind one look at the character before, so that most positions of a text fail at once."""
 _INITIALS = re.compile(r"(?:\A|[\s.])[^\W\d_]\.[^\W\d_]\.\Z")
 """A name's initials before the break ("V.B. Lukashevich"): the name goes on."""
 _AFTER_A_NAME = re.compile(r"(?:\A|\s)(?P<word>[^\W\d_][\w’'\-]*)\s(?P<letter>[^\W\d_])\.\Z")
