@@ -10,21 +10,15 @@ pattern's own parse, and puts a look-ahead for them in front: the matches are
 the same, found two to four times faster (a case-insensitive pattern's
 look-ahead is case-insensitive too). A pattern whose first characters it
 cannot tell (a negated set, "any character", a group of its own flags, a
-match that may be empty) is compiled as it is. The pattern is parsed once: the
-gated pattern is compiled from that parse, with the look-ahead's own parse put
-in front, as ``re`` would parse the gated text (the parse was half the cost of
-compiling the rules at a process's first article).
+match that may be empty) is compiled as it is.
 """
 
 from __future__ import annotations
 
 import re
-from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
-
-import _sre  # type: ignore[import-not-found]
 
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
 """Classes a first character may belong to, as written in a character set."""
@@ -39,31 +33,13 @@ class _Unknown(Exception):
 
 def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, behind a look-ahead for the characters a match can start with."""
-    flags = int(flags)
     try:
-        tree = sre_parse.parse(pattern, flags)
-        members, nullable = _first(tree.data)
+        members, nullable = _first(sre_parse.parse(pattern, flags).data)
         if nullable or not members:
             raise _Unknown
-        gate = f"(?=[{''.join(sorted(members))}])"
-        gated = f"{gate}(?:{pattern})"
-        if tree.state.flags != sre_parse.parse("", flags).state.flags:
-            return re.compile(gated, flags)  # flags set inside the pattern: only ``re`` says whether they may stand there
-        wrapped = sre_parse.SubPattern(tree.state, [*sre_parse.parse(gate, flags).data, (sre.SUBPATTERN, (None, 0, 0, tree))])
-        return _compiled(gated, wrapped, flags)
+        return re.compile(f"(?=[{''.join(sorted(members))}])(?:{pattern})", flags)
     except (_Unknown, re.error):
         return re.compile(pattern, flags)
-
-
-def _compiled(pattern: str, tree: Any, flags: int) -> re.Pattern[str]:
-    """What ``re.compile(pattern, flags)`` returns, from ``tree``, the parse of ``pattern`` (``re._compiler.compile``)."""
-    index_names: list[str | None] = [None] * tree.state.groups
-    for name, index in tree.state.groupdict.items():
-        index_names[index] = name
-    return _sre.compile(  # type: ignore[no-any-return]
-        pattern, flags | tree.state.flags, sre_compile._code(tree, flags), tree.state.groups - 1,
-        tree.state.groupdict, tuple(index_names),
-    )
 
 
 def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
