@@ -32,13 +32,17 @@ class _Unknown(Exception):
 
 
 def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, behind a look-ahead for the characters a match can start with."""
+    """``re.compile(pattern, flags)``, behind a look-ahead for the characters a match can start with.
+
+    The parse is CPython's own (``re._parser``), an internal whose shape may change between
+    versions: anything it does not look as expected in compiles the pattern as it is.
+    """
     try:
         members, nullable = _first(sre_parse.parse(pattern, flags).data)
         if nullable or not members:
             raise _Unknown
         return re.compile(f"(?=[{''.join(sorted(members))}])(?:{pattern})", flags)
-    except (_Unknown, re.error):
+    except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError):
         return re.compile(pattern, flags)
 
 
