@@ -72,3 +72,11 @@ def test_a_capital_letter_after_a_name_is_an_initial_after_a_lower_case_word_a_s
         ("sent", "The president said so on X."),
         ("sent", "Chile agreed."),
     ]
+
+
+def test_a_short_capitalised_initial_glued_to_a_name_does_not_end_a_sentence() -> None:
+    doc = Document(id="e", lang="en", text="Secretary General Ts.Tsolmon received the ambassador.Both sides agreed.")
+    assert _sents(doc) == [
+        ("sent", "Secretary General Ts.Tsolmon received the ambassador."),
+        ("sent", "Both sides agreed."),
+    ]

@@ -24,6 +24,10 @@ from bilat.lang import Lexicon
 _BREAK = re.compile(r"\n+|(?<=[.!?;…])(?:[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])|(?<=[^\W_][.!?])(?=[^\W\d_]{2}))")
 """A line break, a space after a sentence's last mark, or a full stop glued to the next word; both of the
 latter behind one look at the character before, so that most positions of a text fail at once."""
+_GLUED_WORD = re.compile(r"(?<![^\W_])(?P<word>[^\W\d_]{1,2})\.\Z")
+"""A word of one or two letters before a glued full stop: capitalised, an initial glued to a name ("Ts.Tsolmon")."""
+_GLUED_REACH = 4
+"""Characters before a glued full stop within which such a word is read (two letters, the stop, one before)."""
 _INITIALS = re.compile(r"(?:\A|[\s.])[^\W\d_]\.[^\W\d_]\.\Z")
 """A name's initials before the break ("V.B. Lukashevich"): the name goes on."""
 _AFTER_A_NAME = re.compile(r"(?:\A|\s)(?P<word>[^\W\d_][\w’'\-]*)\s(?P<letter>[^\W\d_])\.\Z")
@@ -89,7 +93,8 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
         before = doc.text[start:match.start()]
         if not match.group():  # a full stop glued to a word: a sentence only from a lower-case word or a number to a capitalised one
             if not (doc.text[match.start() - 2].islower() or doc.text[match.start() - 2].isdigit()) \
-                    or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower():
+                    or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower() \
+                    or _glued_initial(doc.text, match.start()):
                 continue
         if "\n" not in match.group() and (before.rstrip().endswith(abbreviations) or _is_initial(before.rstrip())):
             continue
@@ -113,3 +118,10 @@ def _is_initial(before: str) -> bool:
         return True
     found = _AFTER_A_NAME.search(before)
     return found is not None and found["word"][0].isupper() and found["letter"].isupper()
+
+
+def _glued_initial(text: str, stop_end: int) -> bool:
+    """Whether the full stop ending at ``stop_end`` closes a capitalised one- or two-letter initial
+    glued to the name after it ("Ts.Tsolmon"), where "hội đàm.Đại sứ" ends a sentence."""
+    found = _GLUED_WORD.search(text, max(0, stop_end - _GLUED_REACH), stop_end)
+    return found is not None and found["word"][0].isupper()
