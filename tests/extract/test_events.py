@@ -1058,3 +1058,13 @@ def test_a_proposal_whose_step_is_an_agreement_is_named_as_the_agreement(until) 
     (proposal,) = _events(doc, "PROPOSE")
     (agreement,) = doc.layer("facts.agreements")
     assert (proposal.actors, proposal.object) == (["KE", "CL"], agreement.scope)
+
+
+def test_a_numbered_or_held_session_of_a_dialogue_body_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Cuộc Tham khảo chính trị lần thứ 5 giữa Chile và Peru đã diễn ra ngày 3/3 tại Lima.", "events",
+               published="2025-03-04")
+    assert [(set(e.actors), e.date) for e in _events(vi, "MEET")] == [({"CL", "PE"}, "2025-03-03")]
+    mechanism = until("Hai bên nhất trí duy trì cơ chế tham vấn chính trị giữa hai Bộ Ngoại giao.", "events")
+    assert _events(mechanism, "MEET") == []  # the body named, no session held
+    en = _english(until, "Chile and Peru held political consultations in Lima on 3 March 2025.", published="2025-03-04")
+    assert [(set(e.actors), e.date) for e in _events(en, "MEET")] == [({"CL", "PE"}, "2025-03-03")]
