@@ -93,7 +93,6 @@ class _TitleData:
     """Folded, so that "Pham" and "Phạm" are one family name."""
     surnames_country: str | None
     precedence: tuple[str, ...]
-    unnamed_country: str | None
     country_before_re: re.Pattern[str] | None
     chain_re: re.Pattern[str]
     portfolios: dict[str, dict[str, str]]
@@ -146,7 +145,6 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         folded_surnames=frozenset(fold(name) for name in data["surnames"]),
         surnames_country=data.get("surnames_country", data.get("unnamed_country")),
         precedence=tuple(data["precedence"]),
-        unnamed_country=data.get("unnamed_country"),
         country_before_re=re.compile(rf"(?:{alternation(before)}) (?:{_PORTFOLIO_WORDS} )?") if before else None,
         chain_re=re.compile(rf" ?(?:{alternation(data['chain_joiners'])}) ?"),
         portfolios=data.get("portfolios", {}),
