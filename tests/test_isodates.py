@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.isodates import day_range, overlap, width
+from bilat.isodates import day_range, is_iso_date, overlap, width
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,10 @@ def test_width_ranks_precise_dates_first() -> None:
     assert width("2024-02") == 28
     assert width("2024") == 365
     assert width(None) > width("2024")
+
+
+def test_only_real_days_are_dates() -> None:
+    for real in ("2024", "2024-02", "2024-02-29", "2024-11-12/2024-11-16", "0001-01-01"):
+        assert is_iso_date(real), real
+    for unreal in ("0000", "0000-01-01", "2023-13", "2023-13-45", "2023-02-30", "99999-99-99", "", None, "soon"):
+        assert not is_iso_date(unreal), unreal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import MINYEAR, date
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -28,6 +28,8 @@ def _bounds(part: str) -> DayRange | None:
     if not match:
         return None
     year, month, day = match.groups()
+    if int(year) < MINYEAR:  # year 0 exists in no calendar Python (or PostgreSQL's date) can hold
+        return None
     try:
         if day:
             date(int(year), int(month), int(day))  # "2024-02-30" is no day
@@ -38,6 +40,15 @@ def _bounds(part: str) -> DayRange | None:
     except (ValueError, calendar.IllegalMonthError):
         return None
     return f"{year}-01-01", f"{year}-12-31"
+
+
+def is_iso_date(iso: str | None) -> bool:
+    """Whether ``iso`` is a date of the facts contract naming real days: ``2024``, ``2024-02``, ``2024-02-29``, or a range of them.
+
+    What every date must pass before it is stored: ``0000``, ``2023-13`` and
+    ``2023-02-30`` look like dates and name no day.
+    """
+    return day_range(iso) is not None
 
 
 def overlap(a: DayRange, b: DayRange) -> DayRange | None:
