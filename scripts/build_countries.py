@@ -90,6 +90,7 @@ HAND_DEMONYMS: dict[str, str] = {
     "Argentine": "AR", "Argentinian": "AR", "Philippine": "PH", "Korean": "KR", "Lao": "LA",
     "Saudi": "SA", "Ecuadorian": "EC", "Kazakh": "KZ", "Uzbek": "UZ", "Kyrgyz": "KG", "Tajik": "TJ",
     "Nepali": "NP", "Luxembourgish": "LU", "Slovenian": "SI", "Czech": "CZ",
+    "Djiboutian": "DJ", "Macanese": "MO", "Gibraltarian": "GI",
 }
 
 # Demonyms that are also language names or that countryinfo gives wrongly.
@@ -151,6 +152,8 @@ HAND_CAPITALS_VI: dict[str, str] = {
     "Xít-ni": "AU", "Rô-ma": "IT", "Roma": "IT", "Brúc-xen": "BE", "Bruxelles": "BE",
     "Giơ-ne-vơ": "CH", "Genève": "CH", "Viên": "AT", "Vác-sa-va": "PL", "Pra-ha": "CZ", "Praha": "CZ",
     "Ki-ép": "UA", "Cai-rô": "EG", "Tê-hê-ran": "IR", "Thành phố Mexico": "MX",
+    "Hạ Long": "VN", "Quảng Ninh": "VN", "Hạ Môn": "CN", "Thành Đô": "CN", "Thanh Đảo": "CN",
+    "Xô-chi": "RU", "Ca-dan": "RU", "Mum-bai": "IN", "Ca-ra-chi": "PK",
 }
 # English (and Latin-script, so also read in Vietnamese text) cities that are
 # not capitals but are venues of summits and visits.
@@ -166,6 +169,18 @@ HAND_CAPITALS_EN: dict[str, str] = {
     "Dubai": "AE", "Istanbul": "TR", "Kiev": "UA", "Geneva": "CH", "The Hague": "NL",
     "St Petersburg": "RU", "Saint Petersburg": "RU", "Vladivostok": "RU", "Yangon": "MM",
     "Nay Pyi Taw": "MM", "Ulan Bator": "MN", "Astana": "KZ", "Rome": "IT", "Lisboa": "PT",
+    # seats of government that are not the capital countryinfo gives
+    "Putrajaya": "MY", "Sejong": "KR",
+    # cities where heads of state and ministers host their counterparts
+    "Nanning": "CN", "Kunming": "CN", "Xiamen": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Qingdao": "CN",
+    "Sochi": "RU", "Kazan": "RU", "Mumbai": "IN", "Kolkata": "IN", "Chennai": "IN", "Bengaluru": "IN",
+    "Jeddah": "SA", "Almaty": "KZ", "Samarkand": "UZ", "Bali": "ID", "Karachi": "PK", "Lahore": "PK",
+    "Mombasa": "KE", "Lagos": "NG", "Casablanca": "MA", "Sharm El-Sheikh": "EG",
+    "Frankfurt": "DE", "Munich": "DE", "Hamburg": "DE", "Milan": "IT", "Barcelona": "ES",
+    "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA", "Chicago": "US", "Houston": "US",
+    "Nagoya": "JP", "Yokohama": "JP", "Fukuoka": "JP", "Siem Reap": "KH", "Luang Prabang": "LA",
+    "Cebu": "PH", "Chiang Mai": "TH", "Phuket": "TH", "Penang": "MY", "Surabaya": "ID",
+    "Hai Phong": "VN", "Can Tho": "VN", "Ha Long": "VN", "Quang Ninh": "VN",
 }
 
 # --- building -----------------------------------------------------------------

@@ -180,3 +180,12 @@ def test_a_need_to_establish_relations_is_none_established(until) -> None:  # ty
     done = until("Chile was the first country in the region to establish diplomatic relations with Peru.", "events",
                  lang="en", published="2025-05-05")
     assert len(_events(done, "ESTABLISH_RELATIONS")) == 1
+
+
+def test_talks_in_a_seat_of_government_or_a_venue_city_are_a_visit_to_its_country(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Egyptian Foreign Minister Badr Abdelatty and his Malaysian counterpart Mohamad Hasan held talks in "
+               "Putrajaya on Monday.", "events", lang="en", published="2025-03-10")
+    assert _visits(en) == [(["EG", "MY"], ["Badr Abdelatty"])]
+    vi = until("Ngày 10/3, Bộ trưởng Ngoại giao Peru Elmer Schialer hội đàm với Bộ trưởng Ngoại giao Trung Quốc Vương Nghị "
+               "tại Hạ Môn.", "events", published="2025-03-10")
+    assert _visits(vi) == [(["PE", "CN"], ["Elmer Schialer"])]
