@@ -189,3 +189,17 @@ def test_talks_in_a_seat_of_government_or_a_venue_city_are_a_visit_to_its_countr
     vi = until("Ngày 10/3, Bộ trưởng Ngoại giao Peru Elmer Schialer hội đàm với Bộ trưởng Ngoại giao Trung Quốc Vương Nghị "
                "tại Hạ Môn.", "events", published="2025-03-10")
     assert _visits(vi) == [(["PE", "CN"], ["Elmer Schialer"])]
+
+
+def test_a_numbered_session_of_a_body_the_pair_names_is_their_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Prime Minister Mark Rutte of the Netherlands said at the 5th Dutch-Belgian intergovernmental consultations "
+               "in The Hague on Monday that Belgian Prime Minister Alexander De Croo was a close partner.",
+               "events", lang="en", published="2023-05-09")
+    assert [(sorted(e.actors), e.date) for e in _events(en, "MEET")] == [(["BE", "NL"], "2023-05-08")]
+    vi = until("Ngày 8/5, Đối thoại Chiến lược Úc - Indonesia lần thứ 3 diễn ra tại Canberra "
+               "với sự tham dự của Bộ trưởng Ngoại giao Indonesia Retno Marsudi.", "events", published="2023-05-09")
+    assert [(sorted(e.actors), e.date) for e in _events(vi, "MEET")] == [(["AU", "ID"], "2023-05-08")]
+    # a numbered gathering no pair names is no meeting of two
+    none = until("Prime Minister Mark Rutte attended the 5th European Political Community summit in Granada.",
+                 "events", lang="en", published="2023-10-06")
+    assert _events(none, "MEET") == []

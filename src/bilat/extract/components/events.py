@@ -247,20 +247,33 @@ _FRAME_GAP = rf"(?:\s+[^\W\d_][\w\-’']*){{0,{_FRAME_GAP_WORDS}}}?\s+"
 """A frame's {gap}: a few words, no punctuation."""
 
 
-def _frame(template: str, step_opener: str) -> tuple[str, str]:
+def _frame(template: str, slots: dict[str, str]) -> tuple[str, str]:
     """A frame of the data as a pattern to find it and one its matched phrase fits: its words literal,
-    ``{gap}`` a few words, a final ``{step}`` a verb that opens a step (not part of the phrase), either case first."""
+    ``{gap}`` a few words, ``{nth}`` a session's ordinal, ``{pair}`` two names joined by a dash
+    ("German-Polish"), a final ``{step}`` a verb that opens a step (not part of the phrase), either case first."""
     needs_step = template.endswith("{step}")
-    words = [re.escape(part.strip()) for part in template.removesuffix("{step}").split("{gap}")]
-    words[0] = f"[{words[0][0].upper()}{words[0][0]}]{words[0][1:]}"
-    phrase = _FRAME_GAP.join(words)
-    return phrase + (rf"(?=\s+{step_opener})" if needs_step else ""), phrase
+    pieces = []
+    for token in template.removesuffix("{step}").replace("{gap}", " {gap} ").split():
+        if token.startswith("{") and token.endswith("}"):
+            pieces.append(slots[token[1:-1]])
+        elif not pieces:
+            pieces.append(f"[{token[0].upper()}{token[0]}]{re.escape(token[1:])}")
+        else:
+            pieces.append(re.escape(token))
+    phrase = ""
+    for previous, piece in zip(["", *pieces], pieces):
+        joined = not phrase or _FRAME_GAP in (previous, piece)
+        phrase += piece if joined else rf"\s+{piece}"
+    return phrase + (rf"(?=\s+{slots['step']})" if needs_step else ""), phrase
 
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
 """The capital letters of the Latin scripts the corpus uses (Vietnamese "Đ", "Ư"... included)."""
 _NAME_WORD = rf"[{_UPPER}\d][\w'’&-]*"
 """A word of a gathering's name: capitalised, or a number ("G20", "2030")."""
+_PAIR_NAME = rf"[{_UPPER}][\w'’]*(?:\s[{_UPPER}][\w'’]*)?"
+_PAIR_NAMES = rf"{_PAIR_NAME}\s?[-–]\s?{_PAIR_NAME}"
+"""A frame's {pair}: two names of one or two capitalised words joined by a dash ("German-Polish", "Việt Nam – Colombia")."""
 
 
 def _gatherings(data: dict[str, list[str]]) -> str:
@@ -283,7 +296,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         return alternation(data[key])
 
     step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
-    patterns = [(_frame(template, step_opener), kind) for kind, templates in data.get("frames", {}).items()
+    slots = {"gap": _FRAME_GAP, "step": step_opener, "pair": _PAIR_NAMES,
+             "nth": rf"(?:{'|'.join(data['session_ordinals_before'] + data['session_ordinals_after']) or NEVER})"}
+    patterns = [(_frame(template, slots), kind) for kind, templates in data.get("frames", {}).items()
                 for template in templates]
     frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
     frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
