@@ -114,3 +114,18 @@ def test_a_relative_year_right_after_a_visit_dates_it(until) -> None:  # type: i
     text = "Chile's President Gabriel Boric recalled his visit to Peru last year."
     doc = until(text, "events", published="2024-04-18", lang="en")
     assert ("VISIT", "2023") in [(e.type, e.date) for e in doc.layer("facts.events")]
+
+
+def test_the_day_of_a_step_told_in_passing_is_not_the_narratives(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Colombian President Gustavo Petro received his Ecuadorian counterpart Daniel Noboa in Bogota, on his "
+            "first trip abroad since taking office on March 1. The two presidents signed an agreement.")
+    doc = until(text, "events", published="2024-03-20", lang="en")
+    assert _dates(doc, "SIGN") == [(["CO", "EC"], "2024-03")]
+    text = ("Tổng thống Colombia Gustavo Petro đón Tổng thống Ecuador Daniel Noboa, trong chuyến công du đầu tiên "
+            "sau khi nhậm chức ngày 1/3. Hai Tổng thống đã ký một thỏa thuận.")
+    doc = until(text, "events", published="2024-03-20")
+    assert _dates(doc, "SIGN") == [(["CO", "EC"], "2024-03")]
+    # talks are a contact: "after talks on Monday" moves the narrative to Monday
+    text = "After talks on Monday, Colombia's President Gustavo Petro and Ecuador's President Daniel Noboa signed an agreement."
+    doc = until(text, "events", published="2024-03-06", lang="en")
+    assert _dates(doc, "SIGN") == [(["CO", "EC"], "2024-03-04")]

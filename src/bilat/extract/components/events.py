@@ -492,7 +492,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
-        ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor)
+        ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor, data)
         if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
             ctx.first_day = ctx.narrative_date
         participants = _participants(doc, sent, ctx, data)
@@ -547,7 +547,7 @@ def _anchor_month(anchor: Anchor) -> str | None:
     return f"{anchor.year:04d}" if anchor.month is None else f"{anchor.year:04d}-{anchor.month:02d}"
 
 
-def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor) -> str | None:
+def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anchor, data: _EventData) -> str | None:
     """The latest day-precise date stated so far that is about the article's present.
 
     A sentence's last single day, where the narrative has reached ("thăm Việt Nam từ
@@ -555,7 +555,8 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
     when it states no single day. A dateline's date is when the report was filed: the talks
     it then tells of are dated by the sentence's own date ("VIETNAM, April 4 - BERLIN — ...
     on April 3"). A day after the stated publication day is a planned event's ("sẽ thăm Việt
-    Nam từ ngày 30/11"), not the present.
+    Nam từ ngày 30/11"), not the present. Nor is the day of a step told as background ("his first
+    visit after taking office on January 1", "sau khi nhậm chức ngày 1/1").
     """
     filed = dateline_at(doc, sent.start)
     published = doc.published if doc.published and width(doc.published) == 0 else None
@@ -566,6 +567,8 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
         if span.value.narrative_day is not None:  # "Cùng ngày" keeps the day reached, "Ngày hôm sau" moves it on
             current = _days_after(current, span.value.narrative_day)
             continue
+        if _background_day(doc, sent, span, data):
+            continue
         resolved = resolve(span.value, anchor)
         if resolved and (anchor.year is None or resolved[:4] == f"{anchor.year:04d}") \
                 and (published is None or resolved[:10] <= published):
@@ -573,6 +576,23 @@ def _narrative_date(doc: Document, sent: Span, current: str | None, anchor: Anch
     if filed is not None and filed.value is not None and filed.value.day is not None:
         return resolve(filed.value, anchor) or current  # "Lima, April 4 (ANI): ... held talks": no day of their own
     return current
+
+
+_BACKGROUND_REACH = 40
+"""Characters before a date within which "after", "since", "sau khi" make it the day of a step told in passing."""
+
+
+def _background_day(doc: Document, sent: Span, span: Span, data: _EventData) -> bool:
+    """A date that a word like "after" or "sau khi" governs, in its clause, with no visit or meeting
+    between them ("after taking office on January 1"): the day of something else, not the narrative's.
+    "After talks on Monday" names a contact: its day is the narrative's."""
+    start = max(sent.start, span.start - _BACKGROUND_REACH)
+    lead = None
+    for lead in data.date_blocker_re.finditer(doc.text, start, span.start):
+        pass
+    if lead is None or _CLAUSE_MARK.search(doc.text, lead.end(), span.start):
+        return False
+    return not any(data.kind(m.group()) in _CONTACTS for m in data.trigger_re.finditer(doc.text, lead.end(), span.start))
 
 
 def _days_after(narrative: str | None, days: int) -> str | None:
