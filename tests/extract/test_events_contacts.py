@@ -203,3 +203,21 @@ def test_a_numbered_session_of_a_body_the_pair_names_is_their_meeting(until) -> 
     none = until("Prime Minister Mark Rutte attended the 5th European Political Community summit in Granada.",
                  "events", lang="en", published="2023-10-06")
     assert _events(none, "MEET") == []
+
+
+def test_an_event_the_headline_tells_takes_its_evidence_from_the_body() -> None:
+    from bilat.extract import extract
+    from bilat.ingest import read_text_document
+
+    for lang, title, body in [
+        ("en", "Chile's President holds talks with Peruvian counterpart",
+         "Chilean President Gabriel Boric held talks with Peruvian President Dina Boluarte in Lima, the two presidents said."),
+        ("vi", "Tổng thống Chile hội đàm với Tổng thống Peru",
+         "Tổng thống Chile Gabriel Boric đã hội đàm với Tổng thống Peru Dina Boluarte tại Lima."),
+    ]:
+        text = f"published: 2025-03-04\ntitle: {title}\n---\n{title}\n\n{body}\n"
+        facts = extract(read_text_document(text, doc_id="t")).to_dict()
+        meetings = [e for e in facts["events"] if e["type"] == "MEET"]
+        assert len(meetings) == 1, (lang, meetings)
+        start, end = meetings[0]["evidence"]
+        assert text[start:end].startswith(body[:30]), (lang, text[start:end])

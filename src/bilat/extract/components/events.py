@@ -425,6 +425,8 @@ class _Context:
     """Trigger offsets whose clause states the event's date: the best evidence for it."""
     dated: set[int] = field(default_factory=set)
     """ids of events whose evidence states their date."""
+    headline_end: int = 0
+    """Where the headline ends (its copy as the body's first line included): what it tells, the body tells better."""
 
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
@@ -488,7 +490,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                   if c in pair), None)
     ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
-                   short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None)
+                   short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None,
+                   headline_end=_headline_end(doc))
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
@@ -1823,9 +1826,11 @@ def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
 def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool = False) -> None:
     """Merge ``new`` into an event reporting the same occurrence, or add it.
 
-    The mention that states the date is the evidence kept. A mention that
-    refers back ("Tại cuộc hội đàm") only adds to talks already read, unless
-    there are none.
+    The mention that states the date is the evidence kept, and a headline's
+    gives way to the body's: the body is where the article states the fact
+    ("PM holds talks with German Chancellor" heads "... the two leaders held
+    talks"). A mention that refers back ("Tại cuộc hội đàm") only adds to talks
+    already read, unless there are none.
     """
     for old in ctx.events:
         if old.type != new.type:
@@ -1838,6 +1843,9 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         if _more_precise(new, old):
             old.date = new.date
+        if old.evidence[0] < ctx.headline_end <= new.evidence[0]:
+            old.evidence = new.evidence
+            ctx.dated.discard(id(old))
         if stated and id(old) not in ctx.dated:
             old.evidence = new.evidence
             ctx.dated.add(id(old))
@@ -1848,6 +1856,16 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     ctx.events.append(new)
     if stated:
         ctx.dated.add(id(new))
+
+
+def _headline_end(doc: Document) -> int:
+    """The end of the headline: of the body's first line when it repeats the header's title, else the header's."""
+    if doc.title is None:
+        return doc.text_start
+    first = re.compile(r"\s*([^\n]*)").match(doc.text, doc.body_start)
+    if first and " ".join(first[1].split()) == " ".join(doc.title.split()):
+        return first.end()
+    return doc.body_start
 
 
 def _unnamed_batch(event: Event, data: _EventData) -> bool:
