@@ -310,6 +310,14 @@ def test_a_month_of_last_year() -> None:
 def test_next_month_counts_from_the_articles_month() -> None:
     doc = _doc("Prime Minister Pham Minh Chinh will travel to Tokyo next month.", published="2023-11-28", lang="en")
     assert _resolved(doc) == [("next month", "2023-12")]
+    doc = _doc("Thủ tướng Phạm Minh Chính sẽ thăm Tokyo vào tháng tới.", published="2023-11-28")
+    assert _resolved(doc) == [("tháng tới", "2023-12")]
+    doc = _doc("Tháng trước, Thủ tướng Phạm Minh Chính đã thăm Tokyo.", published="2023-11-28")
+    assert _resolved(doc) == [("Tháng trước", "2023-10")]
+
+
+def test_the_coming_months_are_no_one_month() -> None:
+    assert _resolved(_doc("Hai bên sẽ ký hiệp định trong các tháng tới.", published="2023-11-28")) == []
 
 
 def _sourced(text: str, source: str, lang: str = "vi") -> Document:

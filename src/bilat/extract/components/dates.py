@@ -278,7 +278,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # cùng ngày, the same day, ngày hôm sau, the next day
         "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
         # next month, last month
-        "relative_month": [(rf"(?<!\w)(?:{alternation(data['relative_months'])})\b", "relative_month")],
+        "relative_month": [(rf"(?<!\w){_not_after(data.get('relative_months_not_after', []))}"
+                            rf"(?:{alternation(data['relative_months'])})\b", "relative_month")],
         # last week, earlier this week, tuần trước, đầu tuần này (not "hai tuần trước": weeks ago)
         "relative_week": [(rf"(?<!\w)(?:{alternation(data['relative_weeks'])})(?!\w)", "relative_week")],
         # on Thursday, last Monday, Thursday's meeting
@@ -314,6 +315,11 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekday_date_leads=alternation(data["weekdays"]["date_leads"]),
         weekday_lead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['leads'])})\s+$"),
     )
+
+
+def _not_after(words: list[str]) -> str:
+    """Look-behinds refusing a match right after one of ``words`` and a space ("các tháng tới": months, not a month)."""
+    return "".join(rf"(?<!(?<!\w){re.escape(word)}\s)" for word in words)
 
 
 def _week_days(phrase: str, span: dict[str, Any], weekdays: dict[str, int]) -> tuple[int, int | None, int | None]:
