@@ -175,7 +175,7 @@ HAND_CAPITALS_EN: dict[str, str] = {
     "Nanning": "CN", "Kunming": "CN", "Xiamen": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Qingdao": "CN",
     "Sochi": "RU", "Kazan": "RU", "Mumbai": "IN", "Kolkata": "IN", "Chennai": "IN", "Bengaluru": "IN",
     "Jeddah": "SA", "Almaty": "KZ", "Samarkand": "UZ", "Bali": "ID", "Karachi": "PK", "Lahore": "PK",
-    "Mombasa": "KE", "Lagos": "NG", "Casablanca": "MA", "Sharm El-Sheikh": "EG",
+    "Mombasa": "KE", "Dar es Salaam": "TZ", "Lagos": "NG", "Casablanca": "MA", "Sharm El-Sheikh": "EG",
     "Frankfurt": "DE", "Munich": "DE", "Hamburg": "DE", "Milan": "IT", "Barcelona": "ES",
     "Toronto": "CA", "Montreal": "CA", "Vancouver": "CA", "Chicago": "US", "Houston": "US",
     "Nagoya": "JP", "Yokohama": "JP", "Fukuoka": "JP", "Siem Reap": "KH", "Luang Prabang": "LA",

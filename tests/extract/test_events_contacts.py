@@ -221,3 +221,13 @@ def test_an_event_the_headline_tells_takes_its_evidence_from_the_body() -> None:
         assert len(meetings) == 1, (lang, meetings)
         start, end = meetings[0]["evidence"]
         assert text[start:end].startswith(body[:30]), (lang, text[start:end])
+
+
+def test_who_is_received_in_the_passive_is_the_one_met(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Ngày 11/3, Tổng thống Kenya William Ruto được Tổng thống Tanzania Samia Suluhu Hassan tiếp tại Dodoma.",
+               "events", published="2025-03-12")
+    assert [(e.actors, e.persons) for e in _events(vi, "MEET")] == [
+        (["TZ", "KE"], ["Samia Suluhu Hassan", "William Ruto"])]
+    en = until("Kenyan President William Ruto was received by Tanzanian President Samia Suluhu Hassan in Dodoma on "
+               "Tuesday.", "events", lang="en", published="2025-03-12")
+    assert [sorted(e.actors) for e in _events(en, "MEET")] == [["KE", "TZ"]]

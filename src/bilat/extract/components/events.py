@@ -167,6 +167,7 @@ class _EventData:
     beneficiary_markers: frozenset[str]
     """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
     passive_request_re: re.Pattern[str]
+    passive_markers: frozenset[str]
     """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
     thanks_re: re.Pattern[str]
     """Thanks, after which a congratulation is the thanked side's, already told."""
@@ -330,6 +331,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         participle_endings=tuple(data["participle_endings"]),
         beneficiary_markers=frozenset(data["beneficiary_markers"]),
         passive_request_re=re.compile(alternation(data["passive_requests"])),
+        passive_markers=frozenset(m.lower() for m in data["passive_markers"]),
         thanks_re=re.compile(rf"(?<!\w)(?:{words('thanks')})(?!\w)"),
         duration_re=re.compile(rf"\s*(?:{words('duration_units')})(?!\w)"),
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
@@ -1105,8 +1107,11 @@ def _meet(t: _Trigger) -> list[Event]:
     people = [p for p in counterparts if p.kind != "country"]
     subject = _subject(t)
     between = _between(t)
+    passive = None if people else _passive_agent(t)
     if between is not None:
         subject, counterparts = between
+    elif passive is not None:
+        subject, counterparts = passive[0], [passive[1]]
     else:
         if window is not None and not people:
             people = _co_subjects(t) if _coordinated(t, subject) else []
@@ -1133,6 +1138,18 @@ def _meet(t: _Trigger) -> list[Event]:
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
     return events
+
+
+def _passive_agent(t: _Trigger) -> tuple[_Participant, _Participant] | None:
+    """"A được B tiếp" (A is received by B): B, who receives, and A, received; the two named
+    right before the verb, a passive marker between them."""
+    start, _ = t.clause
+    named = [p for p in t.participants if start <= p.start < t.start and p.kind in ("person", "title")]
+    if len(named) < 2 or not _right_before(t, named[-1]):
+        return None
+    met, agent = named[-2], named[-1]
+    between = t.doc.text[met.end:agent.start].strip().lower()
+    return (agent, met) if between in t.data.passive_markers else None
 
 
 def _named_again(subject: _Participant | None, p: _Participant) -> bool:
