@@ -231,3 +231,15 @@ def test_who_is_received_in_the_passive_is_the_one_met(until) -> None:  # type: 
     en = until("Kenyan President William Ruto was received by Tanzanian President Samia Suluhu Hassan in Dodoma on "
                "Tuesday.", "events", lang="en", published="2025-03-12")
     assert [sorted(e.actors) for e in _events(en, "MEET")] == [["KE", "TZ"]]
+
+
+def test_a_list_of_documents_ends_before_the_parties_and_the_date(until) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        ("en", "The two sides signed agreements on trade, energy and culture between Ghana and Nigeria."),
+        ("vi", "Hai bên đã ký các thỏa thuận về thương mại, năng lượng và văn hóa giữa Ghana và Nigeria."),
+        ("en", "Ghana and Nigeria signed 3 agreements on trade, energy and culture on 11 March."),
+        ("vi", "Ghana và Nigeria đã ký 3 thỏa thuận về thương mại, năng lượng và văn hóa ngày 11/3."),
+    ]
+    for lang, text in cases:
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert len(_events(doc, "SIGN")) == 3, text

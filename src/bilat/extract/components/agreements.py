@@ -185,6 +185,8 @@ class _Rules:
     """A word right before a head that makes it plural ("các hiệp định"), where the head itself is not."""
     list_marker: re.Pattern[str]
     """The subject marker opening a plural head's list, a few modifiers after the head."""
+    list_stops: re.Pattern[str]
+    """Words after which a list of subjects has ended: who signed follows ("... and culture between A and B")."""
     item_joint: re.Pattern[str]
     asyndetic_lists: bool
     """Whether a list may go without a joiner before its last item ("thương mại, đầu tư, lao động")."""
@@ -211,6 +213,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         coordinated=re.compile(rf"[^,;:.()]*(?:{phrases(data['coordinators'])})\s*\Z", re.IGNORECASE),
         not_bilateral=compile_phrases(data["not_bilateral"]),
         name_rule=NameRule.of(data["name_stops"], data["coordinators"]),
+        list_stops=compile_phrases(data["list_stops"]),
         cues=compile_phrases(cue_status),
         cue_status=cue_status,
         default_status=data["default_status"],
@@ -381,7 +384,10 @@ def _listed_items(text: str, rules: _Rules, head: re.Match[str], start: int, lim
 
 
 def _list_end(text: str, rules: _Rules, start: int, limit: int) -> int:
-    """Where a list of subjects ends: at the first stop, unless it is a comma leading to a lower-case word."""
+    """Where a list of subjects ends: at the first stop, unless it is a comma leading to a lower-case word,
+    or before the parties it names ("between Ghana and Nigeria")."""
+    parties = rules.list_stops.search(text, start, limit)
+    limit = parties.start() if parties else limit
     pos = start
     while (stop := rules.name_rule.stops.search(text, pos, limit)) is not None:
         following = text[stop.end():limit].lstrip()

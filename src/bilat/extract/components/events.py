@@ -1648,8 +1648,13 @@ def _document_topics(t: _Trigger, document: re.Match[str]) -> list[tuple[str, in
     _, end = t.clause
     stop = _TOPIC_LIST_END.search(t.doc.text, marker.end(), end)
     limit = stop.start() if stop else end
-    if t.doc.in_range("dates", marker.end(), limit):
+    dates = t.doc.in_range("dates", marker.end(), limit)
+    if dates and not t.doc.text[marker.end():dates[0].start].strip():
         return []  # "agreements on Tuesday, March 4": a date, not topics
+    # the list ends where the signing's date or parties follow it ("on trade and energy on 11 March",
+    # "về thương mại và năng lượng giữa Ghana và Nigeria")
+    parties = t.data.between_re.search(t.doc.text, marker.end(), limit)
+    limit = min([limit, *(d.start for d in dates[:1]), *([parties.start()] if parties else [])])
     topics = []
     for item_start, item_end in split_items(t.doc.text, marker.end(), limit, t.data.coordination):
         item = t.doc.text[item_start:item_end]
