@@ -243,3 +243,13 @@ def test_a_list_of_documents_ends_before_the_parties_and_the_date(until) -> None
     for lang, text in cases:
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert len(_events(doc, "SIGN")) == 3, text
+
+
+def test_two_countries_under_one_head_noun_are_both_sides(until) -> None:  # type: ignore[no-untyped-def]
+    for lang, text in [
+        ("en", "The leaders of Chile and Peru met on Tuesday."),
+        ("en", "Chilean and Peruvian foreign ministers met in Lima on Tuesday."),
+        ("vi", "Ngày 11/3, lãnh đạo Chile và Peru đã gặp nhau tại Lima."),
+    ]:
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(sorted(e.actors), e.date) for e in _events(doc, "MEET")] == [(["CL", "PE"], "2025-03-11")], text

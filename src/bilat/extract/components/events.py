@@ -136,6 +136,11 @@ _TOPIC_LIST_END = re.compile(r"[.;:()\n]")
 
 
 
+def _both_first_cases(phrases: list[str]) -> list[str]:
+    """Each phrase as written and with its first letter in the other case ("Lãnh đạo", "lãnh đạo")."""
+    return [form for phrase in phrases for form in (phrase, phrase[0].swapcase() + phrase[1:])]
+
+
 def _lower_first(phrase: str) -> str:
     return phrase[0].lower() + phrase[1:]
 
@@ -195,6 +200,8 @@ class _EventData:
     place_words: frozenset[str]
     """Words before a country that make it a place or a destination ("in", "to")."""
     pair_joiner_re: re.Pattern[str]
+    joint_head_before_re: re.Pattern[str]
+    joint_head_after_re: re.Pattern[str]
     date_leads: frozenset[str]
     present: frozenset[str]
     """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
@@ -350,6 +357,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
+        joint_head_before_re=re.compile(
+            rf"(?<!\w)(?:(?:{words('determiners')})\s+)?(?:{alternation(_both_first_cases(data['joint_heads_before']))})\s+$"),
+        joint_head_after_re=re.compile(rf"\s+(?:{alternation(data['joint_heads_after']) or NEVER})(?!\w)"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
         subject_accepts=frozenset(_lower_first(w) for w in data["subject_accepts"]),
@@ -632,6 +642,8 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
         if _DASH_AFTER.match(doc.text, c.end) or _DASH_BEFORE.search(doc.text, max(0, c.start - 3), c.start):
             continue  # "Việt Nam-Peru", "Vietnam – Indonesia" name the relationship, not a side
         out.append(_Participant(c.start, c.end, "country", c.value))
+    out = _joint_by_head(doc, out, data)
+    taken = [(p.start, p.end) for p in out if p.kind == "joint"] + taken
     for j in data.joint_re.finditer(doc.text, sent.start, sent.end):
         if not any(s <= j.start() < e for s, e in taken):
             out.append(_Participant(j.start(), j.end(), "joint", None))
@@ -642,6 +654,29 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
             person = ctx.by_short_name[match.group()]
             out.append(_Participant(match.start(), match.end(), "person", person.country, person.name, person.office))
     return sorted(out, key=lambda p: p.start)
+
+
+def _joint_by_head(doc: Document, participants: list[_Participant], data: _EventData) -> list[_Participant]:
+    """Two countries joined ("Chile and Peru") with a head noun of people before or after them ("the
+    leaders of Chile and Peru", "Chilean and Peruvian foreign ministers", "Lãnh đạo Chile và Peru"):
+    one subject standing for both sides, as "the two leaders" is."""
+    out: list[_Participant] = []
+    for p in participants:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.kind == "country" and p.kind == "country" and previous.country != p.country
+                and data.pair_joiner_re.fullmatch(doc.text, previous.end, p.start)):
+            before = data.joint_head_before_re.search(doc.text, max(0, previous.start - _JOINT_HEAD_REACH), previous.start)
+            after = data.joint_head_after_re.match(doc.text, p.end)
+            if before or after:
+                out[-1] = _Participant(before.start() if before else previous.start, after.end() if after else p.end,
+                                       "joint", None)
+                continue
+        out.append(p)
+    return out
+
+
+_JOINT_HEAD_REACH = 40
+"""Characters before "Chile and Peru" searched for the head that makes them one subject ("the foreign ministers of")."""
 
 
 def _speaker(
