@@ -42,7 +42,9 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "bilat" / "lang"
 HAND_VI: dict[str, str] = {
     "Mỹ": "US", "Hợp chủng quốc Hoa Kỳ": "US", "Hợp Chủng Quốc Hoa Kỳ": "US",
     "Anh": "GB", "Vương quốc Liên hiệp Anh và Bắc Ireland": "GB", "Liên hiệp Vương quốc Anh và Bắc Ireland": "GB",
-    "Vương quốc Liên hiệp Anh": "GB",
+    "Vương quốc Liên hiệp Anh": "GB", "Liên hiệp Vương quốc Anh và Bắc Ai-len": "GB",
+    "Vương quốc Liên hiệp Anh và Bắc Ai-len": "GB", "Vương quốc Anh và Bắc Ai-len": "GB", "Vương quốc Anh và Bắc Ireland": "GB",
+    "Bắc Ai-len": "GB", "Bắc Ireland": "GB",
     "Úc": "AU", "Ô-xtrây-li-a": "AU", "Ốt-xtrây-li-a": "AU",
     "Nhật": "JP", "Đại Hàn Dân Quốc": "KR", "Nam Hàn": "KR", "Bắc Hàn": "KP",
     "CHDCND Triều Tiên": "KP", "Cộng hòa Dân chủ Nhân dân Triều Tiên": "KP",
@@ -77,7 +79,7 @@ HAND_VI_HOME: dict[str, str] = {"nước ta": "VN", "đất nước ta": "VN"}
 HAND_EN: dict[str, str] = {
     "Vietnam": "VN", "Viet Nam": "VN", "Việt Nam": "VN",
     "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
-    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "Northern Ireland": "GB",
     "Korea": "KR", "Republic of Korea": "KR", "ROK": "KR", "DPRK": "KP",
     "Russia": "RU", "Iran": "IR", "Laos": "LA", "Syria": "SY", "Turkey": "TR", "Türkiye": "TR",
     "Czech Republic": "CZ", "Holland": "NL", "the Netherlands": "NL", "Ivory Coast": "CI",

@@ -157,3 +157,13 @@ def test_the_us_dollar_sign_is_no_country() -> None:
     assert _found(_doc("Trade between Malaysia and Thailand reached US$24.5 billion.", lang="en")) == [
         ("Malaysia", "MY"), ("Thailand", "TH"),
     ]
+
+
+def test_the_united_kingdoms_long_name_is_one_country() -> None:
+    from bilat.extract import extract
+    from bilat.ingest import read_text_document
+
+    text = ("published: 2022-06-11\n---\nNhân dịp Quốc khánh Liên hiệp Vương quốc Anh và Bắc Ai-len, Chủ tịch nước "
+            "Nguyễn Xuân Phúc gửi điện mừng tới Nữ hoàng Elizabeth II.")
+    facts = extract(read_text_document(text, doc_id="t")).to_dict()
+    assert {c for e in facts["events"] for c in e["actors"]} == {"VN", "GB"}

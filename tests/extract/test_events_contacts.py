@@ -253,3 +253,30 @@ def test_two_countries_under_one_head_noun_are_both_sides(until) -> None:  # typ
     ]:
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [(sorted(e.actors), e.date) for e in _events(doc, "MEET")] == [(["CL", "PE"], "2025-03-11")], text
+
+
+def test_a_call_is_a_meeting_however_the_verb_is_phrased(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Japanese Prime Minister Shigeru Ishiba spoke with Australian Prime Minister Anthony Albanese by "
+               "telephone on Tuesday.", "events", lang="en", published="2025-03-12")
+    assert [(e.actors, e.date) for e in _events(en, "MEET")] == [(["JP", "AU"], "2025-03-11")]
+    none = until("Japanese Prime Minister Shigeru Ishiba spoke with reporters in Canberra on Tuesday.",
+                 "events", lang="en", published="2025-03-12")
+    assert _events(none, "MEET") == []
+
+
+def test_a_congratulatory_message_is_a_congratulation(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Chilean President Gabriel Boric sent a congratulatory message to Peruvian President Dina Boluarte "
+               "on Peru's national day.", "events", lang="en", published="2025-07-28")
+    assert [e.actors for e in _events(en, "CONGRATULATE")] == [["CL", "PE"]]
+    vi = until("Ngày 28/7, Tổng thống Chile Gabriel Boric gửi điện mừng Tổng thống Peru Dina Boluarte nhân dịp Quốc "
+               "khánh Peru.", "events", published="2025-07-28")
+    assert [(e.actors, e.date) for e in _events(vi, "CONGRATULATE")] == [(["CL", "PE"], "2025-07-28")]
+
+
+def test_a_span_of_years_is_no_events_date(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Nhân kỷ niệm 35 năm thiết lập quan hệ ngoại giao (18/1/1990-18/1/2025), Tổng thống Chile Gabriel "
+               "Boric gửi điện chúc mừng Tổng thống Peru Dina Boluarte.", "events", published="2025-01-18")
+    assert [e.date for e in _events(vi, "CONGRATULATE")] == ["2025-01"]  # the article's month, not 1990-2025
+    en = until("Chilean President Gabriel Boric congratulated Peruvian President Dina Boluarte on the 35th anniversary "
+               "of relations (1990-2025).", "events", lang="en", published="2025-01-18")
+    assert [e.date for e in _events(en, "CONGRATULATE")] == ["2025-01"]

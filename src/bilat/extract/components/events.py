@@ -29,7 +29,7 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, anchor_of, dateline, dateline_at, resolve
+from bilat.extract.components.dates import Anchor, DateValue, anchor_of, dateline, dateline_at, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
@@ -843,6 +843,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
         year_alone = value.relative_year is not None and value.month is None
         if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))):
             continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is)
+        if kind != "ESTABLISH_RELATIONS" and _spans_years(value):
+            continue  # "(18/1/1950-18/1/2025)", "giai đoạn 2024-2027": a span of relations or a plan's term
         if kind in SPEECH_ACTS:
             if span.start > t.start or not value.has_day:
                 continue
@@ -868,6 +870,14 @@ def _date(t: _Trigger, kind: str) -> str | None:
         t.ctx.stated.add(t.start)
         return earlier
     return t.ctx.narrative_date
+
+
+def _spans_years(value: DateValue) -> bool:
+    """Whether a range runs across years beyond a trip over New Year ("30/12/2024 - 2/1/2025" is a trip)."""
+    if value.year is None or value.end_year is None or value.end_year == value.year:
+        return False
+    short = value.end_year == value.year + 1 and value.month == 12 and value.end_month == 1
+    return not short
 
 
 _YEAR_WINDOW = 40
