@@ -70,3 +70,5 @@ def test_text_yields_facts_inside_it_or_a_bilat_error(text: str) -> None:
         for fact in record[section]:
             start, end = fact["evidence"]
             assert 0 <= start <= end <= len(text), (section, fact)
+    for event in record["events"]:  # FACTS.md: an ATTEND has its one side, every other event two
+        assert len(set(event["actors"])) == (1 if event["type"] == "ATTEND" else 2), event

@@ -280,3 +280,18 @@ def test_a_span_of_years_is_no_events_date(until) -> None:  # type: ignore[no-un
     en = until("Chilean President Gabriel Boric congratulated Peruvian President Dina Boluarte on the 35th anniversary "
                "of relations (1990-2025).", "events", lang="en", published="2025-01-18")
     assert [e.date for e in _events(en, "CONGRATULATE")] == ["2025-01"]
+
+
+def test_a_signing_whose_sides_are_not_named_is_no_event(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Hai nước ra Tuyên bố chung về tăng cường quan hệ Đối tác chiến lược ngày 11/3.", "events",
+                published="2025-03-12")
+    assert _events(doc) == []
+
+
+def test_an_ambassador_received_where_posted_made_no_visit(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Chiều 11/3, tại Hà Nội, Phó Thủ tướng Bùi Thanh Sơn tiếp Đại sứ Peru tại Việt Nam Luis Tsuboyama.",
+               "events", published="2025-03-12")
+    en = until("Vietnamese Deputy Prime Minister Bui Thanh Son received Peruvian Ambassador to Vietnam Luis Tsuboyama "
+               "in Hanoi on Tuesday.", "events", lang="en", published="2025-03-12")
+    for doc in (vi, en):
+        assert [e.type for e in _events(doc)] == ["MEET"]

@@ -1287,7 +1287,8 @@ def _add_visits_to_meetings(ctx: _Context) -> None:
         host = next((c for c in meeting.actors if country_of_city(ctx.lexicon, meeting.place or "") == c), None)
         guest = next((c for c in meeting.actors if c != host), None)
         people = [_person_named(ctx.people, name) for name in meeting.persons]
-        persons = [p.name for p in people if p is not None and p.country == guest]
+        # an ambassador received where they are posted ("Đại sứ Peru tại Việt Nam") travelled nowhere
+        persons = [p.name for p in people if p is not None and p.country == guest and p.office != "ambassador"]
         if not (host and guest and persons):  # who travelled must be said
             continue
         visit = visits.setdefault((guest, host, meeting.date), Event(
@@ -1890,6 +1891,10 @@ def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
 
+ONE_SIDED = frozenset({"ATTEND"})
+"""Event types with one actor (FACTS.md): a side attending a gathering; every other type has two."""
+
+
 def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool = False) -> None:
     """Merge ``new`` into an event reporting the same occurrence, or add it.
 
@@ -1897,8 +1902,11 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     gives way to the body's: the body is where the article states the fact
     ("PM holds talks with German Chancellor" heads "... the two leaders held
     talks"). A mention that refers back ("Tại cuộc hội đàm") only adds to talks
-    already read, unless there are none.
+    already read, unless there are none. An event whose sides are not known
+    (a signing the sentence tells without naming the countries) is none.
     """
+    if len(set(new.actors)) < (1 if new.type in ONE_SIDED else 2):
+        return
     for old in ctx.events:
         if old.type != new.type:
             continue
