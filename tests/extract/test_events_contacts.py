@@ -295,3 +295,17 @@ def test_an_ambassador_received_where_posted_made_no_visit(until) -> None:  # ty
                "in Hanoi on Tuesday.", "events", lang="en", published="2025-03-12")
     for doc in (vi, en):
         assert [e.type for e in _events(doc)] == ["MEET"]
+
+
+def test_two_titled_sides_meeting_each_other(until) -> None:  # type: ignore[no-untyped-def]
+    vi = until("Tổng thống Chile và Tổng thống Peru đã gặp nhau tại Santiago ngày 11/3.", "events", published="2025-03-12")
+    en = until("Chile's President and Peru's President met in Santiago on Tuesday.", "events", lang="en",
+               published="2025-03-12")
+    for doc in (vi, en):
+        assert [(sorted(e.actors), e.date) for e in _events(doc, "MEET")] == [(["CL", "PE"], "2025-03-11")]
+
+
+def test_a_phone_call_in_other_words(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Tổng thống Chile Gabriel Boric trao đổi qua điện thoại với Tổng thống Peru Dina Boluarte ngày 11/3.",
+                "events", published="2025-03-12")
+    assert [(e.actors, e.date) for e in _events(doc, "MEET")] == [(["CL", "PE"], "2025-03-11")]

@@ -1159,7 +1159,7 @@ def _meet(t: _Trigger) -> list[Event]:
         subject, counterparts = passive[0], [passive[1]]
     else:
         if window is not None and not people:
-            people = _co_subjects(t) if _coordinated(t, subject) else []
+            people = _co_subjects(t, titles=True) if _coordinated(t, subject, titles=True) else []
             if not people and not (subject is not None and subject.kind == "joint" and _right_before(t, subject)
                                    and t.phrase in t.data.reciprocal):
                 return []  # "met" alone refers to someone met, who must be named; "the two sides welcomed" no one
@@ -1243,9 +1243,9 @@ def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
     return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
 
 
-def _coordinated(t: _Trigger, subject: _Participant | None) -> bool:
+def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False) -> bool:
     """"A and B met": two participants joined right before the meeting verb."""
-    co = _co_subjects(t)
+    co = _co_subjects(t, titles)
     return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
                 and _right_before(t, co[0]))
 
@@ -1256,12 +1256,14 @@ def _right_before(t: _Trigger, p: _Participant) -> bool:
     return len(gap.split()) <= _SUBJECT_GAP_WORDS and not _PUNCTUATION.search(gap)
 
 
-def _co_subjects(t: _Trigger) -> list[_Participant]:
-    """"A and B co-chaired ...": the person before the subject, of another side, is the one met."""
+def _co_subjects(t: _Trigger, titles: bool = False) -> list[_Participant]:
+    """"A and B co-chaired ...": the person before the subject, of another side, is the one met; with
+    ``titles``, a title too ("Tổng thống Chile và Tổng thống Peru đã gặp nhau", where "met" needs someone met)."""
     start, _ = t.clause
     subject = _subject(t)
     side = t.ctx.side(subject)
-    return [p for p in t.participants if start <= p.start < t.start and p.kind == "person"
+    kinds = ("person", "title") if titles else ("person",)
+    return [p for p in t.participants if start <= p.start < t.start and p.kind in kinds
             and p is not subject and t.ctx.side(p) != side][-1:]
 
 
