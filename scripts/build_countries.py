@@ -45,6 +45,7 @@ HAND_VI: dict[str, str] = {
     "Vương quốc Liên hiệp Anh": "GB", "Liên hiệp Vương quốc Anh và Bắc Ai-len": "GB",
     "Vương quốc Liên hiệp Anh và Bắc Ai-len": "GB", "Vương quốc Anh và Bắc Ai-len": "GB", "Vương quốc Anh và Bắc Ireland": "GB",
     "Bắc Ai-len": "GB", "Bắc Ireland": "GB",
+    "Bru-nây Đa-rút-xa-lam": "BN", "Brunei Darussalam": "BN",
     "Úc": "AU", "Ô-xtrây-li-a": "AU", "Ốt-xtrây-li-a": "AU",
     "Nhật": "JP", "Đại Hàn Dân Quốc": "KR", "Nam Hàn": "KR", "Bắc Hàn": "KP",
     "CHDCND Triều Tiên": "KP", "Cộng hòa Dân chủ Nhân dân Triều Tiên": "KP",
@@ -79,7 +80,7 @@ HAND_VI_HOME: dict[str, str] = {"nước ta": "VN", "đất nước ta": "VN"}
 HAND_EN: dict[str, str] = {
     "Vietnam": "VN", "Viet Nam": "VN", "Việt Nam": "VN",
     "US": "US", "U.S.": "US", "USA": "US", "America": "US", "United States of America": "US",
-    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "Northern Ireland": "GB",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "Northern Ireland": "GB", "Brunei Darussalam": "BN",
     "Korea": "KR", "Republic of Korea": "KR", "ROK": "KR", "DPRK": "KP",
     "Russia": "RU", "Iran": "IR", "Laos": "LA", "Syria": "SY", "Turkey": "TR", "Türkiye": "TR",
     "Czech Republic": "CZ", "Holland": "NL", "the Netherlands": "NL", "Ivory Coast": "CI",
@@ -143,7 +144,7 @@ NAME_PREFIXES_EN = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."
 # which countryinfo (English capitals only) cannot give.
 HAND_CAPITALS_VI: dict[str, str] = {
     "Hà Nội": "VN", "Thành phố Hồ Chí Minh": "VN", "TP Hồ Chí Minh": "VN", "TP. Hồ Chí Minh": "VN",
-    "TP.HCM": "VN", "TP HCM": "VN", "Đà Nẵng": "VN", "Hải Phòng": "VN", "Cần Thơ": "VN", "Huế": "VN",
+    "TP.HCM": "VN", "TP HCM": "VN", "TPHCM": "VN", "TP. HCM": "VN", "Đà Nẵng": "VN", "Hải Phòng": "VN", "Cần Thơ": "VN", "Huế": "VN",
     "Bắc Kinh": "CN", "Thượng Hải": "CN", "Thiên Tân": "CN", "Quảng Châu": "CN", "Thâm Quyến": "CN",
     "Nam Ninh": "CN", "Côn Minh": "CN", "Hàng Châu": "CN", "Trùng Khánh": "CN",
     "Mát-xcơ-va": "RU", "Moskva": "RU", "Xanh Pê-téc-bua": "RU", "Vla-đi-vô-xtốc": "RU",

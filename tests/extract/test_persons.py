@@ -344,3 +344,16 @@ def test_a_name_taking_up_a_title_holds_its_office(until) -> None:  # type: igno
     assert (people["Friedrich Merz"].office, people["Friedrich Merz"].country) == ("head_of_government", "DE")
     english = _english(until, "Mr. Mark Carney was sworn in as Prime Minister of Canada, and Vietnam congratulated him.")
     assert (english["Mark Carney"].office, english["Mark Carney"].country) == ("head_of_government", "CA")
+
+
+def test_a_city_after_a_title_is_where_the_office_is_not_a_name(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Ông Phạm Quang Nghị, Bí thư Thành ủy Hà Nội, tiếp Đại sứ Singapore. Bí thư Thành ủy TPHCM cũng có mặt.",
+                "people")
+    assert "Hà Nội" not in [p.name for p in doc.layer("facts.persons")]
+    assert "TPHCM" not in [p.name for p in doc.layer("facts.persons")]
+    assert "Phạm Quang Nghị" in [p.name for p in doc.layer("facts.persons")]
+
+
+def test_brunei_darussalam_is_the_country_not_the_kings_name(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Quốc vương Bru-nây Đa-rút-xa-lam Ha-gi Hát-xa-nan Bôn-ki-a thăm Việt Nam.", "people")
+    assert [(p.name, p.country) for p in doc.layer("facts.persons")] == [("Ha-gi Hát-xa-nan Bôn-ki-a", "BN")]

@@ -99,6 +99,8 @@ class _TitleData:
     meeting_re: re.Pattern[str]
     accompanying_re: re.Pattern[str]
     honorific_countries: dict[str, str]
+    places: frozenset[str]
+    """Capitals and venue cities: a title's place, never a name ("Bí thư Thành ủy TPHCM")."""
     """Honorifics only one country bestows ("Dato' Seri": Malaysia), so they state the person's country."""
     modifiers: frozenset[str]
     modifiers_re: re.Pattern[str]
@@ -151,6 +153,7 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         meeting_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('meeting', []))})(?!\w)"),
         accompanying_re=compile_gated(rf"(?<!\w)(?:{alternation(data.get('accompanying', []))})(?!\w)"),
         honorific_countries=data.get("honorific_countries", {}),
+        places=frozenset(lexicon["countries"].get("capitals", {})),
         modifiers=frozenset(data.get("modifiers", [])),
         modifiers_re=re.compile(rf" (?:{alternation(data.get('modifiers', []))})(?= )"),
         body_head_re=re.compile(rf" (?:{alternation(data.get('body_heads', []))})(?!\w)"),
@@ -507,6 +510,8 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
             break
     start = tokens[0].start()
     end = tokens[-1].start() + len(tokens[-1].group().rstrip("."))
+    if doc.text[start:end] in data.places:
+        return None  # "Bí thư Thành ủy TPHCM", "the Governor of Tokyo": where the office is, not who holds it
     return start, end, doc.text[start:end]
 
 
