@@ -357,3 +357,11 @@ def test_a_city_after_a_title_is_where_the_office_is_not_a_name(until) -> None: 
 def test_brunei_darussalam_is_the_country_not_the_kings_name(until) -> None:  # type: ignore[no-untyped-def]
     doc = until("Quốc vương Bru-nây Đa-rút-xa-lam Ha-gi Hát-xa-nan Bôn-ki-a thăm Việt Nam.", "people")
     assert [(p.name, p.country) for p in doc.layer("facts.persons")] == [("Ha-gi Hát-xa-nan Bôn-ki-a", "BN")]
+
+
+def test_a_two_letter_initial_glued_to_the_name_is_kept(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Secretary General of the Mongolian Parliament Secretariat Ts.Tsolmon received the Vietnamese Ambassador.",
+               "people", lang="en")
+    vi = until("Tổng Thư ký Quốc hội Mông Cổ Ts.Tsolmon tiếp Đại sứ Việt Nam.", "people")
+    for doc in (en, vi):
+        assert "Ts.Tsolmon" in [p.name for p in doc.layer("facts.persons")]

@@ -29,8 +29,8 @@ from bilat.lang import Lexicon, alternation
 from bilat.patterns import compile_gated
 from bilat.text import fold
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|[^\W\d_][\w’'\-]*\.?")
-"""A word of a name; initials glued to it are kept ("B.Sial", "V.B.")."""
+_TOKEN = re.compile(r"(?:[^\W\d_]\.)+(?:[^\W\d_][\w’'\-]*)?|(?:[^\W\d_]{2}\.(?=[^\W\d_]))?[^\W\d_][\w’'\-]*\.?")
+"""A word of a name; initials glued to it are kept ("B.Sial", "V.B.", the Mongolian "Ts.Tsolmon")."""
 _MAX_NAME_TOKENS = 6
 _COMMA_GAP = re.compile(r"[ ,]*")
 _SPACES = re.compile(r" *")
