@@ -309,3 +309,12 @@ def test_a_phone_call_in_other_words(until) -> None:  # type: ignore[no-untyped-
     doc = until("Tổng thống Chile Gabriel Boric trao đổi qua điện thoại với Tổng thống Peru Dina Boluarte ngày 11/3.",
                 "events", published="2025-03-12")
     assert [(e.actors, e.date) for e in _events(doc, "MEET")] == [(["CL", "PE"], "2025-03-11")]
+
+
+def test_the_next_or_a_numbered_session_named_after_the_pair(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Ethiopia will host the next session of the Kenya-Ethiopia Joint Ministerial Commission in 2026.",
+                "events", lang="en", published="2025-03-12")
+    assert [(sorted(e.actors), e.date, e.status) for e in _events(doc, "MEET")] == [(["ET", "KE"], "2026", "planned")]
+    doc = until("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed at the sidelines of the UN General "
+                "Assembly on Tuesday.", "events", lang="en", published="2025-03-12")
+    assert sorted(e.actors[0] for e in _events(doc, "ATTEND")) == ["ET", "KE"]

@@ -233,6 +233,7 @@ class _EventData:
     """One pattern per way the language says how long ago; each has the group n."""
     session_before_re: re.Pattern[str]
     session_after_re: re.Pattern[str]
+    session_start_re: re.Pattern[str]
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
@@ -394,6 +395,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         session_before_re=re.compile(
             rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
         session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
+        session_start_re=re.compile(rf"(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s", re.IGNORECASE),
         document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
         infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
@@ -904,7 +906,8 @@ def _numbered_session(t: _Trigger) -> bool:
     """"the 6th meeting of the Joint Committee", "Kỳ họp lần thứ III": one session of a series, known by its year."""
     start, _ = t.clause
     return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
-                or t.data.session_after_re.match(t.doc.text, t.end))
+                or t.data.session_after_re.match(t.doc.text, t.end)
+                or t.data.session_start_re.match(t.phrase))  # a frame that opens with the ordinal ("3rd meeting of the ...")
 
 
 def _future(t: _Trigger) -> bool:
