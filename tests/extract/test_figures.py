@@ -334,3 +334,13 @@ def test_the_figure_names_what_the_previous_sentence_measured() -> None:
         ("bilateral_trade", 810_000_000, "2023"), ("bilateral_trade", 700_000_000, "2024-01/2024-06")]
     _, found = _figures("Năm 2023, kim ngạch thương mại Chile - Peru đạt 5 tỷ USD. Năm 2024, con số này là 6 tỷ USD.")
     assert [(f.indicator, f.value) for f in found] == [("bilateral_trade", 5_000_000_000), ("bilateral_trade", 6_000_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Trade between Russia and China exceeded $240 billion in 2023.", "en"),
+     ("Năm 2023, kim ngạch thương mại Nga - Trung Quốc vượt 240 tỷ USD.", "vi")],
+)
+def test_an_amount_exceeded_is_approximate(text: str, lang: str) -> None:
+    _, found = _figures(text, lang=lang)
+    assert [(f.value, f.approx) for f in found] == [(240_000_000_000, True)]
