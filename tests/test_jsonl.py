@@ -81,3 +81,19 @@ def test_a_line_over_the_limit_is_skipped_without_holding_it(tmp_path: Path, mon
     (error,) = [x for x in lines if isinstance(x, IngestError)]
     assert (error.source, error.kind) == (f"{dump}:2", "too large")
     assert "1013 bytes" in error.reason
+
+
+def test_what_json_escapes_can_carry_and_no_store_can_hold_is_a_bad_line(tmp_path: Path) -> None:
+    text = "Chủ tịch nước Võ Văn Thưởng gặp Tổng thống Peru Dina Boluarte tại San Francisco."
+    dump = tmp_path / "escapes.jsonl"
+    dump.write_text("\n".join([
+        json.dumps({"id": "nul", "text": text + "\u0000"}),
+        json.dumps({"id": "\ud800", "text": text}),
+        json.dumps({"id": "title", "title": "\udcff", "text": text}),
+        json.dumps({"id": "ok", "text": text}),
+    ]) + "\n", encoding="utf-8")  # json.dumps writes them as \u escapes: the file itself is valid UTF-8
+    results = list(read_articles(dump))
+    assert [(r.source, r.kind) for r in results if isinstance(r, IngestError)] == [
+        (f"{dump}:1", "binary"), (f"{dump}:2", "bad encoding"), (f"{dump}:3", "bad encoding"),
+    ]
+    assert [r.id for r in results if not isinstance(r, IngestError)] == ["ok"]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+
+LINE_END = re.compile(r"\r\n?|\n")
+"""A line ends at LF (Unix), CRLF (Windows) or a lone CR (old Mac OS, some exports): all three alike."""
 
 
 @lru_cache(maxsize=8192)
