@@ -294,3 +294,20 @@ def test_header_with_lone_cr_line_ends() -> None:
     assert doc.text == text
     assert doc.body_start == len(HEADER)
     assert text[doc.headline_start:].startswith("Việt Nam-Peru\r")
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"])
+def test_lone_cr_and_crlf_give_the_facts_lf_gives(seed_text: str, line_end: str) -> None:
+    """Every line end splits sentences and paragraphs alike; evidence indexes the text as read."""
+    text = seed_text.replace("\n", line_end)
+    document = read_text_document(text, doc_id="article")
+    got = extract(document).to_dict()
+    expected = extract(read_text_document(seed_text, doc_id="article")).to_dict()
+    assert expected["events"]
+    for section in ("persons", "events", "agreements", "mechanisms", "memberships", "figures"):
+        assert len(got[section]) == len(expected[section]), section
+        for mine, theirs in zip(got[section], expected[section], strict=True):
+            quoted = text[slice(*mine.pop("evidence"))]
+            assert quoted.replace(line_end, "\n") == seed_text[slice(*theirs.pop("evidence"))]
+            assert mine == theirs
+    assert document.text == text  # read as it is: only matching sees LF
