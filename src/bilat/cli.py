@@ -220,8 +220,7 @@ def ingest_command(
                 with_skips.discard(path)
                 _guard(partial(store.forget_skips, engine, path))
             if isinstance(result, batch.Skipped):
-                _guard(partial(store.record_skip, engine, result.where, path, result.kind, result.reason))
-                tally.skips[result.kind] += 1
+                pending.skip(result.where, path, result.kind, result.reason)
             else:
                 pending.add(result)
         pending.flush()
@@ -445,11 +444,10 @@ def _results(paths: list[Path], engine: batch.Engine, workers: int, scheduler: s
         for results in batch.run(batch.items(files), engine, workers, scheduler):
             for result in results:
                 if isinstance(result, batch.Skipped):
-                    meter.console.print(f"bilat: skipped {result.where}: {result.reason}", highlight=False,
-                                        markup=False, soft_wrap=True)
+                    meter.say(f"bilat: skipped {result.where}: {result.reason}")
                 else:
                     for note in result.document.notes:
-                        meter.console.print(f"bilat: {result.where}: {note}", highlight=False, markup=False, soft_wrap=True)
+                        meter.say(f"bilat: {result.where}: {note}")
                 yield result
             path = results[0].path if results else previous
             meter.count(len(results), sum(isinstance(r, batch.Skipped) for r in results), new_file=path != previous)
@@ -461,20 +459,35 @@ def _workers(requested: int | None) -> int:
 
 
 class _Pending:
-    """Extracted articles waiting to be stored together: one transaction per ``SIZE`` articles or ``SECONDS``."""
+    """Extracted articles and skips waiting to be stored together.
+
+    One transaction per ``SIZE`` articles, ``SKIPS`` skips or ``SECONDS``: a
+    transaction per skip made a dump of 300 000 bad lines take many minutes.
+    """
 
     SIZE = 100
+    SKIPS = 5000
+    """A skip is four short strings: thousands fit in one quick transaction."""
     SECONDS = 1.0
 
     def __init__(self, engine: Engine, tally: _Tally) -> None:
         self.engine = engine
         self.tally = tally
         self.articles: list[tuple[Document, Facts, bytes | None]] = []
+        self.skips: list[tuple[str, str, str, str]] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
         self.articles.append((result.document, result.facts, result.minhash))
-        if len(self.articles) >= self.SIZE or time.monotonic() - self.since >= self.SECONDS:
+        self._flush_when_due()
+
+    def skip(self, where: str, path: str, kind: str, reason: str) -> None:
+        self.skips.append((where, path, kind, reason))
+        self.tally.skips[kind] += 1
+        self._flush_when_due()
+
+    def _flush_when_due(self) -> None:
+        if len(self.articles) >= self.SIZE or len(self.skips) >= self.SKIPS or time.monotonic() - self.since >= self.SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -482,6 +495,9 @@ class _Pending:
             stored = _guard(partial(store.store_articles, self.engine, self.articles))
             self.tally.outcomes.update(s.outcome for s in stored)
             self.articles = []
+        if self.skips:
+            _guard(partial(store.record_skips, self.engine, self.skips))
+            self.skips = []
         self.since = time.monotonic()
 
 

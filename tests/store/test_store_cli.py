@@ -217,3 +217,15 @@ def test_names_and_dates_no_database_holds_are_stored_safely(db_url: str, seeds:
     assert dates and not any(date.startswith(("0000", "2023-13")) for date in dates)
     again = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
     assert "0 stored, 0 duplicates, 6 already stored, 1 skipped" in again.stderr
+
+
+def test_skips_keep_the_latest_verdict_on_each_input(db_url: str) -> None:
+    engine = store.connect(db_url, create=True)
+    store.upgrade(engine)
+    store.record_skips(engine, [("d.jsonl:1", "d.jsonl", "malformed line", "not JSON"),
+                                ("d.jsonl:2", "d.jsonl", "empty", "empty file")])
+    store.record_skips(engine, [("d.jsonl:2", "d.jsonl", "malformed line", "first"),
+                                ("d.jsonl:2", "d.jsonl", "binary", "then")])  # the same input twice in one batch
+    assert [(x["where"], x["kind"], x["reason"]) for x in store.skips(engine)] == [
+        ("d.jsonl:1", "malformed line", "not JSON"), ("d.jsonl:2", "binary", "then"),
+    ]
