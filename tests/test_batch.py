@@ -77,14 +77,14 @@ def folder(tmp_path: Path, shared_corpus: Path, monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(work, "extract", extract_then_delete)
     if os.geteuid() == 0:  # root reads any file whatever its mode: make this one fail as a mode 000 file does
-        real_read_bytes = Path.read_bytes
+        real_open = os.open
 
-        def read_bytes(path: Path) -> bytes:
-            if path == unreadable:
+        def open_file(path, flags, *args):  # type: ignore[no-untyped-def]
+            if Path(path) == unreadable:
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_read_bytes(path)
+            return real_open(path, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(os, "open", open_file)
     else:
         unreadable.chmod(0)
     return folder

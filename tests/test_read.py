@@ -235,3 +235,79 @@ def test_nfc_view_maps_spans_back_onto_the_text_as_read() -> None:
     assert original[slice(*span)] == unicodedata.normalize("NFD", "Hà Nội")
     assert view.original(0, len(view.text)) == (0, len(original))
     assert view.forward(len(original)) == len(view.text)
+
+
+@pytest.mark.parametrize("published", ["0000", "0000-01-01", "99999-99-99", "2023-02-30", "2023-13-45", "17/11/2023"])
+def test_published_that_is_not_a_real_date_is_unknown_with_a_note(published: str) -> None:
+    doc = read_text_document(HEADER.replace("2023-11-18", published) + VI_BODY, doc_id="a")
+    assert doc.published is None  # the article's date is then inferred from its text
+    assert doc.notes == (f"published: {published!r} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD): "
+                         "the date is inferred from the text",)
+    body = "Ngày 17/11/2023, " + VI_BODY
+    inferred = extract(read_text_document(HEADER.replace("2023-11-18", published) + body, doc_id="a")).published
+    assert inferred == extract(read_text_document(HEADER.replace("2023-11-18", "unknown") + body, doc_id="a")).published
+    assert inferred is not None and inferred.startswith("2023-11")
+
+
+def test_published_unknown_needs_no_note() -> None:
+    doc = read_text_document(HEADER.replace("2023-11-18", "unknown") + VI_BODY, doc_id="a")
+    assert (doc.published, doc.notes) == (None, ())
+
+
+@pytest.mark.parametrize(("lang", "read_as"), [("vi", "vi"), ("EN", "en"), ("vi-VN", "vi"), ("en_US", "en"), ("xx", "xx")])
+def test_header_lang_is_read_by_its_first_part(lang: str, read_as: str) -> None:
+    doc = read_text_document(f"lang: {lang}\n---\n" + VI_BODY, doc_id="a")
+    assert (doc.lang, doc.notes) == (read_as, ())
+
+
+def test_a_language_bilat_does_not_read_is_refused_by_extraction() -> None:
+    with pytest.raises(BilatError, match=r"articles in 'xx' are not read yet \(bilat reads: "):
+        extract(read_text_document("lang: xx\n---\n" + VI_BODY, doc_id="a"))
+
+
+def test_header_lang_that_is_no_language_tag_leaves_it_to_detection() -> None:
+    doc = read_text_document("lang: Vietnamese\n---\n" + EN_BODY, doc_id="a")
+    assert doc.lang == "en"
+    assert doc.notes == ("lang: 'Vietnamese' is not a language tag: the language is detected from the text",)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "reason"),
+    [
+        (VI_BODY + "\x00" + VI_BODY, "binary", f"binary text (a NUL character at {len(VI_BODY)})"),
+        (VI_BODY + "\ud800", "bad encoding", f"invalid Unicode (a lone surrogate at {len(VI_BODY)})"),
+    ],
+    ids=["nul", "lone-surrogate"],
+)
+def test_text_no_store_can_hold_is_refused(text: str, kind: str, reason: str) -> None:
+    """What JSON escapes can carry ("\\u0000", "\\ud800"): PostgreSQL or UTF-8 would fail on it mid-batch."""
+    with pytest.raises(IngestError) as info:
+        read_text_document(text, doc_id="a")
+    assert (info.value.kind, info.value.reason) == (kind, reason)
+
+
+def test_header_with_lone_cr_line_ends() -> None:
+    """Old Mac OS files end lines with a lone CR: the header is read as with LF, offsets on the text as read."""
+    text = (HEADER + VI_BODY).replace("\n", "\r")
+    doc = read_text_document(text, doc_id="a")
+    assert (doc.published, doc.title, doc.source) == ("2023-11-18", "Việt Nam-Peru", "https://example.vn/a.htm")
+    assert doc.text == text
+    assert doc.body_start == len(HEADER)
+    assert text[doc.headline_start:].startswith("Việt Nam-Peru\r")
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"])
+def test_lone_cr_and_crlf_give_the_facts_lf_gives(seed_text: str, line_end: str) -> None:
+    """Every line end splits sentences and paragraphs alike; evidence indexes the text as read."""
+    text = seed_text.replace("\n", line_end)
+    document = read_text_document(text, doc_id="article")
+    got = extract(document).to_dict()
+    expected = extract(read_text_document(seed_text, doc_id="article")).to_dict()
+    assert expected["events"]
+    for section in ("persons", "events", "agreements", "mechanisms", "memberships", "figures"):
+        assert len(got[section]) == len(expected[section]), section
+        for mine, theirs in zip(got[section], expected[section], strict=True):
+            quoted = text[slice(*mine.pop("evidence"))]
+            assert quoted.replace(line_end, "\n") == seed_text[slice(*theirs.pop("evidence"))]
+            assert mine == theirs
+    assert document.text == text  # read as it is: only matching sees LF

@@ -41,7 +41,8 @@ from bilat.errors import (
 )
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
-from bilat.ingest import iter_paths
+from bilat.ingest import display_path, iter_paths
+from bilat.ingest.files import UnreadableFolder, is_folder
 from bilat.report.briefing import (
     BriefingFormat,
     ReaderLanguage,
@@ -127,7 +128,7 @@ def extract_command(
 ) -> None:
     """Print the facts of each article in the facts contract (FACTS.md)."""
     # The shape depends on what was asked for, not on how many files succeeded.
-    single = len(paths) == 1 and not paths[0].is_dir()
+    single = len(paths) == 1 and not is_folder(paths[0])
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
@@ -214,12 +215,12 @@ def ingest_command(
     pending = _Pending(engine, tally)
     try:
         for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler):
-            if str(result.path) in with_skips:  # read again: its earlier verdicts give way to this run's
-                with_skips.discard(str(result.path))
-                _guard(partial(store.forget_skips, engine, str(result.path)))
+            path = display_path(result.path)
+            if path in with_skips:  # read again: its earlier verdicts give way to this run's
+                with_skips.discard(path)
+                _guard(partial(store.forget_skips, engine, path))
             if isinstance(result, batch.Skipped):
-                _guard(partial(store.record_skip, engine, result.where, str(result.path), result.kind, result.reason))
-                tally.skips[result.kind] += 1
+                pending.skip(result.where, path, result.kind, result.reason)
             else:
                 pending.add(result)
         pending.flush()
@@ -233,7 +234,7 @@ def ingest_command(
     except BilatError as exc:  # the Dask scheduler could not be reached
         _warn(str(exc))
         raise typer.Exit(1) from None
-    for gone in (path for path in with_skips if not Path(path).exists()):  # deleted since: nothing left to fix
+    for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
         _guard(partial(store.forget_skips, engine, gone))
     with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
         _guard(lambda: store.rebuild(engine))
@@ -443,8 +444,10 @@ def _results(paths: list[Path], engine: batch.Engine, workers: int, scheduler: s
         for results in batch.run(batch.items(files), engine, workers, scheduler):
             for result in results:
                 if isinstance(result, batch.Skipped):
-                    meter.console.print(f"bilat: skipped {result.where}: {result.reason}", highlight=False,
-                                        markup=False, soft_wrap=True)
+                    meter.say(f"bilat: skipped {result.where}: {result.reason}")
+                else:
+                    for note in result.document.notes:
+                        meter.say(f"bilat: {result.where}: {note}")
                 yield result
             path = results[0].path if results else previous
             meter.count(len(results), sum(isinstance(r, batch.Skipped) for r in results), new_file=path != previous)
@@ -456,20 +459,35 @@ def _workers(requested: int | None) -> int:
 
 
 class _Pending:
-    """Extracted articles waiting to be stored together: one transaction per ``SIZE`` articles or ``SECONDS``."""
+    """Extracted articles and skips waiting to be stored together.
+
+    One transaction per ``SIZE`` articles, ``SKIPS`` skips or ``SECONDS``: a
+    transaction per skip made a dump of 300 000 bad lines take many minutes.
+    """
 
     SIZE = 100
+    SKIPS = 5000
+    """A skip is four short strings: thousands fit in one quick transaction."""
     SECONDS = 1.0
 
     def __init__(self, engine: Engine, tally: _Tally) -> None:
         self.engine = engine
         self.tally = tally
         self.articles: list[tuple[Document, Facts, bytes | None]] = []
+        self.skips: list[tuple[str, str, str, str]] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
         self.articles.append((result.document, result.facts, result.minhash))
-        if len(self.articles) >= self.SIZE or time.monotonic() - self.since >= self.SECONDS:
+        self._flush_when_due()
+
+    def skip(self, where: str, path: str, kind: str, reason: str) -> None:
+        self.skips.append((where, path, kind, reason))
+        self.tally.skips[kind] += 1
+        self._flush_when_due()
+
+    def _flush_when_due(self) -> None:
+        if len(self.articles) >= self.SIZE or len(self.skips) >= self.SKIPS or time.monotonic() - self.since >= self.SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -477,6 +495,9 @@ class _Pending:
             stored = _guard(partial(store.store_articles, self.engine, self.articles))
             self.tally.outcomes.update(s.outcome for s in stored)
             self.articles = []
+        if self.skips:
+            _guard(partial(store.record_skips, self.engine, self.skips))
+            self.skips = []
         self.since = time.monotonic()
 
 
@@ -496,15 +517,15 @@ class _Tally:
 _OUTCOME_WORDS = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
 
 
-def _article_paths(paths: list[Path]) -> Iterator[Path]:
-    """The files to read, warning about folders that hold no article."""
+def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:
+    """The files to read (and the folders that could not be listed), warning about folders that hold no article."""
     for path in paths:
         found = False
         for found_path in iter_paths([path]):
             found = True
             yield found_path
         if not found:
-            _warn(f"skipped {path}: no articles (.txt, .html, .htm, .jsonl) in this folder")
+            _warn(f"skipped {display_path(path)}: no articles (.txt, .html, .htm, .jsonl) in this folder")
 
 
 class _Writer:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
+
+LINE_END = re.compile(r"\r\n?|\n")
+"""A line ends at LF (Unix), CRLF (Windows) or a lone CR (old Mac OS, some exports): all three alike."""
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @lru_cache(maxsize=8192)
@@ -15,6 +20,11 @@ def fold(name: str) -> str:
     """
     decomposed = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def with_lf_line_ends(text: str) -> str:
+    """``text`` with each lone CR as LF: every offset unchanged, so rules that look for LF find every line end."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 class NfcView:

@@ -190,3 +190,42 @@ def test_relation_counts_one_article_in_the_singular(db_url: str, seeds: Path) -
     runner.invoke(app, ["ingest", str(first), "--db", db_url])
     result = runner.invoke(app, ["relation", "VN", "PE", "--db", db_url], env={"COLUMNS": "200"})
     assert "(VN–PE, from 1 article)" in result.stdout
+
+
+def test_names_and_dates_no_database_holds_are_stored_safely(db_url: str, seeds: Path, tmp_path: Path) -> None:
+    """A name that is not UTF-8 is stored escaped; a header date naming no day is not stored and poisons no rebuild."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for seed in seeds.glob("*.txt"):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    seed = next(seeds.glob("004_*.txt")).read_text(encoding="utf-8")
+    raw = os.fsencode(folder)
+    Path(os.fsdecode(raw + b"/bad\xff.txt")).write_text(seed + "\nBản sao.\n", encoding="utf-8")
+    Path(os.fsdecode(raw + b"/binary\xfe.txt")).write_bytes(b"\x00\x01")
+    for number, published in enumerate(["0000", "0000-01-01", "2023-13-45"]):
+        (folder / f"p{number}.txt").write_text(f"published: {published}\n---\n{seed}\nBản {number}.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert result.exit_code == 1, result.output
+    assert "6 stored, 0 duplicates, 0 already stored, 1 skipped: 1 binary" in result.stderr
+    assert f"{folder}/p0.txt: published: '0000' is not a real date" in result.stderr
+    listed = runner.invoke(app, ["skipped", "--format", "json", "--db", db_url])
+    assert [x["where"] for x in json.loads(listed.stdout)] == [f"{folder}/binary\\xfe.txt"]
+    record = runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url])
+    assert record.exit_code == 0, record.output
+    dates = {event["date"] for event in json.loads(record.stdout)["events"] if event["date"]}
+    assert dates and not any(date.startswith(("0000", "2023-13")) for date in dates)
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert "0 stored, 0 duplicates, 6 already stored, 1 skipped" in again.stderr
+
+
+def test_skips_keep_the_latest_verdict_on_each_input(db_url: str) -> None:
+    engine = store.connect(db_url, create=True)
+    store.upgrade(engine)
+    store.record_skips(engine, [("d.jsonl:1", "d.jsonl", "malformed line", "not JSON"),
+                                ("d.jsonl:2", "d.jsonl", "empty", "empty file")])
+    store.record_skips(engine, [("d.jsonl:2", "d.jsonl", "malformed line", "first"),
+                                ("d.jsonl:2", "d.jsonl", "binary", "then")])  # the same input twice in one batch
+    assert [(x["where"], x["kind"], x["reason"]) for x in store.skips(engine)] == [
+        ("d.jsonl:1", "malformed line", "not JSON"), ("d.jsonl:2", "binary", "then"),
+    ]

@@ -105,6 +105,10 @@ class _Pool:
         return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
 
     def submit(self, chunk: Chunk) -> Future[list[list[Result]]]:
+        if all(isinstance(item, Skipped) for item in chunk):  # a dump's bad lines: ready, not worth a round trip
+            ready: Future[list[list[Result]]] = Future()
+            ready.set_result(run_chunk(self.task, chunk))
+            return ready
         return self.executor.submit(run_chunk, self.task, chunk)
 
     def isolated(self, item: Item | Skipped) -> list[Result]:

@@ -15,7 +15,8 @@ from bilat.errors import BilatError, IngestError
 from bilat.extract import extract
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
-from bilat.ingest import read_articles
+from bilat.ingest import display_path, read_articles
+from bilat.ingest.files import UNREADABLE_FOLDER, UnreadableFolder
 from bilat.resolve.stories import signature
 
 CRASHED = "worker crashed"
@@ -53,12 +54,18 @@ class Item:
 
     @property
     def where(self) -> str:
-        return str(self.path) if self.document is None else label(self.path, self.document)
+        return display_path(self.path) if self.document is None else label(self.path, self.document)
 
 
-def items(files: Iterable[Path]) -> Iterator[Item | Skipped]:
-    """What to work on, in order: each file, or each article of a dump and its bad lines as ready results."""
+def items(files: Iterable[Path | UnreadableFolder]) -> Iterator[Item | Skipped]:
+    """What to work on, in order: each file, or each article of a dump and its bad lines as ready results.
+
+    A folder the walk could not list is a ready result too.
+    """
     for path in files:
+        if isinstance(path, UnreadableFolder):
+            yield Skipped(path.path, display_path(path.path), UNREADABLE_FOLDER, path.reason)
+            continue
         if path.suffix.lower() != ".jsonl":
             yield Item(path)
             continue
@@ -89,7 +96,8 @@ def _one(path: Path, article: Document | IngestError) -> Result:
 
 def label(path: Path, document: Document) -> str:
     """The file, and for a file of many articles (``.jsonl``) which one."""
-    return f"{path} [{document.id}]" if path.suffix.lower() == ".jsonl" else str(path)
+    name = display_path(path)
+    return f"{name} [{document.id}]" if path.suffix.lower() == ".jsonl" else name
 
 
 def reason(exc: BilatError) -> str:

@@ -33,7 +33,7 @@ from bilat.extract.doc import Document, Span
 from bilat.extract.facts import SECTIONS, Facts
 from bilat.extract.pipeline import run
 from bilat.lang import LANGUAGES
-from bilat.text import NfcView
+from bilat.text import NfcView, with_lf_line_ends
 
 PIPELINE = (
     "sentences", "countries", "orgs", "dates", "anchor", "titles", "persons", "amounts",
@@ -54,10 +54,14 @@ def extract(doc: Document) -> Facts:
     Raises LanguageError for a language whose data files are not complete yet,
     rather than running rules written for another language over it. A text not
     in NFC (decomposed, or decoded from Windows-1258) is matched in NFC and its
-    evidence mapped back onto the text as read.
+    evidence mapped back onto the text as read. A lone CR (old Mac OS line ends)
+    is matched as LF, which rules look for: one character for one, offsets unchanged.
     """
     if doc.lang not in LANGUAGES:
         raise LanguageError(doc.id, doc.lang, LANGUAGES)
+    matched = with_lf_line_ends(doc.text)
+    if matched != doc.text:
+        doc = replace(doc, text=matched, layers={})
     if unicodedata.is_normalized("NFC", doc.text):
         return _extract(doc)
     view = NfcView(doc.text)

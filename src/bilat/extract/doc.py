@@ -50,6 +50,7 @@ class Document:
     ``headline_start`` is where the header's ``title:`` value starts.
     ``layers`` maps a layer name (``"sents"``, ``"countries"``...) to its spans,
     or, for fact layers (``"facts.events"``...), to its fact records.
+    ``notes`` say what reading set aside (a header value bilat cannot use, such as a date naming no day).
     """
 
     id: str
@@ -61,6 +62,7 @@ class Document:
     body_start: int = 0
     headline_start: int | None = None
     layers: dict[str, list[Any]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     @property
     def text_start(self) -> int:

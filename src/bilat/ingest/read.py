@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import charset_normalizer
@@ -21,25 +21,23 @@ import charset_normalizer
 from bilat.errors import IngestError
 from bilat.extract.doc import Document
 from bilat.ingest.detect import detect_language
+from bilat.ingest.files import display_path, read_bounded
 from bilat.ingest.html import page_article
 from bilat.ingest.jsonl import read_lines
+from bilat.isodates import is_iso_date
+from bilat.text import LINE_END
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 PAGE_SUFFIXES = (".html", ".htm")
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are not news articles; reading them would stall a batch."""
 
 _HEADER_LINE = re.compile(r"^([a-z_]+):[ \t]*(.*)$")
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and the article files inside named folders, sorted."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
+_ONE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+"""A publication date is one day, month or year, not a range."""
+_LANGUAGE_TAG = re.compile(r"^(?P<code>[A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+"""``vi``, ``EN``, ``vi-VN``, ``en_US`` (BCP 47, as web pages write it): the language is its first part."""
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL (which PostgreSQL text cannot hold) and lone surrogates (which UTF-8 cannot write): JSON may carry both."""
 
 
 def read_articles(path: Path) -> Iterator[Document | IngestError]:
@@ -64,33 +62,40 @@ def read_articles(path: Path) -> Iterator[Document | IngestError]:
 
 
 def read_document(path: Path) -> Document:
-    """Read one article file; raise IngestError naming the file when it can't be used."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise IngestError(str(path), f"file too large ({size} bytes, limit {MAX_BYTES})", "too large")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(str(path), f"cannot read: {exc.strerror or exc}", "unreadable") from exc
-    text = _decode(raw, str(path))
+    """Read one article file; raise IngestError naming the file when it can't be used.
+
+    Only a regular file is read, and at most ``MAX_BYTES`` of it (``files.read_bounded``).
+    """
+    name = display_path(path)
+    text = _decode(read_bounded(path, MAX_BYTES), name)
     if path.suffix.lower() in PAGE_SUFFIXES:
-        text = with_header(*page_article(text, str(path)))
-    return read_text_document(text, doc_id=path.stem, source=str(path))
+        text = with_header(*page_article(text, name))
+    return read_text_document(text, doc_id=display_path(path.stem), source=name)
 
 
 def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:
-    """Build a Document from article text, parsing its header block if it has one."""
+    """Build a Document from article text, parsing its header block if it has one.
+
+    A header value bilat cannot use is set aside with a note (``Document.notes``),
+    never trusted nor fatal: a ``published:`` that is not a real calendar date
+    (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming real days, so not ``0000``,
+    ``2023-13-45`` or ``2023-02-30``) counts as unknown, and the article's date
+    is inferred from its text as for ``published: unknown``; a ``lang:`` that is
+    no language tag leaves the language to detection. A language tag is read by
+    its first part (``vi-VN`` is ``vi``); a language bilat does not read is
+    refused by extraction, as a detected one is.
+    """
+    name = source or doc_id
     if not text.strip():
-        raise IngestError(source or doc_id, "empty file", "empty")
-    header, body_start = parse_header(text)
-    published = header.get("published")
-    if published is not None and not _ISO_DATE.match(published):
-        published = None  # "unknown" and free text: the anchor is inferred from the article
-    lang = header.get("lang") or detect_language(text[body_start:])
-    title = _known(header.get("title"))
-    headline_start = _header_value_offset(text, "title", body_start) if title else None
+        raise IngestError(name, "empty file", "empty")
+    _refuse_unstorable(text, name)
+    header, starts, body_start = _header(text)
+    notes: list[str] = []
+    published = _published(header.get("published"), notes)
+    lang = _language(header.get("lang"), notes) or detect_language(text[body_start:])
     if lang is None:
-        raise IngestError(source or doc_id, "cannot tell the language (too little text)", "language unknown")
+        raise IngestError(name, "cannot tell the language (too little text)", "language unknown")
+    title = _known(header.get("title"))
     return Document(
         id=doc_id,
         text=text,
@@ -99,7 +104,8 @@ def read_text_document(text: str, doc_id: str, source: str | None = None) -> Doc
         title=title,
         source=_known(header.get("source")) or source,
         body_start=body_start,
-        headline_start=headline_start,
+        headline_start=starts["title"] if title else None,
+        notes=tuple(notes),
     )
 
 
@@ -139,23 +145,65 @@ def _decode(raw: bytes, name: str) -> str:
 
 def parse_header(text: str) -> tuple[dict[str, str], int]:
     """The header fields and the offset where the body starts (0 when no header)."""
+    fields, _, body_start = _header(text)
+    return fields, body_start
+
+
+def _header(text: str) -> tuple[dict[str, str], dict[str, int], int]:
+    """The header fields, the offset where each value starts, and the offset where the body starts.
+
+    Lines may end in LF, CRLF or a lone CR (``text.LINE_END``).
+    """
     fields: dict[str, str] = {}
-    offset = 1 if text.startswith("\ufeff") else 0  # a BOM stays in the text, before the header
-    for line in text[offset:].splitlines(keepends=True):
+    starts: dict[str, int] = {}
+    start = 1 if text.startswith("\ufeff") else 0  # a BOM stays in the text, before the header
+    for line_start, line_end, next_start in _lines(text, start):
+        line = text[line_start:line_end]
         stripped = line.strip()
         if stripped == "---":
-            return (fields, offset + len(line)) if fields else ({}, 0)
+            return (fields, starts, next_start) if fields else ({}, {}, 0)
         match = _HEADER_LINE.match(stripped)
         if not match:
-            return {}, 0
-        fields[match.group(1)] = match.group(2).strip()
-        offset += len(line)
-    return {}, 0
+            return {}, {}, 0
+        key, value = match.groups()
+        fields[key] = value.strip()
+        starts[key] = line_start + len(line) - len(line.lstrip()) + match.start(2) + len(value) - len(value.lstrip())
+    return {}, {}, 0
 
 
-def _header_value_offset(text: str, key: str, body_start: int) -> int | None:
-    match = re.search(rf"^{key}:[ \t]*(?=\S)", text[:body_start], re.MULTILINE)
-    return match.end() if match else None
+def _lines(text: str, start: int) -> Iterator[tuple[int, int, int]]:
+    """Each line from ``start``: where it starts, where its line end starts, and where the next line starts."""
+    while start < len(text):
+        found = LINE_END.search(text, start)
+        end, after = found.span() if found else (len(text), len(text))
+        yield start, end, after
+        start = after
+
+
+def _published(value: str | None, notes: list[str]) -> str | None:
+    """The header's date if it is one real day, month or year; else None, with a note unless it says ``unknown``."""
+    if value and _ONE_DATE.match(value) and is_iso_date(value):
+        return value
+    if _known(value):
+        notes.append(f"published: {value!r} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD): "
+                     "the date is inferred from the text")
+    return None
+
+
+def _language(value: str | None, notes: list[str]) -> str | None:
+    """The language the header names (``vi-VN`` → ``vi``); None, with a note for a value that is no language tag."""
+    if value and (tag := _LANGUAGE_TAG.match(value)):
+        return tag["code"].lower()
+    if _known(value):
+        notes.append(f"lang: {value!r} is not a language tag: the language is detected from the text")
+    return None
+
+
+def _refuse_unstorable(text: str, name: str) -> None:
+    if found := _UNSTORABLE.search(text):
+        if found.group() == "\x00":
+            raise IngestError(name, f"binary text (a NUL character at {found.start()})", "binary")
+        raise IngestError(name, f"invalid Unicode (a lone surrogate at {found.start()})", "bad encoding")
 
 
 def _known(value: str | None) -> str | None:

@@ -27,13 +27,13 @@ from bilat.store.write import (
     Stored,
     forget_skips,
     rebuild,
-    record_skip,
+    record_skips,
     store_article,
     store_articles,
 )
 
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
-    "filter_events", "forget_skips", "in_language", "office_holders", "rebuild", "record_skip", "relation", "relations",
+    "filter_events", "forget_skips", "in_language", "office_holders", "rebuild", "record_skips", "relation", "relations",
     "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
 ]

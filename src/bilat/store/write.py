@@ -187,10 +187,20 @@ _KEYS_PER_QUERY = 900
 """Under SQLite's oldest limit on the parameters of one statement (999)."""
 
 
-def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:
-    """Remember an input that was not stored, replacing what an earlier run said of it."""
-    with Session(engine) as session, session.begin():
-        session.merge(m.Skip(where=where, path=path, kind=kind, reason=reason, seen_at=datetime.now(UTC)))
+def record_skips(engine: Engine, skips: Iterable[tuple[str, str, str, str]]) -> None:
+    """Remember inputs that were not stored (``where``, ``path``, ``kind``, ``reason``), replacing what earlier runs said of them.
+
+    All in one transaction: a dump's bad lines come by the thousand.
+    """
+    now = datetime.now(UTC)
+    rows = {where: {"where": where, "path": path, "kind": kind, "reason": reason, "seen_at": now}
+            for where, path, kind, reason in skips}  # the latest verdict on an input read twice in a batch
+    wheres = list(rows)
+    with engine.begin() as connection:
+        for start in range(0, len(wheres), _KEYS_PER_QUERY):
+            connection.execute(delete(m.Skip).where(m.Skip.where.in_(wheres[start:start + _KEYS_PER_QUERY])))
+        if rows:
+            connection.execute(insert(m.Skip), list(rows.values()))
 
 
 def forget_skips(engine: Engine, path: str) -> None:
