@@ -37,10 +37,9 @@ from bilat.batch.progress import Meter
 from bilat.countries import country_code, country_name
 from bilat.errors import (
     BilatError,
+    InvalidArticleError,
     StoreError,
 )
-from bilat.extract.doc import Document
-from bilat.extract.facts import Facts
 from bilat.ingest import iter_paths
 from bilat.report.briefing import (
     BriefingFormat,
@@ -456,7 +455,11 @@ def _workers(requested: int | None) -> int:
 
 
 class _Pending:
-    """Extracted articles waiting to be stored together: one transaction per ``SIZE`` articles or ``SECONDS``."""
+    """Extracted articles waiting to be stored together: one transaction per ``SIZE`` articles or ``SECONDS``.
+
+    An article the store refuses (a date naming no day, a NUL character...)
+    is a skip like any other, and the rest of its transaction is stored.
+    """
 
     SIZE = 100
     SECONDS = 1.0
@@ -464,19 +467,27 @@ class _Pending:
     def __init__(self, engine: Engine, tally: _Tally) -> None:
         self.engine = engine
         self.tally = tally
-        self.articles: list[tuple[Document, Facts, bytes | None]] = []
+        self.results: list[batch.Extracted] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
-        self.articles.append((result.document, result.facts, result.minhash))
-        if len(self.articles) >= self.SIZE or time.monotonic() - self.since >= self.SECONDS:
+        self.results.append(result)
+        if len(self.results) >= self.SIZE or time.monotonic() - self.since >= self.SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        if self.articles:
-            stored = _guard(partial(store.store_articles, self.engine, self.articles))
-            self.tally.outcomes.update(s.outcome for s in stored)
-            self.articles = []
+        if self.results:
+            articles = [(r.document, r.facts, r.minhash) for r in self.results]
+            stored = _guard(partial(store.store_articles, self.engine, articles))
+            for result, outcome in zip(self.results, stored, strict=True):
+                if isinstance(outcome, InvalidArticleError):
+                    _warn(f"skipped {result.where}: {outcome.reason}")
+                    _guard(partial(store.record_skip, self.engine, result.where, str(result.path), outcome.kind,
+                                   outcome.reason))
+                    self.tally.skips[outcome.kind] += 1
+                else:
+                    self.tally.outcomes[outcome.outcome] += 1
+            self.results = []
         self.since = time.monotonic()
 
 

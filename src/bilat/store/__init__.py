@@ -2,6 +2,7 @@
 
     db       where the database is (URL, ``$BILAT_DB``, default SQLite file) and its migrations
     models   the schema
+    checks   what the store keeps: the rules every article passes before it is written
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
              rebuilding the resolved layer
     query    the record of a relationship; office holders; pairs, articles and single facts for the API

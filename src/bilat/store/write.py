@@ -3,7 +3,8 @@
 An article and all its facts are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
 rest. The same text twice is stored once (``Article.content_key`` is unique),
-with every place it was read from (``ArticleCopy``).
+with every place it was read from (``ArticleCopy``). Every article passes the
+store's rules first (``checks``): one that breaks them is refused alone.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from sys import intern
@@ -22,11 +23,13 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bilat.errors import InvalidArticleError
 from bilat.extract.doc import Document
-from bilat.extract.facts import SECTIONS, Facts
+from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
 from bilat.store import models as m
+from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
 
 _RESOLVED_TABLES = (
@@ -71,17 +74,32 @@ def store_article(engine: Engine, document: Document, facts: Facts, minhash: Sig
     """Store an article and its facts in one transaction, or record where a copy of a stored one was read.
 
     A near-duplicate (``resolve.stories``) is stored with its own facts, in
-    the story of the article it copies.
+    the story of the article it copies. Raises ``InvalidArticleError`` for an
+    article the store cannot keep (``checks``), and stores nothing of it.
     """
-    return store_articles(engine, [(document, facts, minhash)])[0]
+    (result,) = store_articles(engine, [(document, facts, minhash)])
+    if isinstance(result, InvalidArticleError):
+        raise result
+    return result
 
 
-def store_articles(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
+def store_articles(
+    engine: Engine, articles: list[tuple[Document, Facts, Signed]]
+) -> list[Stored | InvalidArticleError]:
     """``store_article`` for many articles in one transaction: each whole, and several times faster than one each.
 
-    If another process stored one of the same texts meanwhile, the transaction
-    is rolled back and run again, and that article becomes a copy of theirs.
+    An article the store cannot keep is refused alone: its place in the
+    result holds the reason, and the others are stored. If another process
+    stored one of the same texts meanwhile, the transaction is rolled back and
+    run again, and that article becomes a copy of theirs.
     """
+    refusals = [refusal(document, facts) for document, facts, _ in articles]
+    storable = [article for article, refused in zip(articles, refusals, strict=True) if refused is None]
+    stored = iter(_store_in_one_transaction(engine, storable) if storable else [])
+    return [refused or next(stored) for refused in refusals]
+
+
+def _store_in_one_transaction(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
     try:
         with engine.begin() as connection:
             return _store(connection, articles)
@@ -125,7 +143,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
                 "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
             })
             fact_rows += [
-                _fact_row(article_id, section, position, _fields(fact))
+                _fact_row(article_id, section, position, with_known_date(section, fact_fields(fact)))
                 for section in SECTIONS
                 for position, fact in enumerate(getattr(facts, section))
             ]
@@ -190,18 +208,14 @@ _KEYS_PER_QUERY = 900
 def record_skip(engine: Engine, where: str, path: str, kind: str, reason: str) -> None:
     """Remember an input that was not stored, replacing what an earlier run said of it."""
     with Session(engine) as session, session.begin():
-        session.merge(m.Skip(where=where, path=path, kind=kind, reason=reason, seen_at=datetime.now(UTC)))
+        session.merge(m.Skip(where=storable_line(where), path=storable_line(path), kind=kind,
+                             reason=storable_line(reason), seen_at=datetime.now(UTC)))
 
 
 def forget_skips(engine: Engine, path: str) -> None:
     """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
     with Session(engine) as session, session.begin():
-        session.execute(delete(m.Skip).where(m.Skip.path == path))
-
-
-def _fields(fact: object) -> dict[str, Any]:
-    """A fact's fields, shallow: ``dataclasses.asdict`` deep-copies, a third of the writer's time."""
-    return {f.name: getattr(fact, f.name) for f in fields(fact)}  # type: ignore[arg-type]
+        session.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:
