@@ -1,7 +1,7 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``relation``,
-``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
+``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``,
+``relation``, ``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
@@ -249,6 +249,38 @@ def skipped_command(
     """List the inputs that were not stored and why: each file's verdict from the latest run that read it."""
     engine = _open(db)
     _show(fmt, _guard(lambda: store.skips(engine)), print_skips)
+
+
+@app.command("forget")
+def forget_command(
+    article_id: Annotated[str | None, typer.Argument(
+        help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
+    )] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", show_default=False,
+        help="Forget the articles read from this place instead: a URL, a file as it was given to ingest, "
+             "or a .jsonl dump (its lines that had no url).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Remove an article from the store (its facts, the places it was read from), then update the merged record.
+
+    Its text was perhaps read from several places (exact copies): the article
+    goes whole. A syndicated copy of it stays, as the first of its story.
+    Ingesting it again stores it again. The ids forgotten are printed, one a
+    line; the exit status is 1 when nothing matches.
+    """
+    if (article_id is None) == (source is None):
+        raise typer.BadParameter("give either an ARTICLE_ID or --source PATH", param_hint="ARTICLE_ID")
+    engine = _open(db)
+    wanted = [article_id] if article_id is not None else _guard(lambda: store.read_from(engine, source))
+    forgotten = _guard(lambda: store.forget(engine, wanted))
+    if not forgotten:
+        _warn(f"no article {article_id} in the store" if article_id is not None else
+              f"no stored article was read from {source} (give the place as ingest was given it, or the article's id)")
+        raise typer.Exit(1)
+    typer.echo("\n".join(forgotten))
+    _warn(f"forgot {len(forgotten)} article{'' if len(forgotten) == 1 else 's'}")
 
 
 @app.command("serve")

@@ -1,4 +1,4 @@
-"""``/api/articles``: the stored articles, one article with its text and facts, and storing a new one."""
+"""``/api/articles``: the stored articles, one article with its text and facts, storing a new one and forgetting one."""
 
 from __future__ import annotations
 
@@ -104,3 +104,22 @@ def post_article(article: NewArticle, engine: StoreEngine, request: Request, res
         "facts": sum(len(getattr(facts, s)) for s in SECTIONS),
     }
 
+
+@router.delete(
+    "/articles/{article_id}",
+    status_code=204,
+    response_class=Response,
+    summary="Forget an article",
+    description="Remove a stored article (its facts, the places it was read from) and update the merged record, as "
+                "`bilat forget` does. A syndicated copy of it stays, as the first article of its story. Needs the "
+                "server's token, as storing does (none or a wrong one is 401; a server without one is 403).",
+    dependencies=[Depends(require_writer)],
+    responses={204: {"description": "Forgotten."}, **documented(401, 403, 404, 422)},
+)
+def delete_article(
+    engine: StoreEngine,
+    article_id: Annotated[str, Path(pattern=ARTICLE_ID, description="16 hex digits, as in a fact's sources.")],
+) -> Response:
+    if not store.forget(engine, [article_id]):
+        raise HTTPException(404, f"no article {article_id} in the store")
+    return Response(status_code=204)

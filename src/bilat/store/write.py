@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -19,7 +19,7 @@ from sys import intern
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -252,17 +252,68 @@ def rebuild(engine: Engine) -> bool:
     complete, and a crash leaves the previous one (rebuilt on the next run).
     """
     with Session(engine) as session, session.begin():
-        if engine.dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
-        state = stored_state(session)
-        if _resolved_from(session) == state:
-            return False
-        resolution = resolve(_stated(session))
-        for table in _RESOLVED_TABLES:
-            session.execute(delete(table))
-        _write(session, resolution)
-        session.merge(m.State(key=_STAMP, value=state))
+        _lock_for_rebuild(session)
+        return _rebuild(session)
+
+
+def _lock_for_rebuild(session: Session) -> None:
+    """One rebuild at a time on a shared PostgreSQL: two would clash on the rows they insert (SQLite has one writer)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+
+
+def _rebuild(session: Session) -> bool:
+    state = stored_state(session)
+    if _resolved_from(session) == state:
+        return False
+    resolution = resolve(_stated(session))
+    for table in _RESOLVED_TABLES:
+        session.execute(delete(table))
+    _write(session, resolution)
+    session.merge(m.State(key=_STAMP, value=state))
     return True
+
+
+def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:
+    """Remove articles, their facts, story bands and the places they were read from; then rebuild the record.
+
+    All in one transaction, so readers see the record with the articles or
+    without them, never half of it. A story led by a forgotten article is led
+    by its next stored one. The ids of the articles removed, sorted: the
+    others given were not in the store.
+    """
+    wanted = sorted(set(article_ids))
+    with Session(engine) as session, session.begin():
+        _lock_for_rebuild(session)
+        found = sorted(
+            article_id for chunk in _chunks(wanted)
+            for article_id in session.scalars(select(m.Article.id).where(m.Article.id.in_(chunk)))
+        )
+        if not found:
+            return []
+        for chunk in _chunks(found):
+            for column in (m.Fact.article_id, m.StoryBand.article_id, m.ArticleCopy.article_id, m.Article.id):
+                session.execute(delete(column.class_).where(column.in_(chunk)))
+        _pass_stories_on(session, found)
+        _rebuild(session)
+    return found
+
+
+def _pass_stories_on(session: Session, gone: list[str]) -> None:
+    """Each story whose first stored article is gone is led by its next stored one (``Article.story_id``)."""
+    heirs: dict[str, str] = {}
+    for chunk in _chunks(gone):
+        members = select(m.Article.story_id, m.Article.id).where(m.Article.story_id.in_(chunk))
+        for story_id, article_id in session.execute(members.order_by(m.Article.stored_at, m.Article.id)):
+            heirs.setdefault(story_id, article_id)
+    for story_id, heir in heirs.items():
+        session.execute(update(m.Article).where(m.Article.story_id == story_id).values(story_id=heir))
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    """``values`` in lists short enough to be the parameters of one statement."""
+    for start in range(0, len(values), _KEYS_PER_QUERY):
+        yield values[start:start + _KEYS_PER_QUERY]
 
 
 def _stated(session: Session) -> list[Stated]:
