@@ -1,7 +1,7 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``relation``,
-``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
+``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``,
+``relation``, ``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
@@ -37,10 +37,9 @@ from bilat.batch.progress import Meter
 from bilat.countries import country_code, country_name
 from bilat.errors import (
     BilatError,
+    InvalidArticleError,
     StoreError,
 )
-from bilat.extract.doc import Document
-from bilat.extract.facts import Facts
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import UnreadableFolder, is_folder
 from bilat.report.briefing import (
@@ -253,6 +252,38 @@ def skipped_command(
     _show(fmt, _guard(lambda: store.skips(engine)), print_skips)
 
 
+@app.command("forget")
+def forget_command(
+    article_id: Annotated[str | None, typer.Argument(
+        help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
+    )] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", show_default=False,
+        help="Forget the articles read from this place instead: a URL, a file as it was given to ingest, "
+             "or a .jsonl dump (its lines that had no url).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Remove an article from the store (its facts, the places it was read from), then update the merged record.
+
+    Its text was perhaps read from several places (exact copies): the article
+    goes whole. A syndicated copy of it stays, as the first of its story.
+    Ingesting it again stores it again. The ids forgotten are printed, one a
+    line; the exit status is 1 when nothing matches.
+    """
+    if (article_id is None) == (source is None):
+        raise typer.BadParameter("give either an ARTICLE_ID or --source PATH", param_hint="ARTICLE_ID")
+    engine = _open(db)
+    wanted = [article_id] if article_id is not None else _guard(lambda: store.read_from(engine, source))
+    forgotten = _guard(lambda: store.forget(engine, wanted))
+    if not forgotten:
+        _warn(f"no article {article_id} in the store" if article_id is not None else
+              f"no stored article was read from {source} (give the place as ingest was given it, or the article's id)")
+        raise typer.Exit(1)
+    typer.echo("\n".join(forgotten))
+    _warn(f"forgot {len(forgotten)} article{'' if len(forgotten) == 1 else 's'}")
+
+
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
@@ -463,6 +494,8 @@ class _Pending:
 
     One transaction per ``SIZE`` articles, ``SKIPS`` skips or ``SECONDS``: a
     transaction per skip made a dump of 300 000 bad lines take many minutes.
+    An article the store refuses (a date naming no day, a NUL character...)
+    is a skip like any other, and the rest of its transaction is stored.
     """
 
     SIZE = 100
@@ -473,12 +506,12 @@ class _Pending:
     def __init__(self, engine: Engine, tally: _Tally) -> None:
         self.engine = engine
         self.tally = tally
-        self.articles: list[tuple[Document, Facts, bytes | None]] = []
+        self.results: list[batch.Extracted] = []
         self.skips: list[tuple[str, str, str, str]] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
-        self.articles.append((result.document, result.facts, result.minhash))
+        self.results.append(result)
         self._flush_when_due()
 
     def skip(self, where: str, path: str, kind: str, reason: str) -> None:
@@ -487,14 +520,21 @@ class _Pending:
         self._flush_when_due()
 
     def _flush_when_due(self) -> None:
-        if len(self.articles) >= self.SIZE or len(self.skips) >= self.SKIPS or time.monotonic() - self.since >= self.SECONDS:
+        if len(self.results) >= self.SIZE or len(self.skips) >= self.SKIPS or time.monotonic() - self.since >= self.SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        if self.articles:
-            stored = _guard(partial(store.store_articles, self.engine, self.articles))
-            self.tally.outcomes.update(s.outcome for s in stored)
-            self.articles = []
+        if self.results:
+            articles = [(r.document, r.facts, r.minhash) for r in self.results]
+            stored = _guard(partial(store.store_articles, self.engine, articles))
+            for result, outcome in zip(self.results, stored, strict=True):
+                if isinstance(outcome, InvalidArticleError):
+                    _warn(f"skipped {result.where}: {outcome.reason}")
+                    self.skips.append((result.where, display_path(result.path), outcome.kind, outcome.reason))
+                    self.tally.skips[outcome.kind] += 1
+                else:
+                    self.tally.outcomes[outcome.outcome] += 1
+            self.results = []
         if self.skips:
             _guard(partial(store.record_skips, self.engine, self.skips))
             self.skips = []

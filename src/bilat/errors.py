@@ -4,7 +4,8 @@
      ├── IngestError    an input could not be read as an article
      ├── LexiconError   a language data file is missing or malformed
      ├── LanguageError  an article is in a language bilat does not read yet
-     └── ExtractError   a component failed on a document
+     ├── ExtractError   a component failed on a document
+     └── InvalidArticleError  an article holds a value the store cannot keep
 
 Each names its input (a path, a data key or a document id) so that the CLI
 can report it and carry on with the rest of a batch.
@@ -56,3 +57,16 @@ class ExtractError(BilatError):
 
 class StoreError(BilatError):
     """The database cannot be reached, or is not a bilat store."""
+
+
+class InvalidArticleError(BilatError):
+    """An article holds a value the store cannot keep: a date naming no day, a NUL character, a string too long.
+
+    ``kind`` says which rule it broke, to count refusals by in ``bilat skipped``.
+    """
+
+    def __init__(self, doc_id: str, kind: str, reason: str) -> None:
+        super().__init__(f"{doc_id}: {reason}")
+        self.doc_id = doc_id
+        self.kind = kind
+        self.reason = reason

@@ -51,6 +51,15 @@ def is_iso_date(iso: str | None) -> bool:
     return day_range(iso) is not None
 
 
+def known_date(value: object) -> str | None:
+    """``value`` if it is a date naming real days, else None: unknown, as the facts contract says of a date not given.
+
+    How a date the store must not keep is read (one stored by an older bilat,
+    a fact's ``2023-02-30``): unknown, rather than a failure of every reader.
+    """
+    return value if isinstance(value, str) and is_iso_date(value) else None
+
+
 def overlap(a: DayRange, b: DayRange) -> DayRange | None:
     """The days both ranges allow, if any."""
     lo, hi = max(a[0], b[0]), min(a[1], b[1])

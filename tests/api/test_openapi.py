@@ -18,6 +18,7 @@ from bilat.web.app import create_app
 ENDPOINTS = {
     ("get", "/api/relations"), ("get", "/api/relations/{pair}"), ("get", "/api/facts/{fact_id}"),
     ("get", "/api/articles"), ("get", "/api/articles/{article_id}"), ("post", "/api/articles"),
+    ("delete", "/api/articles/{article_id}"),
 }
 
 
@@ -58,10 +59,11 @@ def test_only_writing_needs_the_bearer_token(openapi: dict[str, Any]) -> None:
         if operation.get("security")
     }
 
-    assert secured == {("post", "/api/articles")}
+    assert secured == {("post", "/api/articles"), ("delete", "/api/articles/{article_id}")}
     scheme = openapi["components"]["securitySchemes"]["HTTPBearer"]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     assert {"400", "401", "403", "422"} <= set(openapi["paths"]["/api/articles"]["post"]["responses"])
+    assert {"204", "401", "403", "404"} <= set(openapi["paths"]["/api/articles/{article_id}"]["delete"]["responses"])
 
 
 @pytest.mark.parametrize("spelled, defined", [

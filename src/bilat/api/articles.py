@@ -1,4 +1,4 @@
-"""``/api/articles``: the stored articles, one article with its text and facts, and storing a new one."""
+"""``/api/articles``: the stored articles, one article with its text and facts, storing a new one and forgetting one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from bilat import store
 from bilat.api.deps import StoreEngine, require_writer
 from bilat.api.errors import ApiRoute, documented
 from bilat.api.schemas import Article, ArticlesPage, NewArticle, StoredArticle
-from bilat.errors import BilatError
+from bilat.errors import BilatError, InvalidArticleError
 from bilat.extract import extract
 from bilat.extract.facts import SECTIONS
 from bilat.ingest.read import read_text_document
@@ -69,7 +69,8 @@ def get_article(
                 "does for a file. The same text twice (whitespace and header aside) is stored once: the "
                 "second time answers 200 with `stored: false` and the stored article's id. Needs the server's token as a bearer token (`Authorization: Bearer TOKEN`; "
                 "none or a wrong one is 401); a server started without a token does not write (403). A text "
-                "bilat cannot read (a language it has no rules for, too short to tell) is 422 with the reason.",
+                "bilat cannot read (a language it has no rules for, too short to tell) or store (a date naming no day) "
+                "is 422 with the reason.",
     dependencies=[Depends(require_writer)],
     responses={
         201: {
@@ -89,7 +90,10 @@ def post_article(article: NewArticle, engine: StoreEngine, request: Request, res
         facts = extract(document)
     except BilatError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from exc
-    stored = store.store_article(engine, document, facts)
+    try:
+        stored = store.store_article(engine, document, facts)
+    except InvalidArticleError as exc:  # a value the store cannot keep: a date naming no day...
+        raise HTTPException(422, f"cannot store the article: {exc.reason}") from exc
     store.rebuild(engine)
     if stored.outcome is Outcome.STORED:
         response.headers["Location"] = str(request.url_for("get_article", article_id=stored.article_id))
@@ -99,3 +103,23 @@ def post_article(article: NewArticle, engine: StoreEngine, request: Request, res
         "id": stored.article_id, "stored": stored.outcome is Outcome.STORED, "story": stored.story_id,
         "facts": sum(len(getattr(facts, s)) for s in SECTIONS),
     }
+
+
+@router.delete(
+    "/articles/{article_id}",
+    status_code=204,
+    response_class=Response,
+    summary="Forget an article",
+    description="Remove a stored article (its facts, the places it was read from) and update the merged record, as "
+                "`bilat forget` does. A syndicated copy of it stays, as the first article of its story. Needs the "
+                "server's token, as storing does (none or a wrong one is 401; a server without one is 403).",
+    dependencies=[Depends(require_writer)],
+    responses={204: {"description": "Forgotten."}, **documented(401, 403, 404, 422)},
+)
+def delete_article(
+    engine: StoreEngine,
+    article_id: Annotated[str, Path(pattern=ARTICLE_ID, description="16 hex digits, as in a fact's sources.")],
+) -> Response:
+    if not store.forget(engine, [article_id]):
+        raise HTTPException(404, f"no article {article_id} in the store")
+    return Response(status_code=204)

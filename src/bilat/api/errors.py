@@ -34,7 +34,7 @@ _RESPONSES: dict[int, dict[str, Any]] = {
     401: {"model": ErrorDetail, "description": "No bearer token, or not the server's."},
     403: {"model": ErrorDetail, "description": "Writing is disabled: the server was started without a token."},
     404: {"model": ErrorDetail, "description": "Nothing with that id or code in the store."},
-    422: {"model": Unprocessable, "description": "A malformed request, or an article bilat cannot read."},
+    422: {"model": Unprocessable, "description": "A malformed request, or an article bilat cannot read or store."},
     UNAVAILABLE: {"model": ErrorDetail, "description": "The database cannot be reached or failed."},
 }
 

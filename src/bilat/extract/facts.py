@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bilat._types import CountryCode, IsoDate, Offsets
+from bilat.isodates import known_date
 
 SECTIONS = ("persons", "events", "agreements", "mechanisms", "memberships", "figures")
 
@@ -36,6 +37,21 @@ FRAMEWORKS = (
     "comprehensive_strategic_partnership", "special_relationship", "other",
 )
 """The levels an ESTABLISH_RELATIONS event may reach (FACTS.md, "events")."""
+DATE_FIELDS = {"events": "date", "agreements": "date", "figures": "period"}
+"""The field of each section that holds an ISO date (FACTS.md); the other sections have none."""
+
+
+def with_known_date(section: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record of ``section`` with its date as unknown (None) if it names no day (``2023-02-30``).
+
+    The one rule for such a date wherever a record is kept or read: the store
+    writes it so, and resolving reads one stored by an older bilat so. The
+    record itself when its date is fine, else a copy.
+    """
+    field = DATE_FIELDS.get(section)
+    if field is None or record.get(field) is None or known_date(record[field]) is not None:
+        return record
+    return {**record, field: None}
 
 
 @dataclass

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from bilat.resolve.agreements import resolve_agreements
 from bilat.resolve.events import resolve_events
 from bilat.resolve.fulfilment import attach_agreements, link
-from bilat.resolve.model import Resolution, Stated
+from bilat.resolve.model import Resolution, Stated, with_known_dates
 from bilat.resolve.persons import office_dates, resolve_persons
 from bilat.resolve.records import (
     resolve_figures,
@@ -32,7 +32,7 @@ __all__ = ["Resolution", "Stated", "resolve"]
 
 def resolve(stated: Iterable[Stated]) -> Resolution:
     by_section: dict[str, list[Stated]] = defaultdict(list)
-    for fact in stated:
+    for fact in map(with_known_dates, stated):
         by_section[fact.section].append(fact)
     events_stated = by_section["events"]
     persons, names = resolve_persons(by_section["persons"], office_dates(events_stated, by_section["persons"]))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from bilat.extract.facts import with_known_date
+from bilat.isodates import known_date
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,19 @@ class Stated:
     def order(self) -> tuple[str, str, int]:
         """Articles in date order (undated last), then facts in article order; fixed by content alone."""
         return (self.published or "9999", self.article_id, self.position)
+
+
+def with_known_dates(fact: Stated) -> Stated:
+    """The fact with each date that names no day (``0000``, ``2023-13``) as unknown, as the store now writes it.
+
+    Such dates were stored by older versions of bilat; read as unknown, they
+    cost the record a date, not the rebuild of the whole record.
+    """
+    data = with_known_date(fact.section, fact.data)
+    published = known_date(fact.published)
+    if data is fact.data and published == fact.published:
+        return fact
+    return replace(fact, published=published, data=data)
 
 
 def first_fit(

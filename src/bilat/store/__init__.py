@@ -2,8 +2,9 @@
 
     db       where the database is (URL, ``$BILAT_DB``, default SQLite file) and its migrations
     models   the schema
+    checks   what the store keeps: the rules every article passes before it is written
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
-             rebuilding the resolved layer
+             rebuilding the resolved layer; forgetting articles
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
     names    names as the articles of each language state them; a record in one reader's language
 """
@@ -17,6 +18,7 @@ from bilat.store.query import (
     entity,
     filter_events,
     office_holders,
+    read_from,
     relation,
     relations,
     skipped_paths,
@@ -25,6 +27,7 @@ from bilat.store.query import (
 from bilat.store.write import (
     Outcome,
     Stored,
+    forget,
     forget_skips,
     rebuild,
     record_skips,
@@ -34,6 +37,6 @@ from bilat.store.write import (
 
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
-    "filter_events", "forget_skips", "in_language", "office_holders", "rebuild", "record_skips", "relation", "relations",
-    "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
+    "filter_events", "forget", "forget_skips", "in_language", "office_holders", "read_from", "rebuild", "record_skips",
+    "relation", "relations", "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
 ]

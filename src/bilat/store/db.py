@@ -8,7 +8,10 @@ A plain file path is read as a SQLite file. PostgreSQL is
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -16,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -60,7 +63,7 @@ def connect(url: str | None = None, create: bool = False) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             elif not path.exists():
                 raise StoreError(f"no bilat store at {path}: run `bilat ingest PATH...` first")
-        engine = create_engine(parsed, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": _BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
@@ -68,6 +71,10 @@ def connect(url: str | None = None, create: bool = False) -> Engine:
     except ModuleNotFoundError as exc:  # the driver of that URL is not installed
         raise StoreError(f"no driver for {parsed.drivername}: {exc.name} is not installed "
                          "(for PostgreSQL: pip install 'bilat[postgres]')") from exc
+
+
+_BUSY_SECONDS = 30
+"""How long a SQLite writer waits for another's transaction (an ingest's 100 articles, a rebuild) before failing."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -88,18 +95,26 @@ def _alembic_config() -> Config:
 def upgrade(engine: Engine) -> None:
     """Apply every migration the database lacks (creates the schema on an empty one).
 
+    One process at a time: two ingests started together on a new store would
+    otherwise both create its tables, and one fail. A SQLite file is locked
+    with a lock file beside it (``flock``: waits however long the migration
+    takes, and is released even if its process dies), PostgreSQL with an
+    advisory lock held until the migration commits. The second process then
+    finds the schema current and changes nothing.
+
     On SQLite, foreign keys are off meanwhile, as its manual asks for schema
     changes: a migration that rebuilds a table drops the old one, and the drop
     would otherwise cascade to every row that refers to it (an article's facts).
     """
     config = _alembic_config()
     sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as connection:
+    with _lock_file(engine), engine.connect() as connection:
         if sqlite:  # outside a transaction, where SQLite ignores this pragma
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
         try:
             with connection.begin():
+                _begin_locked(connection)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
@@ -108,6 +123,38 @@ def upgrade(engine: Engine) -> None:
             if sqlite:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
+
+
+_MIGRATION_LOCK = 0x62696C6174 + 1
+"""The advisory lock of migrations on PostgreSQL: next to the rebuild's ("bilat"), so that the two never wait on each other."""
+
+
+@contextmanager
+def _lock_file(engine: Engine) -> Iterator[None]:
+    """An exclusive lock on ``FILE.lock`` beside a SQLite file, held by one process at a time; nothing elsewhere.
+
+    Not the database file itself: SQLite locks it with POSIX locks, which
+    ``flock`` becomes on some network file systems.
+    """
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.lock", "a") as lock:  # "a": create it if missing, never truncate
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
+def _begin_locked(connection: Connection) -> None:
+    """Begin the migration's transaction holding the database's write lock, for one migration at a time.
+
+    On SQLite the transaction would otherwise begin at its first insert,
+    and the tables created before it would stay if the migration failed.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
 
 
 def is_current(engine: Engine) -> bool:

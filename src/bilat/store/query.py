@@ -1,4 +1,4 @@
-"""Reading the record of a relationship, and who held which office, from the resolved layer."""
+"""Reading the record of a relationship, and who held which office, from the resolved layer; and the articles."""
 
 from __future__ import annotations
 
@@ -192,6 +192,21 @@ def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dic
     rows.sort(key=lambda a: (a["name"], a["id"]))
     rows.sort(key=lambda a: a["published"] or "", reverse=True)  # stable: ties keep name order; undated ("") last
     return len(rows), rows[offset:offset + limit]
+
+
+def read_from(engine: Engine, place: str) -> list[str]:
+    """The ids of the articles read from ``place`` (a URL or a file as ingest was given it), sorted.
+
+    A line of a dump that had no URL was read from ``FILE:LINE``: ``FILE`` names them all.
+    """
+    query = select(m.ArticleCopy.article_id, m.ArticleCopy.source).where(
+        (m.ArticleCopy.source == place) | m.ArticleCopy.source.startswith(f"{place}:", autoescape=True)
+    )
+    with Session(engine) as session:
+        return sorted({
+            article_id for article_id, source in session.execute(query)
+            if source == place or source[len(place) + 1:].isdigit()
+        })
 
 
 def article_languages(engine: Engine) -> dict[str, int]:

@@ -3,30 +3,33 @@
 An article and all its facts are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
 rest. The same text twice is stored once (``Article.content_key`` is unique),
-with every place it was read from (``ArticleCopy``).
+with every place it was read from (``ArticleCopy``). Every article passes the
+store's rules first (``checks``): one that breaks them is refused alone.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from sys import intern
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bilat.errors import InvalidArticleError
 from bilat.extract.doc import Document
-from bilat.extract.facts import SECTIONS, Facts
+from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
 from bilat.store import models as m
+from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
 
 _RESOLVED_TABLES = (
@@ -71,17 +74,32 @@ def store_article(engine: Engine, document: Document, facts: Facts, minhash: Sig
     """Store an article and its facts in one transaction, or record where a copy of a stored one was read.
 
     A near-duplicate (``resolve.stories``) is stored with its own facts, in
-    the story of the article it copies.
+    the story of the article it copies. Raises ``InvalidArticleError`` for an
+    article the store cannot keep (``checks``), and stores nothing of it.
     """
-    return store_articles(engine, [(document, facts, minhash)])[0]
+    (result,) = store_articles(engine, [(document, facts, minhash)])
+    if isinstance(result, InvalidArticleError):
+        raise result
+    return result
 
 
-def store_articles(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
+def store_articles(
+    engine: Engine, articles: list[tuple[Document, Facts, Signed]]
+) -> list[Stored | InvalidArticleError]:
     """``store_article`` for many articles in one transaction: each whole, and several times faster than one each.
 
-    If another process stored one of the same texts meanwhile, the transaction
-    is rolled back and run again, and that article becomes a copy of theirs.
+    An article the store cannot keep is refused alone: its place in the
+    result holds the reason, and the others are stored. If another process
+    stored one of the same texts meanwhile, the transaction is rolled back and
+    run again, and that article becomes a copy of theirs.
     """
+    refusals = [refusal(document, facts) for document, facts, _ in articles]
+    storable = [article for article, refused in zip(articles, refusals, strict=True) if refused is None]
+    stored = iter(_store_in_one_transaction(engine, storable) if storable else [])
+    return [refused or next(stored) for refused in refusals]
+
+
+def _store_in_one_transaction(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
     try:
         with engine.begin() as connection:
             return _store(connection, articles)
@@ -125,7 +143,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
                 "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
             })
             fact_rows += [
-                _fact_row(article_id, section, position, _fields(fact))
+                _fact_row(article_id, section, position, with_known_date(section, fact_fields(fact)))
                 for section in SECTIONS
                 for position, fact in enumerate(getattr(facts, section))
             ]
@@ -190,11 +208,14 @@ _KEYS_PER_QUERY = 900
 def record_skips(engine: Engine, skips: Iterable[tuple[str, str, str, str]]) -> None:
     """Remember inputs that were not stored (``where``, ``path``, ``kind``, ``reason``), replacing what earlier runs said of them.
 
-    All in one transaction: a dump's bad lines come by the thousand.
+    All in one transaction: a dump's bad lines come by the thousand. Names and
+    reasons are made storable first (no NUL, no lone surrogate, a bounded length).
     """
     now = datetime.now(UTC)
-    rows = {where: {"where": where, "path": path, "kind": kind, "reason": reason, "seen_at": now}
-            for where, path, kind, reason in skips}  # the latest verdict on an input read twice in a batch
+    rows = {}
+    for where, path, kind, reason in skips:  # the latest verdict on an input read twice in a batch
+        key = storable_line(where)
+        rows[key] = {"where": key, "path": storable_line(path), "kind": kind, "reason": storable_line(reason), "seen_at": now}
     wheres = list(rows)
     with engine.begin() as connection:
         for start in range(0, len(wheres), _KEYS_PER_QUERY):
@@ -206,12 +227,7 @@ def record_skips(engine: Engine, skips: Iterable[tuple[str, str, str, str]]) -> 
 def forget_skips(engine: Engine, path: str) -> None:
     """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
     with Session(engine) as session, session.begin():
-        session.execute(delete(m.Skip).where(m.Skip.path == path))
-
-
-def _fields(fact: object) -> dict[str, Any]:
-    """A fact's fields, shallow: ``dataclasses.asdict`` deep-copies, a third of the writer's time."""
-    return {f.name: getattr(fact, f.name) for f in fields(fact)}  # type: ignore[arg-type]
+        session.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -248,17 +264,68 @@ def rebuild(engine: Engine) -> bool:
     complete, and a crash leaves the previous one (rebuilt on the next run).
     """
     with Session(engine) as session, session.begin():
-        if engine.dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
-        state = stored_state(session)
-        if _resolved_from(session) == state:
-            return False
-        resolution = resolve(_stated(session))
-        for table in _RESOLVED_TABLES:
-            session.execute(delete(table))
-        _write(session, resolution)
-        session.merge(m.State(key=_STAMP, value=state))
+        _lock_for_rebuild(session)
+        return _rebuild(session)
+
+
+def _lock_for_rebuild(session: Session) -> None:
+    """One rebuild at a time on a shared PostgreSQL: two would clash on the rows they insert (SQLite has one writer)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+
+
+def _rebuild(session: Session) -> bool:
+    state = stored_state(session)
+    if _resolved_from(session) == state:
+        return False
+    resolution = resolve(_stated(session))
+    for table in _RESOLVED_TABLES:
+        session.execute(delete(table))
+    _write(session, resolution)
+    session.merge(m.State(key=_STAMP, value=state))
     return True
+
+
+def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:
+    """Remove articles, their facts, story bands and the places they were read from; then rebuild the record.
+
+    All in one transaction, so readers see the record with the articles or
+    without them, never half of it. A story led by a forgotten article is led
+    by its next stored one. The ids of the articles removed, sorted: the
+    others given were not in the store.
+    """
+    wanted = sorted(set(article_ids))
+    with Session(engine) as session, session.begin():
+        _lock_for_rebuild(session)
+        found = sorted(
+            article_id for chunk in _chunks(wanted)
+            for article_id in session.scalars(select(m.Article.id).where(m.Article.id.in_(chunk)))
+        )
+        if not found:
+            return []
+        for chunk in _chunks(found):
+            for column in (m.Fact.article_id, m.StoryBand.article_id, m.ArticleCopy.article_id, m.Article.id):
+                session.execute(delete(column.class_).where(column.in_(chunk)))
+        _pass_stories_on(session, found)
+        _rebuild(session)
+    return found
+
+
+def _pass_stories_on(session: Session, gone: list[str]) -> None:
+    """Each story whose first stored article is gone is led by its next stored one (``Article.story_id``)."""
+    heirs: dict[str, str] = {}
+    for chunk in _chunks(gone):
+        members = select(m.Article.story_id, m.Article.id).where(m.Article.story_id.in_(chunk))
+        for story_id, article_id in session.execute(members.order_by(m.Article.stored_at, m.Article.id)):
+            heirs.setdefault(story_id, article_id)
+    for story_id, heir in heirs.items():
+        session.execute(update(m.Article).where(m.Article.story_id == story_id).values(story_id=heir))
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    """``values`` in lists short enough to be the parameters of one statement."""
+    for start in range(0, len(values), _KEYS_PER_QUERY):
+        yield values[start:start + _KEYS_PER_QUERY]
 
 
 def _stated(session: Session) -> list[Stated]:
