@@ -7,6 +7,7 @@ included), so that every fact can point back into the article (FACTS.md,
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,10 @@ class Document:
     body_start: int = 0
     headline_start: int | None = None
     layers: dict[str, list[Any]] = field(default_factory=dict)
+    _by_start: dict[str, tuple[list[Any], list[int], list[int]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False,
+    )
+    """For each span layer looked into, its span starts in order and the span at each: found by bisection."""
 
     @property
     def text_start(self) -> int:
@@ -80,12 +85,30 @@ class Document:
         return self.text[start:end]
 
     def sentence_of(self, offset: int) -> Span | None:
-        """The sentence span containing ``offset`` (needs the ``sents`` layer)."""
-        for sent in self.layer("sents"):
-            if sent.start <= offset < sent.end:
-                return sent
-        return None
+        """The sentence span containing ``offset`` (needs the ``sents`` layer, whose sentences never overlap)."""
+        sents = self.layer("sents")
+        starts, order = self._index("sents")
+        before = bisect_right(starts, offset)
+        sent = sents[order[before - 1]] if before else None
+        return sent if sent is not None and offset < sent.end else None
 
     def in_range(self, name: str, start: int, end: int) -> list[Any]:
-        """Spans of layer ``name`` lying inside ``[start, end)``."""
-        return [s for s in self.layer(name) if start <= s.start and s.end <= end]
+        """Spans of layer ``name`` lying inside ``[start, end)``, in the layer's order.
+
+        Rules ask this of every sentence: a bisection keeps it from reading the whole
+        layer each time, which a text of thousands of sentences would make quadratic.
+        """
+        spans = self.layer(name)
+        starts, order = self._index(name)
+        inside = sorted(i for i in order[bisect_left(starts, start):bisect_right(starts, end)] if spans[i].end <= end)
+        return [spans[i] for i in inside]
+
+    def _index(self, name: str) -> tuple[list[int], list[int]]:
+        """The starts of layer ``name``'s spans, sorted, and each one's place in the layer (built once per layer)."""
+        spans = self.layer(name)
+        cached = self._by_start.get(name)
+        if cached is None or cached[0] is not spans or len(cached[2]) != len(spans):
+            order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+            cached = (spans, [spans[i].start for i in order], order)
+            self._by_start[name] = cached
+        return cached[1], cached[2]
