@@ -4,7 +4,8 @@
      ├── IngestError    an input could not be read as an article
      ├── LexiconError   a language data file is missing or malformed
      ├── LanguageError  an article is in a language bilat does not read yet
-     └── ExtractError   a component failed on a document
+     ├── ExtractError   a component failed on a document
+     └── TooSlow        an article took longer than its time budget
 
 Each names its input (a path, a data key or a document id) so that the CLI
 can report it and carry on with the rest of a batch.
@@ -56,3 +57,15 @@ class ExtractError(BilatError):
 
 class StoreError(BilatError):
     """The database cannot be reached, or is not a bilat store."""
+
+
+class TooSlow(BilatError):
+    """An article's reading and extraction took longer than its time budget (``extract/budget.py``)."""
+
+    kind = "too slow"
+
+    def __init__(self, doc_id: str, seconds: float) -> None:
+        super().__init__(f"{doc_id}: took longer than the article time budget of {seconds:g} s "
+                         "(--article-timeout, $BILAT_ARTICLE_TIMEOUT)")
+        self.doc_id = doc_id
+        self.seconds = seconds

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bilat._types import Offsets
+from bilat.extract import budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +97,10 @@ class Document:
         """Spans of layer ``name`` lying inside ``[start, end)``, in the layer's order.
 
         Rules ask this of every sentence: a bisection keeps it from reading the whole
-        layer each time, which a text of thousands of sentences would make quadratic.
+        layer each time, which a text of thousands of sentences would make quadratic;
+        and the article's time budget is checked here, where no signal can stop it.
         """
+        budget.check()
         spans = self.layer(name)
         starts, order = self._index(name)
         inside = sorted(i for i in order[bisect_left(starts, start):bisect_right(starts, end)] if spans[i].end <= end)
