@@ -10,9 +10,9 @@ from bilat.extract import budget
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 
-STALL_SECONDS = 5.0
-"""The article time budget ``stall_on_marked`` gives each article: far above what a test article takes, even
-the first in a worker process, which also compiles the language's rules, on a loaded machine."""
+STALL_SECONDS = 2.0
+"""The article time budget (CPU seconds) ``stall_on_marked`` gives each article: far above what a test article takes,
+even the first in a worker process, which also compiles the language's rules (under a second)."""
 
 
 def die_on_marked(item: Item) -> list[Result]:

@@ -96,7 +96,7 @@ def _positive(seconds: float | None) -> float | None:
 ArticleTimeoutOption = Annotated[
     float | None,
     typer.Option("--article-timeout", metavar="SECONDS", callback=_positive, show_default=False,
-                 help=f"Seconds one article may take to read and extract; past them it is skipped as too slow. "
+                 help=f"CPU seconds one article may take to read and extract; past them it is skipped as too slow. "
                  f"Default: ${budget.BUDGET_ENV}, else {budget.DEFAULT_SECONDS:g}."),
 ]
 DbOption = Annotated[

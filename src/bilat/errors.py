@@ -65,7 +65,7 @@ class TooSlow(BilatError):
     kind = "too slow"
 
     def __init__(self, doc_id: str, seconds: float) -> None:
-        super().__init__(f"{doc_id}: took longer than the article time budget of {seconds:g} s "
+        super().__init__(f"{doc_id}: took longer than the article time budget of {seconds:g} s of CPU "
                          "(--article-timeout, $BILAT_ARTICLE_TIMEOUT)")
         self.doc_id = doc_id
         self.seconds = seconds

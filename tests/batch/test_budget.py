@@ -123,7 +123,7 @@ def test_off_the_main_thread_the_budget_is_checked_between_steps() -> None:
     thread.start()
     thread.join(timeout=30)
     assert [str(exc) for exc in outcome] == [
-        "article: took longer than the article time budget of 0.05 s (--article-timeout, $BILAT_ARTICLE_TIMEOUT)"]
+        "article: took longer than the article time budget of 0.05 s of CPU (--article-timeout, $BILAT_ARTICLE_TIMEOUT)"]
 
 
 def test_outside_a_budget_nothing_is_stopped() -> None:
