@@ -63,10 +63,8 @@ class Document:
     body_start: int = 0
     headline_start: int | None = None
     layers: dict[str, list[Any]] = field(default_factory=dict)
-    _by_start: dict[str, tuple[list[Any], list[int], list[int]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False,
-    )
-    """For each span layer looked into, its span starts in order and the span at each: found by bisection."""
+    _by_start: dict[str, _ByStart] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each span layer looked into, by its spans' starts: found by bisection."""
 
     @property
     def text_start(self) -> int:
@@ -87,11 +85,12 @@ class Document:
 
     def sentence_of(self, offset: int) -> Span | None:
         """The sentence span containing ``offset`` (needs the ``sents`` layer, whose sentences never overlap)."""
-        sents = self.layer("sents")
-        starts, order = self._index("sents")
-        before = bisect_right(starts, offset)
-        sent = sents[order[before - 1]] if before else None
-        return sent if sent is not None and offset < sent.end else None
+        index = self._index("sents")
+        before = bisect_right(index.starts, offset)
+        if not before:
+            return None
+        sent: Span = index.spans[before - 1 if index.order is None else index.order[before - 1]]
+        return sent if offset < sent.end else None
 
     def in_range(self, name: str, start: int, end: int) -> list[Any]:
         """Spans of layer ``name`` lying inside ``[start, end)``, in the layer's order.
@@ -101,17 +100,36 @@ class Document:
         and the article's time budget is checked here, where no signal can stop it.
         """
         budget.check()
-        spans = self.layer(name)
-        starts, order = self._index(name)
-        inside = sorted(i for i in order[bisect_left(starts, start):bisect_right(starts, end)] if spans[i].end <= end)
-        return [spans[i] for i in inside]
+        index = self._index(name)
+        low, high = bisect_left(index.starts, start), bisect_right(index.starts, end)
+        if index.order is None:
+            return [s for s in index.spans[low:high] if s.end <= end]
+        return [index.spans[i] for i in sorted(i for i in index.order[low:high] if index.spans[i].end <= end)]
 
-    def _index(self, name: str) -> tuple[list[int], list[int]]:
-        """The starts of layer ``name``'s spans, sorted, and each one's place in the layer (built once per layer)."""
+    def _index(self, name: str) -> _ByStart:
+        """Layer ``name`` by its spans' starts, built once per layer written."""
         spans = self.layer(name)
-        cached = self._by_start.get(name)
-        if cached is None or cached[0] is not spans or len(cached[2]) != len(spans):
-            order = sorted(range(len(spans)), key=lambda i: spans[i].start)
-            cached = (spans, [spans[i].start for i in order], order)
-            self._by_start[name] = cached
-        return cached[1], cached[2]
+        index = self._by_start.get(name)
+        if index is None or index.spans is not spans or index.size != len(spans):
+            index = _ByStart.of(spans)
+            self._by_start[name] = index
+        return index
+
+
+@dataclass(frozen=True, slots=True)
+class _ByStart:
+    """A layer's span starts in increasing order, to bisect; ``order`` gives the span at each when the layer
+    is in another order (None when it is in that order already, as most are)."""
+
+    spans: list[Any]
+    size: int
+    starts: list[int]
+    order: list[int] | None
+
+    @staticmethod
+    def of(spans: list[Any]) -> _ByStart:
+        starts = [s.start for s in spans]
+        if all(a <= b for a, b in zip(starts, starts[1:])):
+            return _ByStart(spans, len(spans), starts, None)
+        order = sorted(range(len(spans)), key=starts.__getitem__)
+        return _ByStart(spans, len(spans), [starts[i] for i in order], order)

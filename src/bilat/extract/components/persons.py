@@ -426,6 +426,11 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'
 """A name set before a title in apposition, after a lower-case word ("told Winston Peters, Minister of ...")."""
 
 
+_APPOSITION_REACH = 200
+"""Characters before a title within which the name set before it, and its honorific, are read: read back to the
+sentence's start at each title, a sentence of titles ("Thủ tướng Thủ tướng ...") would cost its length squared."""
+
+
 def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
     """The name written right before a title and a comma: after a rank or an honorific in any
     language ("Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"), after any lower-case word where the
@@ -433,13 +438,14 @@ def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int
     sent = doc.sentence_of(start)
     if sent is None:
         return None
-    led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
+    reach = max(sent.start, start - _APPOSITION_REACH)
+    led = list(data.honorific_re.finditer(doc.text, reach, start))
     if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
             and doc.text[name[1]:start] in _APPOSITION:
         return name[0], name[2]
     if not data.names_before_titles:
         return None
-    match = _APPOSED_NAME.search(doc.text, sent.start, start)
+    match = _APPOSED_NAME.search(doc.text, reach, start)
     if match is None or data.not_names_re.match(match.group("name")):
         return None
     if any(doc.in_range(layer, match.start("name"), match.end("name")) for layer in ("countries", "titles")):
