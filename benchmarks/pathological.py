@@ -52,6 +52,7 @@ CASES = (
     Case("'Thủ tướng' repeated", 4_000, "times", lambda n: "Thủ tướng " * n),
     Case("'USD 1.' repeated", 5_000, "times", lambda n: "Kim ngạch đạt USD 1." * n + "\n"),
     Case("'tỷ' repeated", 12_500, "times", lambda n: "Kim ngạch đạt 15 " + "tỷ " * n + "USD.\n"),
+    Case("a run of spaces", 20_000, "spaces", lambda n: "Việt Nam" + " " * n + "và Lào hợp tác.\n"),
     Case("links in a paragraph", 25_000, "links", lambda n: _PAGE.format(
         "<p>" + "".join(f'<a href="/p{i}">Bài {i}</a> ' for i in range(n)) + "</p>"), page=True),
     Case("links in a list", 2_000, "links", lambda n: _PAGE.format(

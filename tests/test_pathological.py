@@ -30,6 +30,7 @@ CASES = {
     "titles.txt": "Thủ tướng " * 16_000,
     "usd.txt": "Kim ngạch đạt USD 1." * 5_000 + "\nKim ngạch đạt USD " + "1." * 100_000 + "1\n",
     "ty.txt": "Kim ngạch đạt 15 " + "tỷ " * 100_000 + "USD.\n",
+    "spaces.txt": "Việt Nam và Lào tăng cường hợp tác kinh tế, " + " " * 200_000 + "hai bên ký kết.\n",
     "links-in-a-paragraph.html": PAGE.format("<p>" + "".join(f'<a href="/p{i}">Bài {i}</a> ' for i in range(200_000)) + "</p>"),
     "links-in-a-list.html": PAGE.format("<ul>" + "".join(f'<li><a href="/p{i}">Bài {i}</a></li>' for i in range(2_000)) + "</ul>"),
 }

@@ -33,3 +33,9 @@ def test_a_layer_written_again_is_looked_up_anew() -> None:
     assert doc.in_range("x", 0, 10) == [Span(0, 2, "x")]
     doc.layers["x"] = [Span(5, 7, "x")]
     assert doc.in_range("x", 0, 10) == [Span(5, 7, "x")]
+
+
+@given(layer=st.lists(spans, max_size=30), low=st.integers(0, 80), length=st.integers(0, 20))
+def test_starting_finds_the_spans_that_start_in_a_stretch_in_the_layer_order(layer: list[Span], low: int, length: int) -> None:
+    doc = Document(id="d", text="x" * 100, layers={"x": layer})
+    assert doc.starting("x", low, low + length) == [s for s in layer if low <= s.start < low + length]

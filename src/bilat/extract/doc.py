@@ -106,6 +106,12 @@ class Document:
             return [s for s in index.spans[low:high] if s.end <= end]
         return [index.spans[i] for i in sorted(i for i in index.order[low:high] if index.spans[i].end <= end)]
 
+    def starting(self, name: str, low: int, high: int) -> list[Any]:
+        """Spans of layer ``name`` starting in ``[low, high)``, in the layer's order (found by bisection)."""
+        index = self._index(name)
+        found = slice(bisect_left(index.starts, low), bisect_left(index.starts, high))
+        return index.spans[found] if index.order is None else [index.spans[i] for i in sorted(index.order[found])]
+
     def _index(self, name: str) -> _ByStart:
         """Layer ``name`` by its spans' starts, built once per layer written."""
         spans = self.layer(name)

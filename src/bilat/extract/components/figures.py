@@ -307,7 +307,7 @@ def _counts_a_noun(doc: Document, rules: _FigureRules, end: int) -> bool:
     starts = word.start("word")
     if rules.cues.match(doc.text, starts) or rules.current_after.match(doc.text, end):
         return False
-    return not any(span.start == starts for span in doc.layer("dates"))
+    return not doc.starting("dates", starts, starts + 1)
 
 
 def _converted(text: str, previous: Span, amount: Span) -> bool:
