@@ -145,10 +145,11 @@ def extract_command(
     """Print the facts of each article in the facts contract (FACTS.md)."""
     # The shape depends on what was asked for, not on how many files succeeded.
     single = len(paths) == 1 and not paths[0].is_dir()
+    seconds = _seconds(article_timeout)
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
-        for result in _results(paths, batch.Engine.local, _workers(workers), seconds=_seconds(article_timeout)):
+        for result in _results(paths, batch.Engine.local, _workers(workers), seconds=seconds):
             if isinstance(result, batch.Extracted):
                 writer.write(out.stream, result.facts.to_dict())
                 extracted += 1
