@@ -9,6 +9,7 @@ from pages import web_page
 
 from bilat.errors import IngestError
 from bilat.extract import extract
+from bilat.ingest import html
 from bilat.ingest import iter_paths, read_document
 
 SECTIONS = ("persons", "events", "agreements", "mechanisms", "memberships", "figures")
@@ -75,3 +76,13 @@ def test_folders_yield_pages_too(tmp_path: Path) -> None:
     for name in ("a.txt", "b.html", "c.HTM", "d.json"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in iter_paths([tmp_path])] == ["a.txt", "b.html", "c.HTM"]
+
+
+def test_a_page_with_a_paragraph_of_thousands_of_links_is_skipped_as_too_large(tmp_path: Path) -> None:
+    links = "".join(f'<a href="/p{n}">Bài {n}</a> ' for n in range(200_000))
+    page = tmp_path / "links.html"
+    page.write_text(f"<html><body><article><h1>Việt Nam và Lào</h1><p>{links}</p></article></body></html>", encoding="utf-8")
+    with pytest.raises(IngestError) as info:
+        read_document(page)
+    assert (info.value.kind, info.value.reason) == (
+        "too large", f"a paragraph of 200000 elements (limit {html.MAX_PARAGRAPH_ELEMENTS}): not an article page")

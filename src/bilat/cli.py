@@ -40,6 +40,7 @@ from bilat.errors import (
     InvalidArticleError,
     StoreError,
 )
+from bilat.extract import budget
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import UnreadableFolder, is_folder
 from bilat.report.briefing import (
@@ -83,6 +84,21 @@ WorkersOption = Annotated[
     typer.Option("--workers", "-j", min=1, show_default=False,
                  help="Worker processes reading and extracting articles. Default: one per core."),
 ]
+
+
+def _positive(seconds: float | None) -> float | None:
+    """``--article-timeout``: a budget of no time would skip every article."""
+    if seconds is not None and not seconds > 0:
+        raise typer.BadParameter("a number of seconds above 0")
+    return seconds
+
+
+ArticleTimeoutOption = Annotated[
+    float | None,
+    typer.Option("--article-timeout", metavar="SECONDS", callback=_positive, show_default=False,
+                 help=f"CPU seconds one article may take to read and extract; past them it is skipped as too slow. "
+                 f"Default: ${budget.BUDGET_ENV}, else {budget.DEFAULT_SECONDS:g}."),
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help=f"Database URL or SQLite file. Default: ${store_db.DB_ENV}, else a SQLite file "
@@ -124,14 +140,16 @@ def extract_command(
         typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout."),
     ] = None,
     workers: WorkersOption = None,
+    article_timeout: ArticleTimeoutOption = None,
 ) -> None:
     """Print the facts of each article in the facts contract (FACTS.md)."""
     # The shape depends on what was asked for, not on how many files succeeded.
     single = len(paths) == 1 and not is_folder(paths[0])
+    seconds = _seconds(article_timeout)
     writer = _Writer(fmt, single)
     extracted = 0
     with _Output(output) as out:
-        for result in _results(paths, batch.Engine.local, _workers(workers)):
+        for result in _results(paths, batch.Engine.local, _workers(workers), seconds=seconds):
             if isinstance(result, batch.Extracted):
                 writer.write(out.stream, result.facts.to_dict())
                 extracted += 1
@@ -185,8 +203,9 @@ def ingest_command(
         show_default=False,
     )] = None,
     retry_failed: Annotated[bool, typer.Option(
-        "--retry-failed", help="Also read again the files whose articles failed (extraction failed, worker crashed).",
+        "--retry-failed", help="Also read again the files whose articles failed (extraction failed, worker crashed, too slow).",
     )] = False,
+    article_timeout: ArticleTimeoutOption = None,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
 
@@ -203,6 +222,7 @@ def ingest_command(
     """
     if scheduler is not None and engine_name is not batch.Engine.dask:
         raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="'--scheduler'")
+    seconds = _seconds(article_timeout)
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
@@ -213,7 +233,7 @@ def ingest_command(
     tally = _Tally()
     pending = _Pending(engine, tally)
     try:
-        for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler):
+        for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler, seconds):
             path = display_path(result.path)
             if path in with_skips:  # read again: its earlier verdicts give way to this run's
                 with_skips.discard(path)
@@ -467,12 +487,15 @@ def _countries(*names: str) -> list[str]:
         raise typer.Exit(2) from None
 
 
-def _results(paths: list[Path], engine: batch.Engine, workers: int, scheduler: str | None = None) -> Iterator[batch.Result]:
+def _results(
+    paths: list[Path], engine: batch.Engine, workers: int, scheduler: str | None = None,
+    seconds: float = budget.DEFAULT_SECONDS,
+) -> Iterator[batch.Result]:
     """Each article's result, in order, with progress on stderr; a skipped one is also named there."""
     files = list(_article_paths(paths))
     with Meter(len(files), Console(stderr=True)) as meter:
         previous: Path | None = None
-        for results in batch.run(batch.items(files), engine, workers, scheduler):
+        for results in batch.run(batch.items(files), engine, workers, scheduler, seconds):
             for result in results:
                 if isinstance(result, batch.Skipped):
                     meter.say(f"bilat: skipped {result.where}: {result.reason}")
@@ -483,6 +506,17 @@ def _results(paths: list[Path], engine: batch.Engine, workers: int, scheduler: s
             path = results[0].path if results else previous
             meter.count(len(results), sum(isinstance(r, batch.Skipped) for r in results), new_file=path != previous)
             previous = path
+
+
+def _seconds(requested: float | None) -> float:
+    """The article time budget: the option's, else the environment's (a bad value there is a usage error)."""
+    if requested is not None:
+        return requested
+    try:
+        return budget.default_seconds()
+    except BilatError as exc:
+        _warn(str(exc))
+        raise typer.Exit(2) from None
 
 
 def _workers(requested: int | None) -> int:

@@ -5,7 +5,8 @@
      ├── LexiconError   a language data file is missing or malformed
      ├── LanguageError  an article is in a language bilat does not read yet
      ├── ExtractError   a component failed on a document
-     └── InvalidArticleError  an article holds a value the store cannot keep
+     ├── InvalidArticleError  an article holds a value the store cannot keep
+     └── TooSlow        an article took longer than its time budget
 
 Each names its input (a path, a data key or a document id) so that the CLI
 can report it and carry on with the rest of a batch.
@@ -70,3 +71,15 @@ class InvalidArticleError(BilatError):
         self.doc_id = doc_id
         self.kind = kind
         self.reason = reason
+
+
+class TooSlow(BilatError):
+    """An article's reading and extraction took longer than its time budget (``extract/budget.py``)."""
+
+    kind = "too slow"
+
+    def __init__(self, doc_id: str, seconds: float) -> None:
+        super().__init__(f"{doc_id}: took longer than the article time budget of {seconds:g} s of CPU "
+                         "(--article-timeout, $BILAT_ARTICLE_TIMEOUT)")
+        self.doc_id = doc_id
+        self.seconds = seconds

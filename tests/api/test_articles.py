@@ -13,6 +13,7 @@ from stores import Article
 
 from bilat import store
 from bilat.api.schemas import NewArticle
+from bilat.extract import budget
 
 EXAMPLE: dict[str, Any] = NewArticle.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
 """The example of ``/docs``: President Võ Văn Thưởng meets President Boluarte at APEC 2023 (Vietnamese)."""
@@ -177,3 +178,19 @@ def test_body_that_is_not_utf8_is_400(writer: TestClient, auth: dict[str, bytes]
 def test_405_lists_every_method_of_the_path(client: TestClient) -> None:
     assert client.request("OPTIONS", "/api/articles").headers["Allow"] == "GET, POST"
     assert client.delete("/api/relations/VN-PE").headers["Allow"] == "GET"
+
+
+def test_an_article_past_the_time_budget_is_422_and_not_stored(
+    writer: TestClient, auth: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rules_that_never_end(document: object) -> None:  # each step checks the budget, as a rule's loop over sentences does
+        while True:
+            budget.check()
+
+    monkeypatch.setattr("bilat.api.articles.extract", rules_that_never_end)
+    monkeypatch.setenv(budget.BUDGET_ENV, "0.2")
+    response = writer.post("/api/articles", json=EXAMPLE, headers=auth)
+
+    assert response.status_code == 422
+    assert "took longer than the article time budget of 0.2 s" in response.json()["detail"]
+    assert writer.get("/api/articles").json()["total"] == 2

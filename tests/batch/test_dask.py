@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from crashers import die_on_marked
+from crashers import die_on_marked, loop_on_marked
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
@@ -68,3 +68,15 @@ def test_a_dask_worker_that_dies_costs_its_article_only(tmp_path: Path) -> None:
     assert [r.path for r in results] == files
     (crashed,) = [r for r in results if isinstance(r, batch.Skipped)]
     assert (crashed.path.name, crashed.kind) == ("a-007-die.txt", batch.CRASHED)
+
+
+def test_a_dask_task_past_its_budget_is_skipped_as_too_slow(tmp_path: Path) -> None:
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for n in range(3):
+        name = f"a-{n:03d}-stall.txt" if n == 1 else f"a-{n:03d}.txt"
+        (folder / name).write_text(f"Ngày {n + 1}/3/2025, Bộ trưởng Ngoại giao Peru thăm chính thức Việt Nam.\n", encoding="utf-8")
+    files = sorted(folder.iterdir())
+    results = [r for rs in run_dask(batch.items(files), workers=1, task=loop_on_marked) for r in rs]
+    assert [(r.path, r.kind if isinstance(r, batch.Skipped) else "extracted") for r in results] == [
+        (files[0], "extracted"), (files[1], "too slow"), (files[2], "extracted")]

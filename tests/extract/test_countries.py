@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilat.extract.components import countries, sentences  # noqa: F401  (registers the components)
-from bilat.extract.components.countries import countries_in, country_of_place, main_pair
+from bilat.extract.components.countries import _word_before, countries_in, country_of_place, main_pair
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import run
 from bilat.lang import load
@@ -167,3 +171,10 @@ def test_the_united_kingdoms_long_name_is_one_country() -> None:
             "Nguyễn Xuân Phúc gửi điện mừng tới Nữ hoàng Elizabeth II.")
     facts = extract(read_text_document(text, doc_id="t")).to_dict()
     assert {c for e in facts["events"] for c in e["actors"]} == {"VN", "GB"}
+
+
+@given(text=st.text(alphabet="aĐ_1 ,\n.", max_size=14), opening=st.integers(0, 14), end=st.integers(0, 14))
+def test_the_word_before_a_name_is_the_one_a_search_from_the_sentence_start_finds(text: str, opening: int, end: int) -> None:
+    opening, end = min(opening, end, len(text)), min(end, len(text))
+    found = re.search(r"(\w+) $", text[opening:end])
+    assert _word_before(text, opening, end) == (opening + found.start() if found else None)

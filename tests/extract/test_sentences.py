@@ -80,3 +80,17 @@ def test_a_short_capitalised_initial_glued_to_a_name_does_not_end_a_sentence() -
         ("sent", "Secretary General Ts.Tsolmon received the ambassador."),
         ("sent", "Both sides agreed."),
     ]
+
+
+def test_a_run_with_no_break_is_cut_at_spaces_into_bounded_sentences() -> None:
+    words = " ".join(f"từ{n}" for n in range(20_000))  # a page flattened into one line: no full stop, no line break
+    doc = Document(id="long", text=words + " " + "x" * (sentences.MAX_SENTENCE + 5))  # and a "word" longer than the bound
+    found = run(doc, ["sentences"]).layer("sents")
+    assert max(s.end - s.start for s in found) <= sentences.MAX_SENTENCE
+    assert " ".join(doc.span_text(s) for s in found[:-2]) == words  # cut between words, none lost
+    assert [doc.span_text(s) for s in found[-2:]] == ["x" * sentences.MAX_SENTENCE, "xxxxx"]
+
+
+def test_a_long_run_of_abbreviations_is_read_a_stop_at_a_time() -> None:
+    doc = Document(id="abbr", text="Gặp TS. Nguyễn An. " * 3 + "Hai bên hội đàm.")
+    assert [text for _, text in _sents(doc)] == ["Gặp TS. Nguyễn An."] * 3 + ["Hai bên hội đàm."]

@@ -12,6 +12,7 @@ from bilat.api.errors import ApiRoute, documented
 from bilat.api.schemas import Article, ArticlesPage, NewArticle, StoredArticle
 from bilat.errors import BilatError, InvalidArticleError
 from bilat.extract import extract
+from bilat.extract.budget import Budget, default_seconds
 from bilat.extract.facts import SECTIONS
 from bilat.ingest.read import read_text_document
 from bilat.store.write import Outcome, article_key
@@ -69,8 +70,8 @@ def get_article(
                 "does for a file. The same text twice (whitespace and header aside) is stored once: the "
                 "second time answers 200 with `stored: false` and the stored article's id. Needs the server's token as a bearer token (`Authorization: Bearer TOKEN`; "
                 "none or a wrong one is 401); a server started without a token does not write (403). A text "
-                "bilat cannot read (a language it has no rules for, too short to tell) or store (a date naming no day) "
-                "is 422 with the reason.",
+                "bilat cannot read (a language it has no rules for, too short to tell, longer to read than the "
+                "article time budget, $BILAT_ARTICLE_TIMEOUT) or store (a date naming no day) is 422 with the reason.",
     dependencies=[Depends(require_writer)],
     responses={
         201: {
@@ -85,9 +86,12 @@ def get_article(
     },
 )
 def post_article(article: NewArticle, engine: StoreEngine, request: Request, response: Response) -> dict[str, Any]:
+    doc_id = article.name or article_key(article.text)[:16]
     try:
-        document = read_text_document(article.text, doc_id=article.name or article_key(article.text)[:16], source=article.source)
-        facts = extract(document)
+        # requests run in a thread pool, where no signal stops a rule: the budget is checked between rules
+        with Budget(doc_id, default_seconds()):
+            document = read_text_document(article.text, doc_id=doc_id, source=article.source)
+            facts = extract(document)
     except BilatError as exc:
         raise HTTPException(422, f"cannot read the article: {exc}") from exc
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from enum import Enum
+from functools import partial
 
 from bilat.batch.local import run_local
 from bilat.batch.work import (
@@ -26,6 +27,8 @@ from bilat.batch.work import (
     label,
     reason,
 )
+from bilat.batch.work import work as _work
+from bilat.extract.budget import DEFAULT_SECONDS
 
 __all__ = [
     "CRASHED", "FAILED_KINDS", "Engine", "Extracted", "Item", "Result", "Skipped", "items", "label", "reason", "run",
@@ -37,10 +40,14 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-def run(work: Iterable[Item | Skipped], engine: Engine, workers: int, scheduler: str | None = None) -> Iterator[list[Result]]:
-    """The results of each item, in input order, from the chosen engine."""
+def run(
+    todo: Iterable[Item | Skipped], engine: Engine, workers: int, scheduler: str | None = None,
+    seconds: float = DEFAULT_SECONDS,
+) -> Iterator[list[Result]]:
+    """The results of each item, in input order, from the chosen engine; each article within ``seconds``."""
+    task = partial(_work, seconds=seconds)
     if engine is Engine.dask:
         from bilat.batch.on_dask import run_dask
 
-        return run_dask(work, workers, scheduler)
-    return run_local(work, workers)
+        return run_dask(todo, workers, scheduler, task)
+    return run_local(todo, workers, task)

@@ -3,6 +3,8 @@
 What runs in a worker process, here or on a Dask cluster, is ``work``: a
 pure function from an ``Item`` to the ``Result`` of each article in it, so
 engines only move items and results (both pickle) and keep their order.
+Each article is read and extracted within a time budget (``extract/budget.py``):
+past it, it is skipped as ``too slow`` and the batch goes on.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bilat.errors import BilatError, IngestError
+from bilat.errors import BilatError, IngestError, TooSlow
 from bilat.extract import extract
+from bilat.extract.budget import DEFAULT_SECONDS, Budget
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 from bilat.ingest import display_path, read_articles
@@ -21,7 +24,7 @@ from bilat.resolve.stories import signature
 
 CRASHED = "worker crashed"
 """The kind of skip of an article whose worker died or raised something unforeseen: retried by ``--retry-failed``."""
-FAILED_KINDS = (CRASHED, "extraction failed")
+FAILED_KINDS = (CRASHED, "extraction failed", TooSlow.kind)
 
 
 @dataclass(frozen=True)
@@ -76,10 +79,17 @@ def items(files: Iterable[Path | UnreadableFolder]) -> Iterator[Item | Skipped]:
                 yield Item(path, article)
 
 
-def work(item: Item) -> list[Result]:
-    """Read and extract an item's articles; every failure becomes a ``Skipped`` with its reason."""
-    articles = [item.document] if item.document is not None else list(read_articles(item.path))
-    return [_one(item.path, article) for article in articles]
+def work(item: Item, seconds: float = DEFAULT_SECONDS) -> list[Result]:
+    """Read and extract an item's articles within ``seconds``; every failure becomes a ``Skipped`` with its reason.
+
+    A file other than a dump holds one article: its reading is part of its budget.
+    """
+    try:
+        with Budget(item.where, seconds):
+            articles = [item.document] if item.document is not None else list(read_articles(item.path))
+            return [_one(item.path, article) for article in articles]
+    except TooSlow as exc:  # while reading, or past the article's own verdict
+        return [Skipped(item.path, item.where, exc.kind, reason(exc))]
 
 
 def _one(path: Path, article: Document | IngestError) -> Result:

@@ -7,10 +7,12 @@ included), so that every fact can point back into the article (FACTS.md,
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from bilat._types import Offsets
+from bilat.extract import budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class Document:
     headline_start: int | None = None
     layers: dict[str, list[Any]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    _by_start: dict[str, _ByStart] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each span layer looked into, by its spans' starts: found by bisection."""
 
     @property
     def text_start(self) -> int:
@@ -82,12 +86,58 @@ class Document:
         return self.text[start:end]
 
     def sentence_of(self, offset: int) -> Span | None:
-        """The sentence span containing ``offset`` (needs the ``sents`` layer)."""
-        for sent in self.layer("sents"):
-            if sent.start <= offset < sent.end:
-                return sent
-        return None
+        """The sentence span containing ``offset`` (needs the ``sents`` layer, whose sentences never overlap)."""
+        index = self._index("sents")
+        before = bisect_right(index.starts, offset)
+        if not before:
+            return None
+        sent: Span = index.spans[before - 1 if index.order is None else index.order[before - 1]]
+        return sent if offset < sent.end else None
 
     def in_range(self, name: str, start: int, end: int) -> list[Any]:
-        """Spans of layer ``name`` lying inside ``[start, end)``."""
-        return [s for s in self.layer(name) if start <= s.start and s.end <= end]
+        """Spans of layer ``name`` lying inside ``[start, end)``, in the layer's order.
+
+        Rules ask this of every sentence: a bisection keeps it from reading the whole
+        layer each time, which a text of thousands of sentences would make quadratic;
+        and the article's time budget is checked here, where no signal can stop it.
+        """
+        budget.check()
+        index = self._index(name)
+        low, high = bisect_left(index.starts, start), bisect_right(index.starts, end)
+        if index.order is None:
+            return [s for s in index.spans[low:high] if s.end <= end]
+        return [index.spans[i] for i in sorted(i for i in index.order[low:high] if index.spans[i].end <= end)]
+
+    def starting(self, name: str, low: int, high: int) -> list[Any]:
+        """Spans of layer ``name`` starting in ``[low, high)``, in the layer's order (found by bisection)."""
+        index = self._index(name)
+        found = slice(bisect_left(index.starts, low), bisect_left(index.starts, high))
+        return index.spans[found] if index.order is None else [index.spans[i] for i in sorted(index.order[found])]
+
+    def _index(self, name: str) -> _ByStart:
+        """Layer ``name`` by its spans' starts, built once per layer written."""
+        spans = self.layer(name)
+        index = self._by_start.get(name)
+        if index is None or index.spans is not spans or index.size != len(spans):
+            index = _ByStart.of(spans)
+            self._by_start[name] = index
+        return index
+
+
+@dataclass(frozen=True, slots=True)
+class _ByStart:
+    """A layer's span starts in increasing order, to bisect; ``order`` gives the span at each when the layer
+    is in another order (None when it is in that order already, as most are)."""
+
+    spans: list[Any]
+    size: int
+    starts: list[int]
+    order: list[int] | None
+
+    @staticmethod
+    def of(spans: list[Any]) -> _ByStart:
+        starts = [s.start for s in spans]
+        if all(a <= b for a, b in zip(starts, starts[1:])):
+            return _ByStart(spans, len(spans), starts, None)
+        order = sorted(range(len(spans)), key=starts.__getitem__)
+        return _ByStart(spans, len(spans), [starts[i] for i in order], order)

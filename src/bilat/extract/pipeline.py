@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.errors import BilatError, ExtractError
+from bilat.extract import budget
 from bilat.extract.doc import Document
 from bilat.lang import Lexicon, load
 
@@ -41,9 +42,10 @@ def component(name: str, *, requires: Iterable[str] = (), assigns: str) -> Calla
 
 
 def run(doc: Document, names: Iterable[str]) -> Document:
-    """Run the named components in order, checking that each one's inputs exist."""
+    """Run the named components in order, checking that each one's inputs exist and the article's time budget."""
     lexicon = load(doc.lang)
     for name in names:
+        budget.check()
         comp = REGISTRY[name]
         missing = [layer for layer in comp.requires if layer not in doc.layers]
         if missing:

@@ -152,15 +152,35 @@ def _is_name_part(doc: Document, start: int, end: int, prefixes: Iterable[str]) 
     are not.
     """
     sent = doc.sentence_of(start)
-    before = doc.text[sent.start if sent else doc.text_start:start]
-    for prefix in prefixes:
-        if re.search(rf"(?<!\w){re.escape(prefix)} $", before, re.IGNORECASE):
+    opening = sent.start if sent else doc.text_start
+    for prefix in prefixes:  # read in the prefix's length before the name (and the character before it)
+        if re.search(rf"(?<!\w){re.escape(prefix)} $", doc.text[max(opening, start - len(prefix) - 3):start], re.IGNORECASE):
             return True
-    previous = re.search(r"(\w+) $", before)
-    if previous and previous.group(1)[0].isupper() and re.search(r"\w", before[:previous.start()]):
+    word = _word_before(doc.text, opening, start)
+    if word is not None and doc.text[word].isupper() and _WORD_CHAR.search(doc.text, opening, word):
         return True
     following = re.match(r" ([\w-]+)", doc.text[end:end + 40])
     return bool(following and following.group(1)[0].isupper() and vietnamese_spelling(following.group(1)))
+
+
+def _word_before(text: str, opening: int, end: int) -> int | None:
+    """Where the word before the space ending ``text[opening:end]`` starts, if one does: what a search for
+    a word, a space and the end finds there, read back from ``end`` rather than tried at each position."""
+    if end > opening and text[end - 1] == "\n":  # ``$`` also matches before a final line break
+        end -= 1
+    if end - opening < 2 or text[end - 1] != " ":
+        return None
+    pos = end - 1
+    while pos > opening and _is_word_char(text[pos - 1]):
+        pos -= 1
+    return pos if pos < end - 1 else None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches in a str pattern
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 _VIETNAMESE_MARKS = {"\u0302", "\u0306", "\u031b", "\u0309", "\u0323"}  # circumflex, breve, horn, hook, dot below

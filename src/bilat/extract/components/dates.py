@@ -535,7 +535,7 @@ def _dateline(doc: Document, lexicon: Lexicon, position: int) -> Dateline | None
         return None
     place = match.group("place")
     when = match.span("when")
-    stated = next((s for s in doc.layer("dates") if s.offsets == when), None)
+    stated = next((s for s in doc.starting("dates", when[0], when[0] + 1) if s.end == when[1]), None)
     if stated is None and not match.group("agency") and (match.group("when") is not None or not place.isupper()):
         return None  # "Vietnam, Indonesia – ...", "Vietnam – Indonesia ...": a first sentence
     return Dateline(

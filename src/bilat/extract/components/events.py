@@ -56,6 +56,8 @@ _QUALIFIER_WINDOW = 30
 """Characters after an anniversary's "relations" that may say whose relations they are."""
 _AHEAD_WINDOW = 30
 """Characters before an anniversary within which "heading towards" makes it next year's."""
+_PLACE_REACH = 200
+"""Characters before a country within which a place word and the five words it may stand from it are read."""
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
@@ -637,7 +639,7 @@ def _participants(doc: Document, sent: Span, ctx: _Context, data: _EventData) ->
                                 person.name if person else mention.name, mention.office))
     taken = [(p.start, p.end) for p in out]
     for c in doc.in_range("countries", sent.start, sent.end):
-        if any(s <= c.start < e for s, e in taken) or data.place_re.search(doc.text[sent.start:c.start]):
+        if any(s <= c.start < e for s, e in taken) or _after_a_place_word(doc, sent, c, data):
             continue
         if any(e <= c.start <= e + _INSTITUTION_GAP for _, e in missions):
             continue  # "Đại sứ quán Việt Nam", "the Embassy of Chile": a country's own mission, no side met
@@ -679,6 +681,17 @@ def _joint_by_head(doc: Document, participants: list[_Participant], data: _Event
 
 _JOINT_HEAD_REACH = 40
 """Characters before "Chile and Peru" searched for the head that makes them one subject ("the foreign ministers of")."""
+
+
+def _after_a_place_word(doc: Document, sent: Span, country: Span, data: _EventData) -> bool:
+    """Whether a place word stands before ``country`` ("tại Việt Nam", "in the capital of Peru"): a venue, no side.
+
+    Read in the ``_PLACE_REACH`` characters before it, not back to the sentence's start at each country.
+    """
+    start = max(sent.start, country.start - _PLACE_REACH)
+    if start == sent.start:
+        return data.place_re.search(doc.text[start:country.start]) is not None
+    return data.place_re.search(doc.text, start, country.start) is not None  # sees the character before ``start``
 
 
 def _speaker(

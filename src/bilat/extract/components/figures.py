@@ -41,6 +41,10 @@ _PERIOD_AFTER_WORDS = 6
 """Words that may stand between an amount and the period stated after it ("đạt 8 tỷ USD trong năm 2024")."""
 _CUE_AFTER_WORDS = 2
 """Words that may stand between an amount and the cue after it ("in", "worth of")."""
+_PHRASE_REACH = 64
+"""Characters before an amount within which a phrase ending right at it is read ("tăng", "the current": 14 at
+most, and its spaces): read back to the sentence's start at each amount, a sentence of amounts would cost its
+length squared."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +291,8 @@ def _firm_counts(doc: Document, lexicon: Lexicon, rules: _FigureRules) -> list[F
 
 def _is_current(text: str, rules: _FigureRules, start: int, amount: Span) -> bool:
     """Whether the amount is said to be the current level ("the current $10 billion", "500 triệu USD hiện nay")."""
-    return bool(rules.current_before.search(text, start, amount.start) or rules.current_after.match(text, amount.end))
+    before = rules.current_before.search(text, max(start, amount.start - _PHRASE_REACH), amount.start)
+    return bool(before or rules.current_after.match(text, amount.end))
 
 
 _NOUN_AFTER = re.compile(r"[^\S\n](?P<word>[^\W\d_]+)")
@@ -302,7 +307,7 @@ def _counts_a_noun(doc: Document, rules: _FigureRules, end: int) -> bool:
     starts = word.start("word")
     if rules.cues.match(doc.text, starts) or rules.current_after.match(doc.text, end):
         return False
-    return not any(span.start == starts for span in doc.layer("dates"))
+    return not doc.starting("dates", starts, starts + 1)
 
 
 def _converted(text: str, previous: Span, amount: Span) -> bool:
@@ -330,7 +335,7 @@ def _figure(
     topped ...") measures what that one did.
     """
     text, value = doc.text, amount.value
-    if rules.changes.search(text, sent.start, amount.start) and not current:
+    if rules.changes.search(text, max(sent.start, amount.start - _PHRASE_REACH), amount.start) and not current:
         return None
     if not value.unit and _counts_a_noun(doc, rules, amount.end):
         return None

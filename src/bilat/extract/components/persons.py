@@ -83,6 +83,9 @@ class _TitleData:
     title_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
+    honorific_search_re: re.Pattern[str]
+    """``honorific_re`` to search with: a run of spaces and commas before the honorific is read from its start
+    only, not again from each of its characters, which a run of thousands would make quadratic."""
     posted_re: re.Pattern[str]
     prefix_re: re.Pattern[str]
     particles: frozenset[str]
@@ -131,14 +134,15 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
     offices.update({form.lower(): offices[form] for form in data.get("lower_case_forms", [])})
     offices.update(dict.fromkeys(data.get("counterparts", []), COUNTERPART))
     before = data.get("country_before", [])
+    honorific = rf"(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"
     return _TitleData(
         offices=offices,
         title_re=compile_gated(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
-        honorific_re=compile_gated(
-            rf"[ ,]*(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"),
+        honorific_re=compile_gated(rf"[ ,]*{honorific}"),
+        honorific_search_re=compile_gated(rf"(?:(?<![ ,])[ ,]+)?{honorific}"),
         posted_re=re.compile(rf"\s+(?:{alternation(data['posted_at'])})\s+"),
         prefix_re=re.compile(rf"\s*(?:{alternation(data['state_prefixes'])})\s+"),
         particles=frozenset(data["name_particles"]),
@@ -302,10 +306,7 @@ def _skip_comma(text: str, pos: int) -> int:
 
 
 def _country_at(doc: Document, pos: int) -> Span | None:
-    for span in doc.layer("countries"):
-        if span.start == pos:
-            return span
-    return None
+    return next(iter(doc.starting("countries", pos, pos + 1)), None)
 
 
 def _country_before(doc: Document, data: _TitleData, pos: int) -> Span | None:
@@ -410,8 +411,7 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
     prefix = data.prefix_re.match(doc.text, pos)
     probe = prefix.end() if prefix else pos
     probe = _SPACES.match(doc.text, probe).end()  # type: ignore[union-attr]
-    span = _country_at(doc, probe) or next(
-        (c for c in doc.layer("countries") if pos < c.start < probe < c.end), None)
+    span = _country_at(doc, probe) or next((c for c in doc.starting("countries", pos + 1, probe) if probe < c.end), None)
     if span is None and prefix is not None:  # a state's formal name: "Cộng hòa Hồi giáo Iran", "Hợp chúng quốc Hoa Kỳ"
         words = _STATE_NAME_WORDS.match(doc.text, probe)
         span = next((c for c in doc.layer("countries") if words and probe < c.start <= words.end()
@@ -429,6 +429,11 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'
 """A name set before a title in apposition, after a lower-case word ("told Winston Peters, Minister of ...")."""
 
 
+_APPOSITION_REACH = 200
+"""Characters before a title within which the name set before it, and its honorific, are read: read back to the
+sentence's start at each title, a sentence of titles ("Thủ tướng Thủ tướng ...") would cost its length squared."""
+
+
 def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int, str] | None:
     """The name written right before a title and a comma: after a rank or an honorific in any
     language ("Đại tướng Tô Lâm, Bộ trưởng Bộ Công an"), after any lower-case word where the
@@ -436,13 +441,14 @@ def _name_before_title(doc: Document, data: _TitleData, start: int) -> tuple[int
     sent = doc.sentence_of(start)
     if sent is None:
         return None
-    led = [m for m in data.honorific_re.finditer(doc.text, sent.start, start)]
+    reach = max(sent.start, start - _APPOSITION_REACH)
+    led = list(data.honorific_search_re.finditer(doc.text, reach, start))
     if led and (name := _read_name(doc, _after_honorifics(doc.text, led[-1].start(), data), data)) is not None \
             and doc.text[name[1]:start] in _APPOSITION:
         return name[0], name[2]
     if not data.names_before_titles:
         return None
-    match = _APPOSED_NAME.search(doc.text, sent.start, start)
+    match = _APPOSED_NAME.search(doc.text, reach, start)
     if match is None or data.not_names_re.match(match.group("name")):
         return None
     if any(doc.in_range(layer, match.start("name"), match.end("name")) for layer in ("countries", "titles")):
@@ -489,7 +495,7 @@ def _read_name(doc: Document, pos: int, data: _TitleData) -> tuple[int, int, str
                 break
         elif ((not word[0].isupper() and not _particle_joined(word, data))  # "al-Sisi" is a name word
               or data.not_names_re.match(doc.text, match.start()) or _country_at(doc, match.start()) is not None
-              or any(org.start == match.start() for org in doc.layer("orgs"))):  # "Chủ tịch G20 năm 2025": a forum's chair
+              or doc.starting("orgs", match.start(), match.start() + 1)):  # "Chủ tịch G20 năm 2025": a forum's chair
             break
         possessive = _POSSESSIVE.search(match.group())
         if possessive:  # "President Donald Trump's proposal": the name ends before "'s"
@@ -538,7 +544,7 @@ def _particle_leads_to_name(text: str, pos: int, data: _TitleData) -> bool:
 def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> list[Span]:
     """Names introduced by an honorific alone ("đồng chí Bruno Rodriguez")."""
     out: list[Span] = []
-    for match in data.honorific_re.finditer(doc.text, doc.text_start):
+    for match in data.honorific_search_re.finditer(doc.text, doc.text_start):
         if any(s.start <= match.start() < s.end for s in found):
             continue
         name = _read_name(doc, _after_honorifics(doc.text, match.start(), data), data)
@@ -548,7 +554,7 @@ def _honorific_mentions(doc: Document, data: _TitleData, found: list[Span]) -> l
             country = _honorific_country(doc.text[match.start():name[0]], data)
             office = title = None
             taking = data.taking_office_re.match(doc.text, name[1])
-            taken = next((t for t in doc.layer("titles") if taking is not None and t.start == taking.end()), None)
+            taken = next(iter(doc.starting("titles", taking.end(), taking.end() + 1)), None) if taking else None
             if taken is not None:  # "ông X được bầu làm Tổng thống Hoa Kỳ": the office the article is about
                 office, title = taken.label, taken.value.text
                 country = country or taken.value.country or _skip_country(doc, data, taken.end)[1]

@@ -15,6 +15,7 @@ name's initials ("V.B. Lukashevich") do not end a sentence ("TS. Nguyễn", "Dr.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from bilat.extract.doc import Document, Span
@@ -33,6 +34,13 @@ _INITIALS = re.compile(r"(?:\A|[\s.])[^\W\d_]\.[^\W\d_]\.\Z")
 _AFTER_A_NAME = re.compile(r"(?:\A|\s)(?P<word>[^\W\d_][\w’'\-]*)\s(?P<letter>[^\W\d_])\.\Z")
 """A capital letter after a capitalised word ("Minister R. Golovchenko", "George W. Bush"): an initial,
 where one after a lower-case word ends a sentence ("... the president said on X. Chile and Peru")."""
+_LOOK_BACK = 200
+"""Characters before a full stop read to tell an abbreviation or an initial (each ends in a word or two):
+without a bound, a run of them ("TS. Nguyễn TS. Nguyễn ...") would be read again from its start at each stop."""
+MAX_SENTENCE = 2000
+"""Characters in a sentence at most; the corpus's longest has 723. A longer run with no break (a page
+flattened into one line, a list of thousands of names) is cut at a space into pieces of at most this
+size, so that rules, which look across a sentence, read bounded windows."""
 
 
 @component("sentences", assigns="sents")
@@ -44,8 +52,10 @@ def find_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     spans = _headline(doc)
     headline = doc.span_text(spans[0]) if spans else None
     body = [s for s in _body_sentences(doc, lexicon) if doc.span_text(s) != headline]
-    captions = _caption_lines(doc, lexicon)
-    return spans + [Span(s.start, s.end, "caption") if _line_of(doc.text, s.start) in captions else s for s in body]
+    lines, captions = _caption_lines(doc, lexicon)
+    starts = [start for start, _ in lines]
+    return spans + [Span(s.start, s.end, "caption") if lines[bisect_right(starts, s.start) - 1] in captions else s
+                    for s in body]
 
 
 def _line_of(text: str, offset: int) -> tuple[int, int]:
@@ -54,9 +64,9 @@ def _line_of(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _caption_lines(doc: Document, lexicon: Lexicon) -> set[tuple[int, int]]:
-    """Lines that caption a photo: they carry a photo credit, follow a caption label, or
-    are printed twice (scraped pages repeat a caption under the photo and in its alt text)."""
+def _caption_lines(doc: Document, lexicon: Lexicon) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """The body's lines, and those that caption a photo: they carry a photo credit, follow a caption
+    label, or are printed twice (scraped pages repeat a caption under the photo and in its alt text)."""
     markers = tuple(lexicon["captions"]["markers"])
     labels = tuple(lexicon["captions"]["labels"])
     lines: list[tuple[int, int]] = []
@@ -75,7 +85,7 @@ def _caption_lines(doc: Document, lexicon: Lexicon) -> set[tuple[int, int]]:
         if any(m in text for m in markers) or text in labels or previous in labels or printed[text] > 1:
             captions.add(line)
         previous = text
-    return captions
+    return lines, captions
 
 
 def _headline(doc: Document) -> list[Span]:
@@ -90,7 +100,7 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     spans: list[Span] = []
     start = doc.body_start
     for match in _BREAK.finditer(doc.text, doc.body_start):
-        before = doc.text[start:match.start()]
+        before = doc.text[max(start, match.start() - _LOOK_BACK):match.start()]
         if not match.group():  # a full stop glued to a word: a sentence only from a lower-case word or a number to a capitalised one
             if not (doc.text[match.start() - 2].islower() or doc.text[match.start() - 2].isdigit()) \
                     or not doc.text[match.end()].isupper() or not doc.text[match.end() + 1].islower() \
@@ -105,11 +115,23 @@ def _body_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return [Span(start, end, "sent")] if end > start else []
+    """``text[start:end]`` without its outer spaces, in pieces of at most ``MAX_SENTENCE`` characters."""
+    pieces = []
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        if stop - start > MAX_SENTENCE:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            stop = space if space > start else start + MAX_SENTENCE
+        cut = stop
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            pieces.append(Span(start, stop, "sent"))
+        if cut >= end:
+            return pieces
+        start = cut
 
 
 def _is_initial(before: str) -> bool:
