@@ -26,6 +26,7 @@ from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
+from bilat.store import generation
 from bilat.store import models as m
 from bilat.text import normalised
 
@@ -139,6 +140,8 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
+    if copy_rows:  # every new article has its first copy: nothing changed when there is none
+        generation.bump(connection)
     return results
 
 
@@ -248,6 +251,7 @@ def rebuild(engine: Engine) -> bool:
             session.execute(delete(table))
         _write(session, resolution)
         session.merge(m.State(key=_STAMP, value=state))
+        generation.bump(session.connection())
     return True
 
 
