@@ -8,12 +8,12 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from bilat import store
 from bilat.api.deps import StoreEngine
-from bilat.api.errors import ApiRoute, documented
+from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.schemas import EventType, ReaderLanguage, Relation, RelationsPage
 from bilat.countries import country_code
 from bilat.errors import BilatError
 
-router = APIRouter(route_class=ApiRoute, tags=["relations"])
+router = APIRouter(route_class=ApiRoute, tags=["relations"], responses=documented(NOT_MODIFIED))
 
 PAIR = r"^[A-Za-z]{2}-[A-Za-z]{2}$"
 ISO_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
