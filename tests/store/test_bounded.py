@@ -77,3 +77,4 @@ def test_the_article_list_is_the_newest_first_undated_last(corpus_db: Engine) ->
     assert total == len(every)
     assert newest == every[:7]
     assert later == every[40:47]
+    assert store.articles(corpus_db, limit=7, offset=2**70) == (total, [])

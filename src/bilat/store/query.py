@@ -208,6 +208,8 @@ def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dic
     newest = (m.Article.published.desc().nulls_last(), m.Article.name, m.Article.id)
     with Session(engine) as session:
         total = session.scalar(select(func.count()).select_from(m.Article)) or 0
+        if offset >= total:  # past the end: nothing to read (and an offset past 2**63 is more than SQL can take)
+            return total, []
         rows = session.execute(select(*_article_columns()).order_by(*newest).limit(limit).offset(offset))
         return total, [row._asdict() for row in rows]
 
