@@ -7,6 +7,7 @@ import asyncio
 import time
 from typing import Any
 
+import anyio
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -14,7 +15,7 @@ from sqlalchemy import Engine
 from bilat import store
 from bilat.api.schemas import NewArticle
 from bilat.web.app import create_app
-from bilat.web.limits import MAX_BODY
+from bilat.web.limits import HANDLER_THREADS, MAX_BODY
 
 EXAMPLE: dict[str, Any] = NewArticle.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
 """The example of ``/docs``: a meeting of the presidents of Vietnam and Peru, not in the seed articles."""
@@ -173,3 +174,27 @@ def test_openapi_documents_304_for_reads_and_413_for_the_write(client: TestClien
     reads = [operation for item in paths.values() for method, operation in item.items() if method == "get"]
     assert reads and all("304" in operation["responses"] for operation in reads)
     assert "413" in paths["/api/articles"]["post"]["responses"]
+
+
+def test_handlers_run_on_a_few_threads(engine: Engine) -> None:
+    with TestClient(create_app(engine)) as client:
+        tokens = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+
+    assert tokens == HANDLER_THREADS < 40
+
+
+def test_a_record_is_read_once_for_all_its_filters_and_languages(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = []
+    relation = store.relation
+    monkeypatch.setattr(store, "relation", lambda engine, a, b: reads.append((a, b)) or relation(engine, a, b))
+
+    with TestClient(create_app(engine)) as client:
+        whole = client.get("/api/relations/VN-PE").json()
+        visits = client.get("/api/relations/VN-PE", params={"type": "VISIT", "lang": "en"}).json()
+        page = client.get("/r/VN-PE", params={"since": "2024"})
+
+    assert reads == [("VN", "PE")]
+    assert visits["events"] == [e for e in store.in_language(whole, "en")["events"] if e["type"] == "VISIT"]
+    assert page.status_code == 200

@@ -13,10 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from bilat import __version__, api
+from bilat.api.records import Records
 from bilat.web import views
 from bilat.web.cache import ResponseCache
 from bilat.web.headers import SecurityHeaders
-from bilat.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit, WriteGate
+from bilat.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit, WriteGate, handler_threads
 from bilat.web.views.docs import SWAGGER_UI
 
 DESCRIPTION = """The sourced record of relationships between countries, as read from diplomatic news.
@@ -37,9 +38,11 @@ def create_app(
     answer, the time limits, writes refused from their headers (no token, too
     large), and reads answered from memory until the store changes.
     """
-    app = FastAPI(title="bilat", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app = FastAPI(title="bilat", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  lifespan=handler_threads)
     app.state.engine = engine
     app.state.token = token
+    app.state.records = Records()
     app.include_router(api.router)
     app.include_router(views.router)
     app.mount(SWAGGER_UI, StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger-ui")

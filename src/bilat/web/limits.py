@@ -5,15 +5,19 @@ checked from its headers alone) and only up to ``MAX_BODY`` bytes, so a client
 without the token cannot make the server hold its megabytes. A request the
 app has not answered within its time limit is answered 503 and its handler
 cancelled: one still waiting for a thread of the pool never starts, so a
-burst that clients gave up on does not keep the server busy after it.
+burst that clients gave up on does not keep the server busy after it; and
+few threads run handlers, so few abandoned ones can still be running.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +33,10 @@ READ_TIME_LIMIT = 30.0
 WRITE_TIME_LIMIT = 300.0
 """Seconds a write may take: it rebuilds the merged record of the whole store, 27 s at 10 000 articles on 2 cores."""
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+HANDLER_THREADS = 4
+"""Threads of a worker that run handlers (anyio's default is 40). The work is Python, one thread at a time under
+the GIL, so more threads only overlap waits on the database; and a handler whose client left cannot be stopped
+once it runs: with 40, a burst of abandoned records kept a worker busy for a minute after it (measured)."""
 
 
 class WriteGate:
@@ -153,3 +161,10 @@ def _forget(task: asyncio.Future[Any]) -> None:
     """Retrieve what a cancelled handler ended with, so that asyncio does not report it as never retrieved."""
     if not task.cancelled():
         task.exception()
+
+
+@asynccontextmanager
+async def handler_threads(app: Any) -> AsyncIterator[None]:
+    """The app's lifespan: its handlers run on ``HANDLER_THREADS`` threads of the worker's pool."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = HANDLER_THREADS
+    yield
