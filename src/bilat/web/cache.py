@@ -126,11 +126,14 @@ class Generation:
         self.thread = anyio.CapacityLimiter(1)  # not the handlers' threads either
         self.one_at_a_time = asyncio.Lock()
         self.next: asyncio.Future[str | None] | None = None
+        self.reads: set[asyncio.Task[None]] = set()  # held: asyncio keeps only weak references to tasks
 
     async def current(self) -> str | None:
         if self.next is None:
             self.next = asyncio.get_running_loop().create_future()
-            asyncio.ensure_future(self._read(self.next))
+            read = asyncio.ensure_future(self._read(self.next))
+            self.reads.add(read)
+            read.add_done_callback(self.reads.discard)
         return await asyncio.shield(self.next)
 
     async def _read(self, result: asyncio.Future[str | None]) -> None:
