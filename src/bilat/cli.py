@@ -314,16 +314,19 @@ def serve_command(
         help=f"Enable POST /api/articles for requests that send it as a bearer token (default: ${TOKEN_ENV}; "
              "without one, the server is read-only).",
     )] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, show_default=False, help="Worker processes answering requests (default: one per core).",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
-    import uvicorn  # the server is only needed here; other commands start faster without it
-
-    from bilat.web.app import create_app
+    from bilat.web import serve  # the server is only needed here; other commands start faster without it
 
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
-    _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({'writable with the token' if token else 'read-only'})")
-    uvicorn.run(create_app(engine, token=token or None), host=host, port=port, log_level="warning")
+    workers = workers or serve.default_workers()
+    mode = "writable with the token" if token else "read-only"
+    _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({mode}, {workers} worker{'s' * (workers > 1)})")
+    serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
 
 
 @app.command("relation")

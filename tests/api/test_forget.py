@@ -16,10 +16,12 @@ def _first_id(engine: Engine) -> str:
 def test_delete_forgets_the_article_and_updates_the_record(writer: TestClient, auth: dict[str, bytes], writable: Engine) -> None:
     article_id = _first_id(writable)
     before = writer.get("/api/relations/VN-PE").json()["articles"]
+    listed = writer.get("/api/articles?limit=500").json()  # answered from the server's cache until the store changes
 
     response = writer.delete(f"/api/articles/{article_id}", headers=auth)
 
     assert response.status_code == 204 and response.content == b""
+    assert writer.get("/api/articles?limit=500").json() != listed
     assert writer.get(f"/api/articles/{article_id}").status_code == 404
     assert writer.get("/api/relations/VN-PE").json()["articles"] == before - 1
     assert writer.delete(f"/api/articles/{article_id}", headers=auth).status_code == 404

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 
 from bilat import store
 from bilat.api.deps import StoreEngine, require_writer
-from bilat.api.errors import ApiRoute, documented
+from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.schemas import Article, ArticlesPage, NewArticle, StoredArticle
 from bilat.errors import BilatError, InvalidArticleError
 from bilat.extract import extract
@@ -31,7 +31,7 @@ ARTICLE_ID = r"^[0-9a-f]{16}$"
         200: {"links": {"GetArticle": {
             "operationId": "get_article", "parameters": {"article_id": "$response.body#/items/0/id"},
         }}},
-        **documented(422),
+        **documented(NOT_MODIFIED, 422),
     },
 )
 def list_articles(
@@ -49,7 +49,7 @@ def list_articles(
     summary="Get one article with its text and facts",
     description="The article's full text as read, header block included, and each fact extracted from it in the "
                 "shape of the facts contract: `text[start:end]` of its `evidence` is the sentence that states it.",
-    responses=documented(404, 422),
+    responses=documented(NOT_MODIFIED, 404, 422),
 )
 def get_article(
     engine: StoreEngine,
@@ -82,7 +82,7 @@ def get_article(
             }},
         },
         200: {"model": StoredArticle, "description": "Already stored (the same text)."},
-        **documented(400, 401, 403, 422),
+        **documented(400, 401, 403, 413, 422),
     },
 )
 def post_article(article: NewArticle, engine: StoreEngine, request: Request, response: Response) -> dict[str, Any]:

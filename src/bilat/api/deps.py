@@ -1,4 +1,4 @@
-"""What the routes need from the app: its store, and for writing, the server's token."""
+"""What the routes need from the app: its store, the records it keeps, and for writing, the server's token."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
+
+from bilat.api.records import Records
 
 WRITING_DISABLED = "writing is disabled: start the server with a token (bilat serve --token)"
 
@@ -24,6 +26,15 @@ def store_engine(request: Request) -> Engine:
 
 
 StoreEngine = Annotated[Engine, Depends(store_engine)]
+
+
+def relation_records(request: Request) -> Records:
+    """The records of relationships ``create_app`` keeps for the app."""
+    records: Records = request.app.state.records
+    return records
+
+
+RelationRecords = Annotated[Records, Depends(relation_records)]
 
 
 def require_writer(

@@ -22,6 +22,7 @@ from bilat.errors import StoreError
 log = logging.getLogger(__name__)
 
 UNAVAILABLE = 503
+NOT_MODIFIED = 304
 
 
 def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -30,12 +31,17 @@ def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _RESPONSES: dict[int, dict[str, Any]] = {
+    NOT_MODIFIED: {"description": "The answer the request's `If-None-Match` names (its `ETag`) is still current: "
+                   "no body. Answers are the same until the store changes."},
     400: {"model": ErrorDetail, "description": "The body cannot be parsed (not UTF-8 JSON)."},
     401: {"model": ErrorDetail, "description": "No bearer token, or not the server's."},
     403: {"model": ErrorDetail, "description": "Writing is disabled: the server was started without a token."},
     404: {"model": ErrorDetail, "description": "Nothing with that id or code in the store."},
+    413: {"model": ErrorDetail, "description": "The body is larger than the server reads (`Content-Length`, or "
+          "the bytes sent in chunks): refused before it is read."},
     422: {"model": Unprocessable, "description": "A malformed request, or an article bilat cannot read or store."},
-    UNAVAILABLE: {"model": ErrorDetail, "description": "The database cannot be reached or failed."},
+    UNAVAILABLE: {"model": ErrorDetail, "description": "The database cannot be reached or failed, or no answer "
+                  "came within the server's time limit (with `Retry-After`)."},
 }
 
 

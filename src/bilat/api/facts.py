@@ -8,10 +8,10 @@ from fastapi import APIRouter, HTTPException, Path
 
 from bilat import store
 from bilat.api.deps import StoreEngine
-from bilat.api.errors import ApiRoute, documented
+from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.schemas import Fact
 
-router = APIRouter(route_class=ApiRoute, tags=["facts"])
+router = APIRouter(route_class=ApiRoute, tags=["facts"], responses=documented(NOT_MODIFIED))
 
 FACT_ID = r"^[eamfsp][0-9a-f]{13}$"
 """Resolved ids: a letter for the kind (event, agreement, mechanism, figure, membership, person), 13 hex digits."""

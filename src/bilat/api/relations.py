@@ -7,13 +7,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from bilat import store
-from bilat.api.deps import StoreEngine
-from bilat.api.errors import ApiRoute, documented
+from bilat.api.deps import RelationRecords, StoreEngine
+from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.schemas import EventType, ReaderLanguage, Relation, RelationsPage
 from bilat.countries import country_code
 from bilat.errors import BilatError
 
-router = APIRouter(route_class=ApiRoute, tags=["relations"])
+router = APIRouter(route_class=ApiRoute, tags=["relations"], responses=documented(NOT_MODIFIED))
 
 PAIR = r"^[A-Za-z]{2}-[A-Za-z]{2}$"
 ISO_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -69,6 +69,7 @@ def list_relations(
 )
 def get_relation(
     engine: StoreEngine,
+    records: RelationRecords,
     pair: Annotated[str, Path(
         pattern=PAIR, description="Two ISO 3166-1 alpha-2 codes, either order, any case.", examples=["VN-PE"],
     )],
@@ -86,7 +87,7 @@ def get_relation(
     first, second = (_country(code) for code in pair.split("-"))
     if first == second:
         raise HTTPException(404, f"no relationship of {first} with itself: give two different countries")
-    record = store.relation(engine, first, second)
+    record = records.relation(engine, first, second)
     if lang is not None:
         record = store.in_language(record, lang)
     return store.filter_events(record, since, until, types or ())

@@ -85,7 +85,8 @@ class Source(Model):
     evidence: Offsets
     quote: str
     also: list[str] = Field(description="Other articles of the same story (a wire report syndicated with small "
-                            "edits) that state it too: one story is one source.")
+                            "edits) that state it too, the first few of them: one story is one source.")
+    also_count: int = Field(description="How many other articles of the story state it (`also` lists the first few).")
 
 
 class Citation(Model):
@@ -186,7 +187,9 @@ class PersonColumns(StatedPerson):
 
 
 class RelationPerson(PersonColumns):
-    offices: list[OfficeSeen]
+    offices: list[OfficeSeen] = Field(description="Of the sightings of each office under each title in each "
+                                      "language, the first and the last dated one (the undated one if none is dated).")
+    sightings: int = Field(description="How many times the articles show the person in an office.")
 
 
 LinkRule = Literal["first_visit_after", "same_article", "first_visit_after_article", "same_agreement", "agreement_reached"]
@@ -422,6 +425,10 @@ class Article(ArticleSummary):
 # Writing.
 
 
+TEXT_MAX = 1_000_000
+"""Characters of a posted article: a hundred times a long news article."""
+
+
 class NewArticle(Model):
     """An article to read and store: its text as a `.txt` file would hold it, header block allowed."""
 
@@ -433,7 +440,7 @@ class NewArticle(Model):
     }]})
 
     text: str = Field(
-        min_length=1, max_length=1_000_000, pattern=r"^[^\x00]*$",
+        min_length=1, max_length=TEXT_MAX, pattern=r"^[^\x00]*$",
         description="The article (UTF-8, no NUL); `text[start:end]` of each evidence span indexes it as sent.",
     )
     name: str | None = Field(

@@ -74,6 +74,10 @@ class Article(Base):
     """The body's MinHash signature (``resolve.stories``); None for a text too short to compare."""
 
 
+# The article list's order, newest first (migration 0003).
+Index("ix_article_newest", Article.published.desc(), Article.name, Article.id)
+
+
 class StoryBand(Base):
     """One band of an article's MinHash signature: articles with an equal band are candidate copies of each other."""
 

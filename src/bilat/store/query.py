@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, case, distinct, func, select
+from sqlalchemy.orm import Session, aliased
 
 from bilat.countries import country_name
 from bilat.extract.facts import OFFICES
@@ -17,6 +16,10 @@ from bilat.store.names import person_order, stated_names
 
 OPEN_TYPES = ("INVITE", "ACCEPT", "PROPOSE", "COMMIT")
 """Events that promise something: open until an event or agreement fulfils them."""
+
+ALSO_LISTED = 5
+"""How many other articles of a source's story are named: a wire report can run in thousands of outlets, and a
+reader (or client) needs a few to open, and the count, not all of them in every record."""
 
 
 def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
@@ -39,9 +42,9 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
         persons = _persons(session, events, articles, (first, second))
         names = {p.id: p.name for p in persons}
         event_ids = {e.id for e in events}
-        links = session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))).all()
+        links = _Links(session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))))
         history = _history(session, [a.id for a in agreements])
-        offices = _offices(session, [p.id for p in persons])
+        offices, sightings = _offices(session, [p.id for p in persons])
         stated = stated_names(session, [*(p.id for p in persons), *(x.id for x in mechanisms)])
 
         event_records = [_event(e, names, sources, links, event_ids) for e in events]
@@ -51,7 +54,10 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
             "languages": languages,
-            "persons": [{**_columns(p), "names": stated.get(p.id, {}), "offices": offices[p.id]} for p in persons],
+            "persons": [
+                {**_columns(p), "names": stated.get(p.id, {}), "offices": offices[p.id], "sightings": sightings[p.id]}
+                for p in persons
+            ],
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
             "agreements": sorted(
@@ -108,26 +114,34 @@ def _last_day_of(date: str) -> str:
 
 
 def relations(engine: Engine) -> list[dict[str, Any]]:
-    """Every pair of countries the store holds shared facts about, with counts, most documented first."""
+    """Every pair of countries the store holds shared facts about, with counts, most documented first.
+
+    Counted by the database (GROUP BY over the ``party`` and ``source`` keys):
+    only one row per pair comes back, however many facts the store holds.
+    """
+    first, second = aliased(m.Party), aliased(m.Party)
+    shared = (
+        select(first.entity_id, first.country.label("first"), second.country.label("second"))
+        .join(second, (second.entity_id == first.entity_id) & (first.country < second.country))
+        .subquery()
+    )
+    pair = (shared.c.first, shared.c.second)
+    kind = func.substr(shared.c.entity_id, 1, 1)
+    counts = select(*pair, *(func.sum(case((kind == letter, 1), else_=0)) for letter in _COUNTED)).group_by(*pair)
+    # A fact's id begins with its article's (``ARTICLE:SECTION:POSITION``, ``models.Fact``): no join with ``fact``.
+    article = func.substr(m.Source.fact_id, 1, _ARTICLE_ID_LENGTH)
+    articles = (
+        select(*pair, func.count(distinct(article)))
+        .join(m.Source, m.Source.entity_id == shared.c.entity_id)
+        .group_by(*pair)
+    )
     with Session(engine) as session:
-        countries: dict[str, set[str]] = defaultdict(set)
-        for entity_id, country in session.execute(select(m.Party.entity_id, m.Party.country)):
-            countries[entity_id].add(country)
-        articles: dict[str, set[str]] = defaultdict(set)
-        query = select(m.Source.entity_id, m.Fact.article_id).join(m.Fact, m.Fact.id == m.Source.fact_id)
-        for entity_id, article_id in session.execute(query.where(m.Source.entity_id.in_(list(countries)))):
-            articles[entity_id].add(article_id)
-    pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for entity_id, members in countries.items():
-        for first, second in combinations(sorted(members), 2):
-            pair = pairs.setdefault((first, second), {
-                "countries": [first, second], **{f"{kind}s": 0 for kind in _COUNTED}, "articles": set(),
-            })
-            kind = _ENTITIES[entity_id[0]][0]
-            if kind in _COUNTED:
-                pair[f"{kind}s"] += 1
-            pair["articles"] |= articles[entity_id]
-    out = [{**p, "articles": len(p["articles"])} for p in pairs.values()]
+        stated = {(a, b): n for a, b, n in session.execute(articles)}
+        out = [
+            {"countries": [a, b], **{f"{_ENTITIES[letter][0]}s": n or 0 for letter, n in zip(_COUNTED, rest, strict=True)},
+             "articles": stated.get((a, b), 0)}
+            for a, b, *rest in session.execute(counts)
+        ]
     out.sort(key=lambda p: (-p["articles"], -p["events"], p["countries"]))
     return out
 
@@ -137,8 +151,9 @@ _ENTITIES: dict[str, tuple[str, type[m.Base]]] = {
     "f": ("figure", m.Figure), "s": ("membership", m.Membership), "p": ("person", m.Person),
 }
 """The first letter of a resolved id (``bilat.resolve``) → the kind of entity and its table."""
-_COUNTED = ("event", "agreement", "mechanism", "figure")
-"""The kinds a pair's summary counts."""
+_COUNTED = ("e", "a", "m", "f")
+"""The kinds a pair's summary counts (events, agreements, mechanisms, figures), by the first letter of their ids."""
+_ARTICLE_ID_LENGTH = 16
 
 
 def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
@@ -186,12 +201,17 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
 
 
 def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """A page of the stored articles (newest first, undated last) and how many there are in all."""
+    """A page of the stored articles (newest first, undated last; ties by name) and how many there are in all.
+
+    The page is read in order from ``ix_article_newest``, however many articles there are.
+    """
+    newest = (m.Article.published.desc().nulls_last(), m.Article.name, m.Article.id)
     with Session(engine) as session:
-        rows = [row._asdict() for row in session.execute(select(*_article_columns()))]
-    rows.sort(key=lambda a: (a["name"], a["id"]))
-    rows.sort(key=lambda a: a["published"] or "", reverse=True)  # stable: ties keep name order; undated ("") last
-    return len(rows), rows[offset:offset + limit]
+        total = session.scalar(select(func.count()).select_from(m.Article)) or 0
+        if offset >= total:  # past the end: nothing to read (and an offset past 2**63 is more than SQL can take)
+            return total, []
+        rows = session.execute(select(*_article_columns()).order_by(*newest).limit(limit).offset(offset))
+        return total, [row._asdict() for row in rows]
 
 
 def read_from(engine: Engine, place: str) -> list[str]:
@@ -311,7 +331,8 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
     """Each entity's sources, one per story: article, evidence span, the quoted text.
 
     Copies of one wire report (``resolve.stories``) are one source, not
-    several, and ``also`` names the other articles of that story stating it.
+    several: ``also_count`` counts the other articles of that story stating
+    it, and ``also`` names the first ``ALSO_LISTED`` of them.
     """
     quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
     query = (
@@ -338,7 +359,8 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
             # The story's first stored article speaks for it when it states the fact; else its earliest copy that does.
             copies.sort(key=lambda x: (x["article"] != story_id, *_date_order(x)))
             first = copies[0]
-            first["also"] = list(dict.fromkeys(x["article"] for x in copies if x["article"] != first["article"]))
+            also = list(dict.fromkeys(x["article"] for x in copies if x["article"] != first["article"]))
+            first["also"], first["also_count"] = also[:ALSO_LISTED], len(also)
             out[entity_id].append(first)
         out[entity_id].sort(key=_date_order)  # sorted here, not in SQL: databases disagree on where NULL dates go
     return out
@@ -367,37 +389,61 @@ def _persons(session: Session, events: list[m.Event], articles: set[str], countr
     return sorted(session.scalars(query), key=lambda p: person_order(_columns(p)))
 
 
-def _offices(session: Session, person_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Each person's offices as seen, in one query; undated last, on every database."""
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def _offices(session: Session, person_ids: list[str]) -> tuple[dict[str, list[dict[str, Any]]], Counter[str]]:
+    """Each person's offices as seen, in one query; undated last, on every database.
+
+    Of the sightings of one office under one title in one language, the
+    first and the last dated one are kept (the one undated, if none is
+    dated): the span the articles show it held, two lines however many
+    articles repeat it. ``sightings`` counts them all.
+    """
     query = (
-        select(m.Office, m.Fact.article_id, m.Fact.start, m.Fact.end, m.Article.lang)
+        select(m.Office.person_id, m.Office.office, m.Office.title, m.Article.lang, m.Office.date, m.Office.fact_id,
+               m.Fact.article_id, m.Fact.start, m.Fact.end)
         .join(m.Fact, m.Fact.id == m.Office.fact_id)
         .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Office.person_id.in_(person_ids))
     )
-    rows = sorted(session.execute(query), key=lambda row: (row[0].date is None, row[0].date or "", row[0].fact_id))
-    for o, article_id, start, end, lang in rows:
-        out[o.person_id].append({
-            "office": o.office, "title": o.title, "lang": lang, "date": o.date, "fact": o.fact_id,
-            "source": {"article": article_id, "evidence": [start, end]},
+    rows = sorted(session.execute(query), key=lambda row: (row.date is None, row.date or "", row.fact_id))
+    spans: dict[tuple[Any, ...], list[int]] = defaultdict(list)  # (person, office, title, lang) -> rows, in order
+    for position, row in enumerate(rows):
+        spans[row[:4]].append(position)
+    kept: set[int] = set()
+    for positions in spans.values():
+        dated = [i for i in positions if rows[i].date is not None]
+        kept.update((dated[0], dated[-1]) if dated else positions[:1])
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in (row for position, row in enumerate(rows) if position in kept):
+        out[row.person_id].append({
+            "office": row.office, "title": row.title, "lang": row.lang, "date": row.date, "fact": row.fact_id,
+            "source": {"article": row.article_id, "evidence": [row.start, row.end]},
         })
-    return out
+    return out, Counter(row.person_id for row in rows)
 
 
 def _event(
-    event: m.Event, names: dict[str, str], sources: dict[str, list[dict[str, Any]]], links: Iterable[m.Link],
-    event_ids: set[str],
+    event: m.Event, names: dict[str, str], sources: dict[str, list[dict[str, Any]]], links: _Links, event_ids: set[str],
 ) -> dict[str, Any]:
     record = _columns(event)
     record["person_ids"] = [p for p in event.persons if p in names]
     record["persons"] = [names.get(p, p) for p in event.persons]
     record["sources"] = sources[event.id]
-    own = [x for x in links if x.source_id == event.id]
+    own = links.source[event.id]
     record["links"] = sorted(({"target": x.target_id, "reason": x.reason, "rule": x.rule} for x in own), key=lambda x: x["target"])
     record["fulfilled_by"] = sorted(x.target_id for x in own if x.target_id in event_ids)
-    record["fulfils"] = sorted(x.source_id for x in links if x.target_id == event.id)
+    record["fulfils"] = sorted(x.source_id for x in links.target[event.id])
     return record
+
+
+class _Links:
+    """The links of a record's events, by the event they start from and the one they end at."""
+
+    def __init__(self, links: Iterable[m.Link]) -> None:
+        self.source: dict[str, list[m.Link]] = defaultdict(list)
+        self.target: dict[str, list[m.Link]] = defaultdict(list)
+        for link in links:
+            self.source[link.source_id].append(link)
+            self.target[link.target_id].append(link)
 
 
 def _history(session: Session, agreement_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

@@ -28,6 +28,7 @@ from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
+from bilat.store import generation
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -157,6 +158,8 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
+    if copy_rows:  # every new article has its first copy: nothing changed when there is none
+        generation.bump(connection)
     return results
 
 
@@ -283,6 +286,7 @@ def _rebuild(session: Session) -> bool:
         session.execute(delete(table))
     _write(session, resolution)
     session.merge(m.State(key=_STAMP, value=state))
+    generation.bump(session.connection())
     return True
 
 
@@ -308,6 +312,7 @@ def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:
                 session.execute(delete(column.class_).where(column.in_(chunk)))
         _pass_stories_on(session, found)
         _rebuild(session)
+        generation.bump(session.connection())  # the article list changed, whatever the record does
     return found
 
 

@@ -37,8 +37,10 @@ _environment.globals.update(
 )
 templates = Jinja2Templates(env=_environment)
 
-CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
-"""Pages load nothing from elsewhere; a script that slipped into a page still could not run inline."""
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+"""Pages load nothing from elsewhere; a script that slipped into a page still could not run inline; no site frames them."""
 
 
 def reader_language(requested: str | None, languages: Mapping[str, int]) -> str:

@@ -48,7 +48,7 @@ def relation_page(
     if pair != canonical:
         return RedirectResponse(f"/r/{canonical}{_query(request)}", status_code=308)
     engine = request.app.state.engine
-    stored = store.relation(engine, *codes)
+    stored = request.app.state.records.relation(engine, *codes)
     lang = reader_language(lang, stored["languages"])
     full = store.in_language(stored, lang)
     record = store.filter_events(full, since or None, until or None, [t for t in types if t in EVENT_TYPES])
