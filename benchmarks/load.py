@@ -46,7 +46,7 @@ from throughput import synthetic_corpus  # noqa: E402
 from bilat.evaluate import find_shared  # noqa: E402
 
 TIMEOUT = 60.0
-"""Seconds a client waits for an answer before counting an error (the tester's clients gave up at 30-120 s)."""
+"""Seconds a client waits for an answer before counting an error (HTTP clients commonly give up after 30 to 120 s)."""
 TOKEN = "load-test-token"
 PAIR = "PE-VN"
 """The pair the shared corpus says most about (its seed articles): the largest record."""
