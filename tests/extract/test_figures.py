@@ -344,3 +344,13 @@ def test_the_figure_names_what_the_previous_sentence_measured() -> None:
 def test_an_amount_exceeded_is_approximate(text: str, lang: str) -> None:
     _, found = _figures(text, lang=lang)
     assert [(f.value, f.approx) for f in found] == [(240_000_000_000, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Japan will provide 10 trillion yen in investment to India over the next decade.", "en"),
+     ("Nhật Bản cam kết đầu tư 5 tỷ USD vào Ấn Độ.", "vi")],
+)
+def test_a_promised_investment_is_no_stock(text: str, lang: str) -> None:
+    _, found = _figures(text, lang=lang)
+    assert [(f.indicator, f.parties, f.period) for f in found] == [("other", ["JP", "IN"], None)]

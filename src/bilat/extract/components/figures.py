@@ -14,7 +14,7 @@ Its words come from ``lang/<code>/figures.toml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from math import prod
@@ -169,6 +169,8 @@ class _FigureRules:
     tail_stops: re.Pattern[str]
     partner: re.Pattern[str]
     current_before: re.Pattern[str]
+    pledges: re.Pattern[str]
+    """Words that make an investment a promise ("will invest", "cam kết đầu tư"): an amount about the pair, no stock."""
     current_after: re.Pattern[str]
     measured_after: re.Pattern[str]
     cue_joiner: re.Pattern[str]
@@ -191,6 +193,7 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         tail_stops=re.compile(rf"[,;.:(]|{phrases(data['comparisons'])}", re.IGNORECASE),
         partner=re.compile(rf"(?:{phrases(data['partner_markers'])}){SPACE}\Z", re.IGNORECASE),
         current_before=re.compile(rf"(?:{phrases(data['current'])}){SPACE}\Z", re.IGNORECASE),
+        pledges=compile_phrases(data["pledges"]),
         current_after=re.compile(rf"{SPACE}(?:{phrases(data['current'])})", re.IGNORECASE),
         measured_after=re.compile(rf"{SPACE}(?:{phrases(data['measured_after'])}){SPACE}", re.IGNORECASE)
         if data.get("measured_after") else re.compile(r"(?!)"),
@@ -237,6 +240,8 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             if found is None:
                 continue
             figure, period_from = found
+            if figure.indicator == "fdi_stock" and rules.pledges.search(doc.text, lead, amount.start):
+                figure = replace(figure, indicator="other", period=None)  # promised, not yet invested: no stock
             last_indicator = figure.indicator
             period = figure.period
             key = (figure.indicator, figure.period, figure.value, frozenset(figure.parties))
