@@ -296,3 +296,14 @@ def test_english_signing_joined_after_a_negotiating_verb_is_where_the_negotiatio
     _, found = _english("They expressed determination to elevate ties by finalising and signing the Comprehensive "
                         "Economic Partnership Agreement. In 2019 the two sides negotiated and signed a Visa Exemption Agreement.")
     assert [(a.kind, a.status) for a in found] == [("TRADE", "negotiating"), ("VISA_EXEMPTION", "signed")]
+
+
+def test_the_press_home_country_completes_a_documents_parties() -> None:
+    from bilat.extract import extract
+    from bilat.ingest import read_text_document
+
+    text = ("published: 2025-03-12\n---\nNgày 11/3, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Malaysia Anwar "
+            "Ibrahim. Sau hội đàm, hai Thủ tướng đã ra Tuyên bố chung.")
+    facts = extract(read_text_document(text, doc_id="t")).to_dict()
+    assert [a["parties"] for a in facts["agreements"]] == [["MY", "VN"]]
+    assert [e["actors"] for e in facts["events"] if e["type"] == "SIGN"] == [["MY", "VN"]]

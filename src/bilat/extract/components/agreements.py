@@ -24,7 +24,7 @@ from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, date_in, r
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
-from bilat.lang import NEVER, Lexicon, load_shared
+from bilat.lang import NEVER, Lexicon, load, load_shared
 from bilat.patterns import compile_gated
 
 SPACE = r"[^\S\n]+"
@@ -139,13 +139,17 @@ def parties_of(doc: Document, start: int, end: int) -> list[str]:
 
     The countries the name itself gives ("giữa Việt Nam và Argentina"), or a
     union that signs in its own name ("EU-Vietnam"), completed from the
-    article's main pair when it gives fewer than two.
+    article's main pair when it gives fewer than two, and from the press's
+    home country when the body names only one.
     """
     unions = _treaty_parties()
     named = list(dict.fromkeys([
         *countries_in(doc, start, end), *(o.value for o in doc.in_range("orgs", start, end) if o.value in unions),
     ]))
     pair = main_pair(doc)
+    home = load(doc.lang)["titles"].get("unnamed_country")
+    if len(pair) < 2 and home and home not in pair:
+        pair = [*pair, home]  # the press names its own officials without their country: "Thủ tướng Phạm Minh Chính"
     return sorted((named + [c for c in pair if c not in named])[:2])
 
 
