@@ -17,7 +17,7 @@ from bilat.errors import BilatError
 FLOORS = {  # measured 2026-12-02: 47 + 26 dev articles, 10 + 6 check articles
     ("vi", "dev"): {"F1": 0.905, "grounded_F1": 0.793},
     ("vi", "check"): {"F1": 0.778, "grounded_F1": 0.671},
-    ("en", "dev"): {"F1": 0.870, "grounded_F1": 0.753},
+    ("en", "dev"): {"F1": 0.870, "grounded_F1": 0.757},
     ("en", "check"): {"F1": 0.685, "grounded_F1": 0.414},
 }
 TOLERANCE = 0.02

@@ -183,3 +183,15 @@ def test_dialogue_mechanisms_named_field_by_field_are_one_per_field() -> None:
     assert [(m.kind, m.level, m.parties) for m in english.layer("facts.mechanisms")] == [
         ("STRATEGIC_DIALOGUE", "deputy_foreign_minister", ["CL", "PE"]),
         ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"]), ("STRATEGIC_DIALOGUE", "deputy_minister", ["CL", "PE"])]
+
+
+def test_a_body_the_headline_names_takes_its_evidence_from_the_body() -> None:
+    from bilat.extract import extract
+    from bilat.ingest import read_text_document
+
+    title = "Chile-Peru political consultations held in Lima"
+    body = "The 5th round of Chile-Peru political consultations was held in Lima on Tuesday."
+    text = f"published: 2025-03-12\ntitle: {title}\n---\n{title}\n\n{body}\n"
+    facts = extract(read_text_document(text, doc_id="t")).to_dict()
+    (mechanism,) = facts["mechanisms"]
+    assert mechanism["evidence"][0] >= text.index(body)

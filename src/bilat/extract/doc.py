@@ -77,6 +77,21 @@ class Document:
         """
         return self.body_start if self.headline_start is None else self.headline_start
 
+    @property
+    def headline_end(self) -> int:
+        """Where the headline ends: after the body's first line when it repeats the header's title, else at the
+        body. What the headline tells, the body tells better: facts take their evidence there when they can."""
+        if self.title is None:
+            return self.text_start
+        line_start = self.body_start
+        while line_start < len(self.text) and self.text[line_start].isspace():
+            line_start += 1
+        line_end = self.text.find("\n", line_start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if " ".join(self.text[line_start:line_end].split()) == " ".join(self.title.split()):
+            return line_end
+        return self.body_start
+
     def layer(self, name: str) -> list[Any]:
         """The spans of ``name``, or an empty list when no component wrote it."""
         return self.layers.get(name, [])

@@ -507,7 +507,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None,
-                   headline_end=_headline_end(doc))
+                   headline_end=doc.headline_end)
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start):
             continue
@@ -1949,16 +1949,6 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     ctx.events.append(new)
     if stated:
         ctx.dated.add(id(new))
-
-
-def _headline_end(doc: Document) -> int:
-    """The end of the headline: of the body's first line when it repeats the header's title, else the header's."""
-    if doc.title is None:
-        return doc.text_start
-    first = re.compile(r"\s*([^\n]*)").match(doc.text, doc.body_start)
-    if first and " ".join(first[1].split()) == " ".join(doc.title.split()):
-        return first.end()
-    return doc.body_start
 
 
 def _unnamed_batch(event: Event, data: _EventData) -> bool:

@@ -134,7 +134,8 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
     """One mechanism per body and pair of countries, however often the article names it.
 
     The level is the first one a mention states; the evidence and name are the
-    fullest mention's: outside the headline, naming the countries, the longest
+    fullest mention's: after the headline (and its copy as the body's first
+    line), naming the countries, the longest
     ("Hội nghị Bộ trưởng Ngoại giao Việt Nam - New Zealand lần hai" over "Hội
     nghị ... hai nước lần thứ 2").
     """
@@ -164,7 +165,7 @@ def find_mechanisms(doc: Document, lexicon: Lexicon) -> list[Mechanism]:
     for (index, parties), mentions in groups.items():
         body = rules.entries[index]
         fullest = max(mentions, key=lambda m: (
-            doc.text[m.start:m.end] not in (doc.title or ""), len(countries_in(doc, m.start, m.end)), m.end - m.start))
+            m.start >= doc.headline_end, len(countries_in(doc, m.start, m.end)), m.end - m.start))
         stated = next((m.level for m in mentions if m.level), None)
         mechanisms.append(Mechanism(
             kind=body["kind"],
