@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from unittest import mock
 
 from bilat.batch.work import Item, Result, work
@@ -25,10 +26,7 @@ def die_on_marked(item: Item) -> list[Result]:
 def stall_on_marked(item: Item) -> list[Result]:
     """``work`` within ``STALL_SECONDS``, except that a file named ``*-stall.txt`` never finishes extracting,
     as a rule stuck in a loop would (one that never checks the budget itself)."""
-    if item.path.name.endswith("-stall.txt"):
-        with mock.patch("bilat.batch.work.extract", stall):
-            return work(item, seconds=STALL_SECONDS)
-    return work(item, seconds=STALL_SECONDS)
+    return _stuck_on_marked(item, stall)
 
 
 def stall(document: Document) -> Facts:
@@ -40,8 +38,13 @@ def stall(document: Document) -> Facts:
 def loop_on_marked(item: Item) -> list[Result]:
     """``stall_on_marked``, where the endless extraction checks the budget at each step, as rules do between
     sentences: what stops it on a thread, where no signal arrives (a Dask worker's)."""
+    return _stuck_on_marked(item, loop)
+
+
+def _stuck_on_marked(item: Item, extraction: Callable[[Document], Facts]) -> list[Result]:
+    """``work`` within ``STALL_SECONDS``, with ``extraction`` in place of the rules for a ``*-stall.txt`` file."""
     if item.path.name.endswith("-stall.txt"):
-        with mock.patch("bilat.batch.work.extract", loop):
+        with mock.patch("bilat.batch.work.extract", extraction):
             return work(item, seconds=STALL_SECONDS)
     return work(item, seconds=STALL_SECONDS)
 

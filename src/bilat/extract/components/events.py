@@ -61,19 +61,18 @@ _PLACE_REACH = 200
 _DASH_AFTER = re.compile(r" ?[-–]")
 _DASH_BEFORE = re.compile(r"[-–] ?\Z")
 _PAIR_DASH = re.compile(r" ?[-–] ?")
-_PUNCTUATION = re.compile(r"[^\w\s]")
 _SIDE_GAP = 12
-# How far a passive request phrase may reach around its trigger ("được đề nghị", "called upon to").
+"""Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _PASSIVE_REACH = 12
-# How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating").
+"""How far a passive request phrase may reach around its trigger ("được đề nghị", "called upon to")."""
 _THANKS_WINDOW = 40
-# The longest phrase a speaker calls their own country by ("his government").
+"""How far before a congratulation thanks for it may stand ("thanked Lula warmly for congratulating")."""
 _SPEAKER_SIDE_LENGTH = 16
+"""The longest phrase a speaker calls their own country by ("his government")."""
 _CITY_WORD = 20
 """Characters of the word before or after a capitalised word that may complete a city's name ("Hà Nội")."""
 _WORD_BEFORE = re.compile(r"(\S+) $")
 _WORD_AFTER = re.compile(r" (\S+)")
-"""Characters (an adverb or two) between a side and a bare future that is its promise ("India also will")."""
 _CAPITALISED_RUN = re.compile(r"(?:(?:the |de |of )?[^\W\d_][\w\-]*[ ,]*){1,5}")
 """Up to five words after a place word, where a capital or venue city may be named ("the Moroccan capital Rabat")."""
 _NEEDED_WINDOW = 80
@@ -81,14 +80,14 @@ _NEEDED_WINDOW = 80
 _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _VAGUE_GAP_WORDS = 2
+"""Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
 _PRECEDING_CHARS = 24
 """Characters before a trigger within which the words that make it part of another phrase are read."""
-"""Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
 _OBJECT_WORDS = 14
-_OPENING_QUOTES = ("“", '"')
-# Words that may name who told a step before the reporting verb (", the TASS news agency reported").
-_ATTRIBUTION_WORDS = 6
 """Words of the clause kept as an event's object."""
+_OPENING_QUOTES = ("“", '"')
+_ATTRIBUTION_WORDS = 6
+"""Words that may name who told a step before the reporting verb (", the TASS news agency reported")."""
 _AMOUNT = re.compile(r"\d+")
 """A figure in a step (an amount, a target, a term) makes it concrete."""
 _WORD = re.compile(r"[^\W\d_][\w\-’']*")
@@ -127,9 +126,9 @@ _INTENTION_WINDOW = 20
 _WISH_WINDOW = 30
 """How far before a visit a wish ("expressed the hope to pay an official") may stand."""
 _TOPIC_WORDS = 4
+"""Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _BATCH_GAP_WORDS = 2
 """Words that may stand between a count and the documents counted ("eight cooperation agreements")."""
-"""Most words in one topic of a list of documents ("documents on health, fisheries and customs")."""
 _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,20}\))?\s*(?:—|–|-\s|:)")
 """After a dateline's date ("April 4 - BERLIN —", "August 29 (ANI):"): the dash or colon that opens the report."""
 _PUNCTUATION = re.compile(r"[,.;:()]")
@@ -166,16 +165,17 @@ class _EventData:
     complementizer_re: re.Pattern[str]
     back_reference_re: re.Pattern[str]
     deliverable_re: re.Pattern[str]
+    """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     vague_step_re: re.Pattern[str]
     """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
-    """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
     beneficiary_markers: frozenset[str]
     """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
     passive_request_re: re.Pattern[str]
-    passive_markers: frozenset[str]
     """A request said in the passive ("urged to open"): its subject is the side asked, not the one asking."""
+    passive_markers: frozenset[str]
+    """Words that make the verb after them passive ("được", "was"): "A được B tiếp" is B receiving A."""
     thanks_re: re.Pattern[str]
     """Thanks, after which a congratulation is the thanked side's, already told."""
     duration_re: re.Pattern[str]
@@ -307,8 +307,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         return alternation(data[key])
 
     step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
-    slots = {"gap": _FRAME_GAP, "step": step_opener, "pair": _PAIR_NAMES,
-             "nth": rf"(?:{'|'.join(data['session_ordinals_before'] + data['session_ordinals_after']) or NEVER})"}
+    ordinals_before = "|".join(data["session_ordinals_before"]) or NEVER
+    ordinals_after = "|".join(data["session_ordinals_after"]) or NEVER
+    slots = {"gap": _FRAME_GAP, "step": step_opener, "pair": _PAIR_NAMES, "nth": rf"(?:{ordinals_before}|{ordinals_after})"}
     patterns = [(_frame(template, slots), kind) for kind, templates in data.get("frames", {}).items()
                 for template in templates]
     frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
@@ -394,10 +395,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         frameworks={fold(k): v for k, v in data["frameworks"].items()},
         background_re=re.compile(rf"(?<!\w)(?:{words('background_leads')})(?!\w)", re.IGNORECASE),
         years_ago_res=tuple(re.compile(pattern) for pattern in data["years_ago"]),
-        session_before_re=re.compile(
-            rf"(?<!\w)(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
-        session_after_re=re.compile(rf"\s*(?:{'|'.join(data['session_ordinals_after']) or NEVER})"),
-        session_start_re=re.compile(rf"(?:{'|'.join(data['session_ordinals_before']) or NEVER})\s", re.IGNORECASE),
+        session_before_re=re.compile(rf"(?<!\w)(?:{ordinals_before})\s+(?:[\w'’-]+\s+){{0,{_SESSION_NAME_WORDS}}}$"),
+        session_after_re=re.compile(rf"\s*(?:{ordinals_after})"),
+        session_start_re=re.compile(rf"(?:{ordinals_before})\s", re.IGNORECASE),
         document_topics_re=re.compile(rf"\s+(?:{words('document_topics')})\s+"),
         infinitive_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+$"),
         home=lexicon["titles"].get("unnamed_country"),
