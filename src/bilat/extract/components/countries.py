@@ -88,7 +88,7 @@ def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Patter
     return re.compile("|".join(alternatives)), [value for _, value, _ in entries]
 
 
-def _both_cases(phrase: str) -> list[str]:
+def both_cases(phrase: str) -> list[str]:
     """``phrase`` as written and with its first letter in the other case ("nước ta", "Nước ta")."""
     return [phrase, phrase[0].swapcase() + phrase[1:]]
 
@@ -100,10 +100,10 @@ def _country_matcher(lexicon: Lexicon) -> PhraseMatcher:
     for name, code in {**data.get("names", {}), **data.get("demonyms", {})}.items():
         matcher.add(name, code)
     for phrase, code in data.get("home", {}).items():
-        for form in _both_cases(phrase):
+        for form in both_cases(phrase):
             matcher.add(form, code)
     for phrase in data.get("not_countries", []):
-        for form in _both_cases(phrase):
+        for form in both_cases(phrase):
             matcher.add(form, None)
     return matcher
 

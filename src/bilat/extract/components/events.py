@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from functools import cache, cached_property, lru_cache
 
 from bilat.extract.components.countries import (
+    both_cases,
     countries_in,
     country_of_city,
     country_of_place,
@@ -134,12 +135,6 @@ _DATELINE_END = re.compile(r"[^\w\n]{0,3}(?:[^\W\d_][\w.]*\s?){0,3}(?:\([^)]{0,2
 _PUNCTUATION = re.compile(r"[,.;:()]")
 """Marks that end a name or a subject's reach."""
 _TOPIC_LIST_END = re.compile(r"[.;:()\n]")
-
-
-
-def _both_first_cases(phrases: list[str]) -> list[str]:
-    """Each phrase as written and with its first letter in the other case ("Lãnh đạo", "lãnh đạo")."""
-    return [form for phrase in phrases for form in (phrase, phrase[0].swapcase() + phrase[1:])]
 
 
 def _lower_first(phrase: str) -> str:
@@ -362,7 +357,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
         joint_head_before_re=re.compile(
-            rf"(?<!\w)(?:(?:{words('determiners')})\s+)?(?:{alternation(_both_first_cases(data['joint_heads_before']))})\s+$"),
+            rf"(?<!\w)(?:(?:{words('determiners')})\s+)?(?:{alternation([form for head in data['joint_heads_before'] for form in both_cases(head)])})\s+$"),
         joint_head_after_re=re.compile(rf"\s+(?:{alternation(data['joint_heads_after']) or NEVER})(?!\w)"),
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
