@@ -80,6 +80,9 @@ class DateValue:
     -1 "last Thursday", "last May" (the latest before it); 1 "next Thursday", or a weekday in a
     sentence about what will happen (the first after it); 0 unstated (a weekday is then the
     latest on or before the article's day, a month the nearest)."""
+    upcoming: bool = False
+    """A month or a day without a year in a clause about what will happen ("will visit in October",
+    "sẽ thăm vào tháng 10"): on or after the article's day, this month included."""
 
     @property
     def is_range(self) -> bool:
@@ -193,6 +196,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     full_month = alternation(data["month_names"])
     leads = alternation(data["month_leads"])
     directions = alternation(data["directions"])
+    after = rf"(?:\s+(?P<dir_after>{alternation(data['directions_after'])})(?!\w))?"  # "tháng 10 tới"
     cross_joiners = alternation(data["cross_range_joiners"])
     no_digit_before = r"(?<![\d/,.])"
     no_digit_after = r"(?![\d/]|[,.]\d)"
@@ -229,7 +233,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # 7/1998, tháng 9/2021, tháng 10-2024
         "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
         # 17/11
-        "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}", "day")],
+        "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}{after}", "day")],
         # ngày 16 tháng 10 năm 2019, ngày 27 tháng 5
         "worded_date": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\s+(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s*(?:,\s*)?(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/])", "day")],
         # 31/7-3/8, từ 30/11 đến 2/12/2024
@@ -243,7 +247,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
         "first_months": [(rf"\b{_template(t, first_slots, 'first_months')}", "first_months") for t in first["patterns"]],
         # tháng 7, tháng 9 năm 2021
-        "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR}))?(?![\d/-])", "month")],
+        "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR})|(?![\d/-]){after})", "month")],
         # April 30 to May 2, 30 April - 2 May 2018
         "named_cross_range": [
             (rf"{named('m1')}\s+{day('d1')}{first_year}\s*(?:{joiners})\s*{named('m2')}\s+{day('d2')}{then_year}", "cross_range"),
@@ -308,7 +312,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                         for phrase, span in data["relative_weeks"].items()},
         weeks_counted=re.compile(rf"(?<!\w)(?:\d+|{alternation(data['week_counts'])})\s+$"),
         weekdays=dict(data["weekdays"]["names"]),
-        directions=dict(data["directions"]),
+        directions={**data["directions"], **data["directions_after"]},
         ahead=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['ahead'])})(?!\w)"),
         clause_openers=re.compile(rf"(?<!\w)(?:{alternation(data['weekdays']['clause_openers'])})(?!\w)"),
         weekday_alone=bool(data["weekdays"]["alone"]),
@@ -358,7 +362,7 @@ def _numbers(match: re.Match[str], p: _Patterns) -> dict[str, Any]:
 
 def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
     g = _numbers(match, p)
-    direction = p.directions.get(g.get("dir") or "", 0)
+    direction = p.directions.get(g.get("dir") or g.get("dir_after") or "", 0)
     if kind == "full_range":
         value = DateValue(year=g["y1"], month=g["m1"], day=g["d1"], end_year=g["y2"], end_month=g["m2"], end_day=g["d2"])
         if (value.end_year, value.end_month, value.end_day) <= (value.year, value.month, value.day):
@@ -383,7 +387,7 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
         start_year = g.get("y1") or (g["y"] - 1 if g["y"] is not None and g["m2"] < g["m1"] else g["y"])
         value = DateValue(year=start_year, month=g["m1"], day=g["d1"], end_year=g["y"], end_month=g["m2"], end_day=g["d2"])
     elif kind == "day":
-        value = DateValue(year=g.get("y"), month=g["m"], day=g["d"])
+        value = DateValue(year=g.get("y"), month=g["m"], day=g["d"], direction=direction if g.get("y") is None else 0)
     elif kind == "month":
         rel = g.get("rel")  # "in June last year"
         value = DateValue(year=g.get("y"), month=g["m"], direction=direction if g.get("y") is None and not rel else 0,
@@ -480,15 +484,20 @@ def _weekdays_joined(text: str, spans: list[Span], leads: str) -> list[Span]:
 
 def _pointed_ahead(doc: Document, span: Span, ahead: re.Pattern[str], openers: re.Pattern[str]) -> Span:
     """A bare weekday in a clause about what will happen ("will meet on Thursday", "On Friday,
-    the ministers will sign") is the next one; a cue in a later clause ("on Monday signed an
-    agreement that will allow ...") leaves it past.
+    the ministers will sign") is the next one, and a month or day without a year is upcoming
+    ("will visit in October"); a cue in a later clause ("on Monday signed an agreement that will
+    allow ...") leaves it past.
     """
     value = span.value
-    if value.weekday is None or value.month is not None or value.direction:
+    weekday = value.weekday is not None and value.month is None
+    month = value.month is not None and value.year is None and value.relative_year is None
+    if not (weekday or month) or value.direction:
         return span
     sent = doc.sentence_of(span.start)
     if sent is None:
         return span
+    if month:  # only a future word before it: "chiều 9/4, hai bên nhấn mạnh sẽ ..." is past
+        return replace(span, value=replace(value, upcoming=True)) if ahead.search(doc.text, sent.start, span.start) else span
     opener = openers.search(doc.text, span.end, sent.end)
     if not ahead.search(doc.text, sent.start, opener.start() if opener else sent.end):
         return span
@@ -1238,11 +1247,17 @@ def anchor_of(doc: Document) -> Anchor:
     return layer[0] if layer else Anchor()
 
 
-def _year_for(month: int | None, direction: int, anchor: Anchor) -> int | None:
+def _year_for(month: int | None, direction: int, anchor: Anchor, day: int | None = None,
+              upcoming: bool = False) -> int | None:
     if anchor.year is None:
         if anchor.after is None or month is None:
             return None
         return anchor.after[0] if month >= anchor.after[1] else anchor.after[0] + 1
+    if upcoming and anchor.month is not None and month is not None:
+        return anchor.year if (month, day or _LAST_DAY) >= (anchor.month, anchor.day or 1) else anchor.year + 1
+    if direction and day is not None and month == anchor.month and anchor.day is not None:
+        ahead = day > anchor.day  # "ngày 20/3 tới" in a 12 March article is this March
+        return anchor.year if ahead == (direction > 0) else anchor.year + direction
     if direction and anchor.month is not None and month is not None:
         if direction < 0:  # "last May"
             return anchor.year if month < anchor.month else anchor.year - 1
@@ -1250,6 +1265,10 @@ def _year_for(month: int | None, direction: int, anchor: Anchor) -> int | None:
     if anchor.month is not None and month is not None and month > anchor.month + 6:
         return anchor.year - 1  # "28/12" in a January article is last December
     return anchor.year
+
+
+_LAST_DAY = 31
+"""A month named without a day reaches its last day: "in March" is still ahead on 12 March."""
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -1329,7 +1348,7 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
         if value.first_months is None:
             return _iso(year, value.month)
         return f"{_iso(year, 1)}/{_iso(year, value.first_months)}"
-    year = value.year if value.year is not None else _year_for(value.month, value.direction, anchor)
+    year = value.year if value.year is not None else _year_for(value.month, value.direction, anchor, value.day, value.upcoming)
     if year is None:
         return None
     start = _iso(year, value.month, value.day)

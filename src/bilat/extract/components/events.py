@@ -155,6 +155,8 @@ class _EventData:
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
+    delegation_lead_re: re.Pattern[str]
+    """"a delegation led by Minister X visited": X leads the subject, though "by" marks objects elsewhere."""
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
     complementizer_re: re.Pattern[str]
@@ -325,6 +327,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         multilateral_re=re.compile(_gatherings(data)),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
+        delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
@@ -755,7 +758,7 @@ def _folded_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
     before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start]
-    return bool(data.object_re.search(before))
+    return bool(data.object_re.search(before)) and not data.delegation_lead_re.search(before)
 
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
@@ -1143,8 +1146,9 @@ def _visit_since(t: _Trigger, visit: Event) -> list[Event]:
     return [Event("VISIT", list(visit.actors), resolved, "reported", visit.evidence, [])]
 
 
-def _place_country(t: _Trigger) -> str | None:
-    words = t.data.destination_re.match(t.doc.text[t.end:t.sent.end])
+def _place_country(t: _Trigger, end: int | None = None) -> str | None:
+    """The country of the place named right after the trigger (or after ``end``): "a visit to Lima", "thăm Hà Nội"."""
+    words = t.data.destination_re.match(t.doc.text[t.end if end is None else end:t.sent.end])
     if not words:
         return None
     tokens = words.group(1).split()
@@ -1415,6 +1419,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
         if len(set(actors)) < 2:
             return []
+        if kind == "INVITE":
+            actors = _host_first(t, actors)
         invited = [p for p in _objects(t, window=40) if kind == "INVITE" and p.kind == "person"]
         event = _event(t, kind, actors, _names(subject, *invited), object=obj)
         documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
@@ -1446,6 +1452,21 @@ def _passive_request(t: _Trigger) -> bool:
     """Whether the trigger is part of a request said in the passive ("urged to", "được đề nghị")."""
     return any(m.start() <= t.start < m.end() for m in t.data.passive_request_re.finditer(
         t.doc.text, max(t.sent.start, t.start - _PASSIVE_REACH), min(t.sent.end, t.end + _PASSIVE_REACH)))
+
+
+def _host_first(t: _Trigger, actors: list[str]) -> list[str]:
+    """An invitation to visit a country is that country's ("ngỏ lời mời ông sang thăm Hàn Quốc", "invited him
+    to visit Chile"): the visit's destination is the inviter, whoever the sentence's subject seems to be."""
+    for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end):
+        if t.data.kind(m.group()) != "VISIT" or _excluded(t.doc, m, t.data):
+            continue
+        named = t.data.destination_re.match(t.doc.text, m.end(), t.step_end)
+        stated = t.doc.in_range("countries", m.end(), named.end()) if named else []
+        destination = stated[0].value if stated else _place_country(t, m.end())
+        if destination in actors and destination != actors[0]:
+            return [destination, *(a for a in actors if a != destination)]
+        break
+    return actors
 
 
 def _states_a_visit(t: _Trigger) -> bool:

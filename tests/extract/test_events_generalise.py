@@ -1,0 +1,63 @@
+"""Constructions of the language, not of one article: conveyed invitations, acceptances said
+with the guest as subject, the tenses a headline writes, delegations and their heads, deals."""
+
+from __future__ import annotations
+
+
+def _summary(doc, kind):  # type: ignore[no-untyped-def]
+    return [(e.actors, e.date) for e in doc.layer("facts.events") if e.type == kind]
+
+
+def test_a_conveyed_invitation_is_the_hosts(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ trưởng Ngoại giao Chile chuyển lời mời của Tổng thống Chile Gabriel Boric tới Chủ tịch nước "
+            "Lương Cường thăm Chile.")
+    assert _summary(until(text, "events", published="2025-03-12"), "INVITE") == [(["CL", "VN"], "2025-03")]
+
+
+def test_an_invitation_to_visit_a_country_is_that_countrys(until) -> None:  # type: ignore[no-untyped-def]
+    # the sentence's subject is a pronoun: the country to be visited is the inviter
+    text = ("Tổng Lãnh sự Hàn Quốc tiếp lãnh đạo tỉnh Đồng Nai. Ông ngỏ lời mời Bí thư Tỉnh ủy Nguyễn Phú Cường "
+            "sang thăm Hàn Quốc.")
+    assert [a for a, _ in _summary(until(text, "events", published="2016-05-27"), "INVITE")] == [["KR", "VN"]]
+
+
+def test_a_bare_acceptance_is_the_subjects(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Tổng thống Kenya William Ruto mời Thủ tướng Phạm Minh Chính thăm Kenya. "
+            "Thủ tướng Phạm Minh Chính vui vẻ nhận lời.")
+    doc = until(text, "events", published="2025-03-12")
+    assert _summary(doc, "ACCEPT") == [(["VN", "KE"], None)]
+
+
+def test_thanks_received_are_no_acceptance(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Kenya William Ruto nhận lời cảm ơn của Thủ tướng Phạm Minh Chính."
+    assert _summary(until(text, "events", published="2025-03-12"), "ACCEPT") == []
+
+
+def test_present_tense_travel_and_arrival_are_visits(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Brazilian President Lula travels to Indonesia on Monday.",
+                 "Brazilian President Lula arrives in Jakarta for a state visit.",
+                 "Kenyan President William Ruto flew to Hanoi on Monday."):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "VISIT")][:1] in ([["BR", "ID"]], [["KE", "VN"]]), text
+
+
+def test_a_delegations_head_is_its_subject(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam and Chile held talks. A delegation led by Vietnamese Deputy Foreign Minister Do Hung Viet "
+            "paid a working visit to Chile from May 5 to 8.")
+    doc = until(text, "events", lang="en", published="2025-05-10")
+    assert _summary(doc, "VISIT") == [(["VN", "CL"], "2025-05-05/2025-05-08")]
+
+
+def test_a_deal_reached_is_signed(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Indonesia and Brazil reached a deal on beef exports on Monday."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "SIGN") == [(["ID", "BR"], "2025-03-10")]
+
+
+def test_a_noun_is_no_pledge(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan and Vietnam reviewed the pledges made at the summit on a $500 million loan."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "COMMIT") == []
+
+
+def test_headline_verbs_in_the_present(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan pledges a $500 million loan to Vietnam for the North-South railway."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "COMMIT")] == [["JP", "VN"]]
