@@ -61,3 +61,19 @@ def test_a_noun_is_no_pledge(until) -> None:  # type: ignore[no-untyped-def]
 def test_headline_verbs_in_the_present(until) -> None:  # type: ignore[no-untyped-def]
     text = "Japan pledges a $500 million loan to Vietnam for the North-South railway."
     assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "COMMIT")] == [["JP", "VN"]]
+
+
+def test_a_joint_subject_names_its_own_two_sides(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Japan and the Philippines deepen ties. The defence ministers of Japan and Indonesia met in Tokyo on "
+            "Sunday. The leaders of Japan and the Philippines met in Manila on Monday.")
+    doc = until(text, "events", lang="en", published="2025-03-12")
+    assert sorted(map(tuple, (a for a, _ in _summary(doc, "MEET")))) == [("JP", "ID"), ("JP", "PH")]
+
+
+def test_what_a_request_asks_is_its_step(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Chủ tịch nước Lương Cường đề nghị Kenya ủng hộ Việt Nam ứng cử vào Hội đồng Bảo an.", "vi"),
+                       ("Vietnamese President Luong Cuong asked Kenya to support Vietnam's candidacy for the UN "
+                        "Security Council.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [["VN", "KE"]], text
+        assert _summary(doc, "COMMIT") == [], text  # the support is asked, not pledged

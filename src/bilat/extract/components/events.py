@@ -358,7 +358,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
-        pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+"),
+        pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+(?:(?:{words('determiners')})\s+)?"),  # "Japan and the Philippines"
         joint_head_before_re=re.compile(
             rf"(?<!\w)(?:(?:{words('determiners')})\s+)?(?:{alternation([form for head in data['joint_heads_before'] for form in both_cases(head)])})\s+$"),
         joint_head_after_re=re.compile(rf"\s+(?:{alternation(data['joint_heads_after']) or NEVER})(?!\w)"),
@@ -413,6 +413,8 @@ class _Participant:
     """None for a bare title with no country: its side depends on its role in the clause."""
     name: str | None = None
     office: str | None = None
+    sides: tuple[str, ...] = ()
+    """The two countries a joint subject names ("the leaders of Japan and Indonesia"); empty for "the two sides"."""
 
 
 @dataclass
@@ -452,6 +454,13 @@ class _Context:
         """Both sides, the first named first in a joint step (FACTS.md: home country first)."""
         first = next((c for c in (self.first, self.home) if c in self.pair), self.pair[0] if self.pair else None)
         return [c for c in [first, self.other(first)] if c]
+
+    def joint_of(self, p: _Participant | None) -> list[str]:
+        """The sides a joint subject stands for: the two it names, else the article's two."""
+        if p is None or len(p.sides) != 2:
+            return self.joint()
+        first = next((c for c in (self.first, self.home) if c in p.sides), p.sides[0])
+        return [first, *(c for c in p.sides if c != first)]
 
     def side(self, p: _Participant | None) -> str | None:
         """The country a subject stands for; a bare title is the home country's official."""
@@ -671,7 +680,7 @@ def _joint_by_head(doc: Document, participants: list[_Participant], data: _Event
             after = data.joint_head_after_re.match(doc.text, p.end)
             if before or after:
                 out[-1] = _Participant(before.start() if before else previous.start, after.end() if after else p.end,
-                                       "joint", None)
+                                       "joint", None, sides=(previous.country, p.country))
                 continue
         out.append(p)
     return out
@@ -960,9 +969,24 @@ def _step_end(t: _Trigger) -> int:
         end = attribution.start()
     for match in t.data.trigger_re.finditer(t.doc.text, t.end, end):
         if t.data.kind(match.group()) in SPEECH_ACTS and not _excluded(t.doc, match, t.data) \
-                and _lower_first(match.group()) not in t.data.bare_futures:  # "hoped that Canada will ...": one step
+                and _lower_first(match.group()) not in t.data.bare_futures \
+                and not _what_is_asked(t, match):  # "hoped that Canada will ...": one step
             return match.start()
     return end
+
+
+_ADDRESSEE_WORDS = 4
+"""Words a request names its addressee in before the verb of what it asks ("urged the Kenyan side to support")."""
+
+
+def _what_is_asked(t: _Trigger, match: re.Match[str]) -> bool:
+    """"đề nghị Kenya ủng hộ Việt Nam ứng cử", "asked Japan to support the bid": a speech-act verb right after a
+    request's addressee is what is asked, the request's own step, not another act."""
+    if t.data.kind(t.match.group()) not in ("PROPOSE", "INVITE"):
+        return False
+    between = t.doc.text[t.end:match.start()]
+    return not _PUNCTUATION.search(between) and not t.data.pair_joiner_re.search(between) \
+        and len(between.split()) <= _ADDRESSEE_WORDS
 
 
 def _evidence(t: _Trigger, kind: str) -> tuple[int, int]:
@@ -1184,7 +1208,7 @@ def _meet(t: _Trigger) -> list[Event]:
     events = []
     for counterpart in counterparts or [None]:
         if subject is not None and subject.kind == "joint":
-            actors = t.ctx.joint()
+            actors = t.ctx.joint_of(subject)
         else:
             first = t.ctx.side(subject)
             other = counterpart.country if counterpart else None
@@ -1357,7 +1381,7 @@ def _attend(t: _Trigger) -> list[Event]:
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
-                    for country in t.ctx.joint()]
+                    for country in t.ctx.joint_of(subject)]
         if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
             return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
@@ -1476,7 +1500,9 @@ def _states_a_visit(t: _Trigger) -> bool:
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
-    if _pair_subject(t) or (subject is not None and subject.kind == "joint"):
+    if subject is not None and subject.kind == "joint":
+        return t.ctx.joint_of(subject)
+    if _pair_subject(t):
         return t.ctx.joint()
     listed = _co_subjects_listed(t, subject) if subject is not None else []
     if listed:
