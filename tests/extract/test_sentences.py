@@ -94,3 +94,14 @@ def test_a_run_with_no_break_is_cut_at_spaces_into_bounded_sentences() -> None:
 def test_a_long_run_of_abbreviations_is_read_a_stop_at_a_time() -> None:
     doc = Document(id="abbr", text="Gặp TS. Nguyễn An. " * 3 + "Hai bên hội đàm.")
     assert [text for _, text in _sents(doc)] == ["Gặp TS. Nguyễn An."] * 3 + ["Hai bên hội đàm."]
+
+
+def test_a_flattened_page_keeps_its_story_around_a_credit() -> None:
+    # a whole article scraped into one line: only the caption up to its credit is a caption
+    story = ("Thủ tướng Nguyễn Xuân Phúc điện đàm với Thủ tướng Nhật Bản Shinzo Abe. Hai bên nhất trí sớm mở lại "
+             "đường bay thương mại giữa hai nước trong thời gian tới, phục vụ doanh nghiệp và người dân. ") * 2
+    text = (story + "Thủ tướng phát biểu tại cuộc điện đàm - Ảnh: VGP Thủ tướng Abe cảm ơn Việt Nam. " + story)
+    labels = _sents(Document(id="t", text=text))
+    assert ("caption", "Thủ tướng phát biểu tại cuộc điện đàm - Ảnh: VGP") in labels
+    assert ("sent", "Thủ tướng Abe cảm ơn Việt Nam.") in labels
+    assert sum(label == "sent" for label, _ in labels) == 9

@@ -54,8 +54,37 @@ def find_sentences(doc: Document, lexicon: Lexicon) -> list[Span]:
     body = [s for s in _body_sentences(doc, lexicon) if doc.span_text(s) != headline]
     lines, captions = _caption_lines(doc, lexicon)
     starts = [start for start, _ in lines]
-    return spans + [Span(s.start, s.end, "caption") if lines[bisect_right(starts, s.start) - 1] in captions else s
-                    for s in body]
+    markers = tuple(lexicon["captions"]["markers"])
+    out = list(spans)
+    for sent in body:
+        line = lines[bisect_right(starts, sent.start) - 1]
+        if line not in captions:
+            out.append(sent)
+        elif line[1] - line[0] <= MAX_CAPTION_LINE:
+            out.append(Span(sent.start, sent.end, "caption"))
+        else:
+            out += _credited(doc.text, sent, markers)
+    return out
+
+
+MAX_CAPTION_LINE = 400
+"""Characters in a caption's line at most (the corpus's run to about 200). A longer line holding a photo
+credit is a page flattened into one line: only the sentence with the credit is a caption, and what
+follows the credit ("... - Ảnh: AFP Theo Cổng thông tin ...") is the story going on."""
+_CREDIT_SOURCE = re.compile(r"\s*(?P<source>[^\s)]+\)?)\s+(?=[A-ZÀ-Ỹ])")
+"""The source named after a credit marker, one word ("Ảnh: AFP", "(Ảnh: TTXVN)"), then a capitalised word."""
+
+
+def _credited(text: str, sent: Span, markers: tuple[str, ...]) -> list[Span]:
+    """A sentence of a flattened page: a caption up to its credit, the story after it; no credit, the story."""
+    found = [(text.find(m, sent.start, sent.end), m) for m in markers]
+    at, marker = min(((i, m) for i, m in found if i >= 0), default=(-1, ""))
+    if at < 0:
+        return [sent]
+    source = _CREDIT_SOURCE.match(text, at + len(marker), sent.end)
+    if source is None:
+        return [Span(sent.start, sent.end, "caption")]
+    return [Span(sent.start, source.end("source"), "caption"), Span(source.end(), sent.end, "sent")]
 
 
 def _line_of(text: str, offset: int) -> tuple[int, int]:
