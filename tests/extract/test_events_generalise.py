@@ -77,3 +77,11 @@ def test_what_a_request_asks_is_its_step(until) -> None:  # type: ignore[no-unty
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [a for a, _ in _summary(doc, "PROPOSE")] == [["VN", "KE"]], text
         assert _summary(doc, "COMMIT") == [], text  # the support is asked, not pledged
+
+
+def test_on_the_invitation_of_is_an_acceptance(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("President William Ruto of Kenya arrived in Kigali, Rwanda, on Tuesday for a two-day State visit, on "
+            "the invitation of Rwandan President Paul Kagame.")
+    doc = until(text, "events", lang="en", published="2023-04-04")
+    assert _summary(doc, "ACCEPT") == [(["KE", "RW"], None)]
+    assert _summary(doc, "VISIT") == [(["KE", "RW"], "2023-04-04")]

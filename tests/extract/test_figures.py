@@ -354,3 +354,21 @@ def test_an_amount_exceeded_is_approximate(text: str, lang: str) -> None:
 def test_a_promised_investment_is_no_stock(text: str, lang: str) -> None:
     _, found = _figures(text, lang=lang)
     assert [(f.indicator, f.parties, f.period) for f in found] == [("other", ["JP", "IN"], None)]
+
+
+def test_each_cue_with_its_own_amount_is_its_own_indicator() -> None:
+    text = ("Thương mại song phương giữa Việt Nam và Brazil năm 2023 đạt 6,7 tỷ USD, trong đó Việt Nam xuất khẩu "
+            "2,5 tỷ USD và nhập khẩu 4,2 tỷ USD.")
+    _, found = _figures(text)
+    assert [(f.indicator, f.value) for f in found] == [
+        ("bilateral_trade", 6.7e9), ("exports", 2.5e9), ("imports", 4.2e9)]  # not "exports and imports" joined
+
+
+def test_from_a_partner_is_no_comparison() -> None:
+    _, found = _figures("Japan imported goods worth $9 billion from the Philippines in 2023.", lang="en")
+    assert [(f.indicator, f.parties, f.period) for f in found] == [("imports", ["JP", "PH"], "2023")]
+
+
+def test_a_figure_neared_is_approximate() -> None:
+    _, found = _figures("Trade between Vietnam and Bangladesh neared $810 million in 2018.", lang="en")
+    assert [(f.value, f.approx) for f in found] == [(810_000_000, True)]

@@ -344,8 +344,7 @@ def _figure(
         return None
     if not value.unit and _counts_a_noun(doc, rules, amount.end):
         return None
-    stop = rules.tail_stops.search(text, after, limit)
-    tail = stop.start() if stop else limit
+    tail = _tail(doc, rules, after, limit)
     measured = _measured_after(doc, rules, after, tail)
     indicator = (
         rules.unit_indicators.get(value.unit)
@@ -369,6 +368,20 @@ def _figure(
         approx=value.approx,
         evidence=(start, end),
     ), next_from
+
+
+_PARTNER_REACH = 6
+"""Characters between a comparison word and a country that make the word the partner's ("from the Philippines")."""
+
+
+def _tail(doc: Document, rules: _FigureRules, after: int, limit: int) -> int:
+    """Where what is said of an amount after it ends: at a comparison ("up 5% from 2023") or a clause mark;
+    a comparison word naming the partner ("worth $9 billion from the Philippines in 2023") goes on."""
+    for stop in rules.tail_stops.finditer(doc.text, after, limit):
+        if not stop.group()[0].isalpha() or not any(
+                c.start - stop.end() <= _PARTNER_REACH for c in doc.in_range("countries", stop.end(), limit)):
+            return stop.start()
+    return limit
 
 
 def _period(
@@ -412,7 +425,9 @@ def _last_cue(text: str, rules: _FigureRules, start: int, end: int) -> str | Non
     if not cues:
         return None
     last = rules.cue_indicators[folded(cues[-1].group())]
-    if len(cues) > 1 and rules.cue_joiner.search(text, cues[-2].end(), cues[-1].start()):
+    between = text[cues[-2].end():cues[-1].start()] if len(cues) > 1 else ""
+    if between and not any(c.isdigit() for c in between) and rules.cue_joiner.search(text, cues[-2].end(), cues[-1].start()):
+        # "xuất khẩu 2,5 tỷ USD và nhập khẩu 4,2 tỷ USD": each cue has its own amount, not one joined
         joined = rules.cue_indicators[folded(cues[-2].group())]
         if joined != last:
             return _JOINED_INDICATORS.get(frozenset({joined, last}), "other")
