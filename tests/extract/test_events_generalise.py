@@ -85,3 +85,19 @@ def test_on_the_invitation_of_is_an_acceptance(until) -> None:  # type: ignore[n
     doc = until(text, "events", lang="en", published="2023-04-04")
     assert _summary(doc, "ACCEPT") == [(["KE", "RW"], None)]
     assert _summary(doc, "VISIT") == [(["KE", "RW"], "2023-04-04")]
+
+
+def test_being_somewhere_for_a_summit_is_attending_it(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Mongolian Prime Minister Tuya is in Hanoi for the fourth P4G Summit.", "events", lang="en",
+                published="2025-04-15")
+    assert _summary(doc, "ATTEND") == [(["MN"], "2025-04")]
+    doc = until("Kenyan President William Ruto is in talks for a new loan.", "events", lang="en", published="2025-04-15")
+    assert _summary(doc, "ATTEND") == []  # no gathering: no attendance
+
+
+def test_a_summit_meeting_on_the_sidelines(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("South Korea and Vietnam deepen ties. The two leaders agreed on a new action plan during their summit "
+            "meeting, held on the sidelines of the APEC summit in Da Nang.")
+    doc = until(text, "events", lang="en", published="2017-11-12")
+    assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"KR", "VN"}]
+    assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["KR", "VN"]

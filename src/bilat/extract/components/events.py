@@ -1374,6 +1374,9 @@ def _attend(t: _Trigger) -> list[Event]:
         start, _ = t.clause
         people = [p for p in t.participants if p.kind in ("person", "title") and start <= p.start < end]
         sides = list(dict.fromkeys(side for side in map(t.ctx.side, people) if side))
+        joint = next((p for p in reversed(t.participants) if p.kind == "joint" and start <= p.start < t.start), None)
+        if not sides and joint is not None:  # "the two leaders met on the sidelines of the APEC summit"
+            sides = t.ctx.joint_of(joint)
         return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
         visit, own = _visit_before(t)
