@@ -365,3 +365,11 @@ def test_a_two_letter_initial_glued_to_the_name_is_kept(until) -> None:  # type:
     vi = until("Tổng Thư ký Quốc hội Mông Cổ Ts.Tsolmon tiếp Đại sứ Việt Nam.", "people")
     for doc in (en, vi):
         assert "Ts.Tsolmon" in [p.name for p in doc.layer("facts.persons")]
+
+
+def test_a_party_title_ends_with_its_central_body(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đoàn đại biểu Đảng Cộng sản Việt Nam do ông Hoàng Bình Quân, Ủy viên Trung ương Đảng, Trưởng ban Đối ngoại "
+            "Trung ương, làm Trưởng đoàn, hội đàm với Đoàn đại biểu Đảng Cộng sản Trung Quốc.")
+    people = until(text, "people").layer("facts.persons")
+    assert [(p.name, p.country, p.title) for p in people] == [
+        ("Hoàng Bình Quân", "VN", "Ủy viên Trung ương Đảng, Trưởng ban Đối ngoại Trung ương")]  # no person "Trung"
