@@ -101,3 +101,15 @@ def test_a_summit_meeting_on_the_sidelines(until) -> None:  # type: ignore[no-un
     doc = until(text, "events", lang="en", published="2017-11-12")
     assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"KR", "VN"}]
     assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["KR", "VN"]
+
+
+def test_attending_a_summit_the_partner_hosts_is_visiting_it(until) -> None:  # type: ignore[no-untyped-def]
+    en = until("Peru and Vietnam deepen ties. Vietnamese President Luong Cuong attended the APEC Economic Leaders' "
+               "Week hosted by Peru in November.", "events", lang="en", published="2024-11-20")
+    assert [a for a, _ in _summary(en, "VISIT")] == [["VN", "PE"]]
+    vi = until("Việt Nam - Peru tăng cường hợp tác. Chủ tịch nước Lương Cường tham dự Tuần lễ Cấp cao APEC tại Lima.",
+               "events", published="2024-11-20")
+    assert [a for a, _ in _summary(vi, "VISIT")] == [["VN", "PE"]]
+    third = until("Việt Nam - Chile tăng cường hợp tác. Chủ tịch nước Lương Cường tham dự Tuần lễ Cấp cao APEC tại Lima.",
+                  "events", published="2024-11-20")
+    assert _summary(third, "VISIT") == []  # FACTS.md: a summit in a third country is an ATTEND only

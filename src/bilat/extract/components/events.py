@@ -156,6 +156,8 @@ class _EventData:
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
     delegation_lead_re: re.Pattern[str]
+    hosted_by_re: re.Pattern[str]
+    """"the summit hosted by Peru": the words before a gathering's host."""
     """"a delegation led by Minister X visited": X leads the subject, though "by" marks objects elsewhere."""
     place_re: re.Pattern[str]
     future_re: re.Pattern[str]
@@ -328,6 +330,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
+        hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
@@ -1393,11 +1396,32 @@ def _attend(t: _Trigger) -> list[Event]:
             subject = later[0] if later else subject
         attendees = [subject] if subject is not None and subject.kind in ("person", "title") else []
     events = []
+    host = _host(t, gathering)
     for person in attendees:
         country = t.ctx.side(person)
         if country:
             events.append(_event(t, "ATTEND", [country], _names(person)))
+            if host is not None and host != country and {host, country} <= set(t.ctx.pair):
+                # FACTS.md: a visit to attend a summit counts; one the partner hosts is a visit to it
+                events.append(_event(t, "VISIT", [country, host], _names(person)))
     return events
+
+
+def _host(t: _Trigger, gathering: re.Match[str]) -> str | None:
+    """The country a gathering is held in: the city named after it ("the APEC Week in Lima"), or the country
+    said to host it ("hosted by Peru")."""
+    _, end = t.clause
+    hosted = t.data.hosted_by_re.search(t.doc.text, gathering.end(), end)
+    if hosted is not None:
+        named = t.doc.in_range("countries", hosted.end(), min(end, hosted.end() + _HOST_REACH))
+        if named:
+            return named[0].value
+    place = _meeting_place(t)
+    return place[1] if place is not None and t.doc.text.find(place[0], gathering.start(), end) >= 0 else None
+
+
+_HOST_REACH = 12
+"""Characters after "hosted by" within which the host country is named ("hosted by the Philippines")."""
 
 
 def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
