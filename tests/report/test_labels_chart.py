@@ -72,8 +72,8 @@ def test_one_bar_per_period_with_period_labels() -> None:
     svg = trade_chart([figure("bilateral_trade", "2024-01/2024-07", 3e8, approx=True),
                        figure("bilateral_trade", "2023", 5e8, approx=True)], "vi")
     assert svg is not None and svg.startswith("<svg")
-    assert bars(svg) == ["khoảng 500 triệu USD", "khoảng 300 triệu USD"]  # oldest period first
-    assert ">năm 2023</text>" in svg and ">tháng 1/2024 – tháng 7/2024</text>" in svg
+    assert bars(svg) == ["năm 2023: khoảng 500 triệu USD", "tháng 1/2024 – tháng 7/2024: khoảng 300 triệu USD"]
+    assert ">2023</text>" in svg and ">2024</text>" in svg and ">7 tháng</text>" in svg
     assert "<title>Kim ngạch thương mại song phương (USD)</title>" in svg
 
 
@@ -82,16 +82,17 @@ def test_the_most_common_money_unit_is_drawn_alone() -> None:
     assert [f["unit"] for f in charted_figures(figures)] == ["USD", "USD"]
     svg = trade_chart(figures, "en")
     assert svg is not None
-    assert bars(svg) == ["200 million USD", "100 million USD"]
+    assert bars(svg) == ["2023: 200 million USD", "2023: 100 million USD"]
     assert "VND" not in svg
     assert ">Exports (USD)</text>" in svg and ">Imports (USD)</text>" in svg
 
 
 def test_chart_text_is_escaped() -> None:
-    svg = trade_chart([figure("bilateral_trade", "2023<script>", 5e8, unit="<i>USD</i>")], "en")
+    svg = trade_chart([figure("bilateral_trade", "2023", 5e8, unit="<i>USD</i>")], "en")
     assert svg is not None
-    assert "<script>" not in svg and "<i>" not in svg
-    assert ">2023&lt;script&gt;</text>" in svg and "<title>500 million &lt;i&gt;USD&lt;/i&gt;</title>" in svg
+    assert "<i>" not in svg
+    assert "<title>2023: 500 million &lt;i&gt;USD&lt;/i&gt;</title>" in svg and ">Bilateral trade (&lt;i&gt;USD&lt;/i&gt;)<" in svg
+    assert trade_chart([figure("bilateral_trade", "2023<script>", 5e8)], "en") is None  # no date to place it at
 
 
 def test_no_chart_without_money_figures() -> None:

@@ -1,9 +1,19 @@
-"""A store of the shared corpus plus one hostile article, and the app over it."""
+"""A store of the shared corpus plus one hostile article, the app over it, and `bilat serve` with a browser.
+
+Playwright's own browser download does not work offline, so the browser tests
+point it at the system Chromium (`apt-get install chromium`; `.ci/run` installs it).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
+from playwright import sync_api as playwright
+from servers import serving
 from sqlalchemy import Engine
 from stores import Article, build_store, text_article
 
@@ -43,3 +53,36 @@ def hostile_span(web_store: Engine, hostile_article: str) -> str:
     facts = store.article(web_store, hostile_article)["facts"]
     start, end = next(f["evidence"] for f in facts if f["section"] == "events" and f["data"]["type"] == "VISIT")
     return f"{start}-{end}"
+
+
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    # Without these Chromium keeps trying to reach Google's services, which a closed network refuses.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+MISSING = "Chromium not found: install the Debian package chromium"
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(MISSING, pytrace=False)
+        pytest.skip(MISSING)
+    return path
+
+
+@pytest.fixture(scope="session")
+def server(web_store: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`bilat serve`, read-only, over the test store."""
+    with serving(web_store.url.render_as_string(), tmp_path_factory.mktemp("serve") / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = _chromium()
+    with playwright.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

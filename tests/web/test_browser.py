@@ -1,54 +1,16 @@
 """The relationship page in a real browser: Debian's Chromium, driven by Playwright, against `bilat serve`.
 
-Playwright's own browser download does not work offline, so the test points it
-at the system Chromium (`apt-get install chromium`; `.ci/run` installs it).
+The server and the browser are the fixtures of ``conftest.py``.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright import sync_api as playwright
-from servers import serving
 from sqlalchemy import Engine
 
 from bilat import store
-
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    # Without these Chromium keeps trying to reach Google's services, which a closed network refuses.
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-MISSING = "Chromium not found: install the Debian package chromium"
-
-
-def _chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail(MISSING, pytrace=False)
-        pytest.skip(MISSING)
-    return path
-
-
-@pytest.fixture(scope="module")
-def server(web_store: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`bilat serve`, read-only, over the test store."""
-    with serving(web_store.url.render_as_string(), tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    executable = _chromium()
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def test_click_a_fact_shows_its_highlighted_evidence(server: str, browser, web_store: Engine, tmp_path: Path) -> None:
@@ -60,6 +22,7 @@ def test_click_a_fact_shows_its_highlighted_evidence(server: str, browser, web_s
     page.screenshot(path=tmp_path / "vn-pe.png", full_page=True)
     assert page.locator("h1").inner_text() == "The record of Vietnam and Peru"
 
+    page.locator(f"tr[id='{visit['id']}'] details.source summary").first.click()
     page.locator(f"tr[id='{visit['id']}'] a.source").first.click()
     page.wait_for_url(f"**/articles/{source['article']}?**")
     evidence = page.locator("mark#evidence")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from pydantic import StringConstraints
 
 from bilat import store
 from bilat.api.deps import RelationRecords, StoreEngine
 from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
-from bilat.api.schemas import EventType, ReaderLanguage, Relation, RelationsPage
+from bilat.api.schemas import EventStatus, EventType, ReaderLanguage, Relation, RelationsPage
 from bilat.countries import country_code
 from bilat.errors import BilatError
 
@@ -18,6 +19,8 @@ router = APIRouter(route_class=ApiRoute, tags=["relations"], responses=documente
 PAIR = r"^[A-Za-z]{2}-[A-Za-z]{2}$"
 ISO_DATE = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 """A day, month or year (FACTS.md dates at their precision); ``[0-9]``, not ``\\d``, which matches other digits too."""
+PERSON_ID = r"^p[0-9a-f]{13}$"
+"""A resolved person's id, as in ``persons[].id``."""
 
 
 @router.get(
@@ -51,7 +54,9 @@ def list_relations(
                 "each with its sources (article, evidence span, quoted sentence); the same record as "
                 "`bilat relation A B --format json`. The countries come in the order asked. The filters narrow "
                 "the events only: `since`/`until` keep the events dated within the range (inclusive, undated "
-                "events left out), `type` those of the types given; `open` keeps the open items among them. "
+                "events left out), `type` those of the types given, `person` those naming one of the persons given "
+                "(their ids, `persons[].id`), `status` those of the statuses given; `open` keeps the open items "
+                "among them. "
                 "`lang` names persons and mechanisms as the articles in that language do, where any does (one "
                 "person reported in Vietnamese and in English is `Phạm Minh Chính` in `vi`, `Pham Minh Chinh` in "
                 "`en`); without it, each gets the fullest name in any language. Every form stays in `aliases` "
@@ -83,6 +88,12 @@ def get_relation(
     lang: Annotated[ReaderLanguage | None, Query(
         description="Name persons and mechanisms as the articles in this language do, where any does.",
     )] = None,
+    persons: Annotated[list[Annotated[str, StringConstraints(pattern=PERSON_ID)]] | None, Query(
+        alias="person", description="Keep the events naming one of these persons, by id (repeatable).",
+    )] = None,
+    statuses: Annotated[list[EventStatus] | None, Query(
+        alias="status", description="Event statuses to keep (repeatable).",
+    )] = None,
 ) -> dict[str, Any]:
     first, second = (_country(code) for code in pair.split("-"))
     if first == second:
@@ -90,7 +101,7 @@ def get_relation(
     record = records.relation(engine, first, second)
     if lang is not None:
         record = store.in_language(record, lang)
-    return store.filter_events(record, since, until, types or ())
+    return store.filter_events(record, since, until, types or (), persons or (), statuses or ())
 
 
 def _country(code: str) -> str:

@@ -6,11 +6,15 @@
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
              rebuilding the resolved layer; forgetting articles
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
+    persons  the record of one person: offices seen, events naming them
+    catalogue  where articles were read from, and the pairs each reports on
     names    names as the articles of each language state them; a record in one reader's language
 """
 
+from bilat.store.catalogue import article_origins, article_pairs
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.names import in_language
+from bilat.store.persons import person
 from bilat.store.query import (
     article,
     article_languages,
@@ -36,7 +40,8 @@ from bilat.store.write import (
 )
 
 __all__ = [
-    "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
-    "filter_events", "forget", "forget_skips", "in_language", "office_holders", "read_from", "rebuild", "record_skips",
-    "relation", "relations", "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
+    "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "connect",
+    "database_url", "entity", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
+    "read_from", "rebuild", "record_skips", "relation", "relations", "skipped_paths", "skips", "store_article",
+    "store_articles", "upgrade",
 ]

@@ -79,16 +79,22 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
 
 
 def filter_events(
-    record: dict[str, Any], since: str | None = None, until: str | None = None, types: Iterable[str] = ()
+    record: dict[str, Any], since: str | None = None, until: str | None = None, types: Iterable[str] = (),
+    persons: Iterable[str] = (), statuses: Iterable[str] = (),
 ) -> dict[str, Any]:
-    """``record`` with only the events dated within ``since``..``until`` (ISO, inclusive) and of ``types``.
+    """``record`` with only the events dated within ``since``..``until`` (ISO, inclusive), of ``types``,
+    naming one of ``persons`` (ids) and of ``statuses``; an empty filter keeps all.
 
     A filter on dates leaves out undated events: nothing says they fall in the range.
     """
-    wanted = set(types)
+    wanted, named, stated = set(types), set(persons), set(statuses)
 
     def kept(event: dict[str, Any]) -> bool:
         if wanted and event["type"] not in wanted:
+            return False
+        if named and named.isdisjoint(event["person_ids"]):
+            return False
+        if stated and event["status"] not in stated:
             return False
         if since or until:
             first, last = _day_range(event["date"])

@@ -17,6 +17,7 @@ from bilat.api.records import Records
 from bilat.web import views
 from bilat.web.cache import ResponseCache
 from bilat.web.headers import SecurityHeaders
+from bilat.web.languages import PreferredLanguage
 from bilat.web.limits import READ_TIME_LIMIT, WRITE_TIME_LIMIT, TimeLimit, WriteGate, handler_threads
 from bilat.web.views.docs import SWAGGER_UI
 
@@ -36,7 +37,8 @@ def create_app(
 
     Around the routes, outermost first: the security headers on every
     answer, the time limits, writes refused from their headers (no token, too
-    large), and reads answered from memory until the store changes.
+    large), the reader's language from the browser when the URL names none,
+    and reads answered from memory until the store changes.
     """
     app = FastAPI(title="bilat", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   lifespan=handler_threads)
@@ -48,6 +50,7 @@ def create_app(
     app.mount(SWAGGER_UI, StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger-ui")
     app.mount("/static", StaticFiles(packages=[("bilat.web", "static")]), name="static")
     app.add_middleware(ResponseCache, engine=engine)  # each add_middleware wraps the ones before
+    app.add_middleware(PreferredLanguage)  # outside the cache: answers are cached per language
     app.add_middleware(WriteGate)
     app.add_middleware(TimeLimit, read=read_time_limit, write=write_time_limit)
     app.add_middleware(SecurityHeaders)

@@ -7,7 +7,7 @@ every text escaped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bilat.lang import load
+from bilat.report.hedges import hedged_amount
 from bilat.report.labels import (
     READER_LANGUAGES,
     amount_text,
@@ -25,6 +26,7 @@ from bilat.report.labels import (
     label,
     office_title,
 )
+from bilat.web.origin import origin
 
 _environment = Environment(
     loader=PackageLoader("bilat.web", "templates"),
@@ -33,7 +35,8 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.globals.update(
-    label=label, country=country, date_text=date_text, amount_text=amount_text, office_title=office_title
+    label=label, country=country, date_text=date_text, amount_text=amount_text, office_title=office_title,
+    origin=origin, hedged_amount=hedged_amount,
 )
 templates = Jinja2Templates(env=_environment)
 
@@ -44,7 +47,10 @@ CONTENT_SECURITY_POLICY = (
 
 
 def reader_language(requested: str | None, languages: Mapping[str, int]) -> str:
-    """The interface language: the one asked for, else that of most sources when bilat speaks it, else English."""
+    """The interface language: the one asked for, else that of most sources when bilat speaks it, else English.
+
+    ``requested`` is ``?lang``, or the browser's choice when the URL has none (``web.languages``).
+    """
     if requested in READER_LANGUAGES:
         return requested
     spoken = {lang: n for lang, n in languages.items() if lang in READER_LANGUAGES}
@@ -58,13 +64,23 @@ def evidence_url(source: Mapping[str, Any], lang: str) -> str:
     return f"/articles/{source['article']}?{query}#evidence"
 
 
+def person_url(person_id: str, lang: str) -> str:
+    """The page of one person."""
+    return f"/p/{person_id}?{urlencode({'lang': lang})}"
+
+
+def pair_url(codes: Sequence[str], lang: str, anchor: str | None = None) -> str:
+    """The page of a relationship, at ``anchor`` if given (a fact's id)."""
+    return f"/r/{'-'.join(codes[:2])}?{urlencode({'lang': lang})}" + (f"#{anchor}" if anchor else "")
+
+
 def page(request: Request, template: str, lang: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A page in ``lang``, with its interface words and links to itself in the other languages."""
     languages = {other: _in_language(request, other) for other in READER_LANGUAGES}
     response = templates.TemplateResponse(
         request, template,
         {"lang": lang, "ui": load(lang).table("ui", "ui"), "languages": languages, "evidence_url": evidence_url,
-         **context},
+         "person_url": person_url, "pair_url": pair_url, **context},
         status_code=status_code,
     )
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY

@@ -1,11 +1,13 @@
-"""``/articles/{id}``: an article as stored, with one evidence span highlighted and scrolled into view."""
+"""``/articles``: the stored articles, newest first, a page at a time; ``/articles/{id}``: an article as stored,
+with one evidence span highlighted and scrolled into view."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from math import ceil
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from bilat import store
@@ -15,6 +17,24 @@ from bilat.web.render import page, reader_language
 router = APIRouter()
 
 _SPAN = re.compile(r"(\d{1,9})-(\d{1,9})")
+
+
+ARTICLES_PER_PAGE = 50
+"""Articles on one page of the list: a screen or two of rows, and one quick query however large the store."""
+
+
+@router.get("/articles")
+def articles_page(request: Request, page_number: Annotated[str, Query(alias="page")] = "1", lang: str | None = None,
+                  ) -> HTMLResponse:
+    """A page of the list; a page number that is no positive number is the first page."""
+    engine = request.app.state.engine
+    lang = reader_language(lang, store.article_languages(engine))
+    number = int(page_number) if page_number.isdecimal() and page_number.isascii() and int(page_number) > 0 else 1
+    total, listed = store.articles(engine, ARTICLES_PER_PAGE, (number - 1) * ARTICLES_PER_PAGE)
+    pages = max(1, ceil(total / ARTICLES_PER_PAGE))
+    pairs = store.article_pairs(engine, [a["id"] for a in listed])
+    return page(request, "articles.html", lang, articles=listed, pairs=pairs, total=total, number=number,
+                pages=pages, first=(number - 1) * ARTICLES_PER_PAGE + 1)
 
 
 @router.get("/articles/{article_id}")

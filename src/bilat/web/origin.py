@@ -1,0 +1,38 @@
+"""Where an article came from, as a page shows it: the outlet and a link for a URL, the file's name for a file.
+
+``article.source`` is what ``bilat ingest`` was given: a URL, or a path on the
+machine that ran it ("/home/x/a.txt", "dump.jsonl:12"). A path says nothing to a
+reader and tells everyone how that machine is laid out, so no page shows more of
+it than the file's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+WEB_SCHEMES = ("http", "https")
+_HOST_PREFIX = "www."
+"""Left off an outlet's name: "www.vietnamplus.vn" is the outlet "vietnamplus.vn"."""
+_PATH_SEPARATORS = re.compile(r"[/\\]")
+"""POSIX and Windows separators: a store may hold paths ingested on either."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What to show for a source: ``text``, and ``url`` when it can be opened in a browser."""
+
+    text: str
+    url: str | None = None
+
+
+def origin(source: str | None) -> Origin | None:
+    """The outlet of a URL, with the URL; the file name of a path; None when the article names no source."""
+    if not source:
+        return None
+    parts = urlsplit(source)
+    if parts.scheme.lower() in WEB_SCHEMES and parts.hostname:
+        host = parts.hostname.rstrip(".").removeprefix(_HOST_PREFIX)
+        return Origin(host, source)
+    return Origin(_PATH_SEPARATORS.split(source)[-1] or source)
