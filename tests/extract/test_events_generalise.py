@@ -113,3 +113,11 @@ def test_attending_a_summit_the_partner_hosts_is_visiting_it(until) -> None:  # 
     third = until("Việt Nam - Chile tăng cường hợp tác. Chủ tịch nước Lương Cường tham dự Tuần lễ Cấp cao APEC tại Lima.",
                   "events", published="2024-11-20")
     assert _summary(third, "VISIT") == []  # FACTS.md: a summit in a third country is an ATTEND only
+
+
+def test_leading_a_delegation_somewhere_is_visiting_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nigeria and Ghana deepen ties. Nigeria's Foreign Minister Yusuf Tuggar will lead a delegation to Accra "
+            "next week for the Joint Commission meeting.")
+    doc = until(text, "events", lang="en", published="2025-03-12")
+    assert [(a, e.status) for a, e in ((e.actors, e) for e in doc.layer("facts.events") if e.type == "VISIT")] == [
+        (["NG", "GH"], "planned")]
