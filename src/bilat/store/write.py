@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from sys import intern
@@ -393,5 +393,12 @@ def _write(session: Session, r: Resolution) -> None:
 
 
 def _columns(entity: object, model: type[m.Base]) -> dict[str, Any]:
-    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated)."""
-    return {c.key: getattr(entity, c.key) for c in model.__table__.columns if hasattr(entity, c.key)}
+    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated).
+
+    A value that is itself an entity (an event's ``counterpart``) is stored as its fields, in a JSON column.
+    """
+    return {c.key: _value(getattr(entity, c.key)) for c in model.__table__.columns if hasattr(entity, c.key)}
+
+
+def _value(value: Any) -> Any:
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value
