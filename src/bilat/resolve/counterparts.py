@@ -5,6 +5,10 @@ person and the other's office (``counterpart_office``, the office of the
 side met: the event's second actor, FACTS.md). For a meeting whose side
 names no person, in order:
 
+- ``same_sentence``: a person of a side naming none whose full name the
+  meeting's sentence gives ("Prime Minister Pham Minh Chinh ... at a
+  reception ... for UAE Minister ..."), the extractor having missed them;
+
 - ``same_article``: the person of that country and office the meeting's own
   article shows in it then ("Tổng thống Peru Dina Boluarte" a sentence
   earlier; not the former presidents its history paragraph recalls);
@@ -21,6 +25,7 @@ them in that office or on that trip: one click from the sentence that says who h
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
@@ -29,8 +34,9 @@ from datetime import date
 
 from bilat.isodates import DayRange, day_range
 from bilat.resolve.model import Counterpart, EventEntity, OfficeSeen, PersonEntity, Stated
+from bilat.text import fold
 
-BASES = ("same_article", "office_holder", "trip")
+BASES = ("same_sentence", "same_article", "office_holder", "trip")
 """The rules that infer a counterpart (``Counterpart.basis``)."""
 HOLDER_MARGIN_DAYS = 365
 """How far before or after the last sighting of an office's holder they are taken to hold it still: terms of
@@ -103,6 +109,15 @@ def infer_counterparts(
         in_article[article_of[sighting.fact_id]].append(sighting)
     visits = {e.id: e for e in events if e.type == "VISIT"}
     offices_of = {p.id: p.offices for p in persons}
+    full_names: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
+    """(article, country) → the full names (folded) of its persons of that country, with their id, fact and office."""
+    person_of = {fact: p.id for p in persons for fact in p.sources}
+    for fact in person_facts:
+        person_id = person_of.get(fact.fact_id)
+        country = fact.data.get("country")
+        if person_id and country:
+            for name in {fold(n) for n in (fact.data["name"], *fact.data.get("aliases", [])) if len(n.split()) > 1}:
+                full_names[(fact.article_id, country)].append((f" {name} ", person_id, fact.fact_id, fact.data.get("office")))
     for event in events:
         if event.type != "MEET" or len(set(event.actors)) != 2:
             continue
@@ -110,12 +125,14 @@ def infer_counterparts(
         missing = [c for c in event.actors[::-1] if c not in named]
         if not missing:
             continue
-        side = missing[0]
-        office = event.counterpart_office if side == event.actors[1] else None
         articles = sorted({event_facts[f].article_id for f in event.sources})
-        found = None
+        said = " ".join(_padded(event_facts[f].quote) for f in event.sources)
+        sentence = next(((c, f) for c in missing if (f := _in_sentence(said, c, articles, full_names))), None)
+        side = sentence[0] if sentence else missing[0]
+        office = event.counterpart_office if side == event.actors[1] else None
+        found = sentence[1] if sentence else None
         days = _days(event, event_facts)
-        if office:
+        if office and found is None:
             told = [s for article in articles for s in in_article.get(article, ()) if (s.country, s.office) == (side, office)]
             if days is None:  # no date to tell holders apart: the article's one holder of the office, if it names one
                 found = _found(told[0] if len({s.person_id for s in told}) == 1 else None, "same_article")
@@ -131,6 +148,25 @@ def infer_counterparts(
             event.counterpart = Counterpart(side, held, person_id, True, basis, fact_id)
         elif office:
             event.counterpart = Counterpart(side, office, None, False, None, None)
+
+
+def _padded(quote: str | None) -> str:
+    """A sentence folded, with the spaces that let a name be found as whole words."""
+    return f" {' '.join(_WORD.findall(fold(quote or '')))} "
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _in_sentence(
+    said: str, side: str, articles: list[str], full_names: dict[tuple[str, str], list[tuple[str, str, str, str | None]]],
+) -> _Found | None:
+    """The one person of ``side`` whose full name the meeting's sentence gives (a single word could be anything)."""
+    named = {(p, f, o) for a in articles for name, p, f, o in full_names.get((a, side), ()) if _padded(name) in said}
+    if len({p for p, _, _ in named}) != 1:
+        return None
+    person_id, fact_id, office = min(named, key=lambda n: n[1])
+    return person_id, fact_id, "same_sentence", office
 
 
 def _days(event: EventEntity, event_facts: dict[str, Stated]) -> DayRange | None:

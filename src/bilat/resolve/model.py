@@ -23,6 +23,8 @@ class Stated:
     published: str | None
     """The article's date: what "now" meant for the article."""
     data: dict[str, Any]
+    quote: str | None = None
+    """For a meeting: the sentence its evidence covers, where the persons it names are read (``counterparts``)."""
 
     @property
     def order(self) -> tuple[str, str, int]:

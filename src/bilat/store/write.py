@@ -19,7 +19,7 @@ from sys import intern
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, case, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -340,13 +340,17 @@ def _stated(session: Session) -> list[Stated]:
     rebuild's memory: the keys, codes and ids that every fact repeats are
     kept once (``sys.intern``), about a third less than as decoded.
     """
-    query = select(m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published).join(
-        m.Article, m.Article.id == m.Fact.article_id
+    quote = case(
+        (m.Fact.section == "events", func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)), else_=None
     )
+    query = select(
+        m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published, quote,
+    ).join(m.Article, m.Article.id == m.Fact.article_id)
     rows = session.execute(query.execution_options(yield_per=2000))
     return [
-        Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data))
-        for fact_id, article_id, section, position, data, published in rows
+        Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data),
+               said if data.get("type") == "MEET" else None)  # only a meeting's sentence is read again
+        for fact_id, article_id, section, position, data, published, said in rows
     ]
 
 
