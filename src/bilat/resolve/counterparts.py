@@ -14,7 +14,8 @@ names no person, in order:
   earlier; not the former presidents its history paragraph recalls);
 - ``office_holder``: the person the store saw in that office of that
   country on the meeting's date, or on both sides of it, or within
-  ``HOLDER_MARGIN_DAYS`` on one side with no one else seen in it between;
+  ``HOLDER_MARGIN_DAYS`` on one side only (the last one seen before and the
+  first seen after it, when both are that close, could each have held it);
 - ``trip``: for the visiting side, the person who made the visit the
   meeting is part of (``resolve.trips``);
 - else the office alone, so the page can say "the President of the Congress of Peru".
@@ -82,12 +83,10 @@ class OfficeHolders:
         at = bisect_left(self.starts[(country, office)], days[0])
         before = max(sightings[:at], key=lambda s: (s.days[1], s.fact_id), default=None)
         after = sightings[at] if at < len(sightings) else None
-        if before is not None and after is not None:
-            return before if before.person_id == after.person_id else None
-        near = before or after
-        if near is None or _gap(near.days, days) > HOLDER_MARGIN_DAYS:
-            return None
-        return near
+        if before is not None and after is not None and before.person_id == after.person_id:
+            return before  # seen in it on both sides of the date
+        near = [s for s in (before, after) if s is not None and _gap(s.days, days) <= HOLDER_MARGIN_DAYS]
+        return near[0] if len(near) == 1 else None
 
 
 def _gap(a: DayRange, b: DayRange) -> int:
