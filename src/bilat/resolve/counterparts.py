@@ -109,14 +109,14 @@ def infer_counterparts(
     visits = {e.id: e for e in events if e.type == "VISIT"}
     offices_of = {p.id: p.offices for p in persons}
     full_names: dict[tuple[str, str], list[tuple[str, str, str, str | None]]] = defaultdict(list)
-    """(article, country) → the full names (folded) of its persons of that country, with their id, fact and office."""
+    """(article, country) → the full names (``_padded``) of its persons of that country, with their id, fact and office."""
     person_of = {fact: p.id for p in persons for fact in p.sources}
     for fact in person_facts:
         person_id = person_of.get(fact.fact_id)
         country = fact.data.get("country")
         if person_id and country:
             for name in {fold(n) for n in (fact.data["name"], *fact.data.get("aliases", [])) if len(n.split()) > 1}:
-                full_names[(fact.article_id, country)].append((f" {name} ", person_id, fact.fact_id, fact.data.get("office")))
+                full_names[(fact.article_id, country)].append((_padded(name), person_id, fact.fact_id, fact.data.get("office")))
     for event in events:
         if event.type != "MEET" or len(set(event.actors)) != 2:
             continue
@@ -161,7 +161,7 @@ def _in_sentence(
     said: str, side: str, articles: list[str], full_names: dict[tuple[str, str], list[tuple[str, str, str, str | None]]],
 ) -> _Found | None:
     """The one person of ``side`` whose full name the meeting's sentence gives (a single word could be anything)."""
-    named = {(p, f, o) for a in articles for name, p, f, o in full_names.get((a, side), ()) if _padded(name) in said}
+    named = {(p, f, o) for a in articles for name, p, f, o in full_names.get((a, side), ()) if name in said}
     if len({p for p, _, _ in named}) != 1:
         return None
     person_id, fact_id, office = min(named, key=lambda n: n[1])

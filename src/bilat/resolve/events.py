@@ -65,12 +65,17 @@ class _Cluster:
 
     years: set[str] = field(default_factory=set)
     """The years it is filed under in its block."""
+    spans: dict[str, DayRange] = field(default_factory=dict)
+    """For a lasting event, the distinct ``start/end`` dates its members state, with their days."""
 
     def join(self, event: Stated, persons: list[str]) -> None:
         self.members.append(event)
         self.articles.add(event.article_id)
         self.persons += [p for p in persons if p not in self.person_set]
         self.person_set.update(persons)
+        stated = event.data.get("date") or ""
+        if event.data["type"] in LASTING and "/" in stated and stated not in self.spans:
+            self.spans[stated] = day_range(stated)  # type: ignore[assignment]  # a joined date has days
         for key in _COMPARED:
             if event.data.get(key):
                 self.stated[key].add(_folded(event.data[key]) if key != "object" else event.data[key])
@@ -150,16 +155,13 @@ def _days(cluster: _Cluster, days: DayRange) -> DayRange:
     event the narrowest span a member states around them (the visit's 12–16, not one meeting's 14)."""
     common = days if cluster.days is None else overlap(cluster.days, days)
     assert common is not None  # a statement joins only a cluster whose days overlap its own
-    span = _span(cluster.members, common)
-    return day_range(span) if span else common  # type: ignore[return-value]
+    span = _span(cluster, common)
+    return cluster.spans[span] if span else common
 
 
-def _span(members: list[Stated], days: DayRange) -> str | None:
+def _span(cluster: _Cluster, days: DayRange) -> str | None:
     """For a lasting event, the narrowest ``start/end`` a member states that holds ``days``."""
-    if members[0].data["type"] not in LASTING:
-        return None
-    spans = [s.data["date"] for s in members if "/" in (s.data.get("date") or "")]
-    holding = [d for d in spans if _within(days, day_range(d))]
+    holding = [d for d, stated in cluster.spans.items() if _within(days, stated)]
     return min(holding, key=lambda d: (width(d), d)) if holding else None
 
 
@@ -225,7 +227,7 @@ def _entity(cluster: _Cluster) -> EventEntity:
         return next((s.data[key] for s in ranked if s.data.get(key)), None)
 
     precise = day_range(best.get("date"))
-    stated = (_span(cluster.members, precise) if precise else None) or best.get("date")
+    stated = (_span(cluster, precise) if precise else None) or best.get("date")
     days = day_range(stated)
     framework = first("framework")
     return EventEntity(
