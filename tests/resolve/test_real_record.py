@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from sqlalchemy import Engine
 from stores import Article, build_store, extracted, text_article
 
 from bilat import store
+from bilat.api.schemas import CounterpartBasis, Relation
 from bilat.report.labels import event_label
+from bilat.resolve.counterparts import BASES
 from bilat.text import fold
 
 LIMA_TALKS = """lang: en
@@ -66,6 +68,14 @@ def test_the_peru_state_visit_is_one_trip_with_its_four_meetings(corpus_store: E
     president = next(m["counterpart"] for m in meetings if m["counterpart"]["office"] == "head_of_state")
     assert president["inferred"] and president["name"] == "Dina Ercilia Boluarte Zegarra"
     assert president["source"]["article"] == meetings[0]["sources"][0]["article"]  # the article says who held it
+
+
+def test_every_record_has_the_shape_the_api_states(corpus_store: Engine) -> None:
+    assert get_args(CounterpartBasis) == BASES
+    for pair in store.relations(corpus_store):
+        record = store.relation(corpus_store, *pair["countries"])
+        for lang in ("vi", "en"):
+            Relation.model_validate(store.in_language(record, lang))
 
 
 def test_no_meeting_lacks_a_counterpart_its_sentence_names(corpus_store: Engine) -> None:

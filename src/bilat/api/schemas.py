@@ -204,7 +204,8 @@ class EventLink(Model):
     rule: LinkRule = Field(description=_RULE)
 
 
-CounterpartBasis = Literal["same_article", "office_holder", "trip"]
+CounterpartBasis = Literal["same_sentence", "same_article", "office_holder", "trip"]
+"""The rules that infer a counterpart (``resolve.counterparts.BASES``)."""
 
 
 class Counterpart(Model):
@@ -215,9 +216,9 @@ class Counterpart(Model):
     person_id: str | None = Field(description="The person, when known: stated nowhere in the event, so `inferred`.")
     name: str | None = Field(description="The person's name (in the language asked for, where its articles name them).")
     inferred: bool = Field(description="True when the person is not named by the event's statements but inferred.")
-    basis: CounterpartBasis | None = Field(description="How the person was inferred: the meeting's own article shows "
-                                           "them in the office then, another article does, or they made the visit "
-                                           "the meeting is part of.")
+    basis: CounterpartBasis | None = Field(description="How the person was inferred: the meeting's sentence gives "
+                                           "their full name, its article shows them in the office then, another "
+                                           "article does, or they made the visit the meeting is part of.")
     fact: str | None = Field(description="The persons fact that shows the person in that office or on that trip.")
     source: Citation | None = Field(description="Where that fact is stated: the article that says who held the office.")
 
