@@ -204,6 +204,25 @@ class EventLink(Model):
     rule: LinkRule = Field(description=_RULE)
 
 
+CounterpartBasis = Literal["same_sentence", "same_article", "office_holder", "trip"]
+"""The rules that infer a counterpart (``resolve.counterparts.BASES``)."""
+
+
+class Counterpart(Model):
+    """Whom a meeting's side that names no person met as (``resolve.counterparts``)."""
+
+    country: CountryCode
+    office: Office | None = Field(description="The office of the side met, as stated, or the one the inferred person held.")
+    person_id: str | None = Field(description="The person, when known: stated nowhere in the event, so `inferred`.")
+    name: str | None = Field(description="The person's name (in the language asked for, where its articles name them).")
+    inferred: bool = Field(description="True when the person is not named by the event's statements but inferred.")
+    basis: CounterpartBasis | None = Field(description="How the person was inferred: the meeting's sentence gives "
+                                           "their full name, its article shows them in the office then, another "
+                                           "article does, or they made the visit the meeting is part of.")
+    fact: str | None = Field(description="The persons fact that shows the person in that office or on that trip.")
+    source: Citation | None = Field(description="Where that fact is stated: the article that says who held the office.")
+
+
 class EventColumns(Model):
     """An event's own fields, as both a relation record and ``/api/facts`` give them."""
 
@@ -219,6 +238,15 @@ class EventColumns(Model):
     counterpart_office: Office | None
     agreement_id: str | None
     sources: list[Source]
+    framework: Framework | None = Field(description="For ESTABLISH_RELATIONS: the level established or reached.")
+    upgrade: bool | None = Field(description="For ESTABLISH_RELATIONS: true when a partnership was reached (an "
+                                 "upgrade), false when diplomatic relations were established.")
+    background: bool | None = Field(description="True when every article stating it recalls it (as background, or "
+                                    "dated well before the article): history, not what the articles report.")
+    trip_id: str | None = Field(description="The visit whose trip it is part of (a visit's own id for the visit): "
+                                "the meetings, signings and statements within its days, between the same countries.")
+    counterpart: Counterpart | None = Field(description="For a meeting one of whose sides names no person: whom "
+                                            "that side met as, a person (inferred) or the office alone.")
 
 
 class RelationEvent(EventColumns):
@@ -227,6 +255,8 @@ class RelationEvent(EventColumns):
     links: list[EventLink]
     fulfilled_by: list[str] = Field(description="Events of this record that fulfil this one.")
     fulfils: list[str] = Field(description="Earlier events this one fulfils.")
+    parts: list[str] = Field(description="For a visit: the events of its trip (meetings, signings, statements "
+                             "within its days), in timeline order.")
 
 
 class AgreementStatusSeen(Model):
@@ -264,6 +294,66 @@ class RelationFigure(StatedFigure):
     sources: list[Source]
 
 
+class FrameworkReached(Model):
+    """A framework the relationship reached, with the first event that reached it."""
+
+    framework: Framework
+    date: IsoDate | None
+    event: str
+    upgrade: bool | None = Field(description="A partnership reached, not diplomatic relations established.")
+
+
+class GlanceItem(Model):
+    """An event a glance names: what is planned next, or an open item."""
+
+    event: str
+    type: EventType
+    actors: list[CountryCode]
+    date: IsoDate | None
+    object: str | None = Field(description="What it promises, ending on a whole phrase (the quote has the clause).")
+    agreement_id: str | None
+    age_days: int | None = Field(description="Days from its date (else its first article's) to the glance's `as_of`.")
+    quote: str | None = Field(description="The sentence of its first source, in that article's language.")
+    article: str | None = Field(description="The article of that source.")
+
+
+class LastContact(Model):
+    """The latest high-level visit or meeting (leaders and ministers): the trip it is part of, if any."""
+
+    event: str
+    type: EventType
+    date: IsoDate | None
+    actors: list[CountryCode]
+    persons: list[str]
+    counterpart: Counterpart | None
+
+
+class LatestTrade(Model):
+    id: str
+    period: IsoDate | None
+    value: float
+    unit: str
+    approx: bool
+
+
+class SourceCounts(Model):
+    articles: int
+    languages: dict[str, int]
+
+
+class Glance(Model):
+    """The record at a glance (``resolve.glance``): what a bilateral note opens with."""
+
+    as_of: str | None = Field(description="The latest date of the record's articles (`YYYY-MM-DD`): ages count to it.")
+    framework: FrameworkReached | None = Field(description="The current framework: the highest reached.")
+    last_contact: LastContact | None
+    next: list[GlanceItem] = Field(description="Accepted invitations nothing fulfilled yet, announced visits not made.")
+    open: list[GlanceItem] = Field(description="The open items that are concrete (a document, mechanism, visit, "
+                                   "amount, organisation or date), with their age.")
+    trade: LatestTrade | None = Field(description="The bilateral trade figure of the latest period.")
+    sources: SourceCounts
+
+
 class Relation(Model):
     """Everything the store knows about two countries' relationship, each fact with its sources."""
 
@@ -277,6 +367,8 @@ class Relation(Model):
     mechanisms: list[RelationMechanism]
     memberships: list[RelationMembership]
     figures: list[RelationFigure]
+    frameworks: list[FrameworkReached] = Field(description="The framework's history, lowest (earliest) first.")
+    glance: Glance
 
 
 class PairSummary(Model):

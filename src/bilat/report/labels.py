@@ -25,6 +25,18 @@ def label(lang: str, table: str, code: str | None) -> str:
     return words.get(code, code)
 
 
+def event_label(event: dict[str, Any], lang: str) -> str:
+    """An event's kind in ``lang``: an ESTABLISH_RELATIONS that reached a partnership reads as the upgrade it is
+    ("Upgrade of relations to Comprehensive strategic partnership"), not as relations established."""
+    if event.get("type") != "ESTABLISH_RELATIONS":
+        return label(lang, "event_types", event.get("type"))
+    steps = load(lang).table("labels", "relations_steps")
+    if not event.get("upgrade"):
+        return str(steps["establishment"]) if event.get("framework") else label(lang, "event_types", event["type"])
+    framework = event.get("framework")
+    return str(steps["upgrade_to"]).format(framework=label(lang, "frameworks", framework)) if framework else str(steps["upgrade"])
+
+
 def office_title(offices: list[dict[str, Any]], seen: dict[str, Any], lang: str) -> str:
     """The office ``seen`` (one of a person's ``offices``, ``store.relation``) as a reader of ``lang`` knows it.
 

@@ -9,6 +9,9 @@ whatever order the articles were stored in. Each step is its own module:
     agreements   one agreement, its status history
     records      mechanisms, memberships, figures, de-duplicated
     fulfilment   invitations and proposals → what fulfilled them
+    trips        a visit with the meetings, signings and statements of its days
+    counterparts whom a meeting's unnamed side met as
+    glance       a relationship's record at a glance (framework, last contact, what is next, open items)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bilat.resolve.agreements import resolve_agreements
+from bilat.resolve.counterparts import infer_counterparts
 from bilat.resolve.events import resolve_events
 from bilat.resolve.fulfilment import attach_agreements, link
 from bilat.resolve.model import Resolution, Stated, with_known_dates
@@ -26,6 +30,7 @@ from bilat.resolve.records import (
     resolve_mechanisms,
     resolve_memberships,
 )
+from bilat.resolve.trips import group_trips
 
 __all__ = ["Resolution", "Stated", "resolve"]
 
@@ -40,6 +45,8 @@ def resolve(stated: Iterable[Stated]) -> Resolution:
     agreements = resolve_agreements(by_section["agreements"])
     event_facts = {s.fact_id: s for s in events_stated}
     attach_agreements(events, event_facts, by_section["agreements"], agreements)
+    group_trips(events, event_facts)
+    infer_counterparts(events, persons, event_facts, by_section["persons"])
     return Resolution(
         persons=persons,
         events=events,

@@ -16,6 +16,12 @@ these hold, and otherwise starts a new one:
 Statements are taken in article date order, each joining the compatible event
 with which it shares most persons, so the result depends on the articles, not
 on the order they were stored in.
+
+The statement with the most precise date speaks for the event, with one
+exception: a visit or an attendance lasts, and a day stated within the span
+another article gives (the day of one meeting of a state visit) does not
+replace the span. An event is background when every article stating it
+recalls it: as ``reported``, or dated well before the article.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from datetime import date
 
 from bilat.isodates import DayRange, day_range, overlap, width
 from bilat.resolve.model import EventEntity, Stated, entity_id
@@ -34,6 +42,13 @@ WITH_OBJECT = frozenset({"PROPOSE", "COMMIT", "INVITE", "ACCEPT", "CONGRATULATE"
 _STATUS_RANK = {"planned": 0, "reported": 1, "happened": 2}
 _OBJECT_OVERLAP = 0.5
 """Share of the shorter object's words the other must have for two objects to be one."""
+LASTING = frozenset({"VISIT", "ATTEND"})
+"""Types that span days: their stated span stands when a day within it is stated (that of one meeting)."""
+ESTABLISHMENT = "diplomatic_relations"
+"""The framework of relations established; any other framework reached is an upgrade (FACTS.md)."""
+BACKGROUND_DAYS = 60
+"""Days before its article's date from which an event is history the article recalls: news reports a
+visit within days, a weekly or monthly review within weeks; two months back is the background it gives."""
 
 
 @dataclass
@@ -48,17 +63,27 @@ class _Cluster:
     stated: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     """The distinct occasions and counterpart offices (folded) and objects its members state."""
 
+    years: set[str] = field(default_factory=set)
+    """The years it is filed under in its block."""
+    spans: dict[str, DayRange] = field(default_factory=dict)
+    """For a lasting event, the distinct ``start/end`` dates its members state, with their days."""
+
     def join(self, event: Stated, persons: list[str]) -> None:
         self.members.append(event)
         self.articles.add(event.article_id)
         self.persons += [p for p in persons if p not in self.person_set]
         self.person_set.update(persons)
+        stated = event.data.get("date") or ""
+        if event.data["type"] in LASTING and "/" in stated and stated not in self.spans:
+            self.spans[stated] = day_range(stated)  # type: ignore[assignment]  # a joined date has days
         for key in _COMPARED:
             if event.data.get(key):
                 self.stated[key].add(_folded(event.data[key]) if key != "object" else event.data[key])
 
 
-_COMPARED = ("occasion", "counterpart_office", "object")
+_AGREED = ("occasion", "counterpart_office", "framework")
+"""Fields two statements of one event give alike where both give them."""
+_COMPARED = (*_AGREED, "object")
 
 
 @dataclass
@@ -87,11 +112,13 @@ class _Block:
         self.undated.append(cluster)
         return cluster
 
-    def dated(self, cluster: _Cluster, before: DayRange | None) -> None:
-        """File a cluster under its years once it has days (they only narrow after that)."""
-        if before is None and cluster.days is not None:
+    def dated(self, cluster: _Cluster) -> None:
+        """File a cluster under the years of its days (which only grow back to a span a member stated)."""
+        if cluster.days is not None:
             for year in _years(cluster.days):
-                self.by_year[year].append(cluster)
+                if year not in cluster.years:
+                    cluster.years.add(year)
+                    self.by_year[year].append(cluster)
 
 
 def _years(days: DayRange) -> list[str]:
@@ -116,12 +143,30 @@ def resolve_events(stated: list[Stated], names: dict[NameKey, str]) -> list[Even
             best = block.new()
         best.join(event, persons)
         if days is not None:
-            before = best.days
-            best.days = days if best.days is None else overlap(best.days, days)
-            block.dated(best, before)
+            best.days = _days(best, days)
+            block.dated(best)
     events = [_entity(c) for block in blocks.values() for c in block.clusters]
     events.sort(key=lambda e: (e.sort_date or "9999", e.id))
     return events
+
+
+def _days(cluster: _Cluster, days: DayRange) -> DayRange:
+    """The days a cluster allows once ``days`` joined: those all its members allow, or for a lasting
+    event the narrowest span a member states around them (the visit's 12–16, not one meeting's 14)."""
+    common = days if cluster.days is None else overlap(cluster.days, days)
+    assert common is not None  # a statement joins only a cluster whose days overlap its own
+    span = _span(cluster, common)
+    return cluster.spans[span] if span else common
+
+
+def _span(cluster: _Cluster, days: DayRange) -> str | None:
+    """For a lasting event, the narrowest ``start/end`` a member states that holds ``days``."""
+    holding = [d for d, stated in cluster.spans.items() if _within(days, stated)]
+    return min(holding, key=lambda d: (width(d), d)) if holding else None
+
+
+def _within(inner: DayRange, outer: DayRange | None) -> bool:
+    return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def _person_ids(event: Stated, names: dict[NameKey, str]) -> list[str]:
@@ -144,7 +189,7 @@ def _fits(cluster: _Cluster, event: Stated, persons: list[str], days: DayRange |
     shared = not cluster.persons or not persons or not cluster.person_set.isdisjoint(persons)
     if not shared or (not dated and not (cluster.person_set & set(persons))):
         return False
-    for key in ("occasion", "counterpart_office"):
+    for key in _AGREED:
         ours = data.get(key)
         if ours and cluster.stated[key] - {_folded(ours)}:
             return False
@@ -181,12 +226,15 @@ def _entity(cluster: _Cluster) -> EventEntity:
     def first(key: str) -> str | None:
         return next((s.data[key] for s in ranked if s.data.get(key)), None)
 
-    days = day_range(best.get("date"))
+    precise = day_range(best.get("date"))
+    stated = (_span(cluster, precise) if precise else None) or best.get("date")
+    days = day_range(stated)
+    framework = first("framework")
     return EventEntity(
         id=entity_id("e", min(s.fact_id for s in cluster.members)),
         type=best["type"],
         actors=list(best.get("actors") or []),
-        date=best.get("date"),
+        date=stated,
         sort_date=days[0] if days else None,
         status=max((s.data.get("status", "reported") for s in cluster.members), key=lambda v: _STATUS_RANK.get(v, 0)),
         persons=list(cluster.persons),
@@ -195,4 +243,17 @@ def _entity(cluster: _Cluster) -> EventEntity:
         object=first("object"),
         counterpart_office=first("counterpart_office"),
         sources=sorted(s.fact_id for s in cluster.members),
+        framework=framework,
+        upgrade=framework not in (None, ESTABLISHMENT),
+        background=all(_recalled(s) for s in cluster.members),
     )
+
+
+def _recalled(event: Stated) -> bool:
+    """Whether an article tells the event as history: as background, or dated well before the article."""
+    if event.data.get("status") == "reported":
+        return True
+    days, published = day_range(event.data.get("date")), day_range(event.published)
+    if days is None or published is None:
+        return False
+    return (date.fromisoformat(published[0]) - date.fromisoformat(days[1])).days > BACKGROUND_DAYS

@@ -23,6 +23,8 @@ class Stated:
     published: str | None
     """The article's date: what "now" meant for the article."""
     data: dict[str, Any]
+    quote: str | None = None
+    """For a meeting: the sentence its evidence covers, where the persons it names are read (``counterparts``)."""
 
     @property
     def order(self) -> tuple[str, str, int]:
@@ -91,6 +93,23 @@ class PersonEntity:
 
 
 @dataclass
+class Counterpart:
+    """Who a meeting's side that names no person met as: a person, inferred, or only the office stated.
+
+    ``inferred`` says the person is not named by the event's statements but
+    found by ``basis`` (``resolve.counterparts.BASES``), from the persons fact
+    ``fact_id``: the article that says who held the office, or who travelled.
+    """
+
+    country: str
+    office: str | None
+    person_id: str | None
+    inferred: bool
+    basis: str | None
+    fact_id: str | None
+
+
+@dataclass
 class EventEntity:
     id: str
     type: str
@@ -106,6 +125,15 @@ class EventEntity:
     counterpart_office: str | None
     sources: list[str]
     agreement_id: str | None = None
+    framework: str | None = None
+    """For ESTABLISH_RELATIONS: the level established or reached (FACTS.md)."""
+    upgrade: bool = False
+    """For ESTABLISH_RELATIONS: a partnership reached, not diplomatic relations established."""
+    background: bool = False
+    """Every article stating it recalls it (``reported``, or dated well before the article): history, not news."""
+    trip_id: str | None = None
+    """The visit whose trip this event is part of (the visit's own id for the visit itself)."""
+    counterpart: Counterpart | None = None
 
 
 @dataclass

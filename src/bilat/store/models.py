@@ -184,6 +184,16 @@ class Event(Base):
     counterpart_office: Mapped[str | None] = mapped_column(String(32))
     agreement_id: Mapped[str | None] = mapped_column(String(16))
     """For a PROPOSE or SIGN about an agreement: that agreement."""
+    framework: Mapped[str | None] = mapped_column(String(40))
+    """For ESTABLISH_RELATIONS: the level established or reached (FACTS.md); migration record_trips."""
+    upgrade: Mapped[bool | None] = mapped_column(Boolean)
+    """For ESTABLISH_RELATIONS: a partnership reached, not diplomatic relations established."""
+    background: Mapped[bool | None] = mapped_column(Boolean)
+    """Every article stating it recalls it: history the articles give, not what they report."""
+    trip_id: Mapped[str | None] = mapped_column(String(16), index=True)
+    """The visit whose trip it is part of (``resolve.trips``); a visit's own id for the visit."""
+    counterpart: Mapped[dict[str, Any] | None]
+    """For a meeting whose side names no person: whom it met as (``resolve.model.Counterpart``)."""
 
 
 class Agreement(Base):

@@ -66,7 +66,10 @@ def in_language(record: dict[str, Any], lang: str) -> dict[str, Any]:
 
     def event_in(event: dict[str, Any]) -> dict[str, Any]:
         renamed = {before[i]: after[i] for i in event["person_ids"] if i in before}
-        return {**event, "persons": [renamed.get(name, name) for name in event["persons"]]}
+        counterpart = event.get("counterpart")
+        if counterpart and counterpart["person_id"] in after:
+            counterpart = {**counterpart, "name": after[counterpart["person_id"]]}
+        return {**event, "persons": [renamed.get(name, name) for name in event["persons"]], "counterpart": counterpart}
 
     return {
         **record,

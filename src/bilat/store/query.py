@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bilat.countries import country_name
 from bilat.extract.facts import OFFICES
+from bilat.resolve.glance import framework_history, glance
 from bilat.store import models as m
 from bilat.store.names import person_order, stated_names
 
@@ -47,10 +48,12 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
         offices, sightings = _offices(session, [p.id for p in persons])
         stated = stated_names(session, [*(p.id for p in persons), *(x.id for x in mechanisms)])
 
-        event_records = [_event(e, names, sources, links, event_ids) for e in events]
+        cited = _citations(session, [e.counterpart["fact_id"] for e in events if e.counterpart and e.counterpart["fact_id"]])
+        event_records = [_event(e, names, sources, links, event_ids, cited) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
+        _list_parts(event_records)
         languages = _languages(session, articles)
-        return {
+        record = {
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
             "articles": len(articles),
             "languages": languages,
@@ -76,6 +79,9 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
                 key=lambda f: (f["indicator"], f["period"] or "", f["id"]),
             ),
         }
+        record["frameworks"] = framework_history(record["events"])
+        record["glance"] = glance(record)
+        return record
 
 
 def filter_events(
@@ -175,6 +181,12 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
         if isinstance(row, m.Person | m.Mechanism):
             record["names"] = stated_names(session, [entity_id]).get(entity_id, {})
         if isinstance(row, m.Event):
+            person_id = (row.counterpart or {}).get("person_id")
+            person = session.get(m.Person, person_id) if person_id else None
+            fact_ids = [row.counterpart["fact_id"]] if row.counterpart and row.counterpart["fact_id"] else []
+            record["counterpart"] = _counterpart(
+                row.counterpart, {person.id: person.name} if person else {}, _citations(session, fact_ids)
+            )
             links = session.scalars(select(m.Link).where((m.Link.source_id == row.id) | (m.Link.target_id == row.id)))
             record["links"] = sorted(
                 ({"source": x.source_id, "target": x.target_id, "reason": x.reason, "rule": x.rule} for x in links),
@@ -385,7 +397,9 @@ def _distinct(sources: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _persons(session: Session, events: list[m.Event], articles: set[str], countries: tuple[str, str]) -> list[m.Person]:
-    named = {p for e in events for p in e.persons}
+    named = {p for e in events for p in e.persons} | {
+        e.counterpart["person_id"] for e in events if e.counterpart and e.counterpart["person_id"]
+    }
     in_articles = select(m.Source.entity_id).join(m.Fact, m.Fact.id == m.Source.fact_id).where(
         m.Fact.article_id.in_(articles), m.Fact.section == "persons"
     )
@@ -429,8 +443,10 @@ def _offices(session: Session, person_ids: list[str]) -> tuple[dict[str, list[di
 
 def _event(
     event: m.Event, names: dict[str, str], sources: dict[str, list[dict[str, Any]]], links: _Links, event_ids: set[str],
+    cited: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     record = _columns(event)
+    record["counterpart"] = _counterpart(event.counterpart, names, cited)
     record["person_ids"] = [p for p in event.persons if p in names]
     record["persons"] = [names.get(p, p) for p in event.persons]
     record["sources"] = sources[event.id]
@@ -439,6 +455,36 @@ def _event(
     record["fulfilled_by"] = sorted(x.target_id for x in own if x.target_id in event_ids)
     record["fulfils"] = sorted(x.source_id for x in links.target[event.id])
     return record
+
+
+def _counterpart(
+    stored: dict[str, Any] | None, names: dict[str, str], cited: dict[str, dict[str, Any]],
+) -> dict[str, Any] | None:
+    """A meeting's counterpart as the record gives it: the person named, and the citation of the fact that shows them."""
+    if not stored:
+        return None
+    person_id, fact_id = stored["person_id"], stored["fact_id"]
+    return {
+        "country": stored["country"], "office": stored["office"], "person_id": person_id,
+        "name": names.get(person_id) if person_id else None, "inferred": stored["inferred"], "basis": stored["basis"],
+        "fact": fact_id, "source": cited.get(fact_id) if fact_id else None,
+    }
+
+
+def _citations(session: Session, fact_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The article and evidence span of each fact."""
+    rows = session.execute(select(m.Fact.id, m.Fact.article_id, m.Fact.start, m.Fact.end).where(m.Fact.id.in_(fact_ids)))
+    return {fact_id: {"article": article_id, "evidence": [start, end]} for fact_id, article_id, start, end in rows}
+
+
+def _list_parts(events: list[dict[str, Any]]) -> None:
+    """Give each visit of the record the ids of the events of its trip (``resolve.trips``), in timeline order."""
+    parts: dict[str, list[str]] = defaultdict(list)
+    for event in events:
+        if event["trip_id"] and event["trip_id"] != event["id"]:
+            parts[event["trip_id"]].append(event["id"])
+    for event in events:
+        event["parts"] = parts.get(event["id"], [])
 
 
 class _Links:

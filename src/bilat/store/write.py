@@ -12,14 +12,14 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from sys import intern
 from types import EllipsisType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, case, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -340,13 +340,17 @@ def _stated(session: Session) -> list[Stated]:
     rebuild's memory: the keys, codes and ids that every fact repeats are
     kept once (``sys.intern``), about a third less than as decoded.
     """
-    query = select(m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published).join(
-        m.Article, m.Article.id == m.Fact.article_id
+    quote = case(
+        (m.Fact.section == "events", func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)), else_=None
     )
+    query = select(
+        m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published, quote,
+    ).join(m.Article, m.Article.id == m.Fact.article_id)
     rows = session.execute(query.execution_options(yield_per=2000))
     return [
-        Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data))
-        for fact_id, article_id, section, position, data, published in rows
+        Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data),
+               said if data.get("type") == "MEET" else None)  # only a meeting's sentence is read again
+        for fact_id, article_id, section, position, data, published, said in rows
     ]
 
 
@@ -393,5 +397,12 @@ def _write(session: Session, r: Resolution) -> None:
 
 
 def _columns(entity: object, model: type[m.Base]) -> dict[str, Any]:
-    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated)."""
-    return {c.key: getattr(entity, c.key) for c in model.__table__.columns if hasattr(entity, c.key)}
+    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated).
+
+    A value that is itself an entity (an event's ``counterpart``) is stored as its fields, in a JSON column.
+    """
+    return {c.key: _value(getattr(entity, c.key)) for c in model.__table__.columns if hasattr(entity, c.key)}
+
+
+def _value(value: Any) -> Any:
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value

@@ -84,7 +84,7 @@ _VAGUE_GAP_WORDS = 2
 """Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
 _PRECEDING_CHARS = 24
 """Characters before a trigger within which the words that make it part of another phrase are read."""
-_OBJECT_WORDS = 14
+OBJECT_WORDS = 14
 """Words of the clause kept as an event's object."""
 _OPENING_QUOTES = ("“", '"')
 _ATTRIBUTION_WORDS = 6
@@ -1021,7 +1021,7 @@ def _object_text(t: _Trigger) -> str:
 
 
 def _worded(text: str) -> str:
-    return " ".join(text.strip(" ,.;").split()[:_OBJECT_WORDS])
+    return " ".join(text.strip(" ,.;").split()[:OBJECT_WORDS])
 
 
 def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
