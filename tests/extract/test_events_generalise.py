@@ -121,3 +121,19 @@ def test_leading_a_delegation_somewhere_is_visiting_it(until) -> None:  # type: 
     doc = until(text, "events", lang="en", published="2025-03-12")
     assert [(a, e.status) for a, e in ((e.actors, e) for e in doc.layer("facts.events") if e.type == "VISIT")] == [
         (["NG", "GH"], "planned")]
+
+
+def test_a_future_believed_is_no_promise(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Bộ trưởng tin tưởng Ấn Độ sẽ cung cấp khoản tín dụng 500 triệu USD cho Việt Nam.", "vi"),
+                       ("The minister believed India will provide a $500 million credit line to Vietnam.", "en")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "COMMIT") == [], text
+    said = "Bộ trưởng Ngoại giao Ấn Độ khẳng định Ấn Độ sẽ cung cấp khoản tín dụng 500 triệu USD cho Việt Nam."
+    assert [a for a, _ in _summary(until(said, "events", published="2025-03-12"), "COMMIT")] == [["IN", "VN"]]
+
+
+def test_continuing_to_promote_cooperation_is_vague(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Việt Nam và Argentina nhất trí tiếp tục thúc đẩy hợp tác quốc phòng và tăng cường quan hệ "
+                        "giữa ASEAN và MERCOSUR.", "vi"),
+                       ("Vietnam and Argentina agreed to continue to promote cooperation between ASEAN and MERCOSUR.",
+                        "en")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "COMMIT") == [], text

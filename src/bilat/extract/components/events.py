@@ -157,6 +157,8 @@ class _EventData:
     object_re: re.Pattern[str]
     delegation_lead_re: re.Pattern[str]
     hosted_by_re: re.Pattern[str]
+    belief_re: re.Pattern[str]
+    """"tin tưởng", "believes": a future after it is foreseen, not promised."""
     """"the summit hosted by Peru": the words before a gathering's host."""
     """"a delegation led by Minister X visited": X leads the subject, though "by" marks objects elsewhere."""
     place_re: re.Pattern[str]
@@ -331,13 +333,14 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
+        belief_re=re.compile(rf"(?<!\w)(?:{words('beliefs')})(?!\w)"),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         vague_step_re=re.compile(
-            rf"\W*(?:(?:{words('step_leads')})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
+            rf"\W*(?:(?:{alternation([*data['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
             rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
         step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
@@ -1460,6 +1463,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "COMMIT" and _opens_with_future(t) and _believed(t):
+            return []  # "tin tưởng chuyến thăm sẽ mở ra ...", "believes Timor-Leste will join": foreseen, not promised
         if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
             return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
@@ -1571,6 +1576,12 @@ def _opens_with_future(t: _Trigger) -> bool:
     """Whether the trigger opens with a future auxiliary ("will", "would provide", "will continue to"): a promise
     only when a side says it ("India will provide"), not a thing ("the visit would provide a boost")."""
     return t.phrase.split(" ", 1)[0] in t.data.bare_futures
+
+
+def _believed(t: _Trigger) -> bool:
+    """Whether a word of belief stands before the trigger in its clause: what follows is foreseen by the speaker."""
+    start, _ = t.clause
+    return bool(t.data.belief_re.search(t.doc.text, start, t.start))
 
 
 def _side_right_before(t: _Trigger) -> bool:
