@@ -49,12 +49,15 @@ def _length(column: InstrumentedAttribute[Any]) -> int:
     return length
 
 
-_COUNTRY = _length(m.Party.country)
+_COUNTRY = _length(m.Person.country)
+"""An ISO 3166 code: what an event's actors and a figure's or mechanism's parties are."""
+_PARTY = _length(m.Party.country)
+"""An agreement's party may also be a bloc that signs in its own name (``data/parties.toml``)."""
 _FACT_LENGTHS: dict[str, dict[str, int]] = {
     "persons": {"country": _length(m.Person.country), "office": _length(m.Office.office)},
     "events": {"type": _length(m.Event.type), "actors": _COUNTRY, "status": _length(m.Event.status),
                "counterpart_office": _length(m.Event.counterpart_office)},
-    "agreements": {"kind": _length(m.Agreement.kind), "parties": _COUNTRY, "status": _length(m.Agreement.status)},
+    "agreements": {"kind": _length(m.Agreement.kind), "parties": _PARTY, "status": _length(m.Agreement.status)},
     "mechanisms": {"kind": _length(m.Mechanism.kind), "level": _length(m.Mechanism.level), "parties": _COUNTRY},
     "memberships": {"countries": _length(m.Membership.country)},
     "figures": {"indicator": _length(m.Figure.indicator), "parties": _COUNTRY, "unit": _length(m.Figure.unit)},

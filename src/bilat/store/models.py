@@ -263,7 +263,8 @@ class Party(Base):
     __tablename__ = "party"
 
     entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    country: Mapped[str] = mapped_column(String(2), primary_key=True, index=True)
+    country: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+    """An ISO code, or a bloc that is a party in its own name (``data/parties.toml``: "EU", "MERCOSUR")."""
 
 
 class Source(Base):

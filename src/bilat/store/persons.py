@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bilat.store import models as m
 from bilat.store.names import stated_names
-from bilat.store.query import _columns, _event, _languages, _Links, _offices, _sources
+from bilat.store.query import _citations, _columns, _event, _languages, _Links, _offices, _sources
 
 
 def person(engine: Engine, person_id: str) -> dict[str, Any] | None:
@@ -34,7 +34,8 @@ def person(engine: Engine, person_id: str) -> dict[str, Any] | None:
         links = _Links(session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))))
         offices, sightings = _offices(session, [person_id])
         stated = stated_names(session, names)
-        records = sorted((_event(e, names, sources, links, event_ids) for e in events),
+        cited = _citations(session, [e.counterpart["fact_id"] for e in events if e.counterpart and e.counterpart["fact_id"]])
+        records = sorted((_event(e, names, sources, links, event_ids, cited) for e in events),
                          key=lambda e: (e["sort_date"] or "9999", e["id"]))
         articles = {s["article"] for group in sources.values() for s in group}
         return {
