@@ -23,17 +23,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
-from rich.console import Console
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import SQLAlchemyError
 
-from bilat import batch, evaluate, store
-from bilat.batch.progress import Meter
+from bilat import batch, evaluate
 from bilat.countries import country_code, country_name
 from bilat.errors import (
     BilatError,
@@ -43,16 +40,39 @@ from bilat.errors import (
 from bilat.extract import budget
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import UnreadableFolder, is_folder
-from bilat.report.briefing import (
-    BriefingFormat,
-    ReaderLanguage,
-    build_briefing,
-    check_since,
-    write_briefing,
-)
-from bilat.report.terminal import print_office_holders, print_relation, print_skips
-from bilat.store import db as store_db
-from bilat.store import models
+from bilat.report.choices import BriefingFormat, ReaderLanguage
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first read.
+
+    The store (SQLAlchemy, Alembic), the briefings (Jinja, WeasyPrint) and
+    Rich's tables take about a second to import: ``--help``, ``--version`` and
+    a command that needs none of them must not wait for them.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(import_module(self._name), attribute)
+
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bilat import store
+    from bilat.report import briefing, terminal
+    from bilat.store import db as store_db
+    from bilat.store import models
+else:
+    store = _OnFirstUse("bilat.store")
+    store_db = _OnFirstUse("bilat.store.db")
+    models = _OnFirstUse("bilat.store.models")
+    briefing = _OnFirstUse("bilat.report.briefing")
+    terminal = _OnFirstUse("bilat.report.terminal")
 
 T = TypeVar("T")
 
@@ -78,6 +98,9 @@ class RecordFormat(str, Enum):
 
 
 TOKEN_ENV = "BILAT_TOKEN"
+DB_ENV = "BILAT_DB"
+"""The variable naming the store when ``--db`` is not given: ``store.db.DB_ENV``, named here for ``--help``
+without importing the store (a test holds the two equal)."""
 
 WorkersOption = Annotated[
     int | None,
@@ -101,7 +124,7 @@ ArticleTimeoutOption = Annotated[
 ]
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"Database URL or SQLite file. Default: ${store_db.DB_ENV}, else a SQLite file "
+    typer.Option("--db", help=f"Database URL or SQLite file. Default: ${DB_ENV}, else a SQLite file "
                  "in the user's data directory.", show_default=False),
 ]
 
@@ -255,6 +278,8 @@ def ingest_command(
         raise typer.Exit(1) from None
     for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
         _guard(partial(store.forget_skips, engine, gone))
+    from rich.console import Console
+
     with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
         _guard(lambda: store.rebuild(engine))
     _warn(str(tally))
@@ -269,7 +294,7 @@ def skipped_command(
 ) -> None:
     """List the inputs that were not stored and why: each file's verdict from the latest run that read it."""
     engine = _open(db)
-    _show(fmt, _guard(lambda: store.skips(engine)), print_skips)
+    _show(fmt, _guard(lambda: store.skips(engine)), terminal.print_skips)
 
 
 @app.command("forget")
@@ -346,7 +371,7 @@ def relation_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
     record = _guard(lambda: store.relation(engine, *codes))
-    _show(fmt, store.in_language(record, lang.value) if lang else record, print_relation)
+    _show(fmt, store.in_language(record, lang.value) if lang else record, terminal.print_relation)
 
 
 @app.command("persons")
@@ -365,7 +390,7 @@ def persons_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     spells = _guard(lambda: store.office_holders(engine, code, lang.value if lang else None))
-    _show(fmt, spells, partial(print_office_holders, country=country_name(code)))
+    _show(fmt, spells, partial(terminal.print_office_holders, country=country_name(code)))
 
 
 @app.command("brief")
@@ -392,18 +417,18 @@ def brief_command(
     """
     if since is not None:
         try:
-            check_since(since)
+            briefing.check_since(since)
         except BilatError as exc:
             raise typer.BadParameter(str(exc), param_hint="'--since'") from None
     codes = _countries(first, second)
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     record = _guard(lambda: store.relation(engine, *codes))
-    briefing = build_briefing(record, lang.value, since=since)
-    if not briefing.sections:
+    written = briefing.build_briefing(record, lang.value, since=since)
+    if not written.sections:
         _warn(f"nothing is stored about {codes[0]}–{codes[1]}: the briefing says so")
     try:
-        write_briefing(briefing, fmt, output)
+        briefing.write_briefing(written, fmt, output)
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(1) from None
@@ -422,6 +447,8 @@ def db_upgrade_command(db: DbOption = None) -> None:
 @db_app.command("status")
 def db_status_command(db: DbOption = None) -> None:
     """Say where the store is, its schema revision and how many articles it holds."""
+    from sqlalchemy import func, select
+
     engine = _open(db)
 
     def status() -> str:
@@ -434,6 +461,8 @@ def db_status_command(db: DbOption = None) -> None:
 
 def _open(url: str | None, create: bool = False) -> Engine:
     """The store's engine; with ``create``, its schema brought up to date, else it must already exist."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         engine = store_db.connect(url, create=create)
         if create:
@@ -461,6 +490,8 @@ def _show(fmt: RecordFormat, record: T, tables: Callable[[Console, T], None]) ->
 
 def _guard(action: Callable[[], T]) -> T:
     """Run a database action; a database failure is one clear line and exit status 1, not a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         return action()
     except SQLAlchemyError as exc:
@@ -470,6 +501,8 @@ def _guard(action: Callable[[], T]) -> T:
 
 def _console() -> Console:
     """Rich's console; wider than its 80-column default when piped to a file or another program."""
+    from rich.console import Console
+
     return Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=160)
 
 
@@ -495,6 +528,10 @@ def _results(
     seconds: float = budget.DEFAULT_SECONDS,
 ) -> Iterator[batch.Result]:
     """Each article's result, in order, with progress on stderr; a skipped one is also named there."""
+    from rich.console import Console
+
+    from bilat.batch.progress import Meter
+
     files = list(_article_paths(paths))
     with Meter(len(files), Console(stderr=True)) as meter:
         previous: Path | None = None
@@ -586,12 +623,10 @@ class _Tally:
     skips: Counter[str] = field(default_factory=Counter)
 
     def __str__(self) -> str:
-        done = ", ".join(f"{self.outcomes[outcome]} {_OUTCOME_WORDS[outcome]}" for outcome in store.Outcome)
+        words = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
+        done = ", ".join(f"{self.outcomes[outcome]} {words[outcome]}" for outcome in store.Outcome)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(self.skips.items(), key=lambda x: (-x[1], x[0])))
         return f"{done}, {self.skips.total()} skipped" + (f": {reasons}" if reasons else "")
-
-
-_OUTCOME_WORDS = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:

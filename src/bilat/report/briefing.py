@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -32,8 +31,8 @@ from bilat.errors import BilatError, LexiconError
 from bilat.extract.facts import OFFICES
 from bilat.lang import load
 from bilat.report.chart import trade_chart
+from bilat.report.choices import BriefingFormat, ReaderLanguage  # noqa: F401  (ReaderLanguage: still importable from here)
 from bilat.report.labels import (
-    READER_LANGUAGES,
     amount_text,
     country,
     date_text,
@@ -51,16 +50,6 @@ NO_LEVEL = "other"
 """A mechanism's level given as the office code ``other`` (FACTS.md) says no level, so a briefing states none."""
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
-
-
-ReaderLanguage = Enum("ReaderLanguage", {code: code for code in READER_LANGUAGES}, type=str)
-"""Languages a briefing is written in, as the choices of ``bilat brief --lang``."""
-
-
-class BriefingFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
 
 
 @dataclass(frozen=True)
