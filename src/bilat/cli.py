@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 import typer
 
 from bilat import batch, evaluate
-from bilat.countries import country_code, country_name
+from bilat.countries import country_code
 from bilat.errors import (
     BilatError,
     InvalidArticleError,
@@ -39,7 +39,7 @@ from bilat.errors import (
 )
 from bilat.extract import budget
 from bilat.ingest import display_path, iter_paths
-from bilat.ingest.files import UnreadableFolder, is_folder
+from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
 from bilat.report.choices import BriefingFormat, ReaderLanguage
 
 
@@ -149,7 +149,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.")],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -160,7 +160,7 @@ def extract_command(
     ] = Format.facts,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout."),
+        typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout (-: stdout too)."),
     ] = None,
     workers: WorkersOption = None,
     article_timeout: ArticleTimeoutOption = None,
@@ -171,7 +171,7 @@ def extract_command(
     seconds = _seconds(article_timeout)
     writer = _Writer(fmt, single)
     extracted = 0
-    with _Output(output) as out:
+    with _Output(None if output == STDIN else output) as out:
         for result in _results(paths, batch.Engine.local, _workers(workers), seconds=seconds):
             if isinstance(result, batch.Extracted):
                 writer.write(out.stream, result.facts.to_dict())
@@ -215,7 +215,7 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.", show_default=False)] = None,
     db: DbOption = None,
     workers: WorkersOption = None,
     engine_name: Annotated[batch.Engine, typer.Option(
@@ -249,7 +249,8 @@ def ingest_command(
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
-        paths += [Path(path) for path in _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))]
+        failed = _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))
+        paths += [Path(path) for path in failed if Path(path) != STDIN]  # what stdin held is gone
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
@@ -354,6 +355,25 @@ def serve_command(
     serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
 
 
+@app.command("relations")
+def relations_command(
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage, typer.Option(
+        "--lang", help="Language of the table's words, country names and dates.",
+    )] = ReaderLanguage.en,
+    db: DbOption = None,
+) -> None:
+    """List the pairs of countries the store knows: articles, events, agreements, and the date of the latest event."""
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    latest = _guard(lambda: store.latest_event_dates(engine))
+    pairs = [{**pair, "latest": latest.get(tuple(pair["countries"]))} for pair in _guard(lambda: store.relations(engine))]
+    _show(fmt, pairs, partial(terminal.print_relations, lang=lang.value))
+
+
+IdsOption = Annotated[bool, typer.Option("--ids", help="Also show each entry's id, as the API and `bilat forget` take them.")]
+
+
 @app.command("relation")
 def relation_command(
     first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
@@ -361,9 +381,10 @@ def relation_command(
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: tables; json: the record as JSON.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
-        help="Name persons and mechanisms as the articles in this language do, where any does "
-             "(default: the fullest name in any language).",
+        help="Write the tables' words, codes and dates in this language, and name persons and mechanisms as "
+             "its articles do, where any does (default: English words, the fullest name in any language).",
     )] = None,
+    ids: IdsOption = False,
     db: DbOption = None,
 ) -> None:
     """Print the record of a relationship: timeline, agreements, open items, mechanisms, memberships, figures."""
@@ -371,7 +392,9 @@ def relation_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
     record = _guard(lambda: store.relation(engine, *codes))
-    _show(fmt, store.in_language(record, lang.value) if lang else record, terminal.print_relation)
+    words = lang or ReaderLanguage.en
+    _show(fmt, store.in_language(record, lang.value) if lang else record,
+          partial(terminal.print_relation, lang=words.value, ids=ids))
 
 
 @app.command("persons")
@@ -380,9 +403,10 @@ def persons_command(
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
-        help="Name persons and quote titles as the articles in this language do, where any does "
-             "(default: the fullest name and every title, in any language).",
+        help="Write the table's words and dates in this language, and name persons and quote titles as its "
+             "articles do, where any does (default: English words, the fullest name and every title).",
     )] = None,
+    ids: IdsOption = False,
     db: DbOption = None,
 ) -> None:
     """List who was seen holding which office of a country, and when (the dates of the articles' events)."""
@@ -390,14 +414,15 @@ def persons_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     spells = _guard(lambda: store.office_holders(engine, code, lang.value if lang else None))
-    _show(fmt, spells, partial(terminal.print_office_holders, country=country_name(code)))
+    words = lang or ReaderLanguage.en
+    _show(fmt, spells, partial(terminal.print_office_holders, country_code=code, lang=words.value, ids=ids))
 
 
 @app.command("brief")
 def brief_command(
     first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
     second: Annotated[str, typer.Argument(help="The other country.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success); - for stdout.")],
     lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the briefing.")] = ReaderLanguage.vi,
     fmt: Annotated[
         BriefingFormat,
@@ -427,8 +452,15 @@ def brief_command(
     written = briefing.build_briefing(record, lang.value, since=since)
     if not written.sections:
         _warn(f"nothing is stored about {codes[0]}–{codes[1]}: the briefing says so")
+    if output == STDIN and fmt is BriefingFormat.pdf and sys.stdout.isatty():
+        _warn("a PDF is not shown on a terminal: give -o FILE, or send stdout to a file or a program")
+        raise typer.Exit(2)
     try:
-        briefing.write_briefing(written, fmt, output)
+        if output == STDIN:
+            sys.stdout.buffer.write(briefing.render_briefing(written, fmt))
+            sys.stdout.flush()
+        else:
+            briefing.write_briefing(written, fmt, output)
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(1) from None
@@ -632,6 +664,9 @@ class _Tally:
 def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:
     """The files to read (and the folders that could not be listed), warning about folders that hold no article."""
     for path in paths:
+        if path == STDIN:  # even where a folder is named "-": ./- is Path("-") too
+            yield path
+            continue
         found = False
         for found_path in iter_paths([path]):
             found = True

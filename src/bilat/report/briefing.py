@@ -175,13 +175,18 @@ def render_pdf(briefing: Briefing) -> bytes:
     return page.write_pdf()
 
 
+def render_briefing(briefing: Briefing, fmt: BriefingFormat) -> bytes:
+    """The briefing in ``fmt``, as ``write_briefing`` writes it (UTF-8 for Markdown and HTML)."""
+    return _RENDERERS[fmt](briefing)
+
+
 def write_briefing(briefing: Briefing, fmt: BriefingFormat, path: Path) -> None:
     """Render ``briefing`` and write it to ``path`` whole: a temporary file beside it, renamed over it.
 
     Rendering comes first, so a failure leaves ``path`` as it was. The file
     gets the permissions a new file would (mkstemp's are owner-only).
     """
-    content = _RENDERERS[fmt](briefing)
+    content = render_briefing(briefing, fmt)
     handle, name = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(handle, 0o666 & ~_umask())
