@@ -16,8 +16,8 @@ from bilat import cli
 from bilat.store import db as store_db
 
 HEAVY = ("sqlalchemy", "alembic", "fastapi", "uvicorn", "weasyprint", "jinja2", "trafilatura", "py3langid",
-         "datasketch", "charset_normalizer", "bilat.extract.components.events")
-"""The store, the server, the briefings, the readers, the story signatures, the extraction rules."""
+         "datasketch", "charset_normalizer", "bilat.extract.components.events", "rich")
+"""The store, the server, the briefings, the readers, the story signatures, the extraction rules, Rich's tables."""
 
 _IMPORTED = "import sys, json; {code}; print(json.dumps(sorted(sys.modules)))"
 

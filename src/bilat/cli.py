@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
@@ -80,6 +79,7 @@ app = typer.Typer(
     name="bilat",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # Click's plain help: drawing it in Rich panels doubled the time --help takes
 )
 
 
@@ -131,6 +131,8 @@ DbOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version  # reading package metadata costs more than --help
+
         try:
             typer.echo(f"bilat {version('bilat')}")
         except PackageNotFoundError:  # run from a checkout without installing it
@@ -149,7 +151,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.")],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -215,7 +217,7 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.", show_default=False)] = None,
     db: DbOption = None,
     workers: WorkersOption = None,
     engine_name: Annotated[batch.Engine, typer.Option(
@@ -301,7 +303,7 @@ def skipped_command(
 @app.command("forget")
 def forget_command(
     article_id: Annotated[str | None, typer.Argument(
-        help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
+        metavar="ARTICLE_ID", help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
     )] = None,
     source: Annotated[str | None, typer.Option(
         "--source", show_default=False,
@@ -376,8 +378,8 @@ IdsOption = Annotated[bool, typer.Option("--ids", help="Also show each entry's i
 
 @app.command("relation")
 def relation_command(
-    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
-    second: Annotated[str, typer.Argument(help="The other country.")],
+    first: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(metavar="COUNTRY", help="The other country.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: tables; json: the record as JSON.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
@@ -399,7 +401,7 @@ def relation_command(
 
 @app.command("persons")
 def persons_command(
-    country: Annotated[str, typer.Argument(help="A country: ISO code or name.")],
+    country: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code or name.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
@@ -420,8 +422,8 @@ def persons_command(
 
 @app.command("brief")
 def brief_command(
-    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
-    second: Annotated[str, typer.Argument(help="The other country.")],
+    first: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(metavar="COUNTRY", help="The other country.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success); - for stdout.")],
     lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the briefing.")] = ReaderLanguage.vi,
     fmt: Annotated[
