@@ -534,10 +534,24 @@ def _guard(action: Callable[[], T]) -> T:
 
 
 def _console() -> Console:
-    """Rich's console; wider than its 80-column default when piped to a file or another program."""
+    """Rich's console, as wide as the terminal the tables are read on.
+
+    Piped to a pager or ``head`` on a terminal (stderr still is one), that
+    terminal's width; written to a file, wider than Rich's 80-column default,
+    so that a line of a table is a line of the file.
+    """
     from rich.console import Console
 
-    return Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=160)
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    try:
+        return Console(width=os.get_terminal_size(sys.stderr.fileno()).columns)
+    except (OSError, ValueError):  # no terminal at all (a file, a CI log), or a stderr with no descriptor
+        return Console(width=_FILE_WIDTH)
+
+
+_FILE_WIDTH = 160
+"""Columns of a table written to a file: two terminals' worth, so that few rows wrap."""
 
 
 def _database_error(exc: SQLAlchemyError) -> str:

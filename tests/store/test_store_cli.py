@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -296,3 +300,20 @@ def test_brief_to_stdout(db_url: str, seeds: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Vietnam–Peru") and "[1]" in result.stdout
     assert not Path("-").exists()
+
+
+def test_piped_to_a_pager_the_record_takes_the_terminal_width(db_url: str, seeds: Path) -> None:
+    """``bilat relation VN PE | less``: stdout is a pipe, stderr the user's 80-column terminal."""
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    terminal, screen = pty.openpty()
+    fcntl.ioctl(screen, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 80, 0, 0))  # rows, columns
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "bilat", "relation", "VN", "PE", "--db", db_url],
+                              stdout=subprocess.PIPE, stderr=screen, env=environment, check=True, timeout=120)
+    finally:
+        os.close(screen)
+        os.close(terminal)
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert "Visit: Vietnam → Peru" in done.stdout.decode("utf-8")
+    assert max(len(line) for line in lines) == 80
