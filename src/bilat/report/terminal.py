@@ -43,9 +43,7 @@ def print_relation(console: Console, record: dict[str, Any], lang: str = "en", i
     events = {e["id"]: e for e in record["events"]}
     agreements = {a["id"]: a for a in record["agreements"]}
     console.print(words.section("timeline", [("date", True), ("event", False), ("status", True)], [
-        [words.date(e["date"]), words.entry(_what(e, lang), _event_details(e, words), e["id"]),
-         Text(label(lang, "event_statuses", e["status"]), style=_BACKGROUND if e["status"] == _RECALLED else "")]
-        for e in _newest_first(record["events"])
+        _timeline_row(e, words) for e in _newest_first(record["events"])
     ]))
     console.print(words.section("agreements", [("agreement", False), ("status", True), ("history", False)], [
         [words.entry(_agreement(a, lang), [], a["id"]), Text(label(lang, "agreement_statuses", a["status"])),
@@ -58,7 +56,7 @@ def print_relation(console: Console, record: dict[str, Any], lang: str = "en", i
         for e in _newest_first(open_items)
     ]))
     console.print(words.section("fulfilled", [("item", False), ("fulfilled_by", False)], [
-        [words.entry(f"{_what(e, lang)}, {words.date(e['date'])}", [], e["id"]),
+        [words.entry(f"{_what(e, lang)}, {words.date_text(e['date'])}", [], e["id"]),
          words.entry(_target(link["target"], events, agreements, words), [label(lang, "link_rules", link["rule"])],
                      link["target"])]
         for e in record["events"] for link in e["links"]
@@ -234,6 +232,16 @@ def _what(event: dict[str, Any], lang: str) -> str:
     """ "Visit: Vietnam → Peru", "Meeting: Vietnam – Peru"."""
     separator = _MUTUAL if event["type"] in _MUTUAL_TYPES else _DIRECTED
     return f"{label(lang, 'event_types', event['type'])}: {separator.join(country(c, lang) for c in event['actors'])}"
+
+
+def _timeline_row(event: dict[str, Any], words: _Words) -> list[Text]:
+    """Date, the event with its details under it, status; background an article recalls is dimmed."""
+    row = [words.date(event["date"]), words.entry(_what(event, words.lang), _event_details(event, words), event["id"]),
+           Text(label(words.lang, "event_statuses", event["status"]))]
+    if event["status"] == _RECALLED:
+        for cell in row:
+            cell.stylize(_BACKGROUND)
+    return row
 
 
 def _event_details(event: dict[str, Any], words: _Words) -> list[str | None]:
