@@ -326,3 +326,49 @@ def test_eval_without_shared_folder_exits_1(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(app, ["eval"], env={"BILAT_SHARED": str(tmp_path)})
     assert result.exit_code == 1
     assert "BILAT_SHARED" in result.stderr
+
+
+def test_dash_reads_one_article_from_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "-"], input=(HEADER + VI_BODY).encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert facts["doc"] == {"id": "stdin", "published": "2023-11-18", "lang": "vi"}
+    start, end = facts["persons"][0]["evidence"]
+    assert (HEADER + VI_BODY)[start:end] == VI_BODY.rstrip("\n")
+
+
+def test_dash_reads_a_dump_from_stdin_line_by_line(runner: CliRunner) -> None:
+    dump = "\n".join([json.dumps({"id": "first", "text": VI_BODY}), "{not json", "",
+                      json.dumps({"text": VI_BODY, "published": "2023-11-18"})]) + "\n"
+    result = runner.invoke(app, ["extract", "-", "--format", "jsonl"], input=dump.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["doc"]["id"] for line in result.stdout.splitlines()] == ["first", "stdin-4"]
+    assert "skipped -:2: not JSON" in result.stderr
+
+
+def test_dash_reads_a_web_page_from_stdin(runner: CliRunner) -> None:
+    page = f"<html><head><title>Việt Nam-Peru</title></head><body><article><p>{VI_BODY}</p></article></body></html>"
+    result = runner.invoke(app, ["extract", "-"], input=page.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert facts["doc"]["id"] == "stdin" and facts["persons"]
+
+
+def test_an_empty_stdin_is_skipped_with_its_reason(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "-"], input=b"")
+    assert result.exit_code == 1
+    assert "skipped -: empty file" in result.stderr
+
+
+def test_stdin_and_files_together_keep_their_order(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", VI_BODY)
+    result = runner.invoke(app, ["extract", str(article), "-", "--format", "jsonl"], input=VI_BODY.encode("utf-8"))
+    assert [json.loads(line)["doc"]["id"] for line in result.stdout.splitlines()] == ["a", "stdin"]
+
+
+def test_output_dash_is_stdout(runner: CliRunner, tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", VI_BODY)
+    result = runner.invoke(app, ["extract", str(article), "-o", "-"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["doc"]["id"] == "a"
+    assert not (tmp_path / "-").exists() and not Path("-").exists()

@@ -23,18 +23,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
 from pathlib import Path
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeVar
 
 import typer
-from rich.console import Console
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import SQLAlchemyError
 
-from bilat import batch, evaluate, store
-from bilat.batch.progress import Meter
-from bilat.countries import country_code, country_name
+from bilat import batch, evaluate
+from bilat.countries import country_code
 from bilat.errors import (
     BilatError,
     InvalidArticleError,
@@ -42,17 +38,40 @@ from bilat.errors import (
 )
 from bilat.extract import budget
 from bilat.ingest import display_path, iter_paths
-from bilat.ingest.files import UnreadableFolder, is_folder
-from bilat.report.briefing import (
-    BriefingFormat,
-    ReaderLanguage,
-    build_briefing,
-    check_since,
-    write_briefing,
-)
-from bilat.report.terminal import print_office_holders, print_relation, print_skips
-from bilat.store import db as store_db
-from bilat.store import models
+from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
+from bilat.report.choices import BriefingFormat, ReaderLanguage
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first read.
+
+    The store (SQLAlchemy, Alembic), the briefings (Jinja, WeasyPrint) and
+    Rich's tables take about a second to import: ``--help``, ``--version`` and
+    a command that needs none of them must not wait for them.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(import_module(self._name), attribute)
+
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bilat import store
+    from bilat.report import briefing, terminal
+    from bilat.store import db as store_db
+    from bilat.store import models
+else:
+    store = _OnFirstUse("bilat.store")
+    store_db = _OnFirstUse("bilat.store.db")
+    models = _OnFirstUse("bilat.store.models")
+    briefing = _OnFirstUse("bilat.report.briefing")
+    terminal = _OnFirstUse("bilat.report.terminal")
 
 T = TypeVar("T")
 
@@ -60,6 +79,7 @@ app = typer.Typer(
     name="bilat",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # Click's plain help: drawing it in Rich panels doubled the time --help takes
 )
 
 
@@ -78,6 +98,9 @@ class RecordFormat(str, Enum):
 
 
 TOKEN_ENV = "BILAT_TOKEN"
+DB_ENV = "BILAT_DB"
+"""The variable naming the store when ``--db`` is not given: ``store.db.DB_ENV``, named here for ``--help``
+without importing the store (a test holds the two equal)."""
 
 WorkersOption = Annotated[
     int | None,
@@ -101,13 +124,15 @@ ArticleTimeoutOption = Annotated[
 ]
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help=f"Database URL or SQLite file. Default: ${store_db.DB_ENV}, else a SQLite file "
+    typer.Option("--db", help=f"Database URL or SQLite file. Default: ${DB_ENV}, else a SQLite file "
                  "in the user's data directory.", show_default=False),
 ]
 
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version  # reading package metadata costs more than --help
+
         try:
             typer.echo(f"bilat {version('bilat')}")
         except PackageNotFoundError:  # run from a checkout without installing it
@@ -126,7 +151,7 @@ def main(
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.")],
     fmt: Annotated[
         Format,
         typer.Option(
@@ -137,7 +162,7 @@ def extract_command(
     ] = Format.facts,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout."),
+        typer.Option("--output", "-o", help="Write to FILE (replaced whole, only on success) instead of stdout (-: stdout too)."),
     ] = None,
     workers: WorkersOption = None,
     article_timeout: ArticleTimeoutOption = None,
@@ -148,7 +173,7 @@ def extract_command(
     seconds = _seconds(article_timeout)
     writer = _Writer(fmt, single)
     extracted = 0
-    with _Output(output) as out:
+    with _Output(None if output == STDIN else output) as out:
         for result in _results(paths, batch.Engine.local, _workers(workers), seconds=seconds):
             if isinstance(result, batch.Extracted):
                 writer.write(out.stream, result.facts.to_dict())
@@ -192,7 +217,7 @@ def eval_command(
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them.", show_default=False)] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Article files (.txt, saved web pages .html/.htm, JSON Lines dumps .jsonl), or folders searched recursively for them; - reads one article or a dump from stdin.", show_default=False)] = None,
     db: DbOption = None,
     workers: WorkersOption = None,
     engine_name: Annotated[batch.Engine, typer.Option(
@@ -226,7 +251,8 @@ def ingest_command(
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
-        paths += [Path(path) for path in _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))]
+        failed = _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))
+        paths += [Path(path) for path in failed if Path(path) != STDIN]  # what stdin held is gone
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
@@ -255,6 +281,8 @@ def ingest_command(
         raise typer.Exit(1) from None
     for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
         _guard(partial(store.forget_skips, engine, gone))
+    from rich.console import Console
+
     with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
         _guard(lambda: store.rebuild(engine))
     _warn(str(tally))
@@ -269,13 +297,13 @@ def skipped_command(
 ) -> None:
     """List the inputs that were not stored and why: each file's verdict from the latest run that read it."""
     engine = _open(db)
-    _show(fmt, _guard(lambda: store.skips(engine)), print_skips)
+    _show(fmt, _guard(lambda: store.skips(engine)), terminal.print_skips)
 
 
 @app.command("forget")
 def forget_command(
     article_id: Annotated[str | None, typer.Argument(
-        help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
+        metavar="ARTICLE_ID", help="The article's id: 16 hex digits, as in a fact's sources and GET /api/articles.", show_default=False,
     )] = None,
     source: Annotated[str | None, typer.Option(
         "--source", show_default=False,
@@ -329,16 +357,36 @@ def serve_command(
     serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
 
 
+@app.command("relations")
+def relations_command(
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage, typer.Option(
+        "--lang", help="Language of the table's words, country names and dates.",
+    )] = ReaderLanguage.en,
+    db: DbOption = None,
+) -> None:
+    """List the pairs of countries the store knows: articles, events, agreements, and the date of the latest event."""
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    latest = _guard(lambda: store.latest_event_dates(engine))
+    pairs = [{**pair, "latest": latest.get(tuple(pair["countries"]))} for pair in _guard(lambda: store.relations(engine))]
+    _show(fmt, pairs, partial(terminal.print_relations, lang=lang.value))
+
+
+IdsOption = Annotated[bool, typer.Option("--ids", help="Also show each entry's id, as the API and `bilat forget` take them.")]
+
+
 @app.command("relation")
 def relation_command(
-    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
-    second: Annotated[str, typer.Argument(help="The other country.")],
+    first: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(metavar="COUNTRY", help="The other country.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: tables; json: the record as JSON.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
-        help="Name persons and mechanisms as the articles in this language do, where any does "
-             "(default: the fullest name in any language).",
+        help="Write the tables' words, codes and dates in this language, and name persons and mechanisms as "
+             "its articles do, where any does (default: English words, the fullest name in any language).",
     )] = None,
+    ids: IdsOption = False,
     db: DbOption = None,
 ) -> None:
     """Print the record of a relationship: timeline, agreements, open items, mechanisms, memberships, figures."""
@@ -346,18 +394,21 @@ def relation_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))  # only if an interrupted ingest left it behind the articles
     record = _guard(lambda: store.relation(engine, *codes))
-    _show(fmt, store.in_language(record, lang.value) if lang else record, print_relation)
+    words = lang or ReaderLanguage.en
+    _show(fmt, store.in_language(record, lang.value) if lang else record,
+          partial(terminal.print_relation, lang=words.value, ids=ids))
 
 
 @app.command("persons")
 def persons_command(
-    country: Annotated[str, typer.Argument(help="A country: ISO code or name.")],
+    country: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code or name.")],
     fmt: Annotated[RecordFormat, typer.Option("--format", help="text: a table; json: a list.")] = RecordFormat.text,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False,
-        help="Name persons and quote titles as the articles in this language do, where any does "
-             "(default: the fullest name and every title, in any language).",
+        help="Write the table's words and dates in this language, and name persons and quote titles as its "
+             "articles do, where any does (default: English words, the fullest name and every title).",
     )] = None,
+    ids: IdsOption = False,
     db: DbOption = None,
 ) -> None:
     """List who was seen holding which office of a country, and when (the dates of the articles' events)."""
@@ -365,14 +416,15 @@ def persons_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     spells = _guard(lambda: store.office_holders(engine, code, lang.value if lang else None))
-    _show(fmt, spells, partial(print_office_holders, country=country_name(code)))
+    words = lang or ReaderLanguage.en
+    _show(fmt, spells, partial(terminal.print_office_holders, country_code=code, lang=words.value, ids=ids))
 
 
 @app.command("brief")
 def brief_command(
-    first: Annotated[str, typer.Argument(help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
-    second: Annotated[str, typer.Argument(help="The other country.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success).")],
+    first: Annotated[str, typer.Argument(metavar="COUNTRY", help="A country: ISO code (VN) or name (Vietnam, Việt Nam).")],
+    second: Annotated[str, typer.Argument(metavar="COUNTRY", help="The other country.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write (replaced whole, only on success); - for stdout.")],
     lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the briefing.")] = ReaderLanguage.vi,
     fmt: Annotated[
         BriefingFormat,
@@ -392,18 +444,25 @@ def brief_command(
     """
     if since is not None:
         try:
-            check_since(since)
+            briefing.check_since(since)
         except BilatError as exc:
             raise typer.BadParameter(str(exc), param_hint="'--since'") from None
     codes = _countries(first, second)
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     record = _guard(lambda: store.relation(engine, *codes))
-    briefing = build_briefing(record, lang.value, since=since)
-    if not briefing.sections:
+    written = briefing.build_briefing(record, lang.value, since=since)
+    if not written.sections:
         _warn(f"nothing is stored about {codes[0]}–{codes[1]}: the briefing says so")
+    if output == STDIN and fmt is BriefingFormat.pdf and sys.stdout.isatty():
+        _warn("a PDF is not shown on a terminal: give -o FILE, or send stdout to a file or a program")
+        raise typer.Exit(2)
     try:
-        write_briefing(briefing, fmt, output)
+        if output == STDIN:
+            sys.stdout.buffer.write(briefing.render_briefing(written, fmt))
+            sys.stdout.flush()
+        else:
+            briefing.write_briefing(written, fmt, output)
     except BilatError as exc:
         _warn(str(exc))
         raise typer.Exit(1) from None
@@ -422,6 +481,8 @@ def db_upgrade_command(db: DbOption = None) -> None:
 @db_app.command("status")
 def db_status_command(db: DbOption = None) -> None:
     """Say where the store is, its schema revision and how many articles it holds."""
+    from sqlalchemy import func, select
+
     engine = _open(db)
 
     def status() -> str:
@@ -434,6 +495,8 @@ def db_status_command(db: DbOption = None) -> None:
 
 def _open(url: str | None, create: bool = False) -> Engine:
     """The store's engine; with ``create``, its schema brought up to date, else it must already exist."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         engine = store_db.connect(url, create=create)
         if create:
@@ -461,6 +524,8 @@ def _show(fmt: RecordFormat, record: T, tables: Callable[[Console, T], None]) ->
 
 def _guard(action: Callable[[], T]) -> T:
     """Run a database action; a database failure is one clear line and exit status 1, not a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     try:
         return action()
     except SQLAlchemyError as exc:
@@ -469,8 +534,24 @@ def _guard(action: Callable[[], T]) -> T:
 
 
 def _console() -> Console:
-    """Rich's console; wider than its 80-column default when piped to a file or another program."""
-    return Console() if sys.stdout.isatty() or os.environ.get("COLUMNS") else Console(width=160)
+    """Rich's console, as wide as the terminal the tables are read on.
+
+    Piped to a pager or ``head`` on a terminal (stderr still is one), that
+    terminal's width; written to a file, wider than Rich's 80-column default,
+    so that a line of a table is a line of the file.
+    """
+    from rich.console import Console
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    try:
+        return Console(width=os.get_terminal_size(sys.stderr.fileno()).columns)
+    except (OSError, ValueError):  # no terminal at all (a file, a CI log), or a stderr with no descriptor
+        return Console(width=_FILE_WIDTH)
+
+
+_FILE_WIDTH = 160
+"""Columns of a table written to a file: two terminals' worth, so that few rows wrap."""
 
 
 def _database_error(exc: SQLAlchemyError) -> str:
@@ -495,6 +576,10 @@ def _results(
     seconds: float = budget.DEFAULT_SECONDS,
 ) -> Iterator[batch.Result]:
     """Each article's result, in order, with progress on stderr; a skipped one is also named there."""
+    from rich.console import Console
+
+    from bilat.batch.progress import Meter
+
     files = list(_article_paths(paths))
     with Meter(len(files), Console(stderr=True)) as meter:
         previous: Path | None = None
@@ -586,17 +671,18 @@ class _Tally:
     skips: Counter[str] = field(default_factory=Counter)
 
     def __str__(self) -> str:
-        done = ", ".join(f"{self.outcomes[outcome]} {_OUTCOME_WORDS[outcome]}" for outcome in store.Outcome)
+        words = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
+        done = ", ".join(f"{self.outcomes[outcome]} {words[outcome]}" for outcome in store.Outcome)
         reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(self.skips.items(), key=lambda x: (-x[1], x[0])))
         return f"{done}, {self.skips.total()} skipped" + (f": {reasons}" if reasons else "")
-
-
-_OUTCOME_WORDS = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:
     """The files to read (and the folders that could not be listed), warning about folders that hold no article."""
     for path in paths:
+        if path == STDIN:  # even where a folder is named "-": ./- is Path("-") too
+            yield path
+            continue
         found = False
         for found_path in iter_paths([path]):
             found = True

@@ -36,7 +36,6 @@ from typing import Any
 
 from bilat.errors import BilatError, IngestError
 from bilat.extract import extract
-from bilat.ingest import read_document
 
 SHARED_ENV = "BILAT_SHARED"
 """Environment variable naming the shared folder, when it is not ``../shared``."""
@@ -117,6 +116,8 @@ def predict_corpus(
     and left out (the scorer then counts it as "with no prediction"); without
     ``on_error`` the error is raised.
     """
+    from bilat.ingest import read_document  # the HTML reader it brings is not needed to name SHARED_ENV in --help
+
     out_dir.mkdir(parents=True, exist_ok=True)
     done = []
     for doc_id in gold_ids(gold_dir):

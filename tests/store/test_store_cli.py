@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import pty
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -61,7 +65,7 @@ def test_relation_as_text_shows_each_part(db_url: str, seeds: Path) -> None:
     for heading in ("Peru – Vietnam", "Timeline", "Agreements", "Open items", "Fulfilled", "Mechanisms",
                     "Shared memberships", "Figures", "Persons"):
         assert heading in result.stdout
-    assert "INVITE PE → VN" in result.stdout and "Dina Ercilia Boluarte Zegarra" in result.stdout
+    assert "Invitation: Peru → Vietnam" in result.stdout and "Dina Ercilia Boluarte Zegarra" in result.stdout
 
 
 def test_persons_lists_office_holders(db_url: str, seeds: Path) -> None:
@@ -189,7 +193,7 @@ def test_relation_counts_one_article_in_the_singular(db_url: str, seeds: Path) -
     first = min(seeds.glob("*.txt"))
     runner.invoke(app, ["ingest", str(first), "--db", db_url])
     result = runner.invoke(app, ["relation", "VN", "PE", "--db", db_url], env={"COLUMNS": "200"})
-    assert "(VN–PE, from 1 article)" in result.stdout
+    assert "Vietnam – Peru (from 1 article)" in result.stdout
 
 
 def test_names_and_dates_no_database_holds_are_stored_safely(db_url: str, seeds: Path, tmp_path: Path) -> None:
@@ -229,3 +233,87 @@ def test_skips_keep_the_latest_verdict_on_each_input(db_url: str) -> None:
     assert [(x["where"], x["kind"], x["reason"]) for x in store.skips(engine)] == [
         ("d.jsonl:1", "malformed line", "not JSON"), ("d.jsonl:2", "binary", "then"),
     ]
+
+
+PLANNED_VISIT = "published: 2025-01-10\n---\nChủ tịch nước Lương Cường sẽ thăm chính thức Peru vào tháng 6/2026.\n"
+"""A visit announced for after every seed event: planned, so not the pair's latest event."""
+
+
+def test_relations_lists_each_pair_with_counts_and_its_latest_event(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    runner.invoke(app, ["ingest", "-", "--db", db_url], input=PLANNED_VISIT.encode("utf-8"))
+
+    listed = runner.invoke(app, ["relations", "--format", "json", "--db", db_url])
+    assert listed.exit_code == 0, listed.output
+    (pair,) = json.loads(listed.stdout)
+    assert pair["countries"] == ["PE", "VN"] and pair["articles"] == 3
+    assert pair["latest"] == "2024-11-12/2024-11-16"  # not June 2026: that visit is only planned
+    record = json.loads(runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url]).stdout)
+    assert pair["events"] == len(record["events"]) and pair["agreements"] == len(record["agreements"])
+
+    table = runner.invoke(app, ["relations", "--db", db_url], env={"COLUMNS": "80"}).stdout
+    assert "Peru – Vietnam" in table and "PE–VN" in table and "12–16 Nov 2024" in table
+
+
+def test_relations_of_an_empty_store_says_none(db_url: str) -> None:
+    runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    result = runner.invoke(app, ["relations", "--db", db_url])
+    assert result.exit_code == 0
+    assert "Relationships in the store, most documented first: none" in result.stdout
+
+
+def test_relation_at_80_columns_in_vietnamese_with_ids_on_request(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    record = json.loads(runner.invoke(app, ["relation", "VN", "PE", "--format", "json", "--db", db_url]).stdout)
+    plain = runner.invoke(app, ["relation", "VN", "PE", "--lang", "vi", "--db", db_url], env={"COLUMNS": "80"})
+    with_ids = runner.invoke(app, ["relation", "VN", "PE", "--lang", "vi", "--ids", "--db", db_url],
+                             env={"COLUMNS": "80"})
+
+    assert plain.exit_code == 0, plain.output
+    assert max(len(line) for line in plain.stdout.splitlines()) <= 80
+    assert "Diễn biến, mới nhất trước" in plain.stdout and "Chuyến thăm: Việt Nam → Peru" in plain.stdout
+    assert not any(e["id"] in plain.stdout for e in record["events"])
+    assert all(e["id"] in with_ids.stdout for e in record["events"])
+
+
+def test_persons_at_80_columns_names_offices_in_the_language(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    result = runner.invoke(app, ["persons", "PE", "--lang", "vi", "--db", db_url], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "Nguyên thủ quốc gia" in result.stdout and "head_of_state" not in result.stdout
+    assert "Dina Ercilia Boluarte" in result.stdout
+
+
+def test_ingest_dash_stores_the_article_from_stdin(db_url: str, seeds: Path) -> None:
+    text = min(seeds.glob("*.txt")).read_bytes()
+    result = runner.invoke(app, ["ingest", "-", "--db", db_url], input=text)
+    assert result.exit_code == 0, result.output
+    assert "1 stored" in result.stderr
+    again = runner.invoke(app, ["ingest", "-", "--db", db_url], input=text)
+    assert "1 already stored" in again.stderr  # the same text from the same place
+
+
+def test_brief_to_stdout(db_url: str, seeds: Path) -> None:
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    result = runner.invoke(app, ["brief", "VN", "PE", "-o", "-", "--lang", "en", "--db", db_url])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Vietnam–Peru") and "[1]" in result.stdout
+    assert not Path("-").exists()
+
+
+def test_piped_to_a_pager_the_record_takes_the_terminal_width(db_url: str, seeds: Path) -> None:
+    """``bilat relation VN PE | less``: stdout is a pipe, stderr the user's 80-column terminal."""
+    runner.invoke(app, ["ingest", str(seeds), "--db", db_url])
+    terminal, screen = pty.openpty()
+    fcntl.ioctl(screen, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 80, 0, 0))  # rows, columns
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "bilat", "relation", "VN", "PE", "--db", db_url],
+                              stdout=subprocess.PIPE, stderr=screen, env=environment, check=True, timeout=120)
+    finally:
+        os.close(screen)
+        os.close(terminal)
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert "Visit: Vietnam → Peru" in done.stdout.decode("utf-8")
+    assert max(len(line) for line in lines) == 80

@@ -9,6 +9,7 @@ past it, it is skipped as ``too slow`` and the batch goes on.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ from bilat.extract.budget import DEFAULT_SECONDS, Budget
 from bilat.extract.doc import Document
 from bilat.extract.facts import Facts
 from bilat.ingest import display_path, read_articles
-from bilat.ingest.files import UNREADABLE_FOLDER, UnreadableFolder
+from bilat.ingest.files import STDIN, UNREADABLE_FOLDER, UnreadableFolder
+from bilat.ingest.stdin import read_stdin
 from bilat.resolve.stories import signature
 
 CRASHED = "worker crashed"
@@ -63,16 +65,17 @@ class Item:
 def items(files: Iterable[Path | UnreadableFolder]) -> Iterator[Item | Skipped]:
     """What to work on, in order: each file, or each article of a dump and its bad lines as ready results.
 
-    A folder the walk could not list is a ready result too.
+    A folder the walk could not list is a ready result too. ``-`` is standard
+    input, read here as a dump is (``ingest/stdin.py``): a worker has no stdin to read.
     """
     for path in files:
         if isinstance(path, UnreadableFolder):
             yield Skipped(path.path, display_path(path.path), UNREADABLE_FOLDER, path.reason)
             continue
-        if path.suffix.lower() != ".jsonl":
+        if path.suffix.lower() != ".jsonl" and path != STDIN:
             yield Item(path)
             continue
-        for article in read_articles(path):
+        for article in read_stdin(sys.stdin.buffer) if path == STDIN else read_articles(path):
             if isinstance(article, IngestError):
                 yield Skipped(path, article.source, article.kind, article.reason)
             else:
@@ -105,9 +108,9 @@ def _one(path: Path, article: Document | IngestError) -> Result:
 
 
 def label(path: Path, document: Document) -> str:
-    """The file, and for a file of many articles (``.jsonl``) which one."""
+    """The file, and for a file of many articles (``.jsonl``, or stdin, which may be one) which one."""
     name = display_path(path)
-    return f"{name} [{document.id}]" if path.suffix.lower() == ".jsonl" else name
+    return f"{name} [{document.id}]" if path.suffix.lower() == ".jsonl" or path == STDIN else name
 
 
 def reason(exc: BilatError) -> str:

@@ -24,6 +24,8 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 NOT_REGULAR = "not a regular file"
 """The kind of skip of a FIFO, device, socket or folder where an article file was expected."""
 UNREADABLE_FOLDER = "unreadable folder"
+STDIN = Path("-")
+"""The path that stands for standard input, as in most command-line tools (read by ``ingest/stdin.py``)."""
 
 _WHAT = {
     stat.S_IFIFO: "a FIFO (named pipe)",

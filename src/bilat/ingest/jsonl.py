@@ -44,18 +44,22 @@ def read_lines(path: Path) -> Iterator[Line | IngestError]:
     except IngestError as exc:
         yield exc
         return
-    name, stem = display_path(path), display_path(path.stem)
     with stream:
-        for number, raw in enumerate(_lines(stream), start=1):
-            if isinstance(raw, bytes) and not raw.strip():
-                continue
-            where = f"{name}:{number}"
-            try:
-                record = _record(raw, where)
-                fields = {key: record.get(field) for key, field in _HEADER}
-                yield Line(str(record.get("id") or f"{stem}-{number}"), where, fields, record["text"])
-            except IngestError as exc:
-                yield exc
+        yield from read_stream_lines(stream, display_path(path), display_path(path.stem))
+
+
+def read_stream_lines(stream: BinaryIO, name: str, stem: str) -> Iterator[Line | IngestError]:
+    """Each line's article of an open dump: bad lines are ``NAME:LINE``, a line without id is ``STEM-LINE``."""
+    for number, raw in enumerate(_lines(stream), start=1):
+        if isinstance(raw, bytes) and not raw.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = _record(raw, where)
+            fields = {key: record.get(field) for key, field in _HEADER}
+            yield Line(str(record.get("id") or f"{stem}-{number}"), where, fields, record["text"])
+        except IngestError as exc:
+            yield exc
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes | int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import charset_normalizer
@@ -23,7 +23,7 @@ from bilat.extract.doc import Document
 from bilat.ingest.detect import detect_language
 from bilat.ingest.files import display_path, read_bounded
 from bilat.ingest.html import page_article
-from bilat.ingest.jsonl import read_lines
+from bilat.ingest.jsonl import Line, read_lines
 from bilat.isodates import is_iso_date
 from bilat.text import LINE_END
 
@@ -51,7 +51,12 @@ def read_articles(path: Path) -> Iterator[Document | IngestError]:
         except IngestError as exc:
             yield exc
         return
-    for line in read_lines(path):
+    yield from dump_articles(read_lines(path))
+
+
+def dump_articles(lines: Iterable[Line | IngestError]) -> Iterator[Document | IngestError]:
+    """The article of each line of a JSON Lines dump, or the error that says why that line can't be used."""
+    for line in lines:
         if isinstance(line, IngestError):
             yield line
             continue
@@ -67,10 +72,16 @@ def read_document(path: Path) -> Document:
     Only a regular file is read, and at most ``MAX_BYTES`` of it (``files.read_bounded``).
     """
     name = display_path(path)
-    text = _decode(read_bounded(path, MAX_BYTES), name)
-    if path.suffix.lower() in PAGE_SUFFIXES:
+    return read_bytes_document(read_bounded(path, MAX_BYTES), name, display_path(path.stem),
+                               page=path.suffix.lower() in PAGE_SUFFIXES)
+
+
+def read_bytes_document(raw: bytes, name: str, doc_id: str, page: bool) -> Document:
+    """The article in ``raw``, a text file's bytes or, with ``page``, a saved web page's."""
+    text = _decode(raw, name)
+    if page:
         text = with_header(*page_article(text, name))
-    return read_text_document(text, doc_id=display_path(path.stem), source=name)
+    return read_text_document(text, doc_id=doc_id, source=name)
 
 
 def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:

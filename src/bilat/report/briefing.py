@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -32,8 +31,8 @@ from bilat.errors import BilatError, LexiconError
 from bilat.extract.facts import OFFICES
 from bilat.lang import load
 from bilat.report.chart import trade_chart
+from bilat.report.choices import BriefingFormat, ReaderLanguage  # noqa: F401  (ReaderLanguage: still importable from here)
 from bilat.report.labels import (
-    READER_LANGUAGES,
     amount_text,
     country,
     date_text,
@@ -51,16 +50,6 @@ NO_LEVEL = "other"
 """A mechanism's level given as the office code ``other`` (FACTS.md) says no level, so a briefing states none."""
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&])")
-
-
-ReaderLanguage = Enum("ReaderLanguage", {code: code for code in READER_LANGUAGES}, type=str)
-"""Languages a briefing is written in, as the choices of ``bilat brief --lang``."""
-
-
-class BriefingFormat(str, Enum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
 
 
 @dataclass(frozen=True)
@@ -186,13 +175,18 @@ def render_pdf(briefing: Briefing) -> bytes:
     return page.write_pdf()
 
 
+def render_briefing(briefing: Briefing, fmt: BriefingFormat) -> bytes:
+    """The briefing in ``fmt``, as ``write_briefing`` writes it (UTF-8 for Markdown and HTML)."""
+    return _RENDERERS[fmt](briefing)
+
+
 def write_briefing(briefing: Briefing, fmt: BriefingFormat, path: Path) -> None:
     """Render ``briefing`` and write it to ``path`` whole: a temporary file beside it, renamed over it.
 
     Rendering comes first, so a failure leaves ``path`` as it was. The file
     gets the permissions a new file would (mkstemp's are owner-only).
     """
-    content = _RENDERERS[fmt](briefing)
+    content = render_briefing(briefing, fmt)
     handle, name = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(handle, 0o666 & ~_umask())

@@ -21,6 +21,7 @@ from bilat.store.query import (
     articles,
     entity,
     filter_events,
+    latest_event_dates,
     office_holders,
     read_from,
     relation,
@@ -43,5 +44,5 @@ __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "connect",
     "database_url", "entity", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "record_skips", "relation", "relations", "skipped_paths", "skips", "store_article",
-    "store_articles", "upgrade",
+    "store_articles", "upgrade", "latest_event_dates",
 ]

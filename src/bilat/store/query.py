@@ -158,6 +158,34 @@ def relations(engine: Engine) -> list[dict[str, Any]]:
     return out
 
 
+def latest_event_dates(engine: Engine) -> dict[tuple[str, str], str]:
+    """Each pair's latest event that took place (planned ones are not contacts yet): its date, as stored.
+
+    Pairs as ``relations`` gives them (codes in order); the latest is the one
+    that starts last, and of those starting on one day the one with the longest date
+    written (a range over the day it starts).
+    """
+    first, second = aliased(m.Party), aliased(m.Party)
+    pair = (first.country, second.country)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(*pair, m.Event.sort_date, m.Event.date)
+            .join(first, first.entity_id == m.Event.id)
+            .join(second, (second.entity_id == m.Event.id) & (first.country < second.country))
+            .where(m.Event.sort_date.is_not(None), m.Event.status != _PLANNED)
+        ).all()
+    latest: dict[tuple[str, str], tuple[str, str]] = {}
+    for a, b, sort_date, date in rows:
+        key = (sort_date, date or "")
+        if key > latest.get((a, b), ("", "")):
+            latest[(a, b)] = key
+    return {pair: date for pair, (_, date) in latest.items()}
+
+
+_PLANNED = "planned"
+"""The status of an event announced, not held (FACTS.md)."""
+
+
 _ENTITIES: dict[str, tuple[str, type[m.Base]]] = {
     "e": ("event", m.Event), "a": ("agreement", m.Agreement), "m": ("mechanism", m.Mechanism),
     "f": ("figure", m.Figure), "s": ("membership", m.Membership), "p": ("person", m.Person),
