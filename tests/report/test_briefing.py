@@ -289,3 +289,26 @@ def test_the_briefing_file_gets_the_usual_permissions(seed_db: str, tmp_path: Pa
         os.umask(mask)
     assert result.exit_code == 0, result.output
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_open_items_are_worded_from_their_whole_clause(vi: Briefing) -> None:
+    (united_nations,) = [s for s in section(vi, "open") if "Liên hợp quốc" in s]
+    # The stored object stops at 14 words ("…tại Liên hợp quốc và"); the briefing gives the clause.
+    assert ("Peru cam kết: “tiếp tục phối hợp hiệu quả với Việt Nam tại Liên hợp quốc và các cơ chế đa phương quốc tế, "
+            "thúc đẩy hợp tác với ASEAN”") in united_nations
+    assert not [s for s in section(vi, "open") if re.search(r" (và|và các|của|tại)”", s)]
+
+
+def test_an_english_briefing_labels_a_vietnamese_item_and_marks_its_quote(en: Briefing) -> None:
+    assert ("Proposal: visa exemption — Peruvian President Dina Ercilia Boluarte Zegarra, 17 November 2023 "
+            "(2 years 1 month ago): “ký hiệp định miễn thị thực cho công dân hai nước”.") in section(en, "open")
+    html = render_html(en)
+    assert ("Proposal: visa exemption — Peruvian President Dina Ercilia Boluarte Zegarra, 17 November 2023 "
+            "(2 years 1 month ago): “<span lang=\"vi\">ký hiệp định miễn thị thực cho công dân hai nước</span>”.") in html
+    # Each source's Vietnamese sentence is marked too, on an English page.
+    assert html.count('<span lang="vi">') >= len(en.sources)
+    assert '<html lang="en">' in html
+
+
+def test_a_vietnamese_briefing_marks_no_quote_of_its_own_language(vi: Briefing) -> None:
+    assert "<span lang=" not in render_html(vi)
