@@ -27,8 +27,21 @@ def test_articles_lists_metadata_newest_first(client: TestClient, engine: Engine
 
     assert page == {"total": total, "limit": 50, "offset": 0, "items": items[:50]}
     assert total == len(corpus_articles)
-    assert set(page["items"][0]) == {"id", "name", "source", "title", "published", "lang"}
+    assert set(page["items"][0]) == {"id", "name", "source", "url", "outlet", "title", "published", "lang"}
     assert page["items"][0]["published"] == max(a["published"] or "" for a in items)
+
+
+def test_articles_carry_what_cites_them(client: TestClient) -> None:
+    items = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    by_name = {a["name"]: a for a in items}
+
+    # A dev article's `source:` header is its URL; the outlet is named from the host.
+    h02 = by_name["h02"]
+    assert h02["url"] == h02["source"] and h02["url"].startswith("https://baothanhhoa.vn/")
+    assert h02["outlet"] == "Báo Thanh Hóa"
+    # A seed article has no header: the file it was read from is no citation.
+    seed = by_name["000_d2da0c1ad552315d"]
+    assert seed["source"] and (seed["url"], seed["outlet"]) == (None, None)
 
 
 def test_articles_pages(client: TestClient, corpus_articles: list[Article]) -> None:

@@ -47,8 +47,8 @@ def test_an_english_briefing_on_india_and_japan(record: dict[str, Any]) -> None:
     en = build_briefing(record, "en", today=TODAY)
 
     assert section(en, "contacts")[1:] == [
-        ("On 27 July 2023, S Jaishankar (External Affairs Minister, India) met Yoshimasa Hayashi (Foreign Minister, Japan) "
-         "in New Delhi."),
+        # As the press names them: nationality, the articles' own titles, the name.
+        "On 27 July 2023, Indian External Affairs Minister S Jaishankar met Japanese Foreign Minister Yoshimasa Hayashi in New Delhi.",
         "In April 2022, the two sides signed a document.",
     ]
     assert section(en, "agreements") == ["The memorandum of understanding (coast guards) was signed in April 2022."]
@@ -59,7 +59,7 @@ def test_vietnamese_officials_go_without_their_country_whichever_side_vietnam_is
     engine = build_store(tmp_path / "bilat.db", bilingual_visit())
     for first, second in (("VN", "CL"), ("CL", "VN")):
         vi = build_briefing(store.relation(engine, first, second), "vi", today=TODAY)
-        assert section(vi, "contacts") == ["Ngày 10/11/2024 – 12/11/2024, Chủ tịch nước Lương Cường thăm Chile."]
+        assert section(vi, "contacts") == ["Từ ngày 10 đến 12/11/2024, Chủ tịch nước Lương Cường thăm Chile."]
 
 
 @pytest.mark.parametrize("lang", READER_LANGUAGES)
@@ -79,5 +79,5 @@ def test_an_unnamed_counterpart_is_named_by_office_in_each_language(record: dict
                                    "counterpart_office": "foreign_minister"}]}
     en = " ".join(section(build_briefing(alone, "en", today=TODAY), "contacts"))
     vi = " ".join(section(build_briefing(alone, "vi", today=TODAY), "contacts"))
-    assert "met the foreign minister of Japan" in en
+    assert "met the Foreign Minister of Japan" in en
     assert "gặp Bộ trưởng Ngoại giao Nhật Bản" in vi

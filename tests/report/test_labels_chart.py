@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bilat.report.chart import charted_figures, trade_chart
-from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label
+from bilat.report.labels import READER_LANGUAGES, amount_text, country, date_text, label, range_text
 from bilat.resolve.model import LINK_RULES
 
 
@@ -23,6 +23,21 @@ from bilat.resolve.model import LINK_RULES
 def test_date_text(value: str | None, vi: str, en: str) -> None:
     assert date_text(value, "vi") == vi
     assert date_text(value, "en") == en
+
+
+@pytest.mark.parametrize(("value", "vi", "en"), [
+    ("2024-11-12/2024-11-16", "từ ngày 12 đến 16/11/2024", "12–16 November 2024"),
+    ("2024-11-28/2024-12-02", "từ ngày 28/11 đến 2/12/2024", "28 November – 2 December 2024"),
+    ("2024-12-28/2025-01-02", "từ ngày 28/12/2024 đến 2/1/2025", "28 December 2024 – 2 January 2025"),
+    ("2024-01/2024-07", "từ tháng 1 đến tháng 7/2024", "January–July 2024"),
+    ("2023-11/2024-03", "từ tháng 11/2023 đến tháng 3/2024", "November 2023 – March 2024"),
+    ("2014/2018", "từ năm 2014 đến năm 2018", "2014–2018"),
+    ("2024-11/2024-11-16", "từ tháng 11/2024 đến 16/11/2024", "November 2024 – 16 November 2024"),
+    ("2024-02-30/2024-03-01", "từ 2024-02-30 đến 1/3/2024", "2024-02-30 – 1 March 2024"),  # no such day: as stored
+])
+def test_a_span_reads_as_the_press_writes_it(value: str, vi: str, en: str) -> None:
+    assert range_text(value, "vi") == vi
+    assert range_text(value, "en") == en
 
 
 @pytest.mark.parametrize("malformed", ["2024-13", "2024-02-30", "2024-00-10", "mid-2024", "2024-1-1-1", "unknown"])

@@ -102,7 +102,7 @@ def test_an_unknown_country_is_a_usage_error(tmp_path: Path) -> None:
 def test_db_upgrade_creates_the_schema(db_url: str) -> None:
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 0, result.output
-    assert "is at revision bloc_parties" in result.stdout
+    assert "is at revision article_citation" in result.stdout
 
 
 def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:

@@ -81,6 +81,9 @@ class Source(Model):
     article: str
     name: str
     title: str | None
+    outlet: str | None = Field(description="The outlet that published the article (from its URL's host).")
+    url: str | None = Field(description="The web address the article was published at; null for a local file.")
+    lang: str = Field(description="The language of the article, and so of `quote`.")
     published: str | None
     evidence: Offsets
     quote: str
@@ -447,6 +450,8 @@ class ArticleSummary(Model):
     id: str = Field(description="The first 16 hex digits of the SHA-256 of the text.")
     name: str = Field(description="The document id of the facts contract (a file's stem, or the name posted).")
     source: str | None
+    url: str | None = Field(description="The web address it was published at (`source` when that is one), to cite it.")
+    outlet: str | None = Field(description="The outlet that published it, named from the URL's host.")
     title: str | None
     published: IsoDate | None
     lang: str

@@ -32,13 +32,15 @@ from bilat.extract.facts import OFFICES
 from bilat.lang import load
 from bilat.report.chart import trade_chart
 from bilat.report.choices import BriefingFormat, ReaderLanguage  # noqa: F401  (ReaderLanguage: still importable from here)
+from bilat.report.clauses import clause_of, gists
 from bilat.report.labels import (
     amount_text,
     country,
     date_text,
     label,
-    office_title,
+    range_text,
 )
+from bilat.report.press import demonym, office_name, press_name, press_title
 from bilat.store.names import in_language
 from bilat.store.query import filter_events
 
@@ -58,6 +60,9 @@ class Sentence:
 
     text: str
     citations: tuple[int, ...] = ()
+    foreign: str = ""
+    """The words of ``text`` quoted in another language than the briefing's, which HTML marks with ``lang``."""
+    foreign_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,18 @@ class Section:
 
 @dataclass(frozen=True)
 class Source:
-    """A numbered source: the article and its sentence that states the facts citing it."""
+    """A numbered source, as a reader cites it: outlet, title, date and the sentence stating the facts (``text``).
+
+    ``url`` is the article's web address, None for one read from a file
+    (a local path is never shown: it names nothing a reader can open).
+    """
 
     number: int
     text: str
+    url: str | None
     quote: str
+    quote_lang: str | None
+    """The quote's language when it is not the briefing's, which HTML marks with ``lang``."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +160,7 @@ def render_markdown(briefing: Briefing) -> str:
         lines.append("")
     if briefing.sources:
         lines += [f"## {_markdown(briefing.sources_heading)}", ""]
-        lines += [f"- [{s.number}] {_markdown(s.text)}" for s in briefing.sources]
+        lines += [f"- [{s.number}] {_markdown(s.text)}{f' <{s.url}>' if s.url else ''}" for s in briefing.sources]
         lines.append("")
     return "\n".join(lines)
 
@@ -163,7 +175,10 @@ def render_html(briefing: Briefing) -> str:
 
 
 def render_pdf(briefing: Briefing) -> bytes:
-    """The HTML page printed by WeasyPrint, which fetches nothing: no base URL, every URL scheme refused."""
+    """The HTML page printed by WeasyPrint, which fetches nothing: no base URL, every URL scheme refused.
+
+    The sources' links stay links in the PDF: a reader opens them, WeasyPrint never does.
+    """
     # Imported here: WeasyPrint loads Pango, which only the PDF form needs.
     try:
         from weasyprint import HTML
@@ -247,15 +262,15 @@ class _Composer:
         for event in contacts:
             fields = self.event_fields(event)
             same = (event["date"] or "", event["type"], event["status"],
-                    *(fields[k] for k in ("subject", "place", "occasion", "object", "document")))
+                    *(fields[k] for k in ("subject", "place", "occasion", "object", "quote", "document")))
             groups.setdefault(same, []).append((event, fields))
         sentences = []
         for group in list(groups.values())[:MAX_CONTACTS]:
             event, fields = group[0]
             group = sorted(group, key=lambda item: _precedence(item[0]["counterpart_office"]))  # protocol order
             others = self.names(list(dict.fromkeys(f["other"] for _, f in group)))
-            sentences.append(self.cited(self.event_text(event, {**fields, "other": others}),
-                                        [s for e, _ in group for s in e["sources"]]))
+            text = self.event_text(event, {**fields, "other": others})
+            sentences.append(self.quoted(text, fields, [s for e, _ in group for s in e["sources"]]))
         if len(groups) > MAX_CONTACTS:
             earlier = self.count("contacts", len(groups) - MAX_CONTACTS)
             sentences.append(Sentence(self.words["earlier"].format(count=earlier)))
@@ -267,10 +282,20 @@ class _Composer:
 
     def open_items(self) -> Section:
         items = _newest_first(self.events[i] for i in self.record["open"])
-        return self.section("open", [
-            self.cited(_fill(self.words["sentences"]["aged"], sentence=self.event_text(e), age=self.age(e)), e["sources"])
-            for e in items
-        ])
+        return self.section("open", [self.open_item(e) for e in items])
+
+    def open_item(self, event: dict[str, Any]) -> Sentence:
+        """An open item and its age; one quoted in another language is labelled in the briefing's, the quote beside it."""
+        fields = self.event_fields(event)
+        if not fields["quote"]:
+            text = _fill(self.words["sentences"]["aged"], sentence=self.event_text(event, fields), age=self.age(event))
+            return self.cited(text, event["sources"])
+        words = self.words["open_items"]
+        topics = words["gist_join"].join(gists(fields["quote"], fields["quote_lang"], self.lang))
+        head = _fill(words["head"], kind=label(self.lang, "event_types", event["type"]), gist=topics)
+        text = _fill(words["item"], head=head, subject=fields["subject"], age=self.age(event),
+                     date=self.date_phrase(event["date"]), when=self.when(event["date"]))
+        return self.quoted(text, fields, event["sources"])
 
     def fulfilled_items(self, kept: set[str]) -> Section:
         """Items and what fulfilled them, when that is an agreement or an event ``kept`` (on or after --since)."""
@@ -340,37 +365,55 @@ class _Composer:
         # Titles as at the event, else as at the first article reporting it.
         when = event["date"] or min((s["published"] for s in event["sources"] if s["published"]), default=None)
         officials = self.persons_text(ours, when)
+        words, words_lang = self.item_words(event)
+        # Quoted apart only where the type's sentence would say it ("congratulated Peru: “...”").
+        foreign = words_lang not in (None, self.lang) and _says_object(self.words["events"][event["type"]])
         return {
             "officials": officials,
             "subject": officials or self.side(event, actor, theirs),
             "other": self.persons_text(theirs, when) or self.side(event, partner, ours),
             "actor": country(actor, self.lang),
             "partner": country(partner, self.lang),
-            "object": _one_line(event["object"] or ""),
+            "object": "" if foreign else words,
+            "quote": words if foreign else "",
+            "quote_lang": words_lang if foreign else "",
             "document": self.document(agreement) if agreement else "",
             "place": event["place"] or "",
             "occasion": event["occasion"] or "",
         }
 
+    def item_words(self, event: dict[str, Any]) -> tuple[str, str | None]:
+        """What the event is about in the words of the sentence stating it (``clauses.clause_of``), and their language.
+
+        The stored object, of no known language, when no source quotes it
+        (a gloss such as "investment protection" for a proposed agreement).
+        """
+        stored = _one_line(event["object"] or "")
+        for source in event["sources"]:
+            clause = clause_of(stored, source["quote"] or "")
+            if clause:
+                return clause, source["lang"]
+        return stored, None
+
     def side(self, event: dict[str, Any], code: str, facing: list[dict[str, Any]]) -> str:
         """A side with no named official: the counterpart's office when the other side's official is named, else the country."""
         if facing and event["counterpart_office"]:
-            office = label(self.lang, "offices", event["counterpart_office"])
-            if self.words["persons"].get("office_in_lower_case"):  # "met the foreign minister of Kenya"
-                office = office[0].lower() + office[1:]
-            return self.words["persons"]["counterpart"].format(office=office, country=country(code, self.lang))
+            return _fill(self.words["persons"]["counterpart"], country=country(code, self.lang),
+                         office=office_name(event["counterpart_office"], code, self.lang))
         return country(code, self.lang)
 
     def persons_text(self, persons: list[dict[str, Any]], when: str | None) -> str:
         return self.names([self.person_text(p, when) for p in persons])
 
     def person_text(self, person: dict[str, Any], when: str | None) -> str:
-        """A person with the title they held at ``when`` (the article's own title where the language reads it)."""
-        office = _office_at(person, when)
-        key = "home" if person["country"] == self.home else "foreign"
+        """A person as the press names them, with the title they held at ``when`` ("Vietnamese President Luong Cuong")."""
+        code = person["country"]
+        key = "home" if code == self.home else "foreign"
+        title = press_title(person["offices"], _office_at(person, when), code, self.lang)
+        nationality, name = demonym(code, self.lang), country(code, self.lang)
         return _fill(
-            self.words["persons"][key], name=person["name"], country=country(person["country"], self.lang),
-            title=office_title(person["offices"], office, self.lang),
+            self.words["persons"][key], name=press_name(person["name"], code, self.lang), title=title,
+            country=name, demonym="" if nationality in title or name in title else nationality,  # said once
         )
 
     def agreement_text(self, agreement: dict[str, Any]) -> str:
@@ -407,16 +450,20 @@ class _Composer:
         return None
 
     def when(self, value: str | None) -> str:
-        """``2024-11-12/2024-11-16`` → "ngày 12/11/2024 – 16/11/2024"; "" when undated."""
+        """``2024-11-12/2024-11-16`` → "on 12–16 November 2024", "từ ngày 12 đến 16/11/2024"; "" when undated."""
         if not value:
             return ""
         start, _, end = value.partition("/")
         words = self.words["when"]
         if end:
-            return str(words["range_" + _precision(start)].format(
-                start=date_text(start, self.lang), end=date_text(end, self.lang)
-            ))
+            return str(words["range_" + _precision(start)].format(range=range_text(value, self.lang)))
         return str(words[_precision(start)].format(date=date_text(start, self.lang)))
+
+    def date_phrase(self, value: str | None) -> str:
+        """A date or span as a label gives it, with no preposition ("12–16 November 2024"); "" when undated."""
+        if not value:
+            return ""
+        return range_text(value, self.lang) if "/" in value else date_text(value, self.lang)
 
     def age(self, event: dict[str, Any]) -> str:
         """How long ago the item was stated: its date, else the date of the first article reporting it."""
@@ -435,7 +482,14 @@ class _Composer:
     def section(self, key: str, sentences: list[Sentence]) -> Section:
         return Section(key, self.words["headings"][key], sentences or [Sentence(self.words["none"])])
 
-    def cited(self, text: str, sources: list[dict[str, Any]]) -> Sentence:
+    def quoted(self, text: str, fields: dict[str, str], sources: list[dict[str, Any]]) -> Sentence:
+        """``text`` citing ``sources``, followed by the event's words when they are in another language (``event_fields``)."""
+        if not fields["quote"]:
+            return self.cited(text, sources)
+        text = self.words["quoted"]["text"].format(sentence=text, quote=fields["quote"])
+        return self.cited(text, sources, foreign=fields["quote"], foreign_lang=fields["quote_lang"])
+
+    def cited(self, text: str, sources: list[dict[str, Any]], foreign: str = "", foreign_lang: str | None = None) -> Sentence:
         """A finished sentence citing ``sources``, numbered on first citation (one number per article span)."""
         numbers = []
         for source in sources:
@@ -444,14 +498,16 @@ class _Composer:
                 self._numbers[key] = len(self.sources) + 1
                 self.sources.append(self.source(self._numbers[key], source))
             numbers.append(self._numbers[key])
-        return Sentence(_sentence_case(text), tuple(dict.fromkeys(numbers)))
+        return Sentence(_sentence_case(text), tuple(dict.fromkeys(numbers)), foreign, foreign_lang)
 
     def source(self, number: int, source: dict[str, Any]) -> Source:
+        """The source as a reader cites it; an article with no outlet, title or URL (a local file) by its name alone."""
         quote = _one_line(source["quote"] or "")
-        text = self.words["sources"]["line"].format(
-            name=source["title"] or source["name"], published=date_text(source["published"], self.lang), quote=quote
+        text = _fill(
+            self.words["sources"]["line"], outlet=source["outlet"] or "", title=_one_line(source["title"] or ""),
+            name=source["name"], published=date_text(source["published"], self.lang), quote=quote,
         )
-        return Source(number, text, quote)
+        return Source(number, text, source["url"], quote, source["lang"] if source["lang"] != self.lang else None)
 
     def names(self, names: list[str]) -> str:
         """"A, B và C" / "A, B and C"."""
@@ -477,6 +533,11 @@ def _pick(templates: str | list[str], fields: dict[str, Any]) -> str:
         if all(fields.get(name) for name in _field_names(template)):
             return template
     raise LexiconError(f"brief.toml: no template of {candidates!r} fits the fields given ({sorted(fields)})")
+
+
+def _says_object(templates: str | list[str]) -> bool:
+    """Whether a sentence of these templates may state the event's object."""
+    return any("object" in _field_names(t) for t in ([templates] if isinstance(templates, str) else templates))
 
 
 @cache

@@ -47,11 +47,16 @@ def office_title(offices: list[dict[str, Any]], seen: dict[str, Any], lang: str)
     English article's "External Affairs Minister"): a title in another language
     would leave the reader with a foreign word.
     """
+    return stated_title(offices, seen, lang) or label(lang, "offices", seen["office"])
+
+
+def stated_title(offices: list[dict[str, Any]], seen: dict[str, Any], lang: str) -> str | None:
+    """The title an article in ``lang`` gives for the office ``seen`` (as ``office_title`` picks it), or None."""
     if seen.get("lang") == lang and seen["title"]:
         return str(seen["title"])
     same = [o for o in offices if o["office"] == seen["office"] and o["lang"] == lang and o["title"]]
     at_date = [o for o in same if o["date"] == seen.get("date")]
-    return str((at_date or same)[-1]["title"]) if same else label(lang, "offices", seen["office"])
+    return str((at_date or same)[-1]["title"]) if same else None
 
 
 def country(code: str | None, lang: str) -> str:
@@ -66,14 +71,8 @@ def date_text(value: str | None, lang: str) -> str:
     if "/" in value:
         start, end = value.split("/", 1)
         return words["range"].format(start=date_text(start, lang), end=date_text(end, lang))
-    parts = value.split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        return value
-    if not 1 <= len(numbers) <= 3 or (len(numbers) > 1 and not 1 <= numbers[1] <= 12):
-        return value
-    if len(numbers) == 3 and not 1 <= numbers[2] <= monthrange(numbers[0], numbers[1])[1]:
+    numbers = _date_parts(value)
+    if numbers is None:
         return value  # "2024-02-30" is no day: shown as stored, not as a date
     fields = {"year": numbers[0]}
     if len(numbers) > 1:
@@ -81,6 +80,52 @@ def date_text(value: str | None, lang: str) -> str:
     if len(numbers) > 2:
         fields["day"] = numbers[2]
     return words[("year", "month", "day")[len(numbers) - 1]].format(**fields)
+
+
+def range_text(value: str, lang: str) -> str:
+    """An ISO ``start/end`` span as the press writes it: "12–16 November 2024", "từ ngày 12 đến 16/11/2024".
+
+    What both ends share (the month, the year) is said once; ends of
+    different precision, or that are no dates, are joined whole.
+    """
+    words = load(lang).table("labels", "ranges")
+    start, _, end = value.partition("/")
+    first, last = _date_parts(start), _date_parts(end)
+    fields: dict[str, Any] = {"start": date_text(start, lang), "end": date_text(end, lang)}
+    if first is None or last is None or len(first) != len(last):
+        return str(words["other"].format(**fields))
+    names = load(lang).table("labels", "dates")["month_names"]
+    for side, parts in (("start", first), ("end", last)):
+        fields[f"{side}_year"] = parts[0]
+        if len(parts) > 1:
+            fields |= {f"{side}_month": parts[1], f"{side}_month_name": names[parts[1] - 1]}
+        if len(parts) > 2:
+            fields[f"{side}_day"] = parts[2]
+    return str(words[_range_shape(first, last)].format(**fields, year=last[0]))
+
+
+def _range_shape(first: list[int], last: list[int]) -> str:
+    """Which ``[ranges]`` template writes a span whose ends have the same precision: by what they share."""
+    if len(first) == 1:
+        return "year"
+    if first[0] != last[0]:  # across years: each end whole ("28 December 2024 – 2 January 2025")
+        return "days" if len(first) == 3 else "other"
+    if len(first) == 2:
+        return "month_same_year"
+    return "day_same_month" if first[1] == last[1] else "day_same_year"
+
+
+def _date_parts(value: str) -> list[int] | None:
+    """``2024-11-12`` → [2024, 11, 12] (year, month, day as far as given); None when it is no real date."""
+    try:
+        numbers = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if not 1 <= len(numbers) <= 3 or (len(numbers) > 1 and not 1 <= numbers[1] <= 12):
+        return None
+    if len(numbers) == 3 and not 1 <= numbers[2] <= monthrange(numbers[0], numbers[1])[1]:
+        return None
+    return numbers
 
 
 def amount_text(value: float, unit: str, approx: bool, lang: str) -> str:

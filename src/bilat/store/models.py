@@ -61,6 +61,10 @@ class Article(Base):
     source: Mapped[str | None] = mapped_column(Text)
     """Where it came from: the header's ``source:`` URL, else the file path."""
     title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    """The web address it was published at (``source`` when that is one): what a briefing cites (migration 0004)."""
+    outlet: Mapped[str | None] = mapped_column(Text)
+    """The outlet that published it, named from ``url``'s host (``ingest.outlets``)."""
     published: Mapped[str | None] = mapped_column(String(32))
     """The article's date as extracted (header, else inferred), ISO at its precision."""
     lang: Mapped[str] = mapped_column(String(8))

@@ -281,7 +281,7 @@ def article_languages(engine: Engine) -> dict[str, int]:
         return _languages(session)
 
 
-_ARTICLE_COLUMNS = ("id", "name", "source", "title", "published", "lang")
+_ARTICLE_COLUMNS = ("id", "name", "source", "url", "outlet", "title", "published", "lang")
 """What describes an article apart from its text."""
 
 
@@ -374,7 +374,7 @@ def _shared_memberships(session: Session, first: str, second: str) -> dict[str, 
 
 
 def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Each entity's sources, one per story: article, evidence span, the quoted text.
+    """Each entity's sources, one per story: article, what cites it (outlet, title, URL), evidence span, the quoted text.
 
     Copies of one wire report (``resolve.stories``) are one source, not
     several: ``also_count`` counts the other articles of that story stating
@@ -384,17 +384,18 @@ def _sources(session: Session, entity_ids: Iterable[str]) -> dict[str, list[dict
     query = (
         select(
             m.Source.entity_id, m.Fact.article_id, m.Article.story_id, m.Article.name, m.Article.title,
-            m.Article.published, m.Fact.start, m.Fact.end, quote,
+            m.Article.outlet, m.Article.url, m.Article.lang, m.Article.published, m.Fact.start, m.Fact.end,
+            quote.label("quote"),
         )
         .join(m.Fact, m.Fact.id == m.Source.fact_id)
         .join(m.Article, m.Article.id == m.Fact.article_id)
         .where(m.Source.entity_id.in_(list(entity_ids)))
     )
     found: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    for entity_id, article_id, story_id, name, title, published, start, end, text in session.execute(query):
-        found[entity_id].append((story_id, {
-            "article": article_id, "name": name, "title": title, "published": published, "evidence": [start, end],
-            "quote": text, "also": [],
+    for row in session.execute(query):
+        found[row.entity_id].append((row.story_id, {
+            "article": row.article_id, "name": row.name, "title": row.title, "outlet": row.outlet, "url": row.url,
+            "lang": row.lang, "published": row.published, "evidence": [row.start, row.end], "quote": row.quote, "also": [],
         }))
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entity_id, group in found.items():

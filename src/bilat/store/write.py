@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from bilat.errors import InvalidArticleError
 from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts, with_known_date
+from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
 from bilat.store import generation
@@ -138,9 +139,10 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
             sha = article_key(document.text)
             article_id = sha[:16]
             story_id = stories.place(article_id, minhash)
+            url = article_url(document.source)
             article_rows.append({
                 "id": article_id, "sha256": sha, "name": document.id, "source": document.source,
-                "title": document.title, "published": facts.published, "lang": document.lang,
+                "url": url, "outlet": outlet_name(url), "title": document.title, "published": facts.published, "lang": document.lang,
                 "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
             })
             fact_rows += [
