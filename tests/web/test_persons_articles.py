@@ -84,7 +84,7 @@ def test_the_articles_page_names_each_articles_pair_and_outlet(client: TestClien
     argentina = next(a for a in listed if (a["source"] or "").startswith("https://ngaynay.vn/"))
     row = text[text.index(f'/articles/{argentina["id"]}'):].split("</tr>", 1)[0]
     assert '<a href="/r/AR-VN?lang=en">Argentina – Vietnam</a>' in row
-    assert f'<a href="{argentina["source"]}" rel="noopener noreferrer nofollow">ngaynay.vn</a>' in row
+    assert f'<a href="{argentina["source"]}" rel="noopener noreferrer nofollow">Ngày Nay</a>' in row
 
 
 def test_no_page_shows_the_path_an_article_was_read_from(tmp_path: Path) -> None:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-WEB_SCHEMES = ("http", "https")
-_HOST_PREFIX = "www."
-"""Left off an outlet's name: "www.vietnamplus.vn" is the outlet "vietnamplus.vn"."""
+from bilat.ingest.outlets import article_url, outlet_name
+
 _PATH_SEPARATORS = re.compile(r"[/\\]")
 """POSIX and Windows separators: a store may hold paths ingested on either."""
 
@@ -28,11 +26,10 @@ class Origin:
 
 
 def origin(source: str | None) -> Origin | None:
-    """The outlet of a URL, with the URL; the file name of a path; None when the article names no source."""
+    """The outlet of a URL (its name, ``data/outlets.toml``), with the URL; the file name of a path; None for no source."""
     if not source:
         return None
-    parts = urlsplit(source)
-    if parts.scheme.lower() in WEB_SCHEMES and parts.hostname:
-        host = parts.hostname.rstrip(".").removeprefix(_HOST_PREFIX)
-        return Origin(host, source)
+    url = article_url(source)
+    if url:
+        return Origin(outlet_name(url) or url, url)
     return Origin(_PATH_SEPARATORS.split(source)[-1] or source)
