@@ -229,6 +229,46 @@ def read_from(engine: Engine, place: str) -> list[str]:
         })
 
 
+WEB_ADDRESS = ("https://", "http://")
+"""How a place an article was read from starts when it is a web address, not a file on the machine that read it."""
+
+
+def cited_articles(engine: Engine, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """What cites each of these articles: its name, title, date and the first web address it was read from (or None).
+
+    The address is looked for among every place the text was read from (an
+    article first read from a saved file may have been fetched from its site
+    since); a file path is never given, as it means nothing off the machine that read it.
+    """
+    wanted = list(set(article_ids))
+    with Session(engine) as session:
+        out = {
+            row.id: {"name": row.name, "title": row.title, "published": row.published, "url": None}
+            for row in session.execute(
+                select(m.Article.id, m.Article.name, m.Article.title, m.Article.published).where(m.Article.id.in_(wanted))
+            )
+        }
+        places = session.execute(
+            select(m.ArticleCopy.article_id, m.ArticleCopy.source)
+            .where(m.ArticleCopy.article_id.in_(wanted))
+            .order_by(m.ArticleCopy.seen_at, m.ArticleCopy.source)
+        )
+        for article_id, place in places:
+            if out[article_id]["url"] is None and place.startswith(WEB_ADDRESS):
+                out[article_id]["url"] = place
+    return out
+
+
+def evidence_quotes(engine: Engine, fact_ids: Iterable[str]) -> dict[str, str]:
+    """Each fact's evidence as its article's text quotes it (an office holder's sighting has only the span)."""
+    quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
+    query = (
+        select(m.Fact.id, quote).join(m.Article, m.Article.id == m.Fact.article_id).where(m.Fact.id.in_(list(set(fact_ids))))
+    )
+    with Session(engine) as session:
+        return {fact_id: text for fact_id, text in session.execute(query)}
+
+
 def article_languages(engine: Engine) -> dict[str, int]:
     """How many stored articles are in each language."""
     with Session(engine) as session:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bilat import store
+from bilat import export, store
 from bilat.countries import country_code
 from bilat.errors import BilatError
 from bilat.extract.facts import EVENT_TYPES
@@ -61,6 +61,7 @@ def relation_page(
         describe=lambda event: describe(event, lang),
         filters={"since": since or "", "until": until or "", "types": types},
         event_types=EVENT_TYPES,
+        export_sections=export.SECTIONS,
     )
 
 
