@@ -432,7 +432,7 @@ def export_command(
     )] = None,
     output: Annotated[str, typer.Option(
         "--output", "-o", help="A file (replaced whole, only on success), - for stdout, or a folder: csv without "
-                               "--section writes one file per section there.",
+                               "--section writes one file per section there (to FILE.csv, the events).",
     )] = STDOUT,
     lang: Annotated[ReaderLanguage | None, typer.Option(
         "--lang", show_default=False, help="Name persons and mechanisms as the articles in this language do, where any does.",
@@ -452,7 +452,7 @@ def export_command(
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     records = export.store_records(engine) if pair is None else export.pair_records(engine, *pair)
-    if fmt is export.ExportFormat.csv and chosen is None and output != STDOUT:
+    if fmt is export.ExportFormat.csv and chosen is None and output != STDOUT and not output.lower().endswith(".csv"):
         _export_tables(Path(output), pair, export.tables(engine, records, reader))
         return
     try:

@@ -76,8 +76,16 @@ def test_bad_arguments_are_usage_errors(db: str, arguments: list[str], message: 
     assert not result.stdout
 
 
+def test_csv_to_a_csv_file_is_one_table(db: str, tmp_path: Path) -> None:
+    path = tmp_path / "timeline.csv"
+    result = runner.invoke(app, ["export", "VN", "PE", "--format", "csv", "-o", str(path), "--db", db])
+    assert result.exit_code == 0, result.output
+    with path.open(encoding="utf-8", newline="") as table:
+        assert "VISIT" in {row["type"] for row in csv.DictReader(table)}
+
+
 def test_a_folder_of_tables_cannot_be_a_file(db: str, tmp_path: Path) -> None:
-    taken = tmp_path / "events.csv"
+    taken = tmp_path / "tables"
     taken.write_text("kept\n")
     result = runner.invoke(app, ["export", "VN", "PE", "--format", "csv", "-o", str(taken), "--db", db])
     assert result.exit_code == 2 and "is a file: give a folder for every section, or --section" in _said(result.stderr)
