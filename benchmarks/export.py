@@ -7,7 +7,9 @@ Builds a synthetic store of ``--articles`` distinct articles (as
 ``bilat ingest``, or reuses the one at ``--db`` if it holds a store. Then
 runs ``bilat export`` in a subprocess for each format, ``--all`` and for the
 pair with the most articles, writing to a temporary folder, and prints its
-wall time, the bytes written and the peak resident memory of the process.
+wall time and CPU time (user and system: what a busy shared machine does not
+stretch), the bytes written and the peak resident memory of the process; and
+``bilat relation`` of that pair as JSON, the record an export starts from.
 An export streams a pair's record at a time: the peak of ``--all`` should
 stay near that of its largest pair, however much it writes.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,23 +38,26 @@ SAMPLE_SECONDS = 0.02
 """How often the export's memory is read: its runs last a second or more."""
 
 
-def measured(arguments: list[str]) -> tuple[float, int]:
-    """Seconds and peak RSS (bytes) of ``bilat ARGUMENTS`` in a subprocess."""
+def measured(arguments: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS (bytes) of ``bilat ARGUMENTS`` in a subprocess."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "bilat", *arguments], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.DEVNULL)
     watched = psutil.Process(process.pid)
     peak = 0
-    while process.poll() is None:
+    while True:
         try:
             peak = max(peak, watched.memory_info().rss)
         except psutil.Error:
             pass
+        finished, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if finished:
+            break
         time.sleep(SAMPLE_SECONDS)
-    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"bilat {' '.join(arguments)} failed:\n{process.stderr.read() if process.stderr else ''}")
-    return elapsed, peak
+        raise SystemExit(f"bilat {' '.join(arguments)} failed ({process.returncode})")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, peak
 
 
 def largest_pair(db: str) -> list[str]:
@@ -83,13 +89,15 @@ def main() -> None:
             status = store_status(db)
         print(status)
         pair = largest_pair(db)
+        seconds, cpu, peak = measured(["relation", *pair, "--format", "json", "--db", db])
+        print(f"relation {'-'.join(pair):<6} json   {seconds:6.1f} s wall {cpu:6.1f} s CPU  peak RSS {peak / 2**20:6.0f} MB")
         for scope, what in (("--all", ["--all"]), ("-".join(pair), pair)):
             for name, arguments in FORMATS:
                 out = Path(tmp) / f"out-{name}-{scope.strip('-')}"
                 target = out if name == "csv" else out.with_suffix(".jsonl")
-                seconds, peak = measured(["export", *what, *arguments, "-o", str(target), "--db", db])
-                print(f"export {scope:<8} {name:<6} {seconds:6.1f} s  {size_of(target) / 2**20:7.1f} MB written  "
-                      f"peak RSS {peak / 2**20:6.0f} MB")
+                seconds, cpu, peak = measured(["export", *what, *arguments, "-o", str(target), "--db", db])
+                print(f"export {scope:<8} {name:<6} {seconds:6.1f} s wall {cpu:6.1f} s CPU  "
+                      f"{size_of(target) / 2**20:7.1f} MB written  peak RSS {peak / 2**20:6.0f} MB")
 
 
 if __name__ == "__main__":

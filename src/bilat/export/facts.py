@@ -59,8 +59,7 @@ def exported(
         if lang is not None:
             record = store.in_language(record, lang)
         cited = store.cited_articles(engine, _articles(record, wanted))
-        sightings = [office["fact"] for person in record["persons"] for office in person["offices"]]
-        quotes = store.evidence_quotes(engine, sightings) if "persons" in wanted else {}
+        quotes = store.evidence_quotes(engine, _sighting_facts(record)) if "persons" in wanted else {}
         open_items = set(record["open"])
         kinds = {agreement["id"]: agreement["kind"] for agreement in record["agreements"]}
         for section in wanted:
@@ -88,6 +87,10 @@ def _articles(record: Record, sections: list[str]) -> set[str]:
             else:
                 found.update(source["article"] for source in fact["sources"])
     return found
+
+
+def _sighting_facts(record: Record) -> list[str]:
+    return [office["fact"] for person in record["persons"] for office in person["offices"]]
 
 
 def _sightings(person: dict[str, Any], quotes: dict[str, str]) -> list[dict[str, Any]]:
