@@ -1,6 +1,6 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``,
+``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``, ``export``,
 ``relation``, ``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
@@ -39,7 +40,7 @@ from bilat.errors import (
 from bilat.extract import budget
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
-from bilat.report.choices import BriefingFormat, ReaderLanguage
+from bilat.report.choices import BriefingFormat, ExportFormat, ExportSection, ReaderLanguage
 
 
 class _OnFirstUse:
@@ -62,11 +63,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.exc import SQLAlchemyError
 
-    from bilat import store
+    from bilat import export, store
     from bilat.report import briefing, terminal
     from bilat.store import db as store_db
     from bilat.store import models
 else:
+    export = _OnFirstUse("bilat.export")
     store = _OnFirstUse("bilat.store")
     store_db = _OnFirstUse("bilat.store.db")
     models = _OnFirstUse("bilat.store.models")
@@ -469,6 +471,102 @@ def brief_command(
     except OSError as exc:
         _warn(f"cannot write {output}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
+
+
+STDOUT = "-"
+
+
+@app.command("export")
+def export_command(
+    countries: Annotated[list[str] | None, typer.Argument(
+        metavar="PAIR", help="The pair: two countries (VN PE, Vietnam Peru) or one code pair (VN-PE).", show_default=False,
+    )] = None,
+    every_pair: Annotated[bool, typer.Option("--all", help="Every pair the store holds, each fact once.")] = False,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", help="csv: a table per section; jsonl: a JSON object per fact, with its sources and quotes; "
+                         "plover: the events as PLOVER events, a JSON object a line.",
+    )] = ExportFormat.jsonl,
+    section: Annotated[ExportSection | None, typer.Option(
+        "--section", show_default=False,
+        help="Only this section (csv: the one table written to a file or stdout; default events there).",
+    )] = None,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", help="A file (replaced whole, only on success), - for stdout, or a folder: csv without "
+                               "--section writes one file per section there (to FILE.csv, the events).",
+    )] = STDOUT,
+    lang: Annotated[ReaderLanguage | None, typer.Option(
+        "--lang", show_default=False, help="Name persons and mechanisms as the articles in this language do, where any does.",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the merged record of a pair, or of every pair: CSV tables, JSON Lines or PLOVER events.
+
+    Written as it is read, one pair's record at a time, so an export of the
+    whole store takes the memory of its largest pair.
+    """
+    if every_pair == bool(countries):
+        raise typer.BadParameter("give a pair (VN PE, or VN-PE) or --all", param_hint="COUNTRIES")
+    pair = None if every_pair else _pair(countries or [])
+    chosen = section.value if section is not None else None
+    reader = lang.value if lang else None
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    records = export.store_records(engine) if pair is None else export.pair_records(engine, *pair)
+    if fmt is ExportFormat.csv and chosen is None and output != STDOUT and not output.lower().endswith(".csv"):
+        _export_tables(Path(output), pair, export.tables(engine, records, reader))
+        return
+    try:
+        lines = export.written(fmt, engine, records, chosen, reader)
+    except BilatError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--section'") from None
+    path = None if output == STDOUT else Path(output)
+    if path is not None and path.is_dir():
+        path = path / export.file_name(fmt, pair, chosen)
+    with _Output(path) as out:
+        try:
+            _guard(lambda: out.stream.writelines(lines))
+        except BrokenPipeError:  # stdout read by `head`, which stopped reading: Python's advice (signal, SIGPIPE)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(1) from None
+        out.commit()
+
+
+def _pair(names: list[str]) -> list[str]:
+    """Two countries, given as two arguments or one ``A-B``; usage errors otherwise."""
+    if len(names) == 1 and "-" in names[0]:
+        names = names[0].split("-")
+    if len(names) != 2:
+        _warn(f"a pair is two countries, not {len(names)}: VN PE, or VN-PE")
+        raise typer.Exit(2)
+    codes = _countries(*names)
+    if codes[0] == codes[1]:
+        _warn(f"no relationship of {codes[0]} with itself: give two different countries")
+        raise typer.Exit(2)
+    return codes
+
+
+def _export_tables(folder: Path, pair: list[str] | None, lines: Iterator[tuple[str, str]]) -> None:
+    """Each section's table to its file in ``folder`` (made if missing); every file replaced only once all are written."""
+    if folder.exists() and not folder.is_dir():
+        raise typer.BadParameter(f"{folder} is a file: give a folder for every section, or --section", param_hint="'--output'")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _warn(f"cannot write to {folder}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    with ExitStack() as stack:
+        outputs = {
+            section: stack.enter_context(_Output(folder / export.file_name(ExportFormat.csv, pair, section)))
+            for section in export.SECTIONS
+        }
+
+        def write() -> None:
+            for section, line in lines:
+                outputs[section].stream.write(line)
+
+        _guard(write)
+        for out in outputs.values():
+            out.commit()
 
 
 @db_app.command("upgrade")

@@ -4,6 +4,7 @@ bodies capped, and a time limit on every request."""
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -13,7 +14,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from bilat import store
+from bilat import export, store
+from bilat.api import exports
 from bilat.api.schemas import NewArticle
 from bilat.web.app import create_app
 from bilat.web.limits import HANDLER_THREADS, MAX_BODY
@@ -169,6 +171,26 @@ def test_a_read_past_the_time_limit_is_503(engine: Engine, monkeypatch: pytest.M
     assert response.headers["Retry-After"] == "5"
     assert "no answer within 0.2 s" in response.json()["detail"]
     assert fast.status_code == 200
+
+
+def test_a_download_begun_within_the_limit_runs_to_its_end(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export streams: its first line comes at once, its last after the read limit, and nothing is cut."""
+    pairs = [p["countries"] for p in store.relations(engine)[:2]]
+
+    def slow_records(engine: Engine) -> Any:
+        for number, pair in enumerate(pairs):
+            if number:
+                time.sleep(1)
+            yield store.relation(engine, *pair)
+
+    monkeypatch.setattr(export, "store_records", slow_records)
+    monkeypatch.setattr(exports, "CHUNK_BYTES", 1)  # each line sent as it is written
+    with TestClient(create_app(engine, read_time_limit=0.2)) as client:
+        response = client.get("/api/export?format=plover")
+
+    assert response.status_code == 200
+    expected = {e["id"] for pair in pairs for e in store.relation(engine, *pair)["events"]}
+    assert {json.loads(line)["id"] for line in response.text.splitlines()} == expected
 
 
 def test_openapi_documents_304_for_reads_and_413_for_the_write(client: TestClient) -> None:

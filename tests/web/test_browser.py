@@ -5,6 +5,10 @@ The server and the browser are the fixtures of ``conftest.py``.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from playwright import sync_api as playwright
@@ -43,3 +47,14 @@ def test_a_script_in_an_article_is_shown_not_run(server: str, browser, hostile_a
     assert dialogs == []
     assert "<script>alert(1)</script>" in page.locator("mark#evidence").inner_text()
     assert '<script>alert("title")</script>' in page.locator("h1").inner_text()
+
+
+def test_the_export_link_downloads_the_record(server: str, browser, web_store: Engine) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/r/VN-PE?lang=en")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="JSON Lines").click()
+    assert download.value.suggested_filename == "bilat-VN-PE.jsonl"
+    lines = [json.loads(line) for line in Path(download.value.path()).read_text(encoding="utf-8").splitlines()]
+    record = store.relation(web_store, "VN", "PE")
+    assert [x["id"] for x in lines if x["section"] == "events"] == [e["id"] for e in record["events"]]

@@ -145,3 +145,18 @@ def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
     assert "default-src 'self'" in page.headers["content-security-policy"]
     for asset in ("/static/bilat.css", "/static/swagger-ui/swagger-ui-bundle.js"):
         assert client.get(asset).status_code == 200
+
+
+def test_the_relation_page_links_to_each_export_in_its_language(client: TestClient) -> None:
+    text = client.get("/r/VN-PE?lang=en").text
+    block = text[text.index('<nav class="export"'):text.index('id="timeline"')]
+    links = [html.unescape(href) for href in re.findall(r'href="([^"]+)"', block)]
+    assert len(links) == 6 + 2  # a CSV table per section, JSON Lines, PLOVER
+    for link in links:
+        url = urlsplit(link)
+        query = parse_qs(url.query)
+        assert url.path == "/api/relations/VN-PE/export" and query["lang"] == ["en"]
+        response = client.get(link)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/csv" if query["format"] == ["csv"] else "application/x-ndjson")
+    assert ">Agreements</a>" in block and ">PLOVER</a>" in block

@@ -5,7 +5,8 @@
     checks   what the store keeps: the rules every article passes before it is written
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
              rebuilding the resolved layer; forgetting articles
-    query    the record of a relationship; office holders; pairs, articles and single facts for the API
+    query    the record of a relationship; office holders; pairs, articles and single facts for the API;
+             what cites an article (for exports)
     persons  the record of one person: offices seen, events naming them
     catalogue  where articles were read from, and the pairs each reports on
     names    names as the articles of each language state them; a record in one reader's language
@@ -19,7 +20,9 @@ from bilat.store.query import (
     article,
     article_languages,
     articles,
+    cited_articles,
     entity,
+    evidence_quotes,
     filter_events,
     latest_event_dates,
     office_holders,
@@ -41,8 +44,8 @@ from bilat.store.write import (
 )
 
 __all__ = [
-    "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "connect",
-    "database_url", "entity", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
+    "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
+    "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "record_skips", "relation", "relations", "skipped_paths", "skips", "store_article",
     "store_articles", "upgrade", "latest_event_dates",
 ]

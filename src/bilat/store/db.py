@@ -9,9 +9,11 @@ A plain file path is read as a SQLite file. PostgreSQL is
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -63,15 +65,19 @@ def connect(url: str | None = None, create: bool = False) -> Engine:
                 path.parent.mkdir(parents=True, exist_ok=True)
             elif not path.exists():
                 raise StoreError(f"no bilat store at {path}: run `bilat ingest PATH...` first")
-        engine = create_engine(parsed, connect_args={"timeout": _BUSY_SECONDS})
+        engine = create_engine(parsed, connect_args={"timeout": _BUSY_SECONDS}, json_serializer=_json_text)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, json_serializer=_json_text)
     except ModuleNotFoundError as exc:  # the driver of that URL is not installed
         raise StoreError(f"no driver for {parsed.drivername}: {exc.name} is not installed "
                          "(for PostgreSQL: pip install 'bilat[postgres]')") from exc
 
+
+_json_text = partial(json.dumps, ensure_ascii=False)
+"""JSON columns as UTF-8 text, not SQLAlchemy's default ``\\uXXXX`` escapes: "Lương Cường" reads as itself in the
+sqlite3 shell and Datasette, and ``LIKE '%Lương Cường%'`` finds it (migration utf8_json rewrote older rows)."""
 
 _BUSY_SECONDS = 30
 """How long a SQLite writer waits for another's transaction (an ingest's 100 articles, a rebuild) before failing."""

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bilat.countries import country_name
 from bilat.extract.facts import OFFICES
+from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve.glance import framework_history, glance
 from bilat.store import models as m
 from bilat.store.names import person_order, stated_names
@@ -273,6 +274,47 @@ def read_from(engine: Engine, place: str) -> list[str]:
             article_id for article_id, source in session.execute(query)
             if source == place or source[len(place) + 1:].isdigit()
         })
+
+
+def cited_articles(engine: Engine, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """What cites each of these articles: its name, title, date, outlet and web address (or None).
+
+    An article read from a file has no address of its own, but the same text
+    may since have been fetched from its site: the first web address it was
+    read from is then its citation. A file path is never given, as it means
+    nothing off the machine that read it.
+    """
+    wanted = list(set(article_ids))
+    with Session(engine) as session:
+        out = {
+            row.id: row._asdict() for row in session.execute(
+                select(m.Article.id, m.Article.name, m.Article.title, m.Article.published, m.Article.url, m.Article.outlet)
+                .where(m.Article.id.in_(wanted))
+            )
+        }
+        uncited = [article_id for article_id, cited in out.items() if cited["url"] is None]
+        places = session.execute(
+            select(m.ArticleCopy.article_id, m.ArticleCopy.source)
+            .where(m.ArticleCopy.article_id.in_(uncited))
+            .order_by(m.ArticleCopy.seen_at, m.ArticleCopy.source)
+        ) if uncited else []
+        for article_id, place in places:
+            url = article_url(place)
+            if out[article_id]["url"] is None and url:
+                out[article_id] |= {"url": url, "outlet": outlet_name(url)}
+    for cited in out.values():
+        del cited["id"]
+    return out
+
+
+def evidence_quotes(engine: Engine, fact_ids: Iterable[str]) -> dict[str, str]:
+    """Each fact's evidence as its article's text quotes it (an office holder's sighting has only the span)."""
+    quote = func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)
+    query = (
+        select(m.Fact.id, quote).join(m.Article, m.Article.id == m.Fact.article_id).where(m.Fact.id.in_(list(set(fact_ids))))
+    )
+    with Session(engine) as session:
+        return {fact_id: text for fact_id, text in session.execute(query)}
 
 
 def article_languages(engine: Engine) -> dict[str, int]:

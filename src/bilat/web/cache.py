@@ -47,8 +47,9 @@ GZIP_FROM = 1024
 """Answers at least this long are kept gzipped too; below that, gzip saves less than the headers weigh."""
 GZIP_LEVEL = 6
 """zlib's default: within a few percent of the smallest, at a fraction of level 9's time (once per answer)."""
-CACHED_PATHS = re.compile(r"/(?:$|api/|r/|p/|articles(?:/|$))")
-"""The store's pages and the JSON API; not ``/docs``, ``/openapi.json`` and ``/static``, which never change."""
+CACHED_PATHS = re.compile(r"/(?:$|api/(?!export|relations/[^/]+/export)|r/|p/|articles(?:/|$))")
+"""The store's pages and the JSON API; not ``/docs``, ``/openapi.json`` and ``/static``, which never change, nor the
+exports, streamed as they are written (``api.exports``: a whole store's would be held in memory here)."""
 
 
 class ResponseCache:

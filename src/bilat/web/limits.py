@@ -110,7 +110,12 @@ def _capped(receive: Receive, max_body: int) -> Receive:
 
 
 class TimeLimit:
-    """ASGI middleware: 503 for a request not answered within its limit (reads and writes have their own)."""
+    """ASGI middleware: 503 for a request not answered within its limit (reads and writes have their own).
+
+    An answer that has begun within it goes on to its end: only a stream
+    (``api.exports``) begins before it is whole, and cutting it would leave
+    the client a truncated file; it stops if its client leaves.
+    """
 
     def __init__(self, app: ASGIApp, read: float = READ_TIME_LIMIT, write: float = WRITE_TIME_LIMIT) -> None:
         self.app = app
@@ -131,6 +136,9 @@ class TimeLimit:
             raise
         if handler in done:
             handler.result()  # its exception, if any, goes on to the server's error handler
+            return
+        if answer.started:  # a download streaming (an export): the limit was on its first byte, the rest is its length
+            await handler
             return
         handler.cancel()
         handler.add_done_callback(_forget)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from bilat import store
+from bilat import export, store
 from bilat.api.relations import ISO_DATE
 from bilat.countries import country_code
 from bilat.errors import BilatError
@@ -73,6 +73,7 @@ def relation_page(
         describe=lambda event: describe(event, lang),
         filters=filters, filtered=any(filters.values()),
         event_types=EVENT_TYPES, event_statuses=EVENT_STATUSES,
+        export_sections=export.SECTIONS,
     )
 
 
