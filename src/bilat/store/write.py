@@ -28,7 +28,7 @@ from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import generation
+from bilat.store import generation, search_index
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -128,6 +128,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     article_rows: list[dict[str, Any]] = []
     copy_rows: list[dict[str, Any]] = []
     fact_rows: list[dict[str, Any]] = []
+    search_rows: list[dict[str, Any]] = []
     results: list[Stored] = []
     for (document, facts, _), minhash, key in zip(articles, signatures, keys, strict=True):
         where = document.source or document.id
@@ -143,18 +144,23 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
                 "title": document.title, "published": facts.published, "lang": document.lang,
                 "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
             })
-            fact_rows += [
+            stated = [
                 _fact_row(article_id, section, position, with_known_date(section, fact_fields(fact)))
                 for section in SECTIONS
                 for position, fact in enumerate(getattr(facts, section))
             ]
+            fact_rows += stated
+            search_rows += search_index.article_entries(article_rows[-1], document.body_start, stated)
             known[key] = (article_id, story_id)
             outcome = Outcome.STORED
         if (article_id, where) not in places:
             places.add((article_id, where))
             copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
         results.append(Stored(outcome, article_id, story_id))
-    tables = ((m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows))
+    tables = (
+        (m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows),
+        (m.SearchEntry, search_rows),
+    )
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
@@ -285,6 +291,7 @@ def _rebuild(session: Session) -> bool:
     for table in _RESOLVED_TABLES:
         session.execute(delete(table))
     _write(session, resolution)
+    search_index.index_persons(session.connection())
     session.merge(m.State(key=_STAMP, value=state))
     generation.bump(session.connection())
     return True
