@@ -18,7 +18,7 @@ from bilat.web.app import create_app
 ENDPOINTS = {
     ("get", "/api/relations"), ("get", "/api/relations/{pair}"), ("get", "/api/facts/{fact_id}"),
     ("get", "/api/articles"), ("get", "/api/articles/{article_id}"), ("post", "/api/articles"),
-    ("delete", "/api/articles/{article_id}"),
+    ("delete", "/api/articles/{article_id}"), ("get", "/api/search"),
 }
 
 

@@ -79,9 +79,10 @@ def test_a_sentence_links_to_its_evidence_and_the_record_of_its_fact(corpus_db: 
     text = store.article(corpus_db, hit["article"])["text"]
     assert " ".join(text[start:end].split()).startswith(hit["snippet"].removeprefix("…").rstrip("…")[:40])
     assert hit["link"] == f"/articles/{hit['article']}?span={start}-{end}#evidence"
-    event = next(f for f in hit["facts"] if f["section"] == "events")
-    assert hit["relation"] == f"/r/PE-VN#{event['entity']}"
-    assert store.entity(corpus_db, event["entity"])["type"] == event["data"]["type"]
+    assert all(fact["evidence"] == [start, end] for fact in hit["facts"])
+    assert hit["relation"] == f"/r/PE-VN#{hit['entities'][0]}"
+    merged = [store.entity(corpus_db, entity) for entity in hit["entities"]]
+    assert {f["data"]["type"] for f in hit["facts"] if f["section"] == "events"} <= {x.get("type") for x in merged}
 
 
 def test_kind_and_pair_narrow_the_hits(corpus_db: Engine) -> None:

@@ -3,6 +3,7 @@
     relations  the pairs of countries, and the record of one pair
     facts      one resolved fact with its sources
     articles   the stored articles; storing a new one (with the server's token)
+    search     one query over articles, the sentences stating facts, and persons
     schemas    the shape of every request and response
     deps       the store engine and the token check
     errors     the error statuses, documented; the route class that answers 503, 422 and 405 as documented
@@ -11,7 +12,7 @@
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
-from bilat.api import articles, facts, relations
+from bilat.api import articles, facts, relations, search
 from bilat.api.errors import UNAVAILABLE, documented
 
 
@@ -24,5 +25,6 @@ router = APIRouter(prefix="/api", responses=documented(UNAVAILABLE), generate_un
 router.include_router(relations.router)
 router.include_router(facts.router)
 router.include_router(articles.router)
+router.include_router(search.router)
 
 __all__ = ["router"]

@@ -7,6 +7,7 @@
              rebuilding the resolved layer; forgetting articles
     query    the record of a relationship; office holders; pairs, articles and single facts for the API
     names    names as the articles of each language state them; a record in one reader's language
+    search   articles, the sentences stating facts and persons found by words (the index: ``search_index``)
 """
 
 from bilat.store.db import connect, database_url, upgrade
@@ -24,6 +25,7 @@ from bilat.store.query import (
     skipped_paths,
     skips,
 )
+from bilat.store.search import search
 from bilat.store.write import (
     Outcome,
     Stored,
@@ -38,5 +40,5 @@ from bilat.store.write import (
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "articles", "connect", "database_url", "entity",
     "filter_events", "forget", "forget_skips", "in_language", "office_holders", "read_from", "rebuild", "record_skips",
-    "relation", "relations", "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
+    "relation", "relations", "search", "skipped_paths", "skips", "store_article", "store_articles", "upgrade",
 ]

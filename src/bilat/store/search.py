@@ -133,8 +133,9 @@ def _filters(pair: tuple[str, str] | None) -> tuple[str, dict[str, Any]]:
     return " AND e.countries LIKE :first AND e.countries LIKE :second", {"first": f"% {first} %", "second": f"% {second} %"}
 
 
-def _facts(connection: Connection, rows: list[Any]) -> dict[tuple[str, int, int], list[dict[str, Any]]]:
-    """The facts each sentence found states, with the merged fact of the record each became (None before a rebuild)."""
+def _facts(connection: Connection, rows: list[Any]) -> dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[str]]]:
+    """The facts each sentence found states (as ``store.article`` gives them), and the merged facts of the record they
+    became (none before the record is rebuilt)."""
     if not rows:
         return {}
     wanted = {(row["article_id"], row["start"], row["end"]) for row in rows}
@@ -145,26 +146,27 @@ def _facts(connection: Connection, rows: list[Any]) -> dict[tuple[str, int, int]
         .where(m.Fact.article_id.in_(bindparam("articles", expanding=True)))
         .order_by(m.Fact.article_id, m.Fact.start, m.Fact.id)
     )
-    out: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    out: dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[str]]] = {}
     for fact in connection.execute(query, {"articles": sorted({article for article, _, _ in wanted})}):
         span = (fact.article_id, fact.start, fact.end)
         if span in wanted:
-            out.setdefault(span, []).append({
-                "id": fact.id, "section": fact.section, "data": fact.data, "evidence": [fact.start, fact.end],
-                "entity": fact.entity_id,
-            })
+            stated = out.setdefault(span, ([], []))
+            stated[0].append({"id": fact.id, "section": fact.section, "data": fact.data, "evidence": [fact.start, fact.end]})
+            if fact.entity_id:
+                stated[1].append(fact.entity_id)
     return out
 
 
-def _hit(row: Any, terms: list[str], facts: dict[tuple[str, int, int], list[dict[str, Any]]]) -> dict[str, Any]:
+def _hit(row: Any, terms: list[str], facts: dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[str]]]) -> dict[str, Any]:
     shown, marks = snippet(row["shown"] or "", terms)
-    stated = facts.get((row["article_id"], row["start"], row["end"]), []) if row["kind"] == "fact" else []
-    entity = next((fact["entity"] for fact in stated if fact["entity"]), None)
+    stated, entities = facts.get((row["article_id"], row["start"], row["end"]), ([], [])) if row["kind"] == "fact" else ([], [])
+    entities = list(dict.fromkeys(entities))
     return {
         "kind": row["kind"], "id": row["key"], "title": row["title"], "snippet": shown, "marks": [list(x) for x in marks],
         "lang": row["lang"], "date": row["date"], "pair": row["pair"].split("-") if row["pair"] else None,
         "article": row["article_id"], "evidence": [row["start"], row["end"]] if row["kind"] == "fact" else None,
-        "facts": stated, "link": _link(row), "relation": _relation_link(row, entity),
+        "facts": stated, "entities": entities, "link": _link(row),
+        "relation": _relation_link(row, row["key"] if row["kind"] == "person" else next(iter(entities), None)),
     }
 
 
