@@ -19,8 +19,8 @@ from bilat.text import NfcView, fold
 WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits: the unit FTS5's ``unicode61`` tokenizer reads too (underscore and punctuation part words)."""
 
-SNIPPET_WORDS = 30
-"""Words a snippet shows: about two lines of a results page, enough to read the match in its sentence."""
+SNIPPET_WORDS = 40
+"""Words a snippet shows: about three lines of a results page; a sentence of the press mostly fits whole."""
 
 LEAD_WORDS = 8
 """Words a snippet shows before the first word found, so that it reads in context."""
@@ -97,7 +97,7 @@ def _best_start(found: list[Word], terms: list[str]) -> int:
     for index, word in enumerate(found):
         if word.folded not in wanted:
             continue
-        start = max(0, index - LEAD_WORDS)
+        start = max(0, min(index - LEAD_WORDS, len(found) - SNIPPET_WORDS))  # a full passage, even near the end
         if [w.folded for w in found[index:index + len(terms)]] == terms:
             return start
         count = len({w.folded for w in found[start:start + SNIPPET_WORDS]} & wanted)
