@@ -319,11 +319,14 @@ class SearchEntry(Base):
     text: Mapped[str | None] = mapped_column(Text)
     """A person's names and titles, one per line (an article's words are its text's)."""
     title: Mapped[str | None] = mapped_column(Text)
+    """What a hit is shown as: the article's title (its name when it has none), or the person's name."""
     date: Mapped[str | None] = mapped_column(String(32))
+    """The article's date, the date its sentence's facts give, or the last a person was seen in office."""
     pair: Mapped[str | None] = mapped_column(String(5))
     """The relationship it is mostly about, ``A-B`` (the record's page to open)."""
     countries: Mapped[str] = mapped_column(Text)
     """Every country it involves, each between spaces (`` PE VN ``), to keep the hits of one pair."""
     lang: Mapped[str | None] = mapped_column(String(8))
+    """The article's language (None for a person, named in several)."""
     folded_title: Mapped[str] = mapped_column(Text)
     folded_text: Mapped[str] = mapped_column(Text)

@@ -1,6 +1,6 @@
 """Writing to the store: one article in one transaction, then the resolved layer rebuilt in one.
 
-An article and all its facts are inserted together or not at all, so a run
+An article, all its facts and its entries in the search index are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
 rest. The same text twice is stored once (``Article.content_key`` is unique),
 with every place it was read from (``ArticleCopy``). Every article passes the
