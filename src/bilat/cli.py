@@ -1,7 +1,7 @@
 """The ``bilat`` command line.
 
 ``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``, ``export``,
-``relation``, ``persons``, ``brief``, ``serve`` and ``db`` work on the store (``--db URL``,
+``relation``, ``persons``, ``brief``, ``search``, ``serve`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
@@ -567,6 +567,54 @@ def _export_tables(folder: Path, pair: list[str] | None, lines: Iterator[tuple[s
         _guard(write)
         for out in outputs.values():
             out.commit()
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class SearchKind(str, Enum):
+    article = "article"
+    fact = "fact"
+    person = "person"
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(
+        help="The words to look for, with or without tone marks: \"Luong Cuong\" finds \"Lương Cường\".",
+    )],
+    kind: Annotated[SearchKind | None, typer.Option(
+        "--kind", show_default=False, help="Only articles, sentences stating facts (fact), or persons.",
+    )] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many hits to show, best first.")] = 20,
+    fmt: Annotated[SearchFormat, typer.Option(
+        "--format", help="table: the hits with the words found marked; json: as GET /api/search gives them.",
+    )] = SearchFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Search the stored articles, the sentences that state facts, and the persons of the record.
+
+    Every word must be found, in any order; the hits holding them as the
+    phrase typed come first. The exit status is 1 when nothing is found.
+    """
+    from bilat.errors import SearchError
+    from bilat.report.search import print_hits
+
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))  # the persons are indexed with the record
+    try:
+        found = _guard(lambda: store.search(engine, query, kind.value if kind else None, limit=limit))
+    except SearchError as exc:
+        raise typer.BadParameter(str(exc), param_hint="QUERY") from None
+    if fmt is SearchFormat.json:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_hits(_console(), found)
+    if not found["items"]:
+        _warn(f"nothing found for {query!r}")
+        raise typer.Exit(1)
 
 
 @db_app.command("upgrade")

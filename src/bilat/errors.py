@@ -6,6 +6,7 @@
      ├── LanguageError  an article is in a language bilat does not read yet
      ├── ExtractError   a component failed on a document
      ├── InvalidArticleError  an article holds a value the store cannot keep
+     ├── SearchError    a search query holds nothing to look for
      └── TooSlow        an article took longer than its time budget
 
 Each names its input (a path, a data key or a document id) so that the CLI
@@ -71,6 +72,10 @@ class InvalidArticleError(BilatError):
         self.doc_id = doc_id
         self.kind = kind
         self.reason = reason
+
+
+class SearchError(BilatError):
+    """A search query holds no word to look for (only punctuation, or nothing), or asks for what there is not."""
 
 
 class TooSlow(BilatError):

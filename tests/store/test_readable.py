@@ -40,17 +40,20 @@ def test_plain_sqlite_finds_a_vietnamese_name_in_a_json_column(tmp_path: Path, s
 
 
 def test_upgrading_rewrites_the_escaped_rows_of_an_older_store(tmp_path: Path, seed_articles: list[Article]) -> None:
-    """A store written before UTF-8 JSON (SQLAlchemy's default serializer, the schema before revision utf8_json) reads the same after upgrading."""
+    """A store written with escaped JSON (SQLAlchemy's default serializer, before revision utf8_json) reads the same upgraded."""
     path = tmp_path / "old.db"
     older = create_engine(f"sqlite:///{path}")
     config = store_db._alembic_config()
     with older.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "article_citation")  # the revision before utf8_json
+        command.upgrade(config, "head")
     for document, facts in seed_articles:
         store.store_article(older, document, facts)
     store.rebuild(older)
     before = store.relation(older, "VN", "PE")
+    with older.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "article_citation")  # the revision before utf8_json
     older.dispose()
     assert _escaped_values(path) > 0 and not _facts_naming(path, NAME)
 

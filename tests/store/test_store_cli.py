@@ -26,6 +26,7 @@ from bilat import batch, evaluate, store
 from bilat.cli import app
 from bilat.extract import extract
 from bilat.ingest.read import read_document, read_text_document
+from bilat.store import db as store_db
 from bilat.store import models as m
 from bilat.store import db as store_db
 from bilat.store.db import database_url
@@ -105,7 +106,7 @@ def test_db_upgrade_creates_the_schema(db_url: str) -> None:
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 0, result.output
     head = ScriptDirectory.from_config(store_db._alembic_config()).get_current_head()
-    assert f"is at revision {head}" in result.stdout
+    assert f"is at revision {head}\n" in result.stdout
 
 
 def test_a_killed_ingest_leaves_whole_articles_and_a_rerun_completes(db_url: str, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@
     facts      one resolved fact with its sources
     articles   the stored articles; storing a new one (with the server's token)
     exports    the record of a pair, or of the whole store, as a download (CSV, JSON Lines, PLOVER)
+    search     one query over articles, the sentences stating facts, and persons
     schemas    the shape of every request and response
     deps       the store engine and the token check
     errors     the error statuses, documented; the route class that answers 503, 422 and 405 as documented
@@ -12,7 +13,7 @@
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
-from bilat.api import articles, exports, facts, relations
+from bilat.api import articles, exports, facts, relations, search
 from bilat.api.errors import UNAVAILABLE, documented
 
 
@@ -26,5 +27,6 @@ router.include_router(relations.router)
 router.include_router(facts.router)
 router.include_router(articles.router)
 router.include_router(exports.router)
+router.include_router(search.router)
 
 __all__ = ["router"]

@@ -556,3 +556,49 @@ class StoredArticle(Model):
     story: str = Field(description="The story it belongs to: its own id, or that of the stored article it nearly "
                        "duplicates (the same report syndicated with small edits).")
     facts: int = Field(description="How many facts were extracted from it.")
+
+
+# Search (``store.search``).
+
+
+SearchKind = Literal["article", "fact", "person"]
+"""What a hit is: an article, a sentence of one stating facts, or a person of the record."""
+
+
+class SearchHit(Model):
+    """One thing found, with the passage it was found in and the pages that show it."""
+
+    kind: SearchKind
+    id: str = Field(description="The article's id, the first fact the sentence states (`ARTICLE:SECTION:POSITION`), "
+                    "or the person's id.")
+    title: str | None = Field(description="The article's title (its name when it has none), or the person's name.")
+    snippet: str = Field(description="The passage found: the article's, the sentence, or the person's names and titles.")
+    marks: list[tuple[int, int]] = Field(description="`[start, end]` of each word found, as offsets into `snippet`.")
+    lang: str | None = Field(description="The language of the article the passage is from.")
+    date: IsoDate | None = Field(description="The article's date, the date its facts give, or when the person was "
+                                 "last seen in office.")
+    pair: list[CountryCode] | None = Field(description="The relationship it is mostly about.")
+    article: str | None = Field(description="The article it is read from.")
+    evidence: Offsets | None = Field(description="For a sentence: its span in the article's text.")
+    facts: list[Statement] = Field(description="For a sentence: the facts it states, as the article's facts are given.")
+    entities: list[str] = Field(description="For a sentence: the merged facts of the record it is a source of "
+                                "(`GET /api/facts/{id}`).")
+    link: str = Field(description="The web page showing it: the article, the article at the sentence, the person's record.")
+    relation: str | None = Field(description="The web page of its relationship's record, at the fact or person.")
+
+
+class SearchCounts(Model):
+    """How many hits there are of each kind (of the pair asked for, whatever the kind asked for)."""
+
+    article: int
+    fact: int
+    person: int
+
+
+class SearchResults(Model):
+    query: str
+    terms: list[str] = Field(description="The words looked for: folded (no case, no tone marks, `đ` as `d`).")
+    counts: SearchCounts
+    limit: int
+    items: list[SearchHit] = Field(description="The best hits first: those holding the words as the phrase typed, "
+                                   "then those holding them apart.")

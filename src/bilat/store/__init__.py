@@ -10,6 +10,7 @@
     persons  the record of one person: offices seen, events naming them
     catalogue  where articles were read from, and the pairs each reports on
     names    names as the articles of each language state them; a record in one reader's language
+    search   articles, the sentences stating facts and persons found by words (the index: ``search_index``)
 """
 
 from bilat.store.catalogue import article_origins, article_pairs
@@ -32,6 +33,7 @@ from bilat.store.query import (
     skipped_paths,
     skips,
 )
+from bilat.store.search import search
 from bilat.store.write import (
     Outcome,
     Stored,
@@ -46,6 +48,6 @@ from bilat.store.write import (
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
-    "read_from", "rebuild", "record_skips", "relation", "relations", "skipped_paths", "skips", "store_article",
+    "read_from", "rebuild", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
     "store_articles", "upgrade", "latest_event_dates",
 ]

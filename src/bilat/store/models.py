@@ -304,3 +304,44 @@ class State(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SearchEntry(Base):
+    """One thing the search box finds: an article, a quoted sentence stating facts, or a person (``store.search_index``).
+
+    ``folded_title`` and ``folded_text`` are its words without case or tone
+    marks ("Lương Cường" → "luong cuong", "Đà" → "da"), one space apart: what
+    the full-text index reads, made in Python so that SQLite and PostgreSQL
+    (whose ``unaccent`` may not be installed) search the same words. The index
+    itself is not modelled here: an FTS5 table kept by triggers on SQLite, a
+    generated ``tsvector`` column on PostgreSQL (migration 0004).
+    """
+
+    __tablename__ = "search_entry"
+    __table_args__ = (Index("ix_search_entry_article", "article_id"), Index("ix_search_entry_kind", "kind"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    """The row the full-text index points at (FTS5's ``rowid``)."""
+    kind: Mapped[str] = mapped_column(String(8))
+    """``article``, ``fact`` or ``person``."""
+    key: Mapped[str] = mapped_column(String(40))
+    """The article's id, the first fact stated by the sentence (``ARTICLE:SECTION:POSITION``), or the person's id."""
+    article_id: Mapped[str | None] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    """The article it is read from (None for a person): forgetting the article forgets it."""
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    """The span of the article's text searched: its body, or the sentence."""
+    text: Mapped[str | None] = mapped_column(Text)
+    """A person's names and titles, one per line (an article's words are its text's)."""
+    title: Mapped[str | None] = mapped_column(Text)
+    """What a hit is shown as: the article's title (its name when it has none), or the person's name."""
+    date: Mapped[str | None] = mapped_column(String(32))
+    """The article's date, the date its sentence's facts give, or the last a person was seen in office."""
+    pair: Mapped[str | None] = mapped_column(String(33))
+    """The relationship it is mostly about, ``A-B`` (the record's page to open): two parties of 16 and a hyphen."""
+    countries: Mapped[str] = mapped_column(Text)
+    """Every country it involves, each between spaces (`` PE VN ``), to keep the hits of one pair."""
+    lang: Mapped[str | None] = mapped_column(String(8))
+    """The article's language (None for a person, named in several)."""
+    folded_title: Mapped[str] = mapped_column(Text)
+    folded_text: Mapped[str] = mapped_column(Text)

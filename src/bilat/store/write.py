@@ -1,6 +1,6 @@
 """Writing to the store: one article in one transaction, then the resolved layer rebuilt in one.
 
-An article and all its facts are inserted together or not at all, so a run
+An article, all its facts and its entries in the search index are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
 rest. The same text twice is stored once (``Article.content_key`` is unique),
 with every place it was read from (``ArticleCopy``). Every article passes the
@@ -29,7 +29,7 @@ from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import generation
+from bilat.store import generation, search_index
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -129,6 +129,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     article_rows: list[dict[str, Any]] = []
     copy_rows: list[dict[str, Any]] = []
     fact_rows: list[dict[str, Any]] = []
+    search_rows: list[dict[str, Any]] = []
     results: list[Stored] = []
     for (document, facts, _), minhash, key in zip(articles, signatures, keys, strict=True):
         where = document.source or document.id
@@ -145,18 +146,23 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
                 "url": url, "outlet": outlet_name(url), "title": document.title, "published": facts.published, "lang": document.lang,
                 "text": document.text, "stored_at": now, "content_key": key, "story_id": story_id, "minhash": minhash,
             })
-            fact_rows += [
+            stated = [
                 _fact_row(article_id, section, position, with_known_date(section, fact_fields(fact)))
                 for section in SECTIONS
                 for position, fact in enumerate(getattr(facts, section))
             ]
+            fact_rows += stated
+            search_rows += search_index.article_entries(article_rows[-1], document.body_start, stated)
             known[key] = (article_id, story_id)
             outcome = Outcome.STORED
         if (article_id, where) not in places:
             places.add((article_id, where))
             copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
         results.append(Stored(outcome, article_id, story_id))
-    tables = ((m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows))
+    tables = (
+        (m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows),
+        (m.SearchEntry, search_rows),
+    )
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
@@ -287,6 +293,7 @@ def _rebuild(session: Session) -> bool:
     for table in _RESOLVED_TABLES:
         session.execute(delete(table))
     _write(session, resolution)
+    search_index.index_persons(session.connection())
     session.merge(m.State(key=_STAMP, value=state))
     generation.bump(session.connection())
     return True

@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from bilat.web.views import articles, docs, persons, relations
+from bilat.web.views import articles, docs, persons, relations, search
 
 router = APIRouter(include_in_schema=False)
 router.include_router(relations.router)
 router.include_router(articles.router)
 router.include_router(persons.router)
+router.include_router(search.router)
 router.include_router(docs.router)
