@@ -137,3 +137,26 @@ def test_continuing_to_promote_cooperation_is_vague(until) -> None:  # type: ign
                        ("Vietnam and Argentina agreed to continue to promote cooperation between ASEAN and MERCOSUR.",
                         "en")):
         assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "COMMIT") == [], text
+
+
+def test_a_year_opening_the_sentence_dates_its_contacts(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Năm 2021, Thủ tướng Kenya đã gặp Thủ tướng Phạm Minh Chính tại Hà Nội.", "vi"),
+                       ("Trong năm 2021, Tổng thống Kenya William Ruto đã hội đàm với Chủ tịch nước Lương Cường.", "vi"),
+                       ("In 2021, Kenyan President William Ruto met Brazilian President Lula in Nairobi.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [d for _, d in _summary(doc, "MEET")] == ["2021"], text
+
+
+def test_a_year_in_parentheses_after_a_visit_dates_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Các chuyến thăm gần đây gồm: Thủ tướng Kenya thăm Việt Nam (năm 2016), "
+                        "Chủ tịch nước Việt Nam thăm Kenya (2019).", "vi"),
+                       ("Recent visits include the Kenyan President's visit to Brazil (2016) and "
+                        "Brazilian President Lula's visit to Kenya (2019).", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert sorted(d for _, d in _summary(doc, "VISIT")) == ["2016", "2019"], text
+
+
+def test_a_year_in_the_middle_of_a_sentence_sets_no_scene(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Hai nước thiết lập quan hệ năm 1993, và hôm nay Thủ tướng Kenya đã hội đàm với Thủ tướng Phạm Minh Chính."
+    doc = until(text, "events", published="2025-03-12")
+    assert [d for _, d in _summary(doc, "MEET")] == ["2025-03-12"]

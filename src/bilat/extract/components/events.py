@@ -158,6 +158,8 @@ class _EventData:
     delegation_lead_re: re.Pattern[str]
     hosted_by_re: re.Pattern[str]
     belief_re: re.Pattern[str]
+    year_scene_re: re.Pattern[str]
+    """What may stand in a sentence before a year that opens it ("In 2023, ..."): an opening quote, a preposition."""
     """"tin tưởng", "believes": a future after it is foreseen, not promised."""
     """"the summit hosted by Peru": the words before a gathering's host."""
     """"a delegation led by Minister X visited": X leads the subject, though "by" marks objects elsewhere."""
@@ -334,6 +336,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
         belief_re=re.compile(rf"(?<!\w)(?:{words('beliefs')})(?!\w)"),
+        year_scene_re=re.compile(rf"[\s\"“‘'(]*(?:(?:{words('year_scene_openers')})\s+)?", re.IGNORECASE),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
@@ -915,10 +918,23 @@ _CLAUSE_MARK = re.compile(r"[,;.:()]")
 
 
 def _year_of_trigger(t: _Trigger, span: Span) -> bool:
-    """A year right after the trigger, in its clause, dates it: "chuyến thăm Việt Nam năm 2015",
-    "his visit to Peru in 2015"; not a span of years ("MoU on cooperation for 2025-2027": its term)."""
-    return (not span.value.is_range and t.end <= span.start <= t.end + _YEAR_WINDOW
-            and not _CLAUSE_MARK.search(t.doc.text, t.end, span.start))
+    """A year right after the trigger, in its clause or in parentheses opened for it, dates it: "chuyến thăm
+    Việt Nam năm 2015", "his visit to Peru in 2015", "thăm Chile (2016)"; so does a year opening the sentence,
+    which sets its scene ("Năm 2023, ... đã gặp ..."); not a span of years ("MoU on cooperation for 2025-2027")."""
+    if span.value.is_range:
+        return False
+    text = t.doc.text
+    if span.end <= t.start:
+        return _opens_sentence(t, span) and not _CLAUSE_MARK.search(text, span.end + 1, t.start)
+    between = text[t.end:span.start].rstrip()
+    stop = t.end + len(between) - 1 if between.endswith("(") else span.start  # "(2016)": the date's own parenthesis
+    return t.end <= span.start <= t.end + _YEAR_WINDOW and not _CLAUSE_MARK.search(text, t.end, stop)
+
+
+def _opens_sentence(t: _Trigger, span: Span) -> bool:
+    """"Năm 2023, ...", "In 2023, ...": a year at the head of the sentence, a comma after it."""
+    head = t.data.year_scene_re.match(t.doc.text, t.sent.start)
+    return head is not None and head.end() == span.start and t.doc.text.startswith(",", span.end)
 
 
 def _contact_before(t: _Trigger, start: int, position: int) -> bool:
