@@ -160,3 +160,15 @@ def test_a_year_in_the_middle_of_a_sentence_sets_no_scene(until) -> None:  # typ
     text = "Hai nước thiết lập quan hệ năm 1993, và hôm nay Thủ tướng Kenya đã hội đàm với Thủ tướng Phạm Minh Chính."
     doc = until(text, "events", published="2025-03-12")
     assert [d for _, d in _summary(doc, "MEET")] == ["2025-03-12"]
+
+
+def test_the_sidelines_of_a_body_are_its_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Thủ tướng Phạm Minh Chính đã gặp Tổng thống Kenya William Ruto bên lề APEC ngày 15/11/2023.", "vi"),
+                       ("Kenyan President William Ruto met Brazilian President Lula on the sidelines of BRICS on Monday.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert len(_summary(doc, "ATTEND")) == 2, text
+
+
+def test_cooperation_within_a_bodys_framework_attends_nothing(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Phạm Minh Chính và Tổng thống Kenya William Ruto nhất trí phối hợp trong khuôn khổ ASEAN."
+    assert _summary(until(text, "events", published="2025-03-12"), "ATTEND") == []

@@ -200,6 +200,8 @@ class _EventData:
     inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     sidelines: frozenset[str]
+    sidelines_of_bodies: frozenset[str]
+    """Sidelines phrases after which an organisation's name is its meeting ("on the sidelines of APEC")."""
     upgrades: frozenset[str]
     place_word_re: re.Pattern[str]
     place_words: frozenset[str]
@@ -364,6 +366,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
+        sidelines_of_bodies=frozenset(_lower_first(w) for w in data["sidelines_of_bodies"]),
         upgrades=frozenset(data["upgrades"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
@@ -1389,8 +1392,9 @@ def _attend(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
     _, end = t.clause
-    gathering = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
-    if not gathering or gathering.start() - t.end > 40 or _bilateral(t, gathering):
+    named = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
+    gathering = named.span() if named and named.start() - t.end <= 40 else _body_met(t)
+    if gathering is None or _bilateral(t, gathering):
         return []
     if t.phrase in t.data.sidelines:  # FACTS.md: the meeting's participants attended, one ATTEND per side
         start, _ = t.clause
@@ -1426,17 +1430,30 @@ def _attend(t: _Trigger) -> list[Event]:
     return events
 
 
-def _host(t: _Trigger, gathering: re.Match[str]) -> str | None:
+_BODY_GAP = 5
+"""Characters between "on the sidelines of" and the organisation named as the meeting: a space and an article."""
+
+
+def _body_met(t: _Trigger) -> tuple[int, int] | None:
+    """"on the sidelines of APEC", "bên lề ASEAN": an organisation's name right after the sidelines is its meeting."""
+    if t.phrase not in t.data.sidelines_of_bodies:
+        return None
+    _, end = t.clause
+    body = next(iter(t.doc.in_range("orgs", t.end, min(end, t.end + _BODY_GAP + 1))), None)
+    return None if body is None else (body.start, body.end)
+
+
+def _host(t: _Trigger, gathering: tuple[int, int]) -> str | None:
     """The country a gathering is held in: the city named after it ("the APEC Week in Lima"), or the country
     said to host it ("hosted by Peru")."""
     _, end = t.clause
-    hosted = t.data.hosted_by_re.search(t.doc.text, gathering.end(), end)
+    hosted = t.data.hosted_by_re.search(t.doc.text, gathering[1], end)
     if hosted is not None:
         named = t.doc.in_range("countries", hosted.end(), min(end, hosted.end() + _HOST_REACH))
         if named:
             return named[0].value
     place = _meeting_place(t)
-    return place[1] if place is not None and t.doc.text.find(place[0], gathering.start(), end) >= 0 else None
+    return place[1] if place is not None and t.doc.text.find(place[0], gathering[0], end) >= 0 else None
 
 
 _HOST_REACH = 12
@@ -1460,13 +1477,14 @@ def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
     return (found[0] if found else None), None
 
 
-def _bilateral(t: _Trigger, gathering: re.Match[str]) -> bool:
+def _bilateral(t: _Trigger, gathering: tuple[int, int]) -> bool:
     """A gathering whose name holds two countries is theirs alone, not multilateral
     ("Hội nghị Ủy ban hỗn hợp Việt Nam-Campuchia", "the Kenya-Ghana Business Forum")."""
     _, end = t.clause
-    limit = min(end, gathering.end() + _GATHERING_NAME_WINDOW)
-    stop = _PUNCTUATION.search(t.doc.text, gathering.end(), limit)
-    return len(set(countries_in(t.doc, gathering.start(), stop.start() if stop else limit))) >= 2
+    start, name_end = gathering
+    limit = min(end, name_end + _GATHERING_NAME_WINDOW)
+    stop = _PUNCTUATION.search(t.doc.text, name_end, limit)
+    return len(set(countries_in(t.doc, start, stop.start() if stop else limit))) >= 2
 
 
 def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
