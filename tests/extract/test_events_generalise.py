@@ -172,3 +172,18 @@ def test_the_sidelines_of_a_body_are_its_meeting(until) -> None:  # type: ignore
 def test_cooperation_within_a_bodys_framework_attends_nothing(until) -> None:  # type: ignore[no-untyped-def]
     text = "Thủ tướng Phạm Minh Chính và Tổng thống Kenya William Ruto nhất trí phối hợp trong khuôn khổ ASEAN."
     assert _summary(until(text, "events", published="2025-03-12"), "ATTEND") == []
+
+
+def test_the_person_a_congratulation_names_after_it_is_congratulated(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Điện mừng ông William Ruto được bầu làm Tổng thống Kenya. Thủ tướng Phạm Minh Chính đã gửi điện mừng.", "vi"),
+                       ("Congratulations to Kenyan President William Ruto on his re-election. Brazilian President Lula "
+                        "sent a message of congratulations.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert {tuple(a) for a, _ in _summary(doc, "CONGRATULATE")} == {("VN", "KE") if lang == "vi" else ("BR", "KE")}, text
+
+
+def test_a_congratulation_conveyed_is_its_senders(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đại sứ Kenya chuyển lời chúc mừng của Tổng thống Kenya William Ruto đến Chủ tịch nước Lương Cường. "
+            "Gửi lời chúc mừng tới nhân dân Việt Nam, Bộ trưởng Ngoại giao Kenya Musalia Mudavadi nhấn mạnh quan hệ hai nước.")
+    doc = until(text, "events", published="2025-03-12")
+    assert [a for a, _ in _summary(doc, "CONGRATULATE")] == [["KE", "VN"], ["KE", "VN"]]

@@ -1504,6 +1504,9 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
         subject = _subject(t)
+        if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
+            # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
+            subject = _doer_after(t)
         actors = _speech_sides(t, subject)
         if kind == "PROPOSE" and _passive_request(t):
             actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
@@ -1526,6 +1529,25 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         return events
 
     return build
+
+
+_ADDRESSED = frozenset({"CONGRATULATE", "INVITE"})
+"""Speech acts whose one person named after the trigger is, unless marked as the doer, the one addressed."""
+
+
+def _addressed(t: _Trigger, person: _Participant) -> bool:
+    """Whether a participant after the trigger, in its phrase, is its addressee: not introduced as the doer
+    ("lời chúc mừng của Bộ trưởng Vương Nghị") nor the subject of the clause after it ("Gửi lời chúc mừng
+    ..., Phó Thủ tướng Chernyshenko nhấn mạnh")."""
+    return (person.start >= t.end and not _CLAUSE_MARK.search(t.doc.text, t.end, person.start)
+            and not t.data.visitor_re.search(t.doc.text, t.end, person.start))
+
+
+def _doer_after(t: _Trigger) -> _Participant | None:
+    """The participant a nominal speech act names as its doer after it ("lời mời của Tổng thống Lula")."""
+    _, end = t.clause
+    return next((p for p in t.participants if t.end <= p.start < end and p.kind in ("person", "title", "country")
+                 and not _addressed(t, p)), None)
 
 
 def _giver_first(t: _Trigger, start: int, end: int, actors: list[str]) -> list[str]:
