@@ -1,48 +1,18 @@
 """Searching in a real browser: Debian's Chromium, driven by Playwright, against `bilat serve`.
 
 From the box in a record page's header to the results, and from a sentence
-found to its highlighted evidence; the results page on a 390 px phone.
+found to its highlighted evidence; the results page on a 390 px phone. The
+server and the browser are the session's (``conftest.py``): one Playwright per process.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright import sync_api as playwright
-from servers import serving
-from sqlalchemy import Engine
-
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-"""As in test_browser: Chromium must not try to reach Google's services, which a closed network refuses."""
 
 PHONE = {"width": 390, "height": 844}
 """A phone's viewport in CSS pixels (an iPhone 12 to 15)."""
-
-
-@pytest.fixture(scope="module")
-def server(web_store: Engine, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(web_store.url.render_as_string(), tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[playwright.Browser]:
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium not found: install the Debian package chromium", pytrace=False)
-        pytest.skip("Chromium not found: install the Debian package chromium")
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
 
 
 def test_the_header_box_finds_a_name_typed_without_tone_marks(server: str, browser: playwright.Browser, tmp_path: Path) -> None:
