@@ -373,3 +373,20 @@ def test_a_party_title_ends_with_its_central_body(until) -> None:  # type: ignor
     people = until(text, "people").layer("facts.persons")
     assert [(p.name, p.country, p.title) for p in people] == [
         ("Hoàng Bình Quân", "VN", "Ủy viên Trung ương Đảng, Trưởng ban Đối ngoại Trung ương")]  # no person "Trung"
+
+
+def test_a_title_is_read_however_the_press_capitalises_its_words(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Phó Thủ Tướng Trần Hồng Hà tiếp Quốc Vụ khanh Bộ Ngoại giao Kenya Korir Sing'Oei và "
+                "Bộ Trưởng Ngoại Giao Brazil Mauro Vieira.", "people")
+    people = _people(doc)
+    assert people["Trần Hồng Hà"].office == "deputy_head_of_government"
+    assert (people["Korir Sing'Oei"].country, people["Korir Sing'Oei"].office) == ("KE", "deputy_foreign_minister")
+    assert (people["Mauro Vieira"].country, people["Mauro Vieira"].office) == ("BR", "foreign_minister")
+
+
+def test_no_title_starts_inside_a_country_or_a_headline_in_capitals(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Chủ tịch nước hội đàm với Chủ tịch Chính hiệp toàn quốc Trung Quốc Vương Hộ Ninh.", "people")
+    assert "Hộ Ninh" not in _people(doc)
+    doc = until("CHỦ TỊCH NƯỚC LƯƠNG CƯỜNG HỘI KIẾN TỔNG THỐNG KENYA\n\nChủ tịch nước Lương Cường hội kiến Tổng thống "
+                "Kenya William Ruto.", "people")
+    assert set(_people(doc)) == {"Lương Cường", "William Ruto"}

@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, partial
 
 from bilat.extract.components.countries import filed_in, host_country, main_pair, outlet_country, vietnamese_spelling
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Person
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, alternation
+from bilat.lang import NEVER, Lexicon, alternation
 from bilat.patterns import compile_gated
 from bilat.text import fold
 
@@ -80,6 +80,8 @@ class Mention:
 @dataclass(frozen=True)
 class _TitleData:
     offices: dict[str, str]
+    listed: dict[str, str]
+    """Each title as the data lists it, by its form with the words after its first letter in any case."""
     title_re: re.Pattern[str]
     continuation_re: re.Pattern[str]
     honorific_re: re.Pattern[str]
@@ -127,6 +129,26 @@ class _TitleData:
     """Words joining a second office after a title closed by its country ("... Ai Cập đồng thời Chủ tịch Đảng")."""
 
 
+_COUNTRY_NAME_REACH = 40
+"""Characters before a title searched for a country's name it would start inside (the longest names are shorter)."""
+
+
+def _any_case(title: str) -> str:
+    return title[:1] + title[1:].casefold()
+
+
+def _any_case_after_first(titles: Iterable[str]) -> str:
+    """An alternation of titles whose words after the first letter may be written in any case: the press
+    capitalises inside a title as it likes ("Phó Thủ Tướng", "Quốc Vụ khanh", "Bộ Trưởng Ngoại Giao")."""
+    ordered = sorted(set(titles), key=len, reverse=True)
+    return "|".join(re.escape(t[0]) + (f"(?i:{re.escape(t[1:])})" if len(t) > 1 else "") for t in ordered) or NEVER
+
+
+def _as_listed(data: _TitleData, phrase: str) -> str:
+    """A title as read ("Quốc Vụ khanh") in the form the data lists it ("Quốc vụ khanh")."""
+    return data.listed.get(_any_case(phrase), phrase)
+
+
 @cache
 def _title_data(lexicon: Lexicon) -> _TitleData:
     data = lexicon["titles"]
@@ -137,7 +159,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
     honorific = rf"(?<!\w)(?:{alternation([*data['honorifics'], *data.get('ranks', []), *data.get('honorific_countries', {})])})(?!\w)"
     return _TitleData(
         offices=offices,
-        title_re=compile_gated(rf"(?<!\w)(?:{alternation(list(offices))})(?!\w)"),
+        listed={_any_case(title): title for title in offices},
+        title_re=compile_gated(rf"(?<!\w)(?:{_any_case_after_first(offices)})(?!\w)"),
         continuation_re=re.compile(
             rf"[ ,]*(?:(?:{alternation(data['continuation_joiners'])}) |, )?"
             rf"(?P<word>{alternation([*data['continuations'], *data.get('modifiers', [])])})(?!\w)"),
@@ -193,6 +216,10 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             continue
         if doc.text[match.start() - 1:match.start()] == "(" and doc.text[match.end():match.end() + 1] == ")":
             continue  # "(EAM)": the abbreviation of the title just read
+        if match.group().isupper() and not _as_listed(data, match.group()).isupper():
+            continue  # "CHỦ TỊCH QUỐC HỘI VƯƠNG ĐÌNH HUỆ HỘI KIẾN ...": a headline in capitals has no word boundaries to read
+        if any(c.start < match.start() < c.end for c in doc.in_range("countries", match.start() - _COUNTRY_NAME_REACH, match.end())):
+            continue  # "Trung Quốc Vương Hộ Ninh": a country's name and a family name, not "Quốc vương"
         if data.palace_re.search(doc.text, max(0, match.start() - _PALACE_WINDOW), match.start()):
             continue  # "tại Phủ Tổng thống": a palace's name gives no one an office
         ends, words = [match.end()], []
@@ -214,7 +241,7 @@ def find_titles(doc: Document, lexicon: Lexicon) -> list[Span]:
             words.pop()
             ends.pop()
         end = _body_end(doc, data, match.start(), ends[-1])
-        office = _office_of(data, match.group(), doc.text[match.start():end])
+        office = _office_of(data, _as_listed(data, match.group()), doc.text[match.start():end])
         spans.append(Span(match.start(), end, office, Title(office, doc.text[match.start():end], country)))
     return spans
 
@@ -289,7 +316,7 @@ def _office_of(data: _TitleData, phrase: str, title: str) -> str:
     plain = data.modifiers_re.sub("", title)
     longer = data.title_re.match(plain)
     if plain != title and longer is not None and len(longer.group()) > len(phrase):
-        return data.offices[longer.group()]
+        return data.offices[_as_listed(data, longer.group())]
     return _portfolio_office(data, phrase, title)
 
 
