@@ -187,3 +187,15 @@ def test_a_congratulation_conveyed_is_its_senders(until) -> None:  # type: ignor
             "Gửi lời chúc mừng tới nhân dân Việt Nam, Bộ trưởng Ngoại giao Kenya Musalia Mudavadi nhấn mạnh quan hệ hai nước.")
     doc = until(text, "events", published="2025-03-12")
     assert [a for a, _ in _summary(doc, "CONGRATULATE")] == [["KE", "VN"], ["KE", "VN"]]
+
+
+def test_nominal_attendance_and_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Kenyan President William Ruto's attendance at the BRICS Summit in Kazan drew attention.", "events",
+                lang="en", published="2025-03-12")
+    assert _summary(doc, "ATTEND") == [(["KE"], "2025-03")]
+    doc = until("Brazil announced a commitment to a $50 million fund for Kenyan agriculture.", "events",
+                lang="en", published="2025-03-12")
+    assert [a for a, _ in _summary(doc, "COMMIT")] == [["BR", "KE"]]
+    doc = until("Brazil and Kenya reaffirmed their commitment to deepening cooperation.", "events",
+                lang="en", published="2025-03-12")
+    assert _summary(doc, "COMMIT") == []  # vague, however it is worded
