@@ -8,8 +8,11 @@ files whatever the components find.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -206,6 +209,33 @@ def test_output_file_jsonl(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--format", "jsonl", str(article), "--output", str(out)])
     assert result.exit_code == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_output_to_a_named_pipe_writes_to_it_and_leaves_it_a_pipe(runner: CliRunner, tmp_path: Path) -> None:
+    # as `-o /dev/null` must: renaming a temporary file over a device would put a file where it was
+    write(tmp_path / "corpus" / "a.txt", VI_BODY)
+    pipe = tmp_path / "facts.pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    result = runner.invoke(app, ["extract", str(tmp_path / "corpus"), "-o", str(pipe)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [d["doc"]["id"] for d in json.loads(received[0])] == ["a"]
+
+
+def test_output_through_a_link_replaces_the_file_it_points_to(runner: CliRunner, tmp_path: Path) -> None:
+    write(tmp_path / "corpus" / "a.txt", VI_BODY)
+    target = tmp_path / "facts.json"
+    target.write_text("[]", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    result = runner.invoke(app, ["extract", str(tmp_path / "corpus"), "-o", str(link)])
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert [d["doc"]["id"] for d in json.loads(target.read_text(encoding="utf-8"))] == ["a"]
 
 
 def test_failed_run_keeps_the_previous_output(runner: CliRunner, tmp_path: Path) -> None:

@@ -868,22 +868,29 @@ class _Output:
 
     The rename is atomic within a folder, so a crash or a run that extracted
     nothing never leaves a half-written PATH, nor clobbers the previous one.
+    A link is followed, so the file it points to is replaced, not the link. A
+    PATH that is no regular file (``/dev/null``, a named pipe) is written
+    to as it is: renaming over it would put a file where the device was.
     """
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
+        self.path = path.resolve() if path is not None else None
         self.tmp: Path | None = None
         self.stream: TextIO = sys.stdout
 
     def __enter__(self) -> _Output:
-        if self.path is not None:
-            try:
-                handle, name = tempfile.mkstemp(dir=self.path.resolve().parent, prefix=f".{self.path.name}.", suffix=".tmp")
-            except OSError as exc:
-                _warn(f"cannot write {self.path}: {exc.strerror or exc}")
-                raise typer.Exit(1) from None
-            self.tmp = Path(name)
-            self.stream = os.fdopen(handle, "w", encoding="utf-8")
+        if self.path is None:
+            return self
+        try:
+            if self.path.exists() and not self.path.is_file():
+                self.stream = self.path.open("w", encoding="utf-8")
+                return self
+            handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        except OSError as exc:
+            _warn(f"cannot write {self.path}: {exc.strerror or exc}")
+            raise typer.Exit(1) from None
+        self.tmp = Path(name)
+        self.stream = os.fdopen(handle, "w", encoding="utf-8")
         return self
 
     def commit(self) -> None:
@@ -893,11 +900,15 @@ class _Output:
             self.stream.close()
             os.replace(self.tmp, self.path)
             self.tmp = None
+        elif self.path is not None:
+            self.stream.close()
 
     def __exit__(self, *exc_info: object) -> None:
         if self.tmp is not None:
             self.stream.close()
             self.tmp.unlink(missing_ok=True)
+        elif self.path is not None and not self.stream.closed:
+            self.stream.close()
 
 
 def _warn(message: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
+import threading
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -239,6 +241,18 @@ def test_a_failed_render_leaves_the_previous_file(vi: Briefing, tmp_path: Path, 
         write_briefing(vi, BriefingFormat.pdf, target)
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_a_briefing_to_a_named_pipe_leaves_it_a_pipe(vi: Briefing, tmp_path: Path) -> None:
+    pipe = tmp_path / "brief.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_briefing(vi, BriefingFormat.md, pipe)
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received[0].decode("utf-8").startswith("#")
 
 
 def test_cli_writes_each_format(seed_db: str, tmp_path: Path) -> None:

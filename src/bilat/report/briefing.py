@@ -199,10 +199,16 @@ def write_briefing(briefing: Briefing, fmt: BriefingFormat, path: Path) -> None:
     """Render ``briefing`` and write it to ``path`` whole: a temporary file beside it, renamed over it.
 
     Rendering comes first, so a failure leaves ``path`` as it was. The file
-    gets the permissions a new file would (mkstemp's are owner-only).
+    gets the permissions a new file would (mkstemp's are owner-only). A link
+    is followed; a path that is no regular file (``/dev/null``, a pipe) is
+    written to as it is, not replaced by a file.
     """
     content = render_briefing(briefing, fmt)
-    handle, name = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = path.resolve()
+    if path.exists() and not path.is_file():
+        path.write_bytes(content)
+        return
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(handle, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as out:
