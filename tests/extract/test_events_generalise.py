@@ -199,3 +199,10 @@ def test_nominal_attendance_and_commitment(until) -> None:  # type: ignore[no-un
     doc = until("Brazil and Kenya reaffirmed their commitment to deepening cooperation.", "events",
                 lang="en", published="2025-03-12")
     assert _summary(doc, "COMMIT") == []  # vague, however it is worded
+
+
+def test_a_caption_dated_to_the_day_states_its_contact(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Quan hệ Việt Nam - Kenya ngày càng phát triển.\n"
+            "Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đại sứ Kenya tại Việt Nam tại Nhà Quốc hội ngày 31/5/2024. (Ảnh: TTXVN)\n"
+            "Thủ tướng Phạm Minh Chính tiếp Đại sứ Kenya. (Ảnh: TTXVN)\n")
+    assert _summary(until(text, "events", published="2024-06-01"), "MEET") == [(["VN", "KE"], "2024-05-31")]

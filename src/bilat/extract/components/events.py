@@ -528,7 +528,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None,
                    headline_end=doc.headline_end)
     for sent in doc.layer("sents"):
-        if is_caption(doc, sent.start):
+        if is_caption(doc, sent.start) and not _dated_caption(doc, sent):
             continue
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor, data)
         if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
@@ -904,6 +904,12 @@ def _date(t: _Trigger, kind: str) -> str | None:
         t.ctx.stated.add(t.start)
         return earlier
     return t.ctx.narrative_date
+
+
+def _dated_caption(doc: Document, sent: Span) -> bool:
+    """A caption that dates its scene to the day ("... tiếp Đại sứ Hungary tại Nhà Quốc hội ngày 31/5/2022. (Ảnh: TTXVN)")
+    states that contact, often the only place an article does; an undated one only repeats the story."""
+    return any(span.value.has_day and span.value.year is not None for span in doc.in_range("dates", sent.start, sent.end))
 
 
 def _spans_years(value: DateValue) -> bool:
