@@ -3,6 +3,9 @@ with the guest as subject, the tenses a headline writes, delegations and their h
 
 from __future__ import annotations
 
+from bilat.extract import extract
+from bilat.ingest import read_text_document
+
 
 def _summary(doc, kind):  # type: ignore[no-untyped-def]
     return [(e.actors, e.date) for e in doc.layer("facts.events") if e.type == kind]
@@ -206,3 +209,14 @@ def test_a_caption_dated_to_the_day_states_its_contact(until) -> None:  # type: 
             "Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đại sứ Kenya tại Việt Nam tại Nhà Quốc hội ngày 31/5/2024. (Ảnh: TTXVN)\n"
             "Thủ tướng Phạm Minh Chính tiếp Đại sứ Kenya. (Ảnh: TTXVN)\n")
     assert _summary(until(text, "events", published="2024-06-01"), "MEET") == [(["VN", "KE"], "2024-05-31")]
+
+
+def test_an_undated_upgrade_in_the_title_takes_its_visits_days() -> None:
+    title = "Việt Nam và Kenya nâng cấp quan hệ lên Đối tác chiến lược"
+    text = (f"published: unknown\ntitle: {title}\n---\n{title}\n\n"
+            "Thủ tướng Phạm Minh Chính thăm chính thức Kenya từ ngày 7 đến 9/3. Trước đó, Tổng thống Kenya "
+            "William Ruto đã thăm Việt Nam vào tháng 6/2023.\n")  # a year only as a lower bound: the month is unknown
+    facts = extract(read_text_document(text, doc_id="t"))
+    visit = next(e for e in facts.events if e.type == "VISIT")
+    upgrade = next(e for e in facts.events if e.type == "ESTABLISH_RELATIONS")
+    assert visit.date is not None and upgrade.date == visit.date

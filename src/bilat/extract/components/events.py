@@ -1339,15 +1339,20 @@ def _co_subjects(t: _Trigger, titles: bool = False) -> list[_Participant]:
 
 def _date_upgrades_by_their_visit(ctx: _Context, month: str | None) -> None:
     """An upgrade the title tells before any day is known ("Việt Nam và Australia nâng cấp quan hệ ...")
-    takes the day or days of the visit it crowned, when that visit falls in the article's month."""
-    if month is None:
-        return
+    takes the day or days of the visit it crowned, when that visit falls in the article's month; in an
+    article whose month is unknown, an undated upgrade in the title takes those of its one visit."""
     visits = [e for e in ctx.events if e.type == "VISIT" and e.status == "happened" and e.date]
     for upgrade in ctx.events:
-        if upgrade.type != "ESTABLISH_RELATIONS" or upgrade.date != month:
+        if upgrade.type != "ESTABLISH_RELATIONS":
             continue
-        visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
-                      and width(v.date or "") < width(month)), None)
+        if month is not None and upgrade.date == month:
+            visit = next((v for v in visits if set(v.actors) == set(upgrade.actors) and _same_dates(upgrade.date, v.date)
+                          and width(v.date or "") < width(month)), None)
+        elif month is None and upgrade.date is None and upgrade.evidence[0] < ctx.headline_end:
+            crowned = [v for v in visits if set(v.actors) == set(upgrade.actors)]
+            visit = crowned[0] if len(crowned) == 1 else None
+        else:
+            continue
         if visit is not None:
             upgrade.date = visit.date
 
