@@ -220,3 +220,12 @@ def test_an_undated_upgrade_in_the_title_takes_its_visits_days() -> None:
     visit = next(e for e in facts.events if e.type == "VISIT")
     upgrade = next(e for e in facts.events if e.type == "ESTABLISH_RELATIONS")
     assert visit.date is not None and upgrade.date == visit.date
+
+
+def test_deepening_dialogue_is_vague_setting_one_up_is_not(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Germany and Kenya agreed to deepen political dialogue.", "en"),
+                       ("Việt Nam và Kenya nhất trí tăng cường tiếp xúc giữa các bộ, ngành.", "vi"),
+                       ("Việt Nam và Kenya nhất trí tăng cường đối thoại chính trị.", "vi")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "COMMIT") == [], text
+    doc = until("Germany and Kenya agreed to set up a strategic dialogue.", "events", lang="en", published="2025-03-12")
+    assert [a for a, _ in _summary(doc, "COMMIT")] == [["DE", "KE"]]

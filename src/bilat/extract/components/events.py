@@ -1076,11 +1076,13 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     no event): a deliverable, an amount, a date, an organisation, a third country, an agreement."""
     doc = t.doc
     dates = doc.in_range("dates", start, end)
-    if t.data.deliverable_re.search(doc.text, start, end) or any(
+    vague = t.data.vague_step_re.match(doc.text, start, end)
+    # a deliverable counts past the vague phrase: "deepen political dialogue" is vague, "set up a dialogue" is not
+    if t.data.deliverable_re.search(doc.text, vague.end() if vague else start, end) or any(
             not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
             for m in _AMOUNT.finditer(doc.text, start, end)):
         return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
-    if t.data.vague_step_re.match(doc.text, start, end):
+    if vague:
         return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
