@@ -229,3 +229,15 @@ def test_deepening_dialogue_is_vague_setting_one_up_is_not(until) -> None:  # ty
         assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "COMMIT") == [], text
     doc = until("Germany and Kenya agreed to set up a strategic dialogue.", "events", lang="en", published="2025-03-12")
     assert [a for a, _ in _summary(doc, "COMMIT")] == [["DE", "KE"]]
+
+
+def test_a_speech_at_a_gathering_attends_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Kenyan President William Ruto addressed the UN General Assembly in New York on Tuesday.", "en"),
+                       ("Kenyan President William Ruto delivered a speech at the G20 Summit in Johannesburg.", "en"),
+                       ("Kenyan Foreign Minister Musalia Mudavadi represented Kenya at the BRICS Summit in Kazan.", "en"),
+                       ("Thủ tướng Phạm Minh Chính phát biểu tại Hội nghị Cấp cao ASEAN ở Kuala Lumpur.", "vi"),
+                       ("Thủ tướng Phạm Minh Chính có bài phát biểu quan trọng tại Diễn đàn Kinh tế Thế giới.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "ATTEND")] == [["KE" if lang == "en" else "VN"]], text
+    doc = until("Kenyan President William Ruto addressed the issue of debt.", "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "ATTEND") == []
