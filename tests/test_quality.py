@@ -14,11 +14,11 @@ import pytest
 from bilat import evaluate
 from bilat.errors import BilatError
 
-FLOORS = {  # measured 2026-12-02: 47 + 26 dev articles, 10 + 6 check articles
-    ("vi", "dev"): {"F1": 0.905, "grounded_F1": 0.793},
+FLOORS = {  # measured 2026-12-03: 47 + 26 dev articles, 10 + 6 check articles
+    ("vi", "dev"): {"F1": 0.912, "grounded_F1": 0.802},
     ("vi", "check"): {"F1": 0.778, "grounded_F1": 0.671},
-    ("en", "dev"): {"F1": 0.870, "grounded_F1": 0.757},
-    ("en", "check"): {"F1": 0.685, "grounded_F1": 0.414},
+    ("en", "dev"): {"F1": 0.869, "grounded_F1": 0.755},
+    ("en", "check"): {"F1": 0.702, "grounded_F1": 0.404},
 }
 TOLERANCE = 0.02
 """Slack below a floor: a check fold of 6-10 articles moves by about 0.01 for one fact."""
