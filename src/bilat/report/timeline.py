@@ -19,6 +19,7 @@ from typing import Any
 from bilat.lang import load
 from bilat.report.labels import country, event_label
 from bilat.report.press import office_name
+from bilat.resolve.glance import dangling_words, worded
 
 MUTUAL_TYPES = frozenset({"MEET", "ESTABLISH_RELATIONS", "SIGN"})
 """Events both sides do together: shown "A – B" rather than "A → B"."""
@@ -78,6 +79,13 @@ def describe(event: dict[str, Any], lang: str) -> str:
     """"Visit: Vietnam → Peru", "Meeting: Vietnam – Peru": the event's kind (an upgrade as one) and its sides."""
     joiner = _MUTUAL if event["type"] in MUTUAL_TYPES else _DIRECTED
     return f"{event_label(event, lang)}: {joiner.join(country(c, lang) for c in event['actors'])}"
+
+
+def object_text(event: dict[str, Any]) -> str:
+    """What the event was about, as a whole phrase of the sentence stating it (``resolve.glance.worded``), not cut
+    mid-phrase where extraction stopped counting words ("… tại Liên hợp quốc và")."""
+    quote = event["sources"][0]["quote"] if event["sources"] else None
+    return worded(event.get("object"), quote, dangling_words()) or ""
 
 
 def counterpart_text(counterpart: Mapping[str, Any] | None, lang: str) -> str:

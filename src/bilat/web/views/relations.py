@@ -75,6 +75,7 @@ def relation_page(
         origins=origins,
         describe=lambda event: describe(event, lang),
         counterpart=lambda event: counterpart(event, origins, lang),
+        object_text=timeline.object_text,
         filters=filters, filtered=any(filters.values()),
         event_types=EVENT_TYPES, event_statuses=EVENT_STATUSES,
         export_sections=export.SECTIONS,
