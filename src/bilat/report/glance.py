@@ -45,10 +45,14 @@ class GlanceLine:
 
 @dataclass(frozen=True)
 class GlanceEntry:
-    """A labelled part of the glance ("Open items") and its lines; none when nothing is recorded."""
+    """A labelled part of the glance ("Open items") and its lines; none when nothing is recorded.
+
+    ``line_label`` labels one of its lines where each is read alone ("Open item").
+    """
 
     key: str
     label: str
+    line_label: str
     lines: list[GlanceLine]
 
 
@@ -101,7 +105,10 @@ class _Wording:
         return Glance(
             heading=self.words["heading"], as_of=self.words["as_of"].format(date=date_text(as_of, self.lang)) if as_of else "",
             none=self.words["none"],
-            entries=[GlanceEntry(key, self.words["labels"][key], [line for line in lines if line]) for key, lines in entries],
+            entries=[
+                GlanceEntry(key, self.words["labels"][key], self.words["line_labels"][key], [line for line in lines if line])
+                for key, lines in entries
+            ],
         )
 
     def framework(self) -> GlanceLine:
