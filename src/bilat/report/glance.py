@@ -65,6 +65,20 @@ class Glance:
     entries: list[GlanceEntry]
 
 
+def age_text(days: int | None, lang: str) -> str:
+    """"1 year 2 months" for an age in days; "" when it is unknown, or negative (an item dated after the newest article)."""
+    if days is None or days < 0:
+        return ""
+    words = load(lang)["glance"]["age"]
+    years, months = divmod(int(days / DAYS_PER_MONTH), 12)
+    spans = [_counted(words[unit], n) for unit, n in (("years", years), ("months", months)) if n]
+    return str(words["join"].join(spans) or words["under_a_month"])
+
+
+def _counted(forms: dict[str, str], n: int) -> str:
+    return forms["one" if n == 1 else "many"].format(n=n)
+
+
 EventWords = Callable[[dict[str, Any]], str]
 AgeWords = Callable[[dict[str, Any], dict[str, Any]], str]
 
@@ -90,7 +104,7 @@ class _Wording:
         self.events = {e["id"]: e for e in record["events"]}
         self.agreements = {a["id"]: a for a in record["agreements"]}
         self.tell = tell or self.event_line
-        self.age = age or (lambda item, _event: self.age_in_days(item["age_days"]))
+        self.age = age or (lambda item, _event: age_text(item["age_days"], lang))
 
     def glance(self) -> Glance:
         as_of = self.summary["as_of"]
@@ -178,21 +192,12 @@ class _Wording:
     def sources(self, counts: dict[str, Any]) -> str:
         """"3 articles (2 in Vietnamese, 1 in English)": the articles the record's facts are read from."""
         words = self.words["sources"]
-        articles = self.counted(words["articles"], counts["articles"])
+        articles = _counted(words["articles"], counts["articles"])
         languages = words["join"].join(
             words["language"].format(n=n, language=self.words["languages"].get(code, code))
             for code, n in sorted(counts["languages"].items(), key=lambda x: (-x[1], x[0]))
         )
         return words["with_languages"].format(articles=articles, languages=languages) if languages else articles
-
-    def age_in_days(self, days: int | None) -> str:
-        """"1 year 2 months" from an age in days; "" when the age is unknown or the item is dated after the newest article."""
-        if days is None or days < 0:
-            return ""
-        words = self.words["age"]
-        years, months = divmod(int(days / DAYS_PER_MONTH), 12)
-        spans = [self.counted(words[unit], n) for unit, n in (("years", years), ("months", months)) if n]
-        return str(words["join"].join(spans) or words["under_a_month"])
 
     def parts(self, head: str, **parts: str) -> str:
         """``head`` followed by each part that has a value, in ``[parts]``'s wording and in the order given."""
@@ -209,7 +214,3 @@ class _Wording:
         if not value:
             return ""
         return range_text(value, self.lang) if "/" in value else date_text(value, self.lang)
-
-    @staticmethod
-    def counted(forms: dict[str, str], n: int) -> str:
-        return forms["one" if n == 1 else "many"].format(n=n)
