@@ -58,6 +58,8 @@ class GlanceEntry:
 
 @dataclass(frozen=True)
 class Glance:
+    """The summary as a reader's language words it: a heading, the date it holds as of, and its labelled parts."""
+
     heading: str
     as_of: str
     """"as of 30 November 2024": the newest article's date, to which ages are counted; "" when none is dated."""

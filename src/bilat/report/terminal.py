@@ -14,7 +14,7 @@ have no use for them.
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich import box
@@ -157,7 +157,7 @@ class _Words:
         forms = self.words[table][key]
         return str(forms["one" if n == 1 else "many"]).format(n=n)
 
-    def section(self, title: str, columns: list[tuple[str, bool]], rows: list[list[Text]]) -> Group | Text:
+    def section(self, title: str, columns: list[tuple[str, bool]], rows: Sequence[Sequence[RenderableType]]) -> Group | Text:
         """A titled table (``title`` a key of ``[headings]`` or a heading already written); ``columns`` as ``_table``."""
         heading = self.words["headings"].get(title, title)
         return _table(heading, [(self.words["columns"][name], whole) for name, whole in columns], rows,
@@ -221,7 +221,7 @@ def _month_fields(prefix: str, parts: tuple[int, ...], forms: dict[str, Any]) ->
     return {f"{prefix}month": parts[1], f"{prefix}month_abbr": forms["month_abbr"][parts[1] - 1]}
 
 
-def _table(title: str, columns: list[tuple[str, bool]], rows: list[list[Text]], none: str) -> Group | Text:
+def _table(title: str, columns: list[tuple[str, bool]], rows: Sequence[Sequence[RenderableType]], none: str) -> Group | Text:
     """A table under ``title``; a column marked whole (dates, counts) is never wrapped, the others wrap between words."""
     if not rows:
         return Text(f"\n{title}: {none}", style="dim")
