@@ -98,7 +98,8 @@ def test_no_local_path_is_a_source(briefing: Briefing, folder: Path) -> None:
 
 
 def test_names_are_written_as_the_press_of_each_language_writes_them(record: dict[str, Any]) -> None:
-    vi, en = (" ".join(s.text for s in build_briefing(record, lang, today=TODAY).sections[0].sentences) for lang in ("vi", "en"))
+    contacts = (next(x for x in build_briefing(record, lang, today=TODAY).sections if x.key == "contacts") for lang in ("vi", "en"))
+    vi, en = (" ".join(s.text for s in section.sentences) for section in contacts)
     assert "Thứ trưởng Ngoại giao Đỗ Hùng Việt gặp Thứ trưởng Ngoại giao Peru Ana Cecilia Gervasi" in vi
     assert "Vietnamese Deputy Foreign Minister Do Hung Viet met Peruvian Deputy Foreign Minister Ana Cecilia Gervasi" in en
     assert "On 12–16 November 2024, Vietnamese President Luong Cuong visited Peru." in en

@@ -20,14 +20,28 @@ def events_by_id(engine: Engine) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in store.relation(engine, "VN", "PE")["events"]}
 
 
-def test_the_timeline_runs_newest_first_with_undated_events_last(client: TestClient, web_store: Engine) -> None:
+def timeline_entries(text: str) -> list[tuple[str, bool]]:
+    """Each row of the part of a timeline given: its event's id, and whether it is a part of a trip shown above it."""
+    return [(i, " part" in classes) for i, classes in re.findall(r'<tr id="(e[0-9a-f]{13})" class="([^"]*)"', text)]
+
+
+def test_the_timeline_runs_newest_first_by_trip_with_undated_events_last(client: TestClient, web_store: Engine) -> None:
     events = events_by_id(web_store)
-    rows = timeline_rows(client.get("/r/VN-PE?lang=en").text)
-    assert sorted(rows) == sorted(events)
-    dates = [events[r]["sort_date"] for r in rows]
-    dated = [d for d in dates if d]
-    assert dated == sorted(dated, reverse=True) and dated[0] >= "2025"  # the hostile article's 2025 visit on top
-    assert dates == dated + [None] * (len(dates) - len(dated))
+    text = client.get("/r/VN-PE?lang=en").text
+    assert sorted(timeline_rows(text)) == sorted(events)  # each event once
+    start, recalled, end = text.index('id="timeline"'), text.index('id="recalled"'), text.index('id="agreements"')
+    for part, background in ((text[start:recalled], False), (text[recalled:end], True)):
+        rows = timeline_entries(part)
+        assert rows and all(bool(events[i]["background"]) is background for i, _ in rows)
+        dates = [events[i]["sort_date"] for i, is_part in rows if not is_part]
+        dated = [d for d in dates if d]
+        assert dated == sorted(dated, reverse=True)
+        assert dates == dated + [None] * (len(dates) - len(dated))
+        trip = None
+        for i, is_part in rows:  # a part follows its visit, never stands alone
+            trip = trip if is_part else i
+            assert not is_part or events[i]["trip_id"] == trip
+    assert events[timeline_entries(text[start:recalled])[0][0]]["sort_date"] >= "2025"  # the hostile article's 2025 visit
 
 
 def test_the_page_filters_by_person_and_status(client: TestClient, web_store: Engine) -> None:

@@ -33,6 +33,7 @@ from bilat.lang import load
 from bilat.report.chart import trade_chart
 from bilat.report.choices import BriefingFormat, ReaderLanguage  # noqa: F401  (ReaderLanguage: still importable from here)
 from bilat.report.clauses import clause_of, gists
+from bilat.report.glance import word_glance
 from bilat.report.labels import (
     amount_text,
     country,
@@ -129,7 +130,7 @@ def build_briefing(record: dict[str, Any], lang: str, today: date | None = None,
         # The same rule as the API's and the web page's ?since=.
         kept = filter_events(record, since=since)["events"]
         sections = [
-            composer.contacts(kept), composer.agreements(), composer.open_items(),
+            composer.glance(), composer.contacts(kept), composer.agreements(), composer.open_items(),
             composer.fulfilled_items({e["id"] for e in kept}), composer.mechanisms(), composer.memberships(),
             composer.figures(),
         ]
@@ -249,6 +250,22 @@ class _Composer:
         self._numbers: dict[tuple[str, int, int], int] = {}
 
     # Sections, in the order of the briefing.
+
+    def glance(self) -> Section:
+        """The record at a glance (``report.glance``), a sentence a line: contacts told as the press tells them,
+        the ages of open items counted to today; a line quoting another language marks the quote."""
+        glance = word_glance(self.record, self.lang, tell=self.event_text, age=lambda _item, event: self.age(event))
+        labelled = load(self.lang)["glance"]["labelled"]
+        sentences = []
+        for entry in glance.entries:
+            for line in entry.lines or [None]:
+                text = labelled.format(label=entry.line_label, text=line.text if line else glance.none)
+                if line and line.quote:
+                    text = self.words["quoted"]["text"].format(sentence=text, quote=line.quote)
+                sentences.append(self.cited(text, line.sources if line else [], line.quote if line else "",
+                                            line.quote_lang if line else None))
+        heading = f"{glance.heading} ({glance.as_of})" if glance.as_of else glance.heading
+        return Section("glance", heading, sentences)
 
     def prepared_line(self) -> str:
         published = [s["published"] for s in _all_sources(self.record) if s["published"]]

@@ -2,8 +2,11 @@
 
 Laid out for a terminal of 80 columns: few columns, each event one row whose
 details (persons, place, counterpart) wrap under it between words, and
-dates in a short form that is never cut. Codes are named in the reader's
-language (``lang/*/labels.toml``), the tables' own words come from
+dates in a short form that is never cut. The record opens on its summary
+(``report.glance``); its timeline shows a trip as its visit with the events
+of its days indented under it, and what the articles recall apart
+(``report.timeline``). Codes are named in the reader's language
+(``lang/*/labels.toml``), the tables' own words come from
 ``lang/*/terminal.toml``, and ids show only when asked for, as most readers
 have no use for them.
 """
@@ -11,20 +14,33 @@ have no use for them.
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from bilat.lang import load
+from bilat.report.glance import Glance, word_glance
 from bilat.report.labels import amount_text, country, label, office_title
+from bilat.report.timeline import (
+    Entry,
+    counterpart_text,
+    describe,
+    grouped_timeline,
+    inferred_text,
+    newest_first,
+    object_text,
+    timeline_words,
+)
 
 _DIRECTED = " → "
 _MUTUAL = " – "
-_MUTUAL_TYPES = ("MEET", "ESTABLISH_RELATIONS")
+_PART_INDENT = 2
+"""Columns a trip's meetings, signings and statements are set in under its visit."""
 _PAIR_FIGURES = ("exports", "imports")
 """Figures that flow from one party to the other; the others are about both."""
 _DETAIL = "dim"
@@ -35,16 +51,24 @@ _BACKGROUND = "dim italic"
 
 
 def print_relation(console: Console, record: dict[str, Any], lang: str = "en", ids: bool = False) -> None:
-    """The record of a relationship (``store.relation``): timeline newest first, then each other section."""
+    """The record of a relationship (``store.relation``): its glance, the timeline by trip newest first with what the
+    articles recall apart, then each other section."""
     words = _Words(lang, ids)
     first, second = (country(c["code"], lang) for c in record["countries"])
     console.print(Text.assemble((words.heading("record", first=first, second=second), "bold"),
                                 f" ({words.counted('headings', 'from_articles', record['articles'])})"))
     events = {e["id"]: e for e in record["events"]}
     agreements = {a["id"]: a for a in record["agreements"]}
+    console.print(_glance(word_glance(record, lang), words))
+    happened, recalled = grouped_timeline(record["events"], events)
+    titles = _article_titles(record)
     console.print(words.section("timeline", [("date", True), ("event", False), ("status", True)], [
-        _timeline_row(e, words) for e in _newest_first(record["events"])
+        row for entry in happened for row in _trip_rows(entry, words, titles)
     ]))
+    if recalled:
+        console.print(words.section(timeline_words(lang)["recalled"], [("date", True), ("event", False), ("status", True)], [
+            row for entry in recalled for row in _trip_rows(entry, words, titles)
+        ]))
     console.print(words.section("agreements", [("agreement", False), ("status", True), ("history", False)], [
         [words.entry(_agreement(a, lang), [], a["id"]), Text(label(lang, "agreement_statuses", a["status"])),
          Text("; ".join(_history_step(h, words) for h in a["history"]))]
@@ -53,7 +77,7 @@ def print_relation(console: Console, record: dict[str, Any], lang: str = "en", i
     open_items = [events[i] for i in record["open"]]
     console.print(words.section("open_items", [("date", True), ("item", False)], [
         [words.date(e["date"]), words.entry(_what(e, lang), [e["object"]] if e["object"] else [], e["id"])]
-        for e in _newest_first(open_items)
+        for e in newest_first(open_items)
     ]))
     console.print(words.section("fulfilled", [("item", False), ("fulfilled_by", False)], [
         [words.entry(f"{_what(e, lang)}, {words.date_text(e['date'])}", [], e["id"]),
@@ -133,7 +157,7 @@ class _Words:
         forms = self.words[table][key]
         return str(forms["one" if n == 1 else "many"]).format(n=n)
 
-    def section(self, title: str, columns: list[tuple[str, bool]], rows: list[list[Text]]) -> Group | Text:
+    def section(self, title: str, columns: list[tuple[str, bool]], rows: Sequence[Sequence[RenderableType]]) -> Group | Text:
         """A titled table (``title`` a key of ``[headings]`` or a heading already written); ``columns`` as ``_table``."""
         heading = self.words["headings"].get(title, title)
         return _table(heading, [(self.words["columns"][name], whole) for name, whole in columns], rows,
@@ -197,7 +221,7 @@ def _month_fields(prefix: str, parts: tuple[int, ...], forms: dict[str, Any]) ->
     return {f"{prefix}month": parts[1], f"{prefix}month_abbr": forms["month_abbr"][parts[1] - 1]}
 
 
-def _table(title: str, columns: list[tuple[str, bool]], rows: list[list[Text]], none: str) -> Group | Text:
+def _table(title: str, columns: list[tuple[str, bool]], rows: Sequence[Sequence[RenderableType]], none: str) -> Group | Text:
     """A table under ``title``; a column marked whole (dates, counts) is never wrapped, the others wrap between words."""
     if not rows:
         return Text(f"\n{title}: {none}", style="dim")
@@ -222,21 +246,23 @@ def _date_parts(value: str) -> tuple[int, ...] | None:
     return parts
 
 
-def _newest_first(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Latest start first; undated last; events of one date in the record's order."""
-    dated = sorted((e for e in events if e["sort_date"]), key=lambda e: e["sort_date"], reverse=True)
-    return dated + [e for e in events if not e["sort_date"]]
-
-
 def _what(event: dict[str, Any], lang: str) -> str:
-    """ "Visit: Vietnam → Peru", "Meeting: Vietnam – Peru"."""
-    separator = _MUTUAL if event["type"] in _MUTUAL_TYPES else _DIRECTED
-    return f"{label(lang, 'event_types', event['type'])}: {separator.join(country(c, lang) for c in event['actors'])}"
+    """ "Visit: Vietnam → Peru", "Meeting: Vietnam – Peru", an upgrade of relations as one."""
+    return describe(event, lang)
 
 
-def _timeline_row(event: dict[str, Any], words: _Words) -> list[Text]:
+def _trip_rows(entry: Entry, words: _Words, titles: dict[str, str]) -> list[list[RenderableType]]:
+    """The entry's row, then a row for each event of its trip, indented under it."""
+    rows = [_timeline_row(entry.event, words, titles)]
+    for part in entry.parts:
+        date, event, status = _timeline_row(part, words, titles)
+        rows.append([date, Padding(event, (0, 0, 0, _PART_INDENT)), status])
+    return rows
+
+
+def _timeline_row(event: dict[str, Any], words: _Words, titles: dict[str, str]) -> list[Text]:
     """Date, the event with its details under it, status; background an article recalls is dimmed."""
-    row = [words.date(event["date"]), words.entry(_what(event, words.lang), _event_details(event, words), event["id"]),
+    row = [words.date(event["date"]), words.entry(_what(event, words.lang), _event_details(event, words, titles), event["id"]),
            Text(label(words.lang, "event_statuses", event["status"]))]
     if event["status"] == _RECALLED:
         for cell in row:
@@ -244,17 +270,51 @@ def _timeline_row(event: dict[str, Any], words: _Words) -> list[Text]:
     return row
 
 
-def _event_details(event: dict[str, Any], words: _Words) -> list[str | None]:
-    """Persons, place and occasion, what was promised or proposed, the counterpart's office, how many sources."""
-    office = label(words.lang, "offices", event["counterpart_office"])
+def _event_details(event: dict[str, Any], words: _Words, titles: dict[str, str]) -> list[str | None]:
+    """Persons, place and occasion, what was promised or proposed, whom a meeting was with, how many sources."""
     count = len(event["sources"])
     return [
         ", ".join(event["persons"]),
         ", ".join(p for p in (event["place"], event["occasion"]) if p),
-        event["object"],
-        str(words.words["details"]["counterpart"]).format(office=office) if office else None,
+        object_text(event),
+        *_counterpart(event, words, titles),
         words.counted("details", "sources", count) if count > 1 else None,
     ]
+
+
+def _counterpart(event: dict[str, Any], words: _Words, titles: dict[str, str]) -> list[str | None]:
+    """Whom a meeting's unnamed side met ("with the President of Peru, …"), and where an inferred name was read;
+    else the counterpart's office as the article gives it."""
+    stated = event.get("counterpart")
+    met = counterpart_text(stated, words.lang)
+    if met:
+        source = stated["source"] if stated["inferred"] else None
+        return [met, inferred_text(titles.get(source["article"], source["article"]), words.lang) if source else None]
+    office = label(words.lang, "offices", event["counterpart_office"])
+    return [str(words.words["details"]["counterpart"]).format(office=office) if office else None]
+
+
+def _glance(glance: Glance, words: _Words) -> Group:
+    """The record's summary as a two-column list: a label, then its lines, an item's foreign words quoted under it."""
+    quoted = load(words.lang)["glance"]["quoted"]
+    table = Table(box=None, show_header=False, show_edge=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(overflow="fold")
+    for entry in glance.entries:
+        lines = [words.entry(line.text, [quoted.format(quote=line.quote) if line.quote else None], line.target)
+                 for line in entry.lines] or [Text(glance.none, style=_DETAIL)]
+        for position, line in enumerate(lines):
+            table.add_row(entry.label if position == 0 else "", line)
+    heading = f"{glance.heading} ({glance.as_of})" if glance.as_of else glance.heading
+    return Group(Text(f"\n{heading}", style="bold"), table)
+
+
+def _article_titles(record: dict[str, Any]) -> dict[str, str]:
+    """Each cited article's title (its name when it has none), to say where an inferred counterpart was read."""
+    return {
+        s["article"]: s["title"] or s["name"]
+        for section in ("events", "agreements", "mechanisms", "figures") for x in record[section] for s in x["sources"]
+    }
 
 
 def _agreement(agreement: dict[str, Any], lang: str) -> str:

@@ -7,20 +7,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup, escape
 
 from bilat import export, store
 from bilat.api.relations import ISO_DATE
 from bilat.countries import country_code
 from bilat.errors import BilatError
 from bilat.extract.facts import EVENT_STATUSES, EVENT_TYPES
+from bilat.report import timeline
 from bilat.report.chart import trade_chart
-from bilat.report.labels import country, label
-from bilat.web.render import page, reader_language
+from bilat.report.glance import word_glance
+from bilat.web.render import evidence_url, page, reader_language
 
 router = APIRouter()
-
-MUTUAL_TYPES = ("MEET", "ESTABLISH_RELATIONS", "SIGN")
-"""Events both sides do together: shown "A – B" rather than "A → B"."""
 
 
 @router.get("/")
@@ -62,15 +61,21 @@ def relation_page(
     }
     record = store.filter_events(full, filters["since"] or None, filters["until"] or None, filters["types"],
                                  filters["persons"], filters["statuses"])
+    events = {e["id"]: e for e in full["events"]}
+    happened, recalled = timeline.grouped_timeline(record["events"], events)
+    origins = store.article_origins(engine, cited_articles(full))
     return page(
         request, "relation.html", lang,
         record=record, codes=codes, chart=trade_chart(record["figures"], lang),
-        timeline=newest_first(record["events"]),
-        events={e["id"]: e for e in full["events"]},
+        glance=word_glance(full, lang), happened=happened, recalled=recalled,
+        timeline_words=timeline.timeline_words(lang),
+        events=events,
         agreements={a["id"]: a for a in full["agreements"]},
         persons={p["id"]: p for p in full["persons"]},
-        origins=store.article_origins(engine, cited_articles(full)),
+        origins=origins,
         describe=lambda event: describe(event, lang),
+        counterpart=lambda event: counterpart(event, origins, lang),
+        object_text=timeline.object_text,
         filters=filters, filtered=any(filters.values()),
         event_types=EVENT_TYPES, event_statuses=EVENT_STATUSES,
         export_sections=export.SECTIONS,
@@ -84,15 +89,34 @@ def newest_first(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def cited_articles(record: dict[str, Any]) -> set[str]:
-    """Every article a source of the record's facts points to, so that each source can name its outlet."""
+    """Every article a source of the record's facts points to, or that shows a meeting's inferred counterpart,
+    so that each source can name its outlet."""
     sections = ("events", "agreements", "mechanisms", "memberships", "figures")
-    return {s["article"] for section in sections for fact in record[section] for s in fact["sources"]}
+    return {s["article"] for section in sections for fact in record[section] for s in fact["sources"]} | {
+        e["counterpart"]["source"]["article"] for e in record["events"] if (e.get("counterpart") or {}).get("source")
+    }
 
 
 def describe(event: dict[str, Any], lang: str) -> str:
-    """"Chuyến thăm: Việt Nam → Peru": the event's kind and who did it to whom."""
-    joiner = " – " if event["type"] in MUTUAL_TYPES else " → "
-    return f"{label(lang, 'event_types', event['type'])}: {joiner.join(country(c, lang) for c in event['actors'])}"
+    """"Chuyến thăm: Việt Nam → Peru": the event's kind (an upgrade as one) and who did it to whom."""
+    return timeline.describe(event, lang)
+
+
+def counterpart(event: dict[str, Any], origins: dict[str, dict[str, Any]], lang: str) -> Markup:
+    """Whom a meeting's unnamed side met, and for a person inferred, a link to the sentence that shows who held the office.
+
+    "with the President of Peru, Dina Boluarte — inferred from <a>the article's title</a>".
+    """
+    stated = event.get("counterpart")
+    text = escape(timeline.counterpart_text(stated, lang))
+    source = (stated or {}).get("source")
+    if not text or not stated["inferred"] or not source:
+        return text
+    cited = origins.get(source["article"], {})
+    link = Markup('<a class="inferred" href="{}">{}</a>').format(
+        evidence_url(source, lang), cited.get("title") or cited.get("name") or source["article"])
+    inferred = escape(timeline.timeline_words(lang)["counterpart"]["inferred"])  # the data's words, escaped
+    return text + Markup(" — ") + inferred.format(source=link)
 
 
 def _iso(value: str | None) -> str:
