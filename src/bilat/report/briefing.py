@@ -42,6 +42,7 @@ from bilat.report.labels import (
     range_text,
 )
 from bilat.report.press import demonym, office_name, press_name, press_title
+from bilat.report.timeline import newest_first
 from bilat.store.names import in_language
 from bilat.store.query import filter_events
 
@@ -278,7 +279,7 @@ class _Composer:
 
     def contacts(self, events: list[dict[str, Any]]) -> Section:
         """Newest first; one sentence for the meetings of one official on one trip ("gặp A, B và C")."""
-        contacts = _newest_first(sorted(
+        contacts = newest_first(sorted(
             (e for e in events if e["type"] in CONTACT_TYPES), key=lambda e: CONTACT_TYPES.index(e["type"])
         ))
         groups: dict[tuple[str, ...], list[tuple[dict[str, Any], dict[str, str]]]] = {}
@@ -304,7 +305,7 @@ class _Composer:
         return self.section("agreements", [self.cited(self.agreement_text(a), a["sources"]) for a in ordered])
 
     def open_items(self) -> Section:
-        items = _newest_first(self.events[i] for i in self.record["open"])
+        items = newest_first(self.events[i] for i in self.record["open"])
         return self.section("open", [self.open_item(e) for e in items])
 
     def open_item(self, event: dict[str, Any]) -> Sentence:
@@ -323,7 +324,7 @@ class _Composer:
     def fulfilled_items(self, kept: set[str]) -> Section:
         """Items and what fulfilled them, when that is an agreement or an event ``kept`` (on or after --since)."""
         sentences = []
-        for event in _newest_first(e for e in self.record["events"] if e["links"]):
+        for event in newest_first(e for e in self.record["events"] if e["links"]):
             for link in event["links"]:
                 if link["target"] in self.events and link["target"] not in kept:
                     continue
@@ -585,11 +586,6 @@ def _all_sources(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
     for key in ("events", "agreements", "mechanisms", "memberships", "figures"):
         for entity in record[key]:
             yield from entity["sources"]
-
-
-def _newest_first(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Newest first, undated last; Python's sort is stable, so same-day events keep the record's order."""
-    return sorted(events, key=lambda e: e["sort_date"] or "", reverse=True)
 
 
 def _precedence(office: str | None) -> int:

@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from bilat import store
 from bilat.web.render import page, reader_language
-from bilat.web.views.relations import describe, newest_first
+from bilat.report.timeline import newest_first
+from bilat.web.views.relations import describe
 
 router = APIRouter()
 

@@ -82,12 +82,6 @@ def relation_page(
     )
 
 
-def newest_first(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The timeline as a reader scans it: the latest contact on top, undated events last."""
-    dated = [e for e in events if e["sort_date"]]
-    return sorted(dated, key=lambda e: (e["sort_date"], e["id"]), reverse=True) + [e for e in events if not e["sort_date"]]
-
-
 def cited_articles(record: dict[str, Any]) -> set[str]:
     """Every article a source of the record's facts points to, or that shows a meeting's inferred counterpart,
     so that each source can name its outlet."""
