@@ -6,25 +6,40 @@ opens with a look-behind or an optional word ("(?<![\\d/,.])(?P<d>\\d{1,2})/..."
 "(?:năm\\s+)?2023") is instead tried at every position of the text. The rules
 of bilat are mostly of the second kind, written for what they mean. So
 ``compile_gated`` reads which characters a match can start with, from the
-pattern's own parse, and puts a look-ahead for them in front: the matches are
-the same, found two to four times faster (a case-insensitive pattern's
-look-ahead is case-insensitive too). A pattern whose first characters it
-cannot tell (a negated set, "any character", a group of its own flags, a
-match that may be empty) is compiled as it is.
+pattern's own parse, and hands them to the engine as the set its search
+jumps through (the "info block" the compiler writes for a pattern that opens
+with a set): the matches are the same, found several times faster. A
+case-insensitive pattern is put behind a look-ahead for those characters
+instead, which the engine tries at every position but fails at once. A
+pattern whose first characters it cannot tell (a negated set, "any
+character", a group of its own flags, a match that may be empty) is
+compiled as it is.
+
+Its alternations are regrouped by the characters their branches open with
+("visit|visited|meet" as "visit(?:|ed)|meet", in effect): the engine tries
+a branch after another, and a rule that lists hundreds of phrases otherwise
+tries each of them at every word.
 """
 
 from __future__ import annotations
 
 import re
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+import _sre  # type: ignore[import-not-found]
 
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
 """Classes a first character may belong to, as written in a character set."""
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ONE_CHARACTER = (sre.LITERAL, sre.IN)
+
+Member = tuple[Any, Any]
+"""A member of a character set as the parser writes it: (LITERAL, code), (RANGE, (low, high)) or (CATEGORY, class)."""
 
 
 class _Unknown(Exception):
@@ -32,30 +47,142 @@ class _Unknown(Exception):
 
 
 def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, behind a look-ahead for the characters a match can start with.
+    """``re.compile(pattern, flags)``, told the characters a match can start with; its alternations regrouped.
 
-    The parse is CPython's own (``re._parser``), an internal whose shape may change between
-    versions: anything it does not look as expected in compiles the pattern as it is.
+    The parse and the compiler are CPython's own (``re._parser``, ``re._compiler``), internals whose
+    shape may change between versions: anything that does not look as expected compiles the pattern
+    behind a look-ahead, or as it is. The pattern's ``pattern`` is the look-ahead's: an equivalent one.
     """
     try:
-        members, nullable = _first(sre_parse.parse(pattern, flags).data)
+        parsed = sre_parse.parse(pattern, flags)
+        members, nullable = _first(parsed.data)
         if nullable or not members:
             raise _Unknown
-        return re.compile(f"(?=[{''.join(sorted(members))}])(?:{pattern})", flags)
+        gated = f"(?=[{''.join(sorted(_written(m) for m in members))}])(?:{pattern})"
     except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError):
         return re.compile(pattern, flags)
+    if not (flags | parsed.state.flags) & re.IGNORECASE:
+        try:
+            return _searched_through(gated, parsed, flags, members)
+        except (RuntimeError, AttributeError, TypeError, ValueError, IndexError, KeyError, OverflowError, AssertionError):
+            pass  # the engine refused the code (it checks every program it is given), or the internals changed
+    return re.compile(gated, flags)
 
 
-def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
-    """The set members (escaped characters, ranges, classes) a sequence can start with, and whether it can be empty."""
-    members: set[str] = set()
+def _searched_through(text: str, parsed: Any, flags: int, members: set[Member]) -> re.Pattern[str]:
+    """``parsed`` compiled with its alternations regrouped and an info block naming ``members``, the set of
+    characters the engine's search jumps through (what the compiler writes for a pattern opening with a set)."""
+    flags |= parsed.state.flags
+    tree = sre_parse.SubPattern(parsed.state, _regrouped(parsed.data, parsed.state))
+    low, high = tree.getwidth()
+    if low == 0:
+        raise ValueError("a match may be empty")
+    charset, cased = sre_compile._optimize_charset(sorted(members))
+    if cased:
+        raise ValueError("a case-insensitive set")
+    info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, min(low, sre_compile.MAXCODE), min(high, sre_compile.MAXCODE)]
+    sre_compile._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    code = sre_compile._code(tree, flags)
+    if code[0] is not sre.INFO:
+        raise ValueError("no info block")
+    body = code[code[1] + 1:]
+    indexgroup = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return _sre.compile(text, flags, info + body, parsed.state.groups - 1, parsed.state.groupdict, tuple(indexgroup))
+
+
+def _regrouped(data: list[tuple[Any, Any]], state: Any) -> list[tuple[Any, Any]]:
+    """``data`` with each alternation regrouped by the literal characters its branches open with (see
+    ``_by_first_literal``), inside groups and repeats too; not where a case-insensitive group holds it."""
+    out = []
+    for op, av in data:
+        if op is sre.BRANCH:
+            branches = [_regrouped(branch.data, state) for branch in av[1]]
+            av = (av[0], [sre_parse.SubPattern(state, branch) for branch in _by_first_literal(branches, state)])
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            group, add_flags, del_flags, sub = av
+            av = (group, add_flags, del_flags, sre_parse.SubPattern(state, _regrouped(sub.data, state)))
+        elif op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1 and av[2].data[0][0] in _ONE_CHARACTER:
+            low, high, sub = av  # "\d{1,3}" as "\d\d{0,2}": a branch opening with a set is passed over at once
+            out.append(sub.data[0])
+            av = (low - 1, high if high == sre.MAXREPEAT else high - 1, sub)
+        elif op in _REPEATS:
+            low, high, sub = av
+            av = (low, high, sre_parse.SubPattern(state, _regrouped(sub.data, state)))
+        out.append((op, av))
+    return out
+
+
+def _by_first_literal(branches: list[list[tuple[Any, Any]]], state: Any) -> list[list[tuple[Any, Any]]]:
+    """Branches that open with the same literal character as one branch, that character then the
+    alternation of their rests: "ab|ac|d" as "a(?:b|c)|d", the rests regrouped in turn.
+
+    The first branch that matches wins, so the order of branches that can start at the same character
+    is kept: a branch of any other opening (a set, a group) ends the grouping of the characters it may
+    start with, and a later branch opening with one of them starts a group of its own after it.
+    Branches that cannot start at the same character never compete, and their order does not matter.
+    """
+    slots: list[tuple[int, list[list[tuple[Any, Any]]]] | list[tuple[Any, Any]]] = []
+    open_groups: dict[int, list[list[tuple[Any, Any]]]] = {}
+    for branch in branches:
+        if branch and branch[0][0] is sre.LITERAL:
+            char = branch[0][1]
+            if char not in open_groups:
+                open_groups[char] = []
+                slots.append((char, open_groups[char]))
+            open_groups[char].append(branch[1:])
+            continue
+        slots.append(branch)
+        for char in _may_open(branch, open_groups):
+            del open_groups[char]
+    out = []
+    for slot in slots:
+        if isinstance(slot, list):
+            out.append(slot)
+        elif len(slot[1]) == 1:
+            out.append([(sre.LITERAL, slot[0]), *slot[1][0]])
+        else:
+            rests = [sre_parse.SubPattern(state, rest) for rest in _by_first_literal(slot[1], state)]
+            out.append([(sre.LITERAL, slot[0]), (sre.BRANCH, (None, rests))])
+    return out
+
+
+def _may_open(branch: list[tuple[Any, Any]], chars: dict[int, Any]) -> list[int]:
+    """Which of ``chars`` a match of ``branch`` may start with (all of them when that cannot be told)."""
+    try:
+        members, nullable = _first(branch)
+    except _Unknown:
+        return list(chars)
+    if nullable:
+        return list(chars)
+    if not members:
+        return []
+    opening = re.compile(f"[{''.join(_written(m) for m in members)}]")
+    return [char for char in chars if opening.match(chr(char))]
+
+
+def _written(member: Member) -> str:
+    """A set member as written in a character set."""
+    op, av = member
+    if op is sre.LITERAL:
+        return re.escape(chr(av))
+    if op is sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    return _CATEGORIES[av]
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[Member], bool]:
+    """The set members a sequence can start with, and whether it can be empty."""
+    members: set[Member] = set()
     for op, av in items:
         if op is sre.ASSERT_NOT and not av[1].data:
             return members, False  # "(?!)", a branch the data switched off: nothing past it starts a match
         if op in _ZERO_WIDTH:
             continue
         if op is sre.LITERAL:
-            members.add(re.escape(chr(av)))
+            members.add((op, av))
             return members, False
         if op is sre.IN:
             members |= _set_members(av)
@@ -93,15 +220,11 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
     return members, True
 
 
-def _set_members(items: list[tuple[Any, Any]]) -> set[str]:
+def _set_members(items: list[tuple[Any, Any]]) -> set[Member]:
     members = set()
     for op, av in items:
-        if op is sre.LITERAL:
-            members.add(re.escape(chr(av)))
-        elif op is sre.RANGE:
-            members.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is sre.CATEGORY and av in _CATEGORIES:
-            members.add(_CATEGORIES[av])
+        if op is sre.LITERAL or op is sre.RANGE or (op is sre.CATEGORY and av in _CATEGORIES):
+            members.add((op, av))
         else:  # a negated set or class
             raise _Unknown
     return members
