@@ -10,6 +10,7 @@ checked against their neighbours (``_is_name_part``).
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -24,6 +25,7 @@ from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, load, load_shared
+from bilat.patterns import compile_gated
 
 _WORD = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r" [-–] ")
@@ -41,15 +43,18 @@ class PhraseMatcher:
     Caseless phrases compare lower-cased; a dash written " - " also matches
     "-", "–" and " – ", since the press writes "Đông Á-Mỹ Latinh" and
     "Đông Á - Mỹ Latinh" alike. The phrases that start with one word are
-    tried as one compiled alternation, longest first, so that each word of a
-    text costs one dictionary look-up and at most one regex match. Each
-    alternation is compiled the first time its word is met: a text meets few
-    of the thousands of first words, and compiling them all cost a tenth of a
-    second at each process's first article.
+    tried as one compiled alternation, longest first, so that each word that
+    opens a phrase costs one dictionary look-up and at most one regex match.
+    Each alternation is compiled the first time its word is met: a text meets
+    few of the thousands of first words, and compiling them all cost a tenth
+    of a second at each process's first article. The words that open a phrase
+    are found by the engine (``_openers``), not looked up one by one: a text
+    has thousands of words, a few dozen of which open a name.
     """
 
     _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
     _compiled: dict[str, tuple[re.Pattern[str], list[str | None]]] = field(default_factory=dict)
+    _openers: list[re.Pattern[str]] = field(default_factory=list)
 
     def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
         forms = [_SPACED_DASH.sub(dash, phrase) for dash in _DASHES] if _SPACED_DASH.search(phrase) else [phrase]
@@ -61,11 +66,12 @@ class PhraseMatcher:
             entries.append((form, value, caseless))
             entries.sort(key=lambda entry: -len(entry[0]))
         self._compiled.clear()
+        self._openers.clear()
 
     def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
         """``(start, end, value)`` of each match inside ``text[start:end]``."""
         resume = start
-        for word in _WORD.finditer(text, start, end):
+        for word in self._opening_words(text, start, end):
             if word.start() < resume:
                 continue
             first = word.group().lower()
@@ -77,6 +83,31 @@ class PhraseMatcher:
             if found is not None and found.end() <= end:
                 yield word.start(), found.end(), bucket[1][found.lastindex - 1]  # type: ignore[operator]
                 resume = found.end()
+
+    def _opening_words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The words of ``text[start:end]`` (``\\w+`` runs, the first one cut at ``start``) that may open a phrase, in order.
+
+        A phrase opens with its first word exactly as written, or in any case when caseless: any
+        other word's look-up would find no match, and is not made.
+        """
+        if not self._openers:
+            self._openers.extend(_openers(self._by_first))
+        cut = _WORD.match(text, start, end) if start > 0 and _is_word_char(text[start - 1]) else None
+        if cut is not None:
+            yield cut  # a word cut by ``start`` counts from there
+            start = cut.end()
+        yield from heapq.merge(*(opener.finditer(text, start, end) for opener in self._openers), key=re.Match.start)
+
+
+def _openers(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> list[re.Pattern[str]]:
+    """Patterns finding the words that open a phrase: as written, and the caseless phrases' in any case."""
+    words: dict[bool, set[str]] = {False: set(), True: set()}
+    for entries in by_first.values():
+        for form, _, caseless in entries:
+            words[caseless].add(_WORD.match(form).group())  # type: ignore[union-attr]
+    flags = {False: 0, True: re.IGNORECASE}
+    return [compile_gated(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(found)))})(?!\w)", flags[caseless])
+            for caseless, found in words.items() if found]
 
 
 def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], list[str | None]]:
