@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilat.patterns import compile_gated
+from bilat.patterns import compile_gated, required_words
 
 PATTERNS = [
     (r"(?<![\d/,.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/]|[,.]\d)", 0),  # a look-behind first: "17/11"
@@ -46,3 +46,20 @@ def test_gated_patterns_find_what_the_pattern_finds(pattern: str, flags: int, te
 ])
 def test_a_pattern_of_unknown_first_characters_is_compiled_as_it_is(pattern: str) -> None:
     assert compile_gated(pattern).pattern == pattern
+
+
+def test_the_words_every_match_holds_are_read_from_the_pattern() -> None:
+    assert required_words(r"\b(?P<n>\d{1,2}|nửa)\s+(?:tháng|Tháng)\s+đầu(?!\w)") == (
+        frozenset({"tháng", "Tháng"}), frozenset({"đầu"}))
+    assert required_words(r"(?:x|yz)\d+|(?i:Monday)") == ()  # a one-letter branch; a case-insensitive one
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:(?:năm|Năm)\s+)?(?<![\d/,.])\b(?P<y>(?:19|20)\d{2})\b",
+    r"(?<!\w)(?:cách đây|từ)\s+(?P<n>\d{1,3})\s+năm(?: qua)?(?!\w)",
+    r"(?:ab|cd)+e(?:fg){0,2}hi|(?:jk)?lm",
+])
+@given(text=st.text(alphabet="abcdefghijklm 0123456789năm cáchđâytừ qua", max_size=40))
+def test_every_match_holds_one_of_each_of_the_required_words(pattern: str, text: str) -> None:
+    for match in re.finditer(pattern, text):
+        assert all(any(word in match.group() for word in words) for words in required_words(pattern))

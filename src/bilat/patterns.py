@@ -19,6 +19,10 @@ Its alternations are regrouped by the characters their branches open with
 ("visit|visited|meet" as "visit(?:|ed)|meet", in effect): the engine tries
 a branch after another, and a rule that lists hundreds of phrases otherwise
 tries each of them at every word.
+
+``required_words`` reads, from the same parse, the words every match holds
+("tháng" in "(?P<n>\\d{1,2}|nửa)\\s+tháng\\s+đầu"): a rule need not be searched
+through a text that holds none of them, which a plain ``in`` tells at once.
 """
 
 from __future__ import annotations
@@ -67,6 +71,46 @@ def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
         except (RuntimeError, AttributeError, TypeError, ValueError, IndexError, KeyError, OverflowError, AssertionError):
             pass  # the engine refused the code (it checks every program it is given), or the internals changed
     return re.compile(gated, flags)
+
+
+SHORTEST_REQUIRED = 2
+"""Fewer characters than this are in nearly every text: no word ``required_words`` gives is shorter."""
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of words of which every match of ``pattern`` holds one: of "(?:tháng|Tháng)\\s+(?P<m>\\d+)", {"tháng",
+    "Tháng"}. Only what the match itself holds (no look-around), nothing where a case-insensitive flag is."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    return tuple(words for words in _required(parsed.data) if min(map(len, words)) >= SHORTEST_REQUIRED)
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """The sets of words of which every match of ``items`` holds one: runs of literal characters, inside
+    groups and repeats that match at least once, and of an alternation the best set of each branch."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            found += _required(av[3].data)
+        elif op in _REPEATS and av[0] >= 1:
+            found += _required(av[2].data)
+        elif op is sre.BRANCH:
+            best = [max(words, key=lambda w: min(map(len, w)), default=None)
+                    for words in map(_required, (branch.data for branch in av[1]))]
+            if None not in best:
+                found.append(frozenset().union(*best))
+    return found
 
 
 def _searched_through(text: str, parsed: Any, flags: int, members: set[Member]) -> re.Pattern[str]:
