@@ -21,8 +21,9 @@ PATTERNS = [
     (r"ab|a|[ab]c|abc|b|a(?:|b)d", 0),  # the first branch that matches wins, whatever the others open with
     (r"(?P<one>a)b|a(?P<two>c)|(a)(b)?d", 0),  # groups inside regrouped branches keep their numbers
     (r"\d{1,3}(?:st|nd)|\d+?d|[a-c]{2,}+b|x{1}", 0),  # repeats of one character, greedy, lazy and possessive
+    (r"(?<!\w)(?:Ab|aC|a|[Bb]d|ab|ſt|St|k|(?-i:K)m)", re.IGNORECASE),  # "A" and "a", "s" and "ſ", "k" and the Kelvin sign are one
 ]
-TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkrbvV", max_size=60)
+TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkrbvVAſKK", max_size=60)
 
 
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)

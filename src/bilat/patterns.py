@@ -65,12 +65,10 @@ def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
         gated = f"(?=[{''.join(sorted(_written(m) for m in members))}])(?:{pattern})"
     except (_Unknown, re.error, AttributeError, TypeError, ValueError, IndexError):
         return re.compile(pattern, flags)
-    if not (flags | parsed.state.flags) & re.IGNORECASE:
-        try:
-            return _searched_through(gated, parsed, flags, members)
-        except (RuntimeError, AttributeError, TypeError, ValueError, IndexError, KeyError, OverflowError, AssertionError):
-            pass  # the engine refused the code (it checks every program it is given), or the internals changed
-    return re.compile(gated, flags)
+    try:
+        return _regrouped_program(gated, parsed, flags, members)
+    except (RuntimeError, AttributeError, TypeError, ValueError, IndexError, KeyError, OverflowError, AssertionError):
+        return re.compile(gated, flags)  # the engine refused the code (it checks every program it is given), or the internals changed
 
 
 SHORTEST_REQUIRED = 2
@@ -113,74 +111,88 @@ def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
     return found
 
 
-def _searched_through(text: str, parsed: Any, flags: int, members: set[Member]) -> re.Pattern[str]:
+def _regrouped_program(text: str, parsed: Any, flags: int, members: set[Member]) -> re.Pattern[str]:
     """``parsed`` compiled with its alternations regrouped and an info block naming ``members``, the set of
-    characters the engine's search jumps through (what the compiler writes for a pattern opening with a set)."""
+    characters the engine's search jumps through (what the compiler writes for a pattern opening with a set).
+
+    A case-insensitive pattern keeps the look-ahead of ``text`` instead: the set would have to hold
+    every other case of its letters (the Kelvin sign is a "k"), which no table here lists.
+    """
     flags |= parsed.state.flags
-    tree = sre_parse.SubPattern(parsed.state, _regrouped(parsed.data, parsed.state))
-    low, high = tree.getwidth()
-    if low == 0:
-        raise ValueError("a match may be empty")
-    charset, cased = sre_compile._optimize_charset(sorted(members))
-    if cased:
-        raise ValueError("a case-insensitive set")
-    info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, min(low, sre_compile.MAXCODE), min(high, sre_compile.MAXCODE)]
-    sre_compile._compile_charset(charset, flags, info)
-    info[1] = len(info) - 1
+    caseless = bool(flags & re.IGNORECASE)
+    if caseless and flags & re.ASCII:
+        raise ValueError("ASCII case-folding")
+    if caseless:
+        parsed = sre_parse.parse(text, flags)
+    tree = sre_parse.SubPattern(parsed.state, _regrouped(parsed.data, parsed.state, caseless))
     code = sre_compile._code(tree, flags)
-    if code[0] is not sre.INFO:
-        raise ValueError("no info block")
-    body = code[code[1] + 1:]
+    if not caseless:
+        code = _searching_through(members, tree, flags) + code[code[1] + 1:]
     indexgroup = [None] * parsed.state.groups
     for name, index in parsed.state.groupdict.items():
         indexgroup[index] = name
-    return _sre.compile(text, flags, info + body, parsed.state.groups - 1, parsed.state.groupdict, tuple(indexgroup))
+    return _sre.compile(text, flags, code, parsed.state.groups - 1, parsed.state.groupdict, tuple(indexgroup))
 
 
-def _regrouped(data: list[tuple[Any, Any]], state: Any) -> list[tuple[Any, Any]]:
+def _searching_through(members: set[Member], tree: Any, flags: int) -> list[int]:
+    """The info block of a program whose matches start with one of ``members``: the set the search jumps through."""
+    low, high = tree.getwidth()
+    if low == 0:
+        raise ValueError("a match may be empty")
+    info = [sre.INFO, 0, sre.SRE_INFO_CHARSET, min(low, sre_compile.MAXCODE), min(high, sre_compile.MAXCODE)]
+    charset, _ = sre_compile._optimize_charset(sorted(members))
+    sre_compile._compile_charset(charset, flags, info)
+    info[1] = len(info) - 1
+    return info
+
+
+def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[tuple[Any, Any]]:
     """``data`` with each alternation regrouped by the literal characters its branches open with (see
-    ``_by_first_literal``), inside groups and repeats too; not where a case-insensitive group holds it."""
+    ``_by_first_literal``), inside groups and repeats too (``caseless``: where case is ignored)."""
     out = []
     for op, av in data:
         if op is sre.BRANCH:
-            branches = [_regrouped(branch.data, state) for branch in av[1]]
-            av = (av[0], [sre_parse.SubPattern(state, branch) for branch in _by_first_literal(branches, state)])
-        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            branches = [_regrouped(branch.data, state, caseless) for branch in av[1]]
+            av = (av[0], [sre_parse.SubPattern(state, branch) for branch in _by_first_literal(branches, state, caseless)])
+        elif op is sre.SUBPATTERN:
             group, add_flags, del_flags, sub = av
-            av = (group, add_flags, del_flags, sre_parse.SubPattern(state, _regrouped(sub.data, state)))
+            inside = (caseless or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            av = (group, add_flags, del_flags, sre_parse.SubPattern(state, _regrouped(sub.data, state, inside)))
         elif op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1 and av[2].data[0][0] in _ONE_CHARACTER:
             low, high, sub = av  # "\d{1,3}" as "\d\d{0,2}": a branch opening with a set is passed over at once
             out.append(sub.data[0])
             av = (low - 1, high if high == sre.MAXREPEAT else high - 1, sub)
         elif op in _REPEATS:
             low, high, sub = av
-            av = (low, high, sre_parse.SubPattern(state, _regrouped(sub.data, state)))
+            av = (low, high, sre_parse.SubPattern(state, _regrouped(sub.data, state, caseless)))
         out.append((op, av))
     return out
 
 
-def _by_first_literal(branches: list[list[tuple[Any, Any]]], state: Any) -> list[list[tuple[Any, Any]]]:
+def _by_first_literal(branches: list[list[tuple[Any, Any]]], state: Any, caseless: bool) -> list[list[tuple[Any, Any]]]:
     """Branches that open with the same literal character as one branch, that character then the
     alternation of their rests: "ab|ac|d" as "a(?:b|c)|d", the rests regrouped in turn.
 
     The first branch that matches wins, so the order of branches that can start at the same character
     is kept: a branch of any other opening (a set, a group) ends the grouping of the characters it may
-    start with, and a later branch opening with one of them starts a group of its own after it.
-    Branches that cannot start at the same character never compete, and their order does not matter.
+    start with (of all, where case is ignored), and a later branch opening with one of them starts a
+    group of its own after it. Branches that cannot start at the same character never compete, and
+    their order does not matter; where case is ignored, "A" and "a" are one character.
     """
     slots: list[tuple[int, list[list[tuple[Any, Any]]]] | list[tuple[Any, Any]]] = []
-    open_groups: dict[int, list[list[tuple[Any, Any]]]] = {}
+    open_groups: dict[int, tuple[int, list[list[tuple[Any, Any]]]]] = {}
     for branch in branches:
         if branch and branch[0][0] is sre.LITERAL:
             char = branch[0][1]
-            if char not in open_groups:
-                open_groups[char] = []
-                slots.append((char, open_groups[char]))
-            open_groups[char].append(branch[1:])
+            key = _case_class(char) if caseless else char
+            if key not in open_groups:
+                open_groups[key] = (char, [])
+                slots.append(open_groups[key])
+            open_groups[key][1].append(branch[1:])
             continue
         slots.append(branch)
-        for char in _may_open(branch, open_groups):
-            del open_groups[char]
+        for key in list(open_groups) if caseless else _may_open(branch, open_groups):
+            del open_groups[key]
     out = []
     for slot in slots:
         if isinstance(slot, list):
@@ -188,9 +200,18 @@ def _by_first_literal(branches: list[list[tuple[Any, Any]]], state: Any) -> list
         elif len(slot[1]) == 1:
             out.append([(sre.LITERAL, slot[0]), *slot[1][0]])
         else:
-            rests = [sre_parse.SubPattern(state, rest) for rest in _by_first_literal(slot[1], state)]
+            rests = [sre_parse.SubPattern(state, rest) for rest in _by_first_literal(slot[1], state, caseless)]
             out.append([(sre.LITERAL, slot[0]), (sre.BRANCH, (None, rests))])
     return out
+
+
+def _case_class(char: int) -> int:
+    """What stands for ``char`` where case is ignored, as the compiler reads it: its lower case, or the least
+    of the few letters that share one ("s" and "ſ"). Literals of two classes never match one character."""
+    if not _sre.unicode_iscased(char):
+        return char
+    lower = _sre.unicode_tolower(char)
+    return min((lower, *sre_compile._EXTRA_CASES.get(lower, ())))
 
 
 def _may_open(branch: list[tuple[Any, Any]], chars: dict[int, Any]) -> list[int]:
