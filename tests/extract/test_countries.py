@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bilat.extract.components import countries, sentences  # noqa: F401  (registers the components)
 from bilat.extract.components.countries import (
-    PhraseMatcher, _alternation, _word_before, countries_in, country_of_place, main_pair,
+    PhraseMatcher, _word_before, countries_in, country_of_place, main_pair,
 )
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import run
@@ -189,10 +189,13 @@ def _looked_up_at_every_word(matcher: PhraseMatcher, text: str, start: int, end:
         entries = matcher._by_first.get(word.group().lower())
         if word.start() < resume or entries is None:
             continue
-        pattern, values = _alternation(entries)
-        match = pattern.match(text, word.start())
+        for form, value, caseless in entries:  # the longest first
+            match = re.compile(re.escape(form) + (r"(?!\w)" if form[-1].isalnum() else ""),
+                               re.IGNORECASE if caseless else 0).match(text, word.start())
+            if match is not None:
+                break
         if match is not None and match.end() <= end:
-            found.append((word.start(), match.end(), values[match.lastindex - 1]))
+            found.append((word.start(), match.end(), value))
             resume = match.end()
     return found
 
@@ -202,8 +205,8 @@ def _looked_up_at_every_word(matcher: PhraseMatcher, text: str, start: int, end:
 @example(text="AA bb", start=0, end=5)  # a caseless phrase in another case
 def test_phrases_are_found_where_a_look_up_at_every_word_finds_them(text: str, start: int, end: int) -> None:
     matcher = PhraseMatcher()
-    for phrase, value, caseless in [("ab", "X", False), ("Ab ba", "Y", False), ("ba", None, False),
-                                    ("b - a", "Z", False), ("aa bb", "W", True), ("b_", "V", False)]:
+    for phrase, value, caseless in [("ab", "X", False), ("Ab ba", "Y", False), ("ba", None, False), ("ab", "U", False),
+                                    ("b - a", "Z", False), ("aa bb", "W", True), ("b_", "V", False), ("ab a", "T", False)]:
         matcher.add(phrase, value, caseless=caseless)
     start, end = min(start, end, len(text)), min(end, len(text))
     assert list(matcher.find(text, start, end)) == _looked_up_at_every_word(matcher, text, start, end)

@@ -14,7 +14,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from functools import cache, lru_cache
@@ -53,7 +53,7 @@ class PhraseMatcher:
     """
 
     _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
-    _compiled: dict[str, tuple[re.Pattern[str], list[str | None]]] = field(default_factory=dict)
+    _compiled: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = field(default_factory=dict)
     _openers: list[re.Pattern[str]] = field(default_factory=list)
 
     def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
@@ -81,7 +81,7 @@ class PhraseMatcher:
             bucket = self._compiled.get(first) or self._compiled.setdefault(first, _alternation(entries))
             found = bucket[0].match(text, word.start())
             if found is not None and found.end() <= end:
-                yield word.start(), found.end(), bucket[1][found.lastindex - 1]  # type: ignore[operator]
+                yield word.start(), found.end(), bucket[1](found)
                 resume = found.end()
 
     def _opening_words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -96,7 +96,11 @@ class PhraseMatcher:
         if cut is not None:
             yield cut  # a word cut by ``start`` counts from there
             start = cut.end()
-        yield from heapq.merge(*(opener.finditer(text, start, end) for opener in self._openers), key=re.Match.start)
+        found = [opener.finditer(text, start, end) for opener in self._openers]
+        if len(found) == 1:
+            yield from found[0]
+        else:  # and caseless words apart, or a matcher of no phrase
+            yield from heapq.merge(*found, key=re.Match.start)
 
 
 def _openers(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> list[re.Pattern[str]]:
@@ -110,13 +114,25 @@ def _openers(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> list[re
             for caseless, found in words.items() if found]
 
 
-def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], list[str | None]]:
-    """The alternation of the phrases that open with one word, each its own group, and their values."""
-    alternatives = [
-        f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
-        for form, _, caseless in entries
-    ]
-    return re.compile("|".join(alternatives)), [value for _, value, _ in entries]
+def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]:
+    """The alternation of the phrases that open with one word, and the value of the phrase a match found.
+
+    Phrases as written match themselves: the matched text names its phrase, and the alternation,
+    without a group for each, is regrouped letter by letter ("Cộng hòa ..." opens 158 of them).
+    Where one is caseless, each phrase is its own group.
+    """
+    if any(caseless for _, _, caseless in entries):
+        alternatives = [
+            f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
+            for form, _, caseless in entries
+        ]
+        values = [value for _, value, _ in entries]
+        return re.compile("|".join(alternatives)), lambda found: values[found.lastindex - 1]  # type: ignore[operator]
+    by_form: dict[str, str | None] = {}
+    for form, value, _ in entries:
+        by_form.setdefault(form, value)  # the first of one phrase added twice, as the alternation's order finds it
+    pattern = "|".join(f"{re.escape(form)}{_WORD_END if form[-1].isalnum() else ''}" for form, _, _ in entries)
+    return compile_gated(pattern), lambda found: by_form[found.group()]
 
 
 def both_cases(phrase: str) -> list[str]:
