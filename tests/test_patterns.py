@@ -21,7 +21,8 @@ PATTERNS = [
     (r"ab|a|[ab]c|abc|b|a(?:|b)d", 0),  # the first branch that matches wins, whatever the others open with
     (r"(?P<one>a)b|a(?P<two>c)|(a)(b)?d", 0),  # groups inside regrouped branches keep their numbers
     (r"\d{1,3}(?:st|nd)|\d+?d|[a-c]{2,}+b|x{1}", 0),  # repeats of one character, greedy, lazy and possessive
-    (r"(?<!\w)(?:Ab|aC|a|[Bb]d|ab|ſt|St|k|(?-i:K)m)", re.IGNORECASE),  # "A" and "a", "s" and "ſ", "k" and the Kelvin sign are one
+    (r"(?<!\w)(?:Ab|aC|a|[Bb]d|ab|ſt|St|k|(?-i:K)m)", re.IGNORECASE),
+    (r"(?<!\w)(?=(?:ab|ac|b)(?!\w))(?:(?P<x>ab)|(?P<y>a\w+)|b)(?!(?:c|ad|ae))", re.IGNORECASE),  # look-aheads  # "A" and "a", "s" and "ſ", "k" and the Kelvin sign are one
 ]
 TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkrbvVAſKK", max_size=60)
 

@@ -8,12 +8,10 @@ of bilat are mostly of the second kind, written for what they mean. So
 ``compile_gated`` reads which characters a match can start with, from the
 pattern's own parse, and hands them to the engine as the set its search
 jumps through (the "info block" the compiler writes for a pattern that opens
-with a set): the matches are the same, found several times faster. A
-case-insensitive pattern is put behind a look-ahead for those characters
-instead, which the engine tries at every position but fails at once. A
-pattern whose first characters it cannot tell (a negated set, "any
-character", a group of its own flags, a match that may be empty) is
-compiled as it is.
+with a set; where case is ignored, with their other cases): the matches
+are the same, found several times faster. A pattern whose first characters
+it cannot tell (a negated set, "any character", a group of its own flags, a
+match that may be empty) is compiled as it is.
 
 Its alternations are regrouped by the characters their branches open with
 ("visit|visited|meet" as "visit(?:|ed)|meet", in effect): the engine tries
@@ -28,6 +26,8 @@ through a text that holds none of them, which a plain ``in`` tells at once.
 from __future__ import annotations
 
 import re
+import sys
+from functools import cache
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -113,25 +113,53 @@ def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
 
 def _regrouped_program(text: str, parsed: Any, flags: int, members: set[Member]) -> re.Pattern[str]:
     """``parsed`` compiled with its alternations regrouped and an info block naming ``members``, the set of
-    characters the engine's search jumps through (what the compiler writes for a pattern opening with a set).
-
-    A case-insensitive pattern keeps the look-ahead of ``text`` instead: the set would have to hold
-    every other case of its letters (the Kelvin sign is a "k"), which no table here lists.
-    """
+    characters the engine's search jumps through (what the compiler writes for a pattern opening with a set);
+    where case is ignored, with every other case of their letters."""
     flags |= parsed.state.flags
     caseless = bool(flags & re.IGNORECASE)
     if caseless and flags & re.ASCII:
         raise ValueError("ASCII case-folding")
-    if caseless:
-        parsed = sre_parse.parse(text, flags)
     tree = sre_parse.SubPattern(parsed.state, _regrouped(parsed.data, parsed.state, caseless))
     code = sre_compile._code(tree, flags)
-    if not caseless:
-        code = _searching_through(members, tree, flags) + code[code[1] + 1:]
+    opening = _with_other_cases(members) if caseless else members
+    code = _searching_through(opening, tree, flags) + code[code[1] + 1:]
     indexgroup = [None] * parsed.state.groups
     for name, index in parsed.state.groupdict.items():
         indexgroup[index] = name
     return _sre.compile(text, flags, code, parsed.state.groups - 1, parsed.state.groupdict, tuple(indexgroup))
+
+
+_CASED_BELOW = 0x20000
+"""Every character that has another case lies below this (the last, in Adlam, at U+1E921): a set of first
+characters where case is ignored holds all the characters above it, to stay right in a later Unicode."""
+
+
+def _with_other_cases(members: set[Member]) -> set[Member]:
+    """``members`` and every character a case-insensitive match reads as one of them ("K" and the Kelvin sign
+    for "k"), as the compiler reads a letter: by its lower case, and the few letters that share one ("s", "ſ")."""
+    out = {member for member in members if member[0] is sre.CATEGORY}  # a class is the same in every case
+    if any(op is sre.RANGE for op, _ in members):
+        raise ValueError("a range of letters: compiled behind the look-ahead instead")
+    for char in (av for op, av in members if op is sre.LITERAL):
+        if not _sre.unicode_iscased(char):
+            out.add((sre.LITERAL, char))
+            continue
+        lower = _sre.unicode_tolower(char)
+        for each in (lower, *sre_compile._EXTRA_CASES.get(lower, ())):
+            out |= {(sre.LITERAL, cased) for cased in (each, *_other_cases().get(each, ()))}
+    out.add((sre.RANGE, (_CASED_BELOW, sys.maxunicode)))
+    return out
+
+
+@cache
+def _other_cases() -> dict[int, tuple[int, ...]]:
+    """Each lower-case character's other cases: the characters the compiler lowers to it (about 1 400; read once)."""
+    lowers = list(map(_sre.unicode_tolower, range(_CASED_BELOW)))
+    found: dict[int, list[int]] = {}
+    for char, lower in enumerate(lowers):
+        if lower != char:
+            found.setdefault(lower, []).append(char)
+    return {lower: tuple(chars) for lower, chars in found.items()}
 
 
 def _searching_through(members: set[Member], tree: Any, flags: int) -> list[int]:
@@ -148,7 +176,7 @@ def _searching_through(members: set[Member], tree: Any, flags: int) -> list[int]
 
 def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[tuple[Any, Any]]:
     """``data`` with each alternation regrouped by the literal characters its branches open with (see
-    ``_by_first_literal``), inside groups and repeats too (``caseless``: where case is ignored)."""
+    ``_by_first_literal``), inside groups, repeats and look-aheads too (``caseless``: where case is ignored)."""
     out = []
     for op, av in data:
         if op is sre.BRANCH:
@@ -165,6 +193,8 @@ def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[
         elif op in _REPEATS:
             low, high, sub = av
             av = (low, high, sre_parse.SubPattern(state, _regrouped(sub.data, state, caseless)))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:  # a look-ahead; a look-behind keeps its fixed width as written
+            av = (av[0], sre_parse.SubPattern(state, _regrouped(av[1].data, state, caseless)))
         out.append((op, av))
     return out
 
