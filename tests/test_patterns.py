@@ -22,9 +22,12 @@ PATTERNS = [
     (r"(?P<one>a)b|a(?P<two>c)|(a)(b)?d", 0),  # groups inside regrouped branches keep their numbers
     (r"\d{1,3}(?:st|nd)|\d+?d|[a-c]{2,}+b|x{1}", 0),  # repeats of one character, greedy, lazy and possessive
     (r"(?<!\w)(?:Ab|aC|a|[Bb]d|ab|ſt|St|k|(?-i:K)m)", re.IGNORECASE),
+    (r"(?:\d{1,2}(?:st|nd)|ab|a|(?!))c|(?:\d{1,2}(?:st|nd)|ab|a|(?!))bd|(?:x|y\d+)z|(?:x|y\d+)1", 0),  # openings shared
+    (r"(?:\d{1,2}(?:st|nd)|first)c|(?:\d{1,2}(?:st|nd)|first)d|(?:\d{1,2}(?:st|nd)|first)", 0),  # one way each
+    (r"(?:six|sixth) ?th|(?:six|sixth) ?h|(?:\d+|1a)5|(?:\d+|1a)a|(?:\d+)2", 0),  # openings matching in two ways
     (r"(?<!\w)(?=(?:ab|ac|b)(?!\w))(?:(?P<x>ab)|(?P<y>a\w+)|b)(?!(?:c|ad|ae))", re.IGNORECASE),  # look-aheads  # "A" and "a", "s" and "ſ", "k" and the Kelvin sign are one
 ]
-TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkrbvVAſKK", max_size=60)
+TEXT = st.text(alphabet="0123456789/.,- ahnmăNTtJjUS$Đứ\nthứHaiMondyoiscđềglkrbvVAſKKxyzth12", max_size=60)
 
 
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
@@ -48,6 +51,11 @@ def test_gated_patterns_find_what_the_pattern_finds(pattern: str, flags: int, te
 ])
 def test_a_pattern_of_unknown_first_characters_is_compiled_as_it_is(pattern: str) -> None:
     assert compile_gated(pattern).pattern == pattern
+
+
+def test_an_opening_matching_in_two_ways_is_not_shared() -> None:
+    pattern = r"(?:\d+|x)5|(?:\d+|x)a"  # "125a": "12" then "5" before "125" then "a"
+    assert [m.group() for m in compile_gated(pattern).finditer("125a")] == ["125"]
 
 
 def test_the_words_every_match_holds_are_read_from_the_pattern() -> None:

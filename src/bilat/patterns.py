@@ -16,7 +16,8 @@ match that may be empty) is compiled as it is.
 Its alternations are regrouped by the characters their branches open with
 ("visit|visited|meet" as "visit(?:|ed)|meet", in effect): the engine tries
 a branch after another, and a rule that lists hundreds of phrases otherwise
-tries each of them at every word.
+tries each of them at every word. Neighbouring branches that open with one
+alternation matching in a single way ("{nth} session", "{nth} round") share it.
 
 ``required_words`` reads, from the same parse, the words every match holds
 ("tháng" in "(?P<n>\\d{1,2}|nửa)\\s+tháng\\s+đầu"): a rule need not be searched
@@ -180,8 +181,10 @@ def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[
     out = []
     for op, av in data:
         if op is sre.BRANCH:
-            branches = [_regrouped(branch.data, state, caseless) for branch in av[1]]
-            av = (av[0], [sre_parse.SubPattern(state, branch) for branch in _by_first_literal(branches, state, caseless)])
+            branches = _by_first_literal([_regrouped(branch.data, state, caseless) for branch in av[1]], state, caseless)
+            if not caseless:
+                branches = _shared_openings(branches, state)
+            av = (av[0], [sre_parse.SubPattern(state, branch) for branch in branches])
         elif op is sre.SUBPATTERN:
             group, add_flags, del_flags, sub = av
             inside = (caseless or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
@@ -233,6 +236,79 @@ def _by_first_literal(branches: list[list[tuple[Any, Any]]], state: Any, caseles
             rests = [sre_parse.SubPattern(state, rest) for rest in _by_first_literal(slot[1], state, caseless)]
             out.append([(sre.LITERAL, slot[0]), (sre.BRANCH, (None, rests))])
     return out
+
+
+def _shared_openings(branches: list[list[tuple[Any, Any]]], state: Any) -> list[list[tuple[Any, Any]]]:
+    """Neighbouring branches that open with the same alternation, that alternation once then the alternation of
+    their rests: "(?:first|2nd) session|(?:first|2nd) round" as "(?:first|2nd) (?:session|round)", in effect.
+
+    Only where the alternation matches in one way at most wherever it starts (see ``_deterministic``):
+    otherwise the engine would try the second branch's rest before the first's with another way of it;
+    and only where case counts, as ``_apart`` compares characters as written.
+    """
+    out: list[list[tuple[Any, Any]]] = []
+    rests: list[list[tuple[Any, Any]]] = []
+    for branch in [*branches, []]:
+        if rests and branch and repr(branch[0]) == repr(out[-1][0]):
+            rests.append(branch[1:])
+            continue
+        if len(rests) > 1:
+            out[-1] = [out[-1][0], (sre.BRANCH, (None, [sre_parse.SubPattern(state, rest) for rest in rests]))]
+        rests = [branch[1:]] if branch and branch[0][0] is sre.BRANCH and _deterministic(branch[:1]) else []
+        out.append(branch)
+    return out[:-1]
+
+
+def _deterministic(items: list[tuple[Any, Any]]) -> bool:
+    """Whether ``items`` match in one way at most wherever they start: literals, sets and look-arounds (which the
+    engine never re-enters); alternations of such whose branches open with characters no other opens with;
+    a repeat of one character before something that no such character opens."""
+    for position, (op, av) in enumerate(items):
+        if op in _ONE_CHARACTER or op in _ZERO_WIDTH:
+            continue
+        if op is sre.BRANCH:
+            branches = [branch.data for branch in av[1] if not _never_matches(branch.data)]
+            if not all(map(_deterministic, branches)) or not _apart([_opening(branch) for branch in branches]):
+                return False
+        elif op in _REPEATS and len(av[2].data) == 1 and av[2].data[0][0] in _ONE_CHARACTER:
+            following = items[position + 1:position + 2]
+            if op is not sre.POSSESSIVE_REPEAT and not (following and _apart([_opening(av[2].data), _opening(following)])):
+                return False
+        else:
+            return False
+    return True
+
+
+def _never_matches(branch: list[tuple[Any, Any]]) -> bool:
+    """A branch opening with "(?!)", which the data writes for a list it leaves empty."""
+    return bool(branch) and branch[0][0] is sre.ASSERT_NOT and not branch[0][1][1].data
+
+
+def _opening(items: list[tuple[Any, Any]]) -> set[Member] | None:
+    """The characters a match of ``items`` starts with, or None when it may be empty or they cannot be told."""
+    try:
+        members, nullable = _first(items)
+    except _Unknown:
+        return None
+    return None if nullable else members
+
+
+def _apart(openings: list[set[Member] | None]) -> bool:
+    """Whether no character opens two of ``openings``: told for literals, and for a literal against a set."""
+    literals: set[int] = set()
+    sets: list[re.Pattern[str]] = []
+    for opening in openings:
+        if opening is None:
+            return False
+        chars = {av for op, av in opening if op is sre.LITERAL}
+        if len(chars) < len(opening):
+            if sets or any(map(re.compile(f"[{''.join(_written(m) for m in opening)}]").match, map(chr, literals))):
+                return False  # two sets, or a set holding an earlier literal
+            sets.append(re.compile(f"[{''.join(_written(m) for m in opening)}]"))
+        elif literals & chars or any(s.match(chr(c)) for s in sets for c in chars):
+            return False
+        literals |= chars
+    return True
 
 
 def _case_class(char: int) -> int:
