@@ -10,7 +10,6 @@ checked against their neighbours (``_is_name_part``).
 
 from __future__ import annotations
 
-import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -24,7 +23,7 @@ from bilat._types import CountryCode
 from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load, load_shared
+from bilat.lang import NEVER, Lexicon, load, load_shared
 from bilat.patterns import compile_gated
 
 _WORD = re.compile(r"\w+")
@@ -48,13 +47,13 @@ class PhraseMatcher:
     Each alternation is compiled the first time its word is met: a text meets
     few of the thousands of first words, and compiling them all cost a tenth
     of a second at each process's first article. The words that open a phrase
-    are found by the engine (``_openers``), not looked up one by one: a text
+    are found by the engine (``_opener``), not looked up one by one: a text
     has thousands of words, a few dozen of which open a name.
     """
 
     _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
     _compiled: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = field(default_factory=dict)
-    _openers: list[re.Pattern[str]] = field(default_factory=list)
+    _opener: re.Pattern[str] | None = None
 
     def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
         forms = [_SPACED_DASH.sub(dash, phrase) for dash in _DASHES] if _SPACED_DASH.search(phrase) else [phrase]
@@ -66,7 +65,7 @@ class PhraseMatcher:
             entries.append((form, value, caseless))
             entries.sort(key=lambda entry: -len(entry[0]))
         self._compiled.clear()
-        self._openers.clear()
+        self._opener = None
 
     def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
         """``(start, end, value)`` of each match inside ``text[start:end]``."""
@@ -88,30 +87,26 @@ class PhraseMatcher:
         """The words of ``text[start:end]`` (``\\w+`` runs, the first one cut at ``start``) that may open a phrase, in order.
 
         A phrase opens with its first word exactly as written, or in any case when caseless: any
-        other word's look-up would find no match, and is not made.
+        other word's look-up would find no match, and is not made (a word in another case may still
+        be looked up in a matcher holding a caseless phrase).
         """
-        if not self._openers:
-            self._openers.extend(_openers(self._by_first))
+        if self._opener is None:
+            self._opener = _opener(self._by_first)
         cut = _WORD.match(text, start, end) if start > 0 and _is_word_char(text[start - 1]) else None
         if cut is not None:
             yield cut  # a word cut by ``start`` counts from there
             start = cut.end()
-        found = [opener.finditer(text, start, end) for opener in self._openers]
-        if len(found) == 1:
-            yield from found[0]
-        else:  # and caseless words apart, or a matcher of no phrase
-            yield from heapq.merge(*found, key=re.Match.start)
+        yield from self._opener.finditer(text, start, end)
 
 
-def _openers(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> list[re.Pattern[str]]:
-    """Patterns finding the words that open a phrase: as written, and the caseless phrases' in any case."""
-    words: dict[bool, set[str]] = {False: set(), True: set()}
-    for entries in by_first.values():
-        for form, _, caseless in entries:
-            words[caseless].add(_WORD.match(form).group())  # type: ignore[union-attr]
-    flags = {False: 0, True: re.IGNORECASE}
-    return [compile_gated(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(found)))})(?!\w)", flags[caseless])
-            for caseless, found in words.items() if found]
+def _opener(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> re.Pattern[str]:
+    """The pattern finding the words that open a phrase: as written, or in any case where one phrase is
+    caseless (the look-up that follows tells the phrases apart)."""
+    words = {_WORD.match(form).group() for entries in by_first.values() for form, _, _ in entries}  # type: ignore[union-attr]
+    if not words:
+        return re.compile(NEVER)
+    caseless = any(caseless for entries in by_first.values() for _, _, caseless in entries)
+    return compile_gated(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)", re.IGNORECASE if caseless else 0)
 
 
 def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]:
