@@ -62,6 +62,7 @@ def test_the_words_every_match_holds_are_read_from_the_pattern() -> None:
     assert required_words(r"\b(?P<n>\d{1,2}|nửa)\s+(?:tháng|Tháng)\s+đầu(?!\w)") == (
         frozenset({"tháng", "Tháng"}), frozenset({"đầu"}))
     assert required_words(r"(?:x|yz)\d+|(?i:Monday)") == ()  # a one-letter branch; a case-insensitive one
+    assert required_words(r"(?:April|Apr\.?|May)\s+\d") == (frozenset({"Apr", "May"}),)  # "April" holds "Apr"
 
 
 @pytest.mark.parametrize("pattern", [

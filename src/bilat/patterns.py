@@ -78,14 +78,19 @@ SHORTEST_REQUIRED = 2
 
 def required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of words of which every match of ``pattern`` holds one: of "(?:tháng|Tháng)\\s+(?P<m>\\d+)", {"tháng",
-    "Tháng"}. Only what the match itself holds (no look-around), nothing where a case-insensitive flag is."""
+    "Tháng"}; of "(?:April|Apr)", {"Apr"}. Only what the match itself holds (no look-around), nothing where a case-insensitive flag is."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return ()
     if parsed.state.flags & re.IGNORECASE:
         return ()
-    return tuple(words for words in _required(parsed.data) if min(map(len, words)) >= SHORTEST_REQUIRED)
+    return tuple(_shortest(words) for words in _required(parsed.data) if min(map(len, words)) >= SHORTEST_REQUIRED)
+
+
+def _shortest(words: frozenset[str]) -> frozenset[str]:
+    """``words`` without those holding another of them: a text that holds "April" holds "Apr"."""
+    return frozenset(word for word in words if not any(other != word and other in word for other in words))
 
 
 def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
