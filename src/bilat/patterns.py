@@ -40,6 +40,8 @@ _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY
 """Classes a first character may belong to, as written in a character set."""
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_CASELESS = sre.SRE_FLAG_IGNORECASE
+"""``re.IGNORECASE`` as the parser writes it, a plain number (the flag enum's ``&`` is slow)."""
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ONE_CHARACTER = (sre.LITERAL, sre.IN)
 
@@ -58,6 +60,7 @@ def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     shape may change between versions: anything that does not look as expected compiles the pattern
     behind a look-ahead, or as it is. The pattern's ``pattern`` is the look-ahead's: an equivalent one.
     """
+    flags = int(flags)  # as ``re.compile`` does: the flag enum's operators are slow, and the compiler asks at every group
     try:
         parsed = sre_parse.parse(pattern, flags)
         members, nullable = _first(parsed.data)
@@ -83,7 +86,7 @@ def required_words(pattern: str) -> tuple[frozenset[str], ...]:
         parsed = sre_parse.parse(pattern)
     except re.error:
         return ()
-    if parsed.state.flags & re.IGNORECASE:
+    if parsed.state.flags & _CASELESS:
         return ()
     return tuple(_shortest(words) for words in _required(parsed.data) if min(map(len, words)) >= SHORTEST_REQUIRED)
 
@@ -105,7 +108,7 @@ def _required(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
         if run:
             found.append(frozenset({"".join(run)}))
             run = []
-        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+        if op is sre.SUBPATTERN and not av[1] & _CASELESS:
             found += _required(av[3].data)
         elif op in _REPEATS and av[0] >= 1:
             found += _required(av[2].data)
@@ -122,8 +125,8 @@ def _regrouped_program(text: str, parsed: Any, flags: int, members: set[Member])
     characters the engine's search jumps through (what the compiler writes for a pattern opening with a set);
     where case is ignored, with every other case of their letters."""
     flags |= parsed.state.flags
-    caseless = bool(flags & re.IGNORECASE)
-    if caseless and flags & re.ASCII:
+    caseless = bool(flags & _CASELESS)
+    if caseless and flags & sre.SRE_FLAG_ASCII:
         raise ValueError("ASCII case-folding")
     tree = sre_parse.SubPattern(parsed.state, _regrouped(parsed.data, parsed.state, caseless))
     code = sre_compile._code(tree, flags)
@@ -192,7 +195,7 @@ def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[
             av = (av[0], [sre_parse.SubPattern(state, branch) for branch in branches])
         elif op is sre.SUBPATTERN:
             group, add_flags, del_flags, sub = av
-            inside = (caseless or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            inside = (caseless or bool(add_flags & _CASELESS)) and not del_flags & _CASELESS
             av = (group, add_flags, del_flags, sre_parse.SubPattern(state, _regrouped(sub.data, state, inside)))
         elif op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1 and av[2].data[0][0] in _ONE_CHARACTER:
             low, high, sub = av  # "\d{1,3}" as "\d\d{0,2}": a branch opening with a set is passed over at once
@@ -365,7 +368,7 @@ def _first(items: list[tuple[Any, Any]]) -> tuple[set[Member], bool]:
             return members, False
         if op is sre.SUBPATTERN:
             _, add_flags, _, sub = av
-            if add_flags & re.IGNORECASE:
+            if add_flags & _CASELESS:
                 raise _Unknown  # the look-ahead would not share the group's case-insensitivity
             found, nullable = _first(sub.data)
         elif op is sre.ATOMIC_GROUP:
