@@ -72,7 +72,7 @@ def compile_gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     try:
         return _regrouped_program(gated, parsed, flags, members)
     except (RuntimeError, AttributeError, TypeError, ValueError, IndexError, KeyError, OverflowError, AssertionError):
-        return re.compile(gated, flags)  # the engine refused the code (it checks every program it is given), or the internals changed
+        return re.compile(gated, flags)  # the engine refused the code (it checks every program), or the internals changed
 
 
 SHORTEST_REQUIRED = 2
@@ -81,7 +81,8 @@ SHORTEST_REQUIRED = 2
 
 def required_words(pattern: str) -> tuple[frozenset[str], ...]:
     """Sets of words of which every match of ``pattern`` holds one: of "(?:tháng|Tháng)\\s+(?P<m>\\d+)", {"tháng",
-    "Tháng"}; of "(?:April|Apr)", {"Apr"}. Only what the match itself holds (no look-around), nothing where a case-insensitive flag is."""
+    "Tháng"}; of "(?:April|Apr)", {"Apr"}. Only what the match itself holds (no look-around), nothing where
+    a case-insensitive flag is."""
     try:
         parsed = sre_parse.parse(pattern)
     except re.error:
@@ -204,7 +205,7 @@ def _regrouped(data: list[tuple[Any, Any]], state: Any, caseless: bool) -> list[
         elif op in _REPEATS:
             low, high, sub = av
             av = (low, high, sre_parse.SubPattern(state, _regrouped(sub.data, state, caseless)))
-        elif op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:  # a look-ahead; a look-behind keeps its fixed width as written
+        elif op in (sre.ASSERT, sre.ASSERT_NOT) and av[0] == 1:  # a look-ahead (a look-behind stays as written)
             av = (av[0], sre_parse.SubPattern(state, _regrouped(av[1].data, state, caseless)))
         out.append((op, av))
     return out

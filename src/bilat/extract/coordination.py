@@ -36,7 +36,7 @@ def coordination_of(lexicon: Lexicon) -> Coordination:
     conjunction = rf"(?<!\w)(?:{alternation(data['conjunctions'])})(?!\w)"
     strong = rf"\s*(?:{alternation(data['strong'])})\s*(?:{conjunction}\s*)?"
     weak = rf"\s*,?\s*{conjunction}\s*|\s*,\s*"
-    # searched through every clause of a list: behind its first characters (spaces, punctuation, a conjunction's first letter)
+    # searched through every list: behind its first characters (spaces, punctuation, a conjunction's first letter)
     return Coordination(separator_re=compile_gated(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak))
 
 

@@ -102,14 +102,17 @@ class PhraseMatcher:
 def _opener(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> re.Pattern[str]:
     """The pattern finding the words that open a phrase: as written, or in any case where one phrase is
     caseless (the look-up that follows tells the phrases apart)."""
-    words = {_WORD.match(form).group() for entries in by_first.values() for form, _, _ in entries}  # type: ignore[union-attr]
+    forms = [form for entries in by_first.values() for form, _, _ in entries]
+    words = {_WORD.match(form).group() for form in forms}  # type: ignore[union-attr]
     if not words:
         return re.compile(NEVER)
     caseless = any(caseless for entries in by_first.values() for _, _, caseless in entries)
     return compile_gated(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)", re.IGNORECASE if caseless else 0)
 
 
-def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]:
+def _alternation(
+    entries: list[tuple[str, str | None, bool]],
+) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]:
     """The alternation of the phrases that open with one word, and the value of the phrase a match found.
 
     Phrases as written match themselves: the matched text names its phrase, and the alternation,
