@@ -5,13 +5,18 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import MINYEAR, date
+from functools import lru_cache
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 DayRange = tuple[str, str]
 """First and last day (``YYYY-MM-DD``); strings compare in date order."""
 
+_KEPT_DATES = 4096
+"""Dates whose reading is kept: an article names a few dozen, asked for at every sentence; a store's merge, thousands."""
 
+
+@lru_cache(maxsize=_KEPT_DATES)
 def day_range(iso: str | None) -> DayRange | None:
     """``"2024"`` → 2024-01-01..2024-12-31; ``"2024-11-12/2024-11-16"`` → those days; None if unreadable."""
     if not iso:
@@ -66,6 +71,7 @@ def overlap(a: DayRange, b: DayRange) -> DayRange | None:
     return (lo, hi) if lo <= hi else None
 
 
+@lru_cache(maxsize=_KEPT_DATES)
 def width(iso: str | None) -> int:
     """How vague a date is, for picking the most precise one: days spanned (a large number for None)."""
     rng = day_range(iso)

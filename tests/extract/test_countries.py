@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bilat.extract.components import countries, sentences  # noqa: F401  (registers the components)
-from bilat.extract.components.countries import _word_before, countries_in, country_of_place, main_pair
+from bilat.extract.components.countries import (
+    PhraseMatcher, _word_before, countries_in, country_of_place, main_pair,
+)
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import run
 from bilat.lang import load
@@ -178,3 +180,33 @@ def test_the_word_before_a_name_is_the_one_a_search_from_the_sentence_start_find
     opening, end = min(opening, end, len(text)), min(end, len(text))
     found = re.search(r"(\w+) $", text[opening:end])
     assert _word_before(text, opening, end) == (opening + found.start() if found else None)
+
+
+def _looked_up_at_every_word(matcher: PhraseMatcher, text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """What ``find`` gives, read as the phrases' first words were at first: a look-up at every word."""
+    found, resume = [], start
+    for word in re.compile(r"\w+").finditer(text, start, end):
+        entries = matcher._by_first.get(word.group().lower())
+        if word.start() < resume or entries is None:
+            continue
+        for form, value, caseless in entries:  # the longest first
+            match = re.compile(re.escape(form) + (r"(?!\w)" if form[-1].isalnum() else ""),
+                               re.IGNORECASE if caseless else 0).match(text, word.start())
+            if match is not None:
+                break
+        if match is not None and match.end() <= end:
+            found.append((word.start(), match.end(), value))
+            resume = match.end()
+    return found
+
+
+@given(text=st.text(alphabet="abAB -–_", max_size=16), start=st.integers(0, 16), end=st.integers(0, 16))
+@example(text="ab - a", start=1, end=6)  # a word cut by the start: "b - a" is found from there
+@example(text="AA bb", start=0, end=5)  # a caseless phrase in another case
+def test_phrases_are_found_where_a_look_up_at_every_word_finds_them(text: str, start: int, end: int) -> None:
+    matcher = PhraseMatcher()
+    for phrase, value, caseless in [("ab", "X", False), ("Ab ba", "Y", False), ("ba", None, False), ("ab", "U", False),
+                                    ("b - a", "Z", False), ("aa bb", "W", True), ("b_", "V", False), ("ab a", "T", False)]:
+        matcher.add(phrase, value, caseless=caseless)
+    start, end = min(start, end, len(text)), min(end, len(text))
+    assert list(matcher.find(text, start, end)) == _looked_up_at_every_word(matcher, text, start, end)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bilat.lang import Lexicon, alternation
+from bilat.patterns import compile_gated
 
 _TRIM = " ,.;:…"
 
@@ -35,7 +36,8 @@ def coordination_of(lexicon: Lexicon) -> Coordination:
     conjunction = rf"(?<!\w)(?:{alternation(data['conjunctions'])})(?!\w)"
     strong = rf"\s*(?:{alternation(data['strong'])})\s*(?:{conjunction}\s*)?"
     weak = rf"\s*,?\s*{conjunction}\s*|\s*,\s*"
-    return Coordination(separator_re=re.compile(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak))
+    # searched through every list: behind its first characters (spaces, punctuation, a conjunction's first letter)
+    return Coordination(separator_re=compile_gated(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak))
 
 
 def split_items(text: str, start: int, end: int, coordination: Coordination,

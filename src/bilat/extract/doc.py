@@ -119,6 +119,8 @@ class Document:
         budget.check()
         index = self._index(name)
         low, high = bisect_left(index.starts, start), bisect_right(index.starts, end)
+        if low == high:  # most sentences hold none of a layer's few spans
+            return []
         if index.order is None:
             return [s for s in index.spans[low:high] if s.end <= end]
         return [index.spans[i] for i in sorted(i for i in index.order[low:high] if index.spans[i].end <= end)]
@@ -130,8 +132,11 @@ class Document:
         return index.spans[found] if index.order is None else [index.spans[i] for i in sorted(index.order[found])]
 
     def _index(self, name: str) -> _ByStart:
-        """Layer ``name`` by its spans' starts, built once per layer written."""
-        spans = self.layer(name)
+        """Layer ``name`` by its spans' starts, built once per layer written (rules ask for it at every sentence,
+        several times); a layer no component wrote has no spans."""
+        spans = self.layers.get(name)
+        if spans is None:
+            return _NO_SPANS
         index = self._by_start.get(name)
         if index is None or index.spans is not spans or index.size != len(spans):
             index = _ByStart.of(spans)
@@ -156,3 +161,7 @@ class _ByStart:
             return _ByStart(spans, len(spans), starts, None)
         order = sorted(range(len(spans)), key=starts.__getitem__)
         return _ByStart(spans, len(spans), [starts[i] for i in order], order)
+
+
+_NO_SPANS = _ByStart([], 0, [], None)
+"""The index of a layer no component wrote."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from functools import cache, lru_cache
@@ -23,7 +23,8 @@ from bilat._types import CountryCode
 from bilat.extract.components.dates import LEDE_SENTENCES, dateline
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
-from bilat.lang import Lexicon, load, load_shared
+from bilat.lang import NEVER, Lexicon, load, load_shared
+from bilat.patterns import compile_gated
 
 _WORD = re.compile(r"\w+")
 _SPACED_DASH = re.compile(r" [-–] ")
@@ -41,15 +42,18 @@ class PhraseMatcher:
     Caseless phrases compare lower-cased; a dash written " - " also matches
     "-", "–" and " – ", since the press writes "Đông Á-Mỹ Latinh" and
     "Đông Á - Mỹ Latinh" alike. The phrases that start with one word are
-    tried as one compiled alternation, longest first, so that each word of a
-    text costs one dictionary look-up and at most one regex match. Each
-    alternation is compiled the first time its word is met: a text meets few
-    of the thousands of first words, and compiling them all cost a tenth of a
-    second at each process's first article.
+    tried as one compiled alternation, longest first, so that each word that
+    opens a phrase costs one dictionary look-up and at most one regex match.
+    Each alternation is compiled the first time its word is met: a text meets
+    few of the thousands of first words, and compiling them all cost a tenth
+    of a second at each process's first article. The words that open a phrase
+    are found by the engine (``_opener``), not looked up one by one: a text
+    has thousands of words, a few dozen of which open a name.
     """
 
     _by_first: dict[str, list[tuple[str, str | None, bool]]] = field(default_factory=dict)
-    _compiled: dict[str, tuple[re.Pattern[str], list[str | None]]] = field(default_factory=dict)
+    _compiled: dict[str, tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = field(default_factory=dict)
+    _opener: re.Pattern[str] | None = None
 
     def add(self, phrase: str, value: str | None, *, caseless: bool = False) -> None:
         forms = [_SPACED_DASH.sub(dash, phrase) for dash in _DASHES] if _SPACED_DASH.search(phrase) else [phrase]
@@ -61,11 +65,12 @@ class PhraseMatcher:
             entries.append((form, value, caseless))
             entries.sort(key=lambda entry: -len(entry[0]))
         self._compiled.clear()
+        self._opener = None
 
     def find(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str | None]]:
         """``(start, end, value)`` of each match inside ``text[start:end]``."""
         resume = start
-        for word in _WORD.finditer(text, start, end):
+        for word in self._opening_words(text, start, end):
             if word.start() < resume:
                 continue
             first = word.group().lower()
@@ -75,17 +80,57 @@ class PhraseMatcher:
             bucket = self._compiled.get(first) or self._compiled.setdefault(first, _alternation(entries))
             found = bucket[0].match(text, word.start())
             if found is not None and found.end() <= end:
-                yield word.start(), found.end(), bucket[1][found.lastindex - 1]  # type: ignore[operator]
+                yield word.start(), found.end(), bucket[1](found)
                 resume = found.end()
 
+    def _opening_words(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The words of ``text[start:end]`` (``\\w+`` runs, the first one cut at ``start``) that may open a phrase, in order.
 
-def _alternation(entries: list[tuple[str, str | None, bool]]) -> tuple[re.Pattern[str], list[str | None]]:
-    """The alternation of the phrases that open with one word, each its own group, and their values."""
-    alternatives = [
-        f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
-        for form, _, caseless in entries
-    ]
-    return re.compile("|".join(alternatives)), [value for _, value, _ in entries]
+        A phrase opens with its first word exactly as written, or in any case when caseless: any
+        other word's look-up would find no match, and is not made (a word in another case may still
+        be looked up in a matcher holding a caseless phrase).
+        """
+        if self._opener is None:
+            self._opener = _opener(self._by_first)
+        cut = _WORD.match(text, start, end) if start > 0 and _is_word_char(text[start - 1]) else None
+        if cut is not None:
+            yield cut  # a word cut by ``start`` counts from there
+            start = cut.end()
+        yield from self._opener.finditer(text, start, end)
+
+
+def _opener(by_first: dict[str, list[tuple[str, str | None, bool]]]) -> re.Pattern[str]:
+    """The pattern finding the words that open a phrase: as written, or in any case where one phrase is
+    caseless (the look-up that follows tells the phrases apart)."""
+    forms = [form for entries in by_first.values() for form, _, _ in entries]
+    words = {_WORD.match(form).group() for form in forms}  # type: ignore[union-attr]
+    if not words:
+        return re.compile(NEVER)
+    caseless = any(caseless for entries in by_first.values() for _, _, caseless in entries)
+    return compile_gated(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(words)))})(?!\w)", re.IGNORECASE if caseless else 0)
+
+
+def _alternation(
+    entries: list[tuple[str, str | None, bool]],
+) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]:
+    """The alternation of the phrases that open with one word, and the value of the phrase a match found.
+
+    Phrases as written match themselves: the matched text names its phrase, and the alternation,
+    without a group for each, is regrouped letter by letter ("Cộng hòa ..." opens 158 of them).
+    Where one is caseless, each phrase is its own group.
+    """
+    if any(caseless for _, _, caseless in entries):
+        alternatives = [
+            f"({_CASELESS if caseless else _GROUP}{re.escape(form)}){_WORD_END if form[-1].isalnum() else ''})"
+            for form, _, caseless in entries
+        ]
+        values = [value for _, value, _ in entries]
+        return re.compile("|".join(alternatives)), lambda found: values[found.lastindex - 1]  # type: ignore[operator]
+    by_form: dict[str, str | None] = {}
+    for form, value, _ in entries:
+        by_form.setdefault(form, value)  # the first of one phrase added twice, as the alternation's order finds it
+    pattern = "|".join(f"{re.escape(form)}{_WORD_END if form[-1].isalnum() else ''}" for form, _, _ in entries)
+    return compile_gated(pattern), lambda found: by_form[found.group()]
 
 
 def both_cases(phrase: str) -> list[str]:

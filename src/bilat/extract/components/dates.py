@@ -35,7 +35,7 @@ from bilat.errors import LexiconError
 from bilat.extract.doc import Document, Span
 from bilat.extract.pipeline import component
 from bilat.lang import Lexicon, alternation, load, load_shared
-from bilat.patterns import compile_gated
+from bilat.patterns import compile_gated, required_words
 
 _YEAR = r"(?:1[89]|20)\d{2}"
 _PLAN_YEARS = 5
@@ -151,7 +151,8 @@ class Dateline:
 
 @dataclass(frozen=True)
 class _Patterns:
-    rules: tuple[tuple[re.Pattern[str], str], ...]
+    rules: tuple[tuple[re.Pattern[str], str, tuple[frozenset[str], ...]], ...]
+    """Each form's pattern, the kind of value it states, and the words every match of it holds (see ``required_words``)."""
     months: dict[str, int]
     counts: dict[str, int]
     quarters: dict[str, int]
@@ -298,7 +299,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     unknown = set(data["rules"]) - set(forms)
     if unknown:
         raise LexiconError(f"lang/{lexicon.lang}/dates.toml: unknown rules {sorted(unknown)}; known: {list(forms)}")
-    rules = [(compile_gated(p), kind) for name, patterns in forms.items() if name in data["rules"] for p, kind in patterns]
+    rules = [(compile_gated(p), kind, required_words(p))
+             for name, patterns in forms.items() if name in data["rules"] for p, kind in patterns]
     return _Patterns(
         rules=tuple(rules),
         months={**data["month_names"], **data["month_abbreviations"]},
@@ -437,11 +439,25 @@ def _valid(v: DateValue) -> bool:
 
 @component("dates", requires=["sents"], assigns="dates")
 def find_dates(doc: Document, lexicon: Lexicon) -> list[Span]:
-    """Every date expression in the body, earliest and longest first, never overlapping."""
+    """Every date expression in the body, earliest and longest first, never overlapping.
+
+    A form is searched for only where the body holds the words each of its matches holds ("tháng",
+    a weekday's name): most articles state a few of the thirty forms, and each search reads the whole text.
+    """
     patterns = _patterns(lexicon)
+    text, opening = doc.text, doc.text_start
+    held: dict[frozenset[str], bool] = {}  # forms share their words: "tháng", the weekdays
+
+    def holds_one(words: frozenset[str]) -> bool:
+        if words not in held:
+            held[words] = any(text.find(word, opening) >= 0 for word in words)
+        return held[words]
+
     found: list[tuple[int, int, int, DateValue]] = []
-    for priority, (pattern, kind) in enumerate(patterns.rules):
-        for match in pattern.finditer(doc.text, doc.text_start):
+    for priority, (pattern, kind, required) in enumerate(patterns.rules):
+        if not all(map(holds_one, required)):
+            continue
+        for match in pattern.finditer(text, opening):
             value = _value(match, kind, patterns)
             if value is not None:
                 found.append((match.start(), match.end(), priority, value))

@@ -36,6 +36,7 @@ from bilat.lang import Lexicon
 from bilat.patterns import compile_gated
 
 _DIRECTED = ("exports", "imports", "fdi_stock", "fdi_projects")
+_DIGIT = re.compile(r"\d")
 """Indicators whose ``parties`` have an order: from the first country to the second."""
 _PERIOD_AFTER_WORDS = 6
 """Words that may stand between an amount and the period stated after it ("đạt 8 tỷ USD trong năm 2024")."""
@@ -94,7 +95,7 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
     )
     return _NumberRules(
         pattern=compile_gated(pattern, re.IGNORECASE),
-        multiplier=re.compile(mult, re.IGNORECASE),
+        multiplier=compile_gated(mult, re.IGNORECASE),
         words={folded(k): v for k, v in data["words"].items()},
         multipliers={folded(k): v for k, v in data["multipliers"].items()},
         units=units,
@@ -105,10 +106,16 @@ def _number_rules(lexicon: Lexicon) -> _NumberRules:
 
 @component("amounts", requires=["sents"], assigns="amounts")
 def find_amounts(doc: Document, lexicon: Lexicon) -> list[Span]:
-    """Every amount in the body's sentences, as ``Span(label="amount", value=Amount)``."""
+    """Every amount in the body's sentences, as ``Span(label="amount", value=Amount)``.
+
+    An amount is written in digits or as a number word with its multiplier ("two billion"): a sentence
+    with neither, as most are, is not searched through (the amount pattern tries every word).
+    """
     rules = _number_rules(lexicon)
     spans: list[Span] = []
     for sent in doc.layer("sents"):
+        if not (_DIGIT.search(doc.text, sent.start, sent.end) or rules.multiplier.search(doc.text, sent.start, sent.end)):
+            continue
         for match in rules.pattern.finditer(doc.text, sent.start, sent.end):
             amount = _amount(match, rules)
             if amount is not None:
