@@ -31,6 +31,11 @@ def _codes() -> frozenset[str]:
     return frozenset(_names().values()) | frozenset(load_shared("parties")["treaty_parties"])
 
 
+def is_country_code(code: str) -> bool:
+    """Whether ``code``, in any case, is a code bilat knows (a country's, or a union's that signs as one)."""
+    return code.upper() in _codes()
+
+
 def country_code(name: str) -> str:
     """The ISO 3166-1 alpha-2 code of a country given by code or by name; BilatError if unknown."""
     if name.upper() in _codes():

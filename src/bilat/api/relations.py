@@ -11,8 +11,7 @@ from bilat import store
 from bilat.api.deps import RelationRecords, StoreEngine
 from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.schemas import EventStatus, EventType, ReaderLanguage, Relation, RelationsPage
-from bilat.countries import country_code
-from bilat.errors import BilatError
+from bilat.countries import is_country_code
 
 router = APIRouter(route_class=ApiRoute, tags=["relations"], responses=documented(NOT_MODIFIED))
 
@@ -106,10 +105,6 @@ def get_relation(
 
 def _country(code: str) -> str:
     """The code upper-cased if bilat knows the country; 404 otherwise."""
-    try:
-        known = country_code(code) == code.upper()
-    except BilatError:
-        known = False
-    if not known:
+    if not is_country_code(code):
         raise HTTPException(404, f"unknown country code {code!r}: give two ISO 3166-1 alpha-2 codes, as in VN-PE")
     return code.upper()

@@ -11,8 +11,8 @@ from bilat.api.deps import StoreEngine
 from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.relations import PAIR
 from bilat.api.schemas import SearchKind, SearchResults
-from bilat.countries import country_code
-from bilat.errors import BilatError, SearchError
+from bilat.countries import is_country_code
+from bilat.errors import SearchError
 from bilat.store.search import DEFAULT_LIMIT
 
 router = APIRouter(route_class=ApiRoute, tags=["search"], responses=documented(NOT_MODIFIED))
@@ -61,11 +61,7 @@ def _pair(value: str) -> tuple[str, str]:
     """The pair's codes upper-cased; 422 for a code bilat does not know."""
     codes = []
     for code in value.split("-"):
-        try:
-            known = country_code(code) == code.upper()
-        except BilatError:
-            known = False
-        if not known:
+        if not is_country_code(code):
             raise HTTPException(422, f"unknown country code {code!r} in pair: give two ISO 3166-1 alpha-2 codes, as in VN-PE")
         codes.append(code.upper())
     first, second = codes
