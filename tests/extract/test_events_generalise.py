@@ -241,3 +241,13 @@ def test_a_speech_at_a_gathering_attends_it(until) -> None:  # type: ignore[no-u
         assert [a for a, _ in _summary(doc, "ATTEND")] == [["KE" if lang == "en" else "VN"]], text
     doc = until("Kenyan President William Ruto addressed the issue of debt.", "events", lang="en", published="2025-03-12")
     assert _summary(doc, "ATTEND") == []
+
+
+def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc trao đổi với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son exchanged views with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son had an exchange with Peruvian Foreign Minister Elmer Schialer on Monday.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "MEET") == [(["VN", "PE"], "2025-03-10")], text
+    doc = until("The two ministers exchanged views on regional issues of mutual concern.", "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "MEET") == []  # views exchanged at talks already told are no meeting of their own
