@@ -251,3 +251,15 @@ def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: igno
         assert _summary(doc, "MEET") == [(["VN", "PE"], "2025-03-10")], text
     doc = until("The two ministers exchanged views on regional issues of mutual concern.", "events", lang="en", published="2025-03-12")
     assert _summary(doc, "MEET") == []  # views exchanged at talks already told are no meeting of their own
+
+
+def test_a_proposal_governs_each_step_of_its_list(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Thủ tướng Phạm Minh Chính đề nghị Kenya nối lại đường bay thẳng, ký Hiệp định miễn thị thực.", "vi"),
+                       ("On Monday, Prime Minister Pham Minh Chinh proposed that Kenya resume direct flights, "
+                        "sign an agreement on visa exemption and double scholarships.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a.status for a in doc.layer("facts.agreements")] == ["proposed"], text
+        assert _summary(doc, "SIGN") == [], text  # the signing is asked for, not done
+    doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính đề nghị Kenya nối lại đường bay thẳng, hai bên đã ký Hiệp định miễn thị thực.",
+                "events", published="2025-03-12")
+    assert [a.status for a in doc.layer("facts.agreements")] == ["signed"]  # a new subject after the comma: a clause of its own

@@ -171,7 +171,6 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     vague_step_re: re.Pattern[str]
     """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
-    step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
     beneficiary_markers: frozenset[str]
     """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
@@ -311,10 +310,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
-    step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
+    coordination = coordination_of(lexicon)
     ordinals_before = "|".join(data["session_ordinals_before"]) or NEVER
     ordinals_after = "|".join(data["session_ordinals_after"]) or NEVER
-    slots = {"gap": _FRAME_GAP, "step": step_opener, "pair": _PAIR_NAMES, "nth": rf"(?:{ordinals_before}|{ordinals_after})"}
+    slots = {"gap": _FRAME_GAP, "step": coordination.step_opener, "pair": _PAIR_NAMES, "nth": rf"(?:{ordinals_before}|{ordinals_after})"}
     patterns = [(_frame(template, slots), kind) for kind, templates in data.get("frames", {}).items()
                 for template in templates]
     frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
@@ -345,9 +344,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         vague_step_re=re.compile(
-            rf"\W*(?:(?:{alternation([*data['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
+            rf"\W*(?:(?:{alternation([*lexicon['coordination']['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
             rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
-        step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
         beneficiary_markers=frozenset(data["beneficiary_markers"]),
         passive_request_re=re.compile(alternation(data["passive_requests"])),
@@ -357,7 +355,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
-        coordination=coordination_of(lexicon),
+        coordination=coordination,
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
         complementizer_re=re.compile(rf"(?<!\w)(?:{words('complementizers')})(?!\w)"),
@@ -993,7 +991,7 @@ def _step_end(t: _Trigger) -> int:
     """
     _, end = t.clause
     while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
-            and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
+            and separator.group("strong") and t.data.coordination.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
         end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
     attribution = t.data.attribution_re.search(t.doc.text, t.end, end)
     if attribution is not None:  # "... to $200 billion by 2020, the TASS news agency reported": not the step
@@ -1061,7 +1059,7 @@ def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
     """
     steps: list[tuple[int, int]] = []
     pending: int | None = None
-    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.step_opener_re):
+    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.coordination.step_opener_re):
         start = start if pending is None else pending
         if _concrete(t, start, end):
             steps.append((start, end))
