@@ -263,3 +263,14 @@ def test_a_proposal_governs_each_step_of_its_list(until) -> None:  # type: ignor
     doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính đề nghị Kenya nối lại đường bay thẳng, hai bên đã ký Hiệp định miễn thị thực.",
                 "events", published="2025-03-12")
     assert [a.status for a in doc.layer("facts.agreements")] == ["signed"]  # a new subject after the comma: a clause of its own
+
+
+def test_a_reported_will_is_a_commitment_with_a_concrete_step(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Vietnam announced on Monday that it would open an embassy in Kenya.", "en"),
+                       ("Kenya said it would send experts to Vietnam to help with coffee farming.", "en"),
+                       ("Vietnam wants to open a trade office in Kenya next year, Deputy Minister Do Hung Viet said.", "en"),
+                       ("Ngày 10/3, Việt Nam cam kết cử chuyên gia sang Kenya hỗ trợ trồng lúa.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [sorted(a) for a, _ in _summary(doc, "COMMIT")] == [["KE", "VN"]], text
+    doc = until("Kenya said it would further promote cooperation with Vietnam.", "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "COMMIT") == []  # nothing one could check was done
