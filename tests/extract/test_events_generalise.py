@@ -245,6 +245,10 @@ def test_a_speech_at_a_gathering_attends_it(until) -> None:  # type: ignore[no-u
 
 def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
     for text, lang in (("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc trao đổi với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn có cuộc nói chuyện với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc thảo luận với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son held discussions with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son had a conversation with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
                        ("Vietnamese Foreign Minister Bui Thanh Son exchanged views with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
                        ("Vietnamese Foreign Minister Bui Thanh Son had an exchange with Peruvian Foreign Minister Elmer Schialer on Monday.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
@@ -274,3 +278,14 @@ def test_a_reported_will_is_a_commitment_with_a_concrete_step(until) -> None:  #
         assert [sorted(a) for a, _ in _summary(doc, "COMMIT")] == [["KE", "VN"]], text
     doc = until("Kenya said it would further promote cooperation with Vietnam.", "events", lang="en", published="2025-03-12")
     assert _summary(doc, "COMMIT") == []  # nothing one could check was done
+
+
+def test_an_invitation_to_come_to_a_named_place_asks_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Tổng thống Kenya William Ruto mời Thủ tướng Phạm Minh Chính đến Nairobi.", "vi"),
+                       ("Ngày 10/3, Tổng thống Mỹ Donald Trump mời Thủ tướng Thái Lan Prayuth Chan-ocha đến Nhà Trắng.", "vi"),
+                       ("On Monday, US President Donald Trump invited Thai Prime Minister Prayuth Chan-ocha to the White House.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert len(_summary(doc, "INVITE")) == 1, text
+    doc = until("On Monday, Kenyan President William Ruto invited Prime Minister Pham Minh Chinh to dinner.", "events",
+                lang="en", published="2025-03-12")
+    assert _summary(doc, "INVITE") == []  # no visit asked

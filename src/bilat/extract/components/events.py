@@ -244,6 +244,7 @@ class _EventData:
     infinitive_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
+    invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
     """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     bare_futures: frozenset[str] = frozenset()
     """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
@@ -321,6 +322,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     return _EventData(
         frames=frames,
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
@@ -1593,9 +1595,11 @@ def _host_first(t: _Trigger, actors: list[str]) -> list[str]:
 
 
 def _states_a_visit(t: _Trigger) -> bool:
-    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
+    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend):
+    a visit's or an attendance's trigger, or a named place to come to ("mời ông đến Nhà Trắng")."""
     return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end)) \
+        or t.data.invited_to_a_place_re.search(t.doc.text, t.end, t.step_end) is not None
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
