@@ -289,3 +289,17 @@ def test_an_invitation_to_come_to_a_named_place_asks_a_visit(until) -> None:  # 
     doc = until("On Monday, Kenyan President William Ruto invited Prime Minister Pham Minh Chinh to dinner.", "events",
                 lang="en", published="2025-03-12")
     assert _summary(doc, "INVITE") == []  # no visit asked
+
+
+def test_a_numbered_session_the_two_sides_agree_to_hold_is_a_planned_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Hai bên nhất trí tổ chức Kỳ họp lần thứ 5 Ủy ban liên Chính phủ Việt Nam - Kenya tại Nairobi trong năm 2026.", "vi"),
+                       ("Hai bên nhất trí sẽ tổ chức hội nghị lần thứ 3 tại Kenya năm 2026.", "vi"),
+                       ("Vietnam and Kenya agreed to hold the third meeting of the Joint Committee in Nairobi in 2026.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(sorted(e.actors), e.date, e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == [
+            (["KE", "VN"], "2026", "planned")], text
+    doc = until("Ngày 10/3, Việt Nam và Kenya tổ chức tham vấn chính trị lần thứ 9 tại Nairobi.", "events", published="2025-03-12")
+    assert [(sorted(e.actors), e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == [(["KE", "VN"], "happened")]
+    doc = until("Bộ trưởng Bùi Thanh Sơn cho biết Việt Nam đã tổ chức thành công Đại hội lần thứ XIII của Đảng. "
+                "Kenya coi trọng quan hệ với Việt Nam.", "events", published="2025-03-12")
+    assert _summary(doc, "MEET") == []  # one side's own congress

@@ -244,6 +244,7 @@ class _EventData:
     infinitive_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
+    held_by_both: tuple[str, ...] = ()
     invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
     """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     bare_futures: frozenset[str] = frozenset()
@@ -322,6 +323,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     return _EventData(
         frames=frames,
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        held_by_both=tuple(data["held_by_both"]),
         invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
@@ -958,7 +960,8 @@ def _numbered_session(t: _Trigger) -> bool:
     start, _ = t.clause
     return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
                 or t.data.session_after_re.match(t.doc.text, t.end)
-                or t.data.session_start_re.match(t.phrase))  # a frame that opens with the ordinal ("3rd meeting of the ...")
+                or t.data.session_start_re.match(t.phrase)  # a frame that opens with the ordinal ("3rd meeting of the ...")
+                or t.data.session_after_re.search(t.phrase))  # or holds it ("tổ chức Kỳ họp lần thứ 5")
 
 
 def _future(t: _Trigger) -> bool:
@@ -1223,6 +1226,9 @@ def _meet(t: _Trigger) -> list[Event]:
     counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
     people = [p for p in counterparts if p.kind != "country"]
     subject = _subject(t)
+    if t.data.held_by_both and _lower_first(t.phrase).startswith(t.data.held_by_both) \
+            and not (subject is not None and subject.kind == "joint") and not _held_with(t, subject):
+        return []  # "tổ chức thành công Đại hội lần thứ XIII": one side's own session; "Việt Nam và Argentina tổ chức" both
     between = _between(t)
     passive = None if people else _passive_agent(t)
     if between is not None:
@@ -1254,7 +1260,14 @@ def _meet(t: _Trigger) -> list[Event]:
             office = counterpart.office if counterpart is not None else None
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
+    if _numbered_session(t) and _inside_request(t, ("COMMIT",)):
+        # "nhất trí tổ chức Kỳ họp lần thứ 5 ... năm 2026", "agreed to hold the 3rd meeting": a session still to be held
+        events = [replace(e, status="planned") for e in events if not _before_the_narrative(t, e.date)]
     return events
+
+
+def _before_the_narrative(t: _Trigger, date: str | None) -> bool:
+    return bool(date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7])
 
 
 def _passive_agent(t: _Trigger) -> tuple[_Participant, _Participant] | None:
@@ -1313,6 +1326,13 @@ def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
     side = t.ctx.side(named[0])
     met = [p for p in named[1:] if p.kind in ("person", "title") and t.ctx.side(p) != side]
     return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
+
+
+def _held_with(t: _Trigger, subject: _Participant | None) -> bool:
+    """"Việt Nam và Argentina tổ chức ...": the subject joined to another side right before the verb."""
+    return subject is not None and any(
+        p.start > subject.end and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, p.start) and _right_before(t, p)
+        and t.ctx.side(p) != t.ctx.side(subject) for p in t.participants if p.kind in ("country", "person", "title"))
 
 
 def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False) -> bool:
