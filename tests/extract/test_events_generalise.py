@@ -303,3 +303,13 @@ def test_a_numbered_session_the_two_sides_agree_to_hold_is_a_planned_meeting(unt
     doc = until("Bộ trưởng Bùi Thanh Sơn cho biết Việt Nam đã tổ chức thành công Đại hội lần thứ XIII của Đảng. "
                 "Kenya coi trọng quan hệ với Việt Nam.", "events", published="2025-03-12")
     assert _summary(doc, "MEET") == []  # one side's own congress
+
+
+def test_encouraging_or_seeking_a_concrete_step_proposes_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("On Monday, Kenyan President William Ruto encouraged Vietnam to open an embassy in Nairobi.",
+                 "On Monday, Kenyan President William Ruto sought Vietnam's support for Kenya's candidacy for the UN Security Council."):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2025-03-10")], text
+    doc = until("On Monday, Kenyan President William Ruto encouraged Vietnamese businesses to strengthen cooperation with Kenya.",
+                "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "PROPOSE") == []  # nothing one could check was done
