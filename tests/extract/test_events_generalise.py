@@ -313,3 +313,15 @@ def test_encouraging_or_seeking_a_concrete_step_proposes_it(until) -> None:  # t
     doc = until("On Monday, Kenyan President William Ruto encouraged Vietnamese businesses to strengthen cooperation with Kenya.",
                 "events", lang="en", published="2025-03-12")
     assert _summary(doc, "PROPOSE") == []  # nothing one could check was done
+
+
+def test_a_wish_to_welcome_someone_invites_them(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto. Thủ tướng Phạm Minh Chính "
+                        "bày tỏ mong muốn sớm được đón Tổng thống Ruto tại Việt Nam.", "vi"),
+                       ("On Monday, Prime Minister Pham Minh Chinh met Kenyan President William Ruto. "
+                        "Chinh said he hoped to soon welcome Ruto to Vietnam.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "INVITE") == [(["VN", "KE"], "2025-03-10")], text
+    doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto. Thủ tướng mong muốn tiếp tục "
+                "đón nhận sự ủng hộ của Kenya.", "events", published="2025-03-12")
+    assert _summary(doc, "INVITE") == []  # "đón nhận": to receive support, no one welcomed

@@ -786,7 +786,8 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    not_followed = data.not_followed.get(phrase)
+    # a frame ending in a trigger word keeps that word's exclusions ("mong muốn ... đón nhận": to receive, no welcome)
+    not_followed = data.not_followed.get(phrase) or data.not_followed.get(phrase.rsplit(" ", 1)[-1])
     if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
