@@ -325,3 +325,15 @@ def test_a_wish_to_welcome_someone_invites_them(until) -> None:  # type: ignore[
     doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto. Thủ tướng mong muốn tiếp tục "
                 "đón nhận sự ủng hộ của Kenya.", "events", published="2025-03-12")
     assert _summary(doc, "INVITE") == []  # "đón nhận": to receive support, no one welcomed
+
+
+def test_becoming_partners_at_a_named_level_is_an_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Việt Nam và Kenya trở thành Đối tác chiến lược toàn diện từ tháng 9/2023.", "vi"),
+                       ("Vietnam and Kenya became Comprehensive Strategic Partners in September 2023.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(e.actors, e.date, e.framework) for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == [
+            (["VN", "KE"], "2023-09", "comprehensive_strategic_partnership")], text
+    for text, lang in (("Quan hệ Việt Nam - Kenya phát triển. Kenya đã trở thành đối tác thương mại lớn nhất của Việt Nam tại châu Phi.", "vi"),
+                       ("Vietnam and Kenya have strong ties. Kenya became Vietnam's largest trading partner in Africa in 2024.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "ESTABLISH_RELATIONS") == [], text  # partners of some kind, no level reached

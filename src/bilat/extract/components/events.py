@@ -202,6 +202,7 @@ class _EventData:
     sidelines_of_bodies: frozenset[str]
     """Sidelines phrases after which an organisation's name is its meeting ("on the sidelines of APEC")."""
     upgrades: frozenset[str]
+    becoming: frozenset[str]
     place_word_re: re.Pattern[str]
     place_words: frozenset[str]
     """Words before a country that make it a place or a destination ("in", "to")."""
@@ -370,6 +371,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         sidelines_of_bodies=frozenset(_lower_first(w) for w in data["sidelines_of_bodies"]),
         upgrades=frozenset(data["upgrades"]),
+        becoming=frozenset(data["becoming"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+(?:(?:{words('determiners')})\s+)?"),  # "Japan and the Philippines"
@@ -1773,6 +1775,8 @@ def _establish(t: _Trigger) -> list[Event]:
         date = _relations_date(since, anchor) if since is not None else None
     framework_from = max(start, t.start - _PASSIVE_WINDOW) if passive else t.start
     framework = _framework(t.data, t.doc.text[framework_from:min(end, t.end + _FRAMEWORK_WINDOW)])
+    if _lower_first(t.phrase) in t.data.becoming and framework in (None, "partnership", "diplomatic_relations"):
+        return []  # "trở thành đối tác thương mại lớn nhất": partners of some kind, no level reached
     new_level = any(word in t.phrase for word in t.data.upgrades) or framework not in (None, "diplomatic_relations")
     if date is None and background is None and new_level:
         date = t.ctx.narrative_date  # a partnership reached, undated: at the article's event
