@@ -337,3 +337,13 @@ def test_becoming_partners_at_a_named_level_is_an_upgrade(until) -> None:  # typ
                        ("Vietnam and Kenya have strong ties. Kenya became Vietnam's largest trading partner in Africa in 2024.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert _summary(doc, "ESTABLISH_RELATIONS") == [], text  # partners of some kind, no level reached
+
+
+def test_a_trip_to_a_gathering_in_a_third_country_is_an_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Kenya, Vietnam leaders meet\n\nKenyan President William Ruto flew to New York on Monday to take part in "
+                        "the UN General Assembly. On Tuesday, he met Vietnamese Prime Minister Pham Minh Chinh.", "en"),
+                       ("Kenya, Vietnam leaders meet\n\nKenyan President William Ruto arrived in Baku on Monday for the COP29 "
+                        "climate conference. On Tuesday, he met Vietnamese Prime Minister Pham Minh Chinh.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        kinds = sorted((e.type, tuple(e.actors)) for e in doc.layer("facts.events"))
+        assert kinds == [("ATTEND", ("KE",)), ("MEET", ("KE", "VN"))], text  # FACTS.md: no visit to the third country

@@ -202,6 +202,8 @@ class _EventData:
     sidelines_of_bodies: frozenset[str]
     """Sidelines phrases after which an organisation's name is its meeting ("on the sidelines of APEC")."""
     upgrades: frozenset[str]
+    purpose_re: re.Pattern[str]
+    """Words before what a trip is for ("for the"): a gathering named there is one attended."""
     becoming: frozenset[str]
     place_word_re: re.Pattern[str]
     place_words: frozenset[str]
@@ -337,6 +339,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
         reciprocal=frozenset(_lower_first(w) for w in data["reciprocal"]),
         multilateral_re=re.compile(_gatherings(data)),
+        purpose_re=re.compile(rf"(?<!\w)(?:{words('trip_purposes')})\s+" if data["trip_purposes"] else NEVER),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
@@ -782,7 +785,9 @@ def _folded_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
-    before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start]
+    """Whether ``p`` follows a word that makes it an object ("met X", "with X"), in its own line: a headline
+    ending "... leaders meet" does not make the first person of the paragraph after it one."""
+    before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start].rsplit("\n", 1)[-1]
     return bool(data.object_re.search(before)) and not data.delegation_lead_re.search(before)
 
 
@@ -1181,10 +1186,33 @@ def _visit(t: _Trigger) -> list[Event]:
     destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
+    if destination not in t.ctx.pair and _to_attend(t):
+        return []  # FACTS.md: a trip to a summit in a third country is an attendance of it, no visit
+    if destination not in t.ctx.pair and _for_a_gathering(t):  # "arrived in Baku for the COP29 climate conference"
+        return [_event(t, "ATTEND", [origin], _names(visitor))]
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
     if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
         return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _to_attend(t: _Trigger) -> bool:
+    """Whether the clause after a trip says it is to attend a gathering ("flew to New York to take part in the UN
+    General Assembly", "đến New York dự Đại hội đồng Liên Hợp Quốc")."""
+    _, end = t.clause
+    return any(t.data.kind(m.group()) == "ATTEND" and m.group() not in t.data.sidelines and not _excluded(t.doc, m, t.data)
+               and t.data.multilateral_re.search(t.doc.text, m.end(), min(end, m.end() + _ATTENDED_REACH))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, end))
+
+
+def _for_a_gathering(t: _Trigger) -> bool:
+    """Whether the trip's clause names a gathering as its purpose ("... for the G20 Summit")."""
+    _, end = t.clause
+    return any(t.data.multilateral_re.match(t.doc.text, m.end()) for m in t.data.purpose_re.finditer(t.doc.text, t.end, end))
+
+
+_ATTENDED_REACH = 80
+"""Characters after an attendance verb within which the gathering attended is named (as ``_attend`` reads it)."""
 
 
 def _wished(t: _Trigger) -> bool:
