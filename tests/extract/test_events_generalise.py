@@ -347,3 +347,10 @@ def test_a_trip_to_a_gathering_in_a_third_country_is_an_attendance(until) -> Non
         doc = until(text, "events", lang=lang, published="2025-03-12")
         kinds = sorted((e.type, tuple(e.actors)) for e in doc.layer("facts.events"))
         assert kinds == [("ATTEND", ("KE",)), ("MEET", ("KE", "VN"))], text  # FACTS.md: no visit to the third country
+
+
+def test_one_side_attending_a_gathering_told_twice_is_one_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 10/3, Thủ tướng Phạm Minh Chính lên đường sang New York dự Đại hội đồng Liên Hợp Quốc. "
+            "Ngày 11/3, Thủ tướng gặp Tổng thống Kenya William Ruto bên lề Đại hội đồng.")
+    doc = until(text, "events", published="2025-03-12")
+    assert sorted(_summary(doc, "ATTEND")) == [(["KE"], "2025-03-11"), (["VN"], "2025-03-10")]

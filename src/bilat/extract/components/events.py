@@ -2089,6 +2089,17 @@ def _interval(date: str) -> tuple[str, str]:
     return first, last + "\uffff"  # "2025-05" covers every day of May
 
 
+_GATHERING_DAYS = 3
+"""Days a summit with its related meetings lasts: one side attending on days this close attends one gathering."""
+
+
+def _one_attendance(old: Event, new: Event) -> bool:
+    """"sang New York dự Đại hội đồng (10/3) ... gặp ... bên lề Đại hội đồng (11/3)": one side's attendance told twice."""
+    if new.type != "ATTEND" or not (old.date and new.date and len(old.date) == len(new.date) == len("2025-03-10")):
+        return False
+    return abs((date.fromisoformat(old.date) - date.fromisoformat(new.date)).days) <= _GATHERING_DAYS
+
+
 def _same_dates(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
@@ -2134,7 +2145,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
-        if not same_sides or not _same_dates(old.date, new.date):
+        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue
