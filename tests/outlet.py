@@ -25,10 +25,13 @@ from pathlib import Path
 from pages import web_page
 
 from bilat.extract.doc import Document
+from bilat.follow.fetch import Politeness
 from bilat.ingest import read_document
 
-_LAST_MODIFIED = "Wed, 13 Nov 2024 08:00:00 GMT"
+LAST_MODIFIED = "Wed, 13 Nov 2024 08:00:00 GMT"
 HANOI = timezone(timedelta(hours=7))
+QUICK = Politeness(host_delay=0.01, backoff=0.01)
+"""The follower's pauses for a test: short, and long enough to be seen in the server's log."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class Outlet:
 
     stories: list[Story] = field(default_factory=list)
     extra: dict[str, tuple[int, str, bytes]] = field(default_factory=dict)
-    """Other paths: status, content type, body."""
+    """Paths answered otherwise (a story listed in the feeds whose page is gone...): status, content type, body."""
     failures: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
     """Answers a path gives before its real one, in order: status and headers."""
     delay: float = 0.0
@@ -117,13 +120,15 @@ class Outlet:
     def answer(self, path: str) -> tuple[int, str, bytes]:
         feeds = {"/rss.xml": ("application/rss+xml", self.rss), "/atom.xml": ("application/atom+xml", self.atom),
                  "/sitemap.xml": ("application/xml", self.sitemap), "/sitemap-index.xml": ("application/xml", self.sitemap_index)}
+        if path in self.extra:
+            return self.extra[path]
         if path in feeds:
             content_type, body = feeds[path]
             return 200, content_type, body()
         for story in self.stories:
             if story.path == path:
                 return 200, "text/html; charset=utf-8", web_page(story.document, story.page_date).encode()
-        return self.extra.get(path, (404, "text/plain", b"not found"))
+        return 404, "text/plain", b"not found"
 
 
 def stories(files: list[Path]) -> list[Story]:
@@ -183,7 +188,7 @@ def _handler(outlet: Outlet) -> type[BaseHTTPRequestHandler]:
                 return
             status, content_type, body = outlet.answer(self.path)
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-            validators = {"ETag": etag, "Last-Modified": _LAST_MODIFIED} if status == 200 else {}
+            validators = {"ETag": etag, "Last-Modified": LAST_MODIFIED} if status == 200 else {}
             if status == 200 and request.headers.get("if-none-match") == etag:
                 self._send(request, 304, None, b"", validators)
                 return

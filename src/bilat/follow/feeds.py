@@ -59,7 +59,7 @@ def read_listing(body: bytes, url: str, content_type: str | None = None) -> List
         return _sitemap(root, url)
     headers = {"content-location": url, **({"content-type": content_type} if content_type else {})}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)  # bytes in a stream: never a path or URL to open
-    if not parsed.version:
+    if not parsed.get("version"):  # an empty answer has none at all
         problem = parsed.get("bozo_exception")
         detail = f" ({type(problem).__name__}: {problem})" if problem else ""
         raise IngestError(url, f"neither an RSS or Atom feed nor a sitemap{detail}", NOT_A_FEED)

@@ -81,14 +81,17 @@ class Answer:
 
 
 class Fetcher:
-    """GETs through one ``httpx.Client`` (its connections reused), each request at its host's turn."""
+    """GETs through one ``httpx.Client`` (its connections reused), each request at its host's turn.
 
-    def __init__(self, politeness: Politeness, stop: threading.Event, client: httpx.Client | None = None) -> None:
+    ``transport`` replaces the network, for tests (``httpx.MockTransport``).
+    """
+
+    def __init__(self, politeness: Politeness, stop: threading.Event, transport: httpx.BaseTransport | None = None) -> None:
         self.politeness = politeness
         self.stop = stop
         self.hosts = Hosts(politeness.host_delay, stop)
-        self.client = client or httpx.Client(
-            headers={"User-Agent": USER_AGENT}, timeout=politeness.timeout, follow_redirects=False,
+        self.client = httpx.Client(
+            headers={"User-Agent": USER_AGENT}, timeout=politeness.timeout, follow_redirects=False, transport=transport,
         )
 
     def close(self) -> None:

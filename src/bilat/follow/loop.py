@@ -99,6 +99,7 @@ class _Polled:
     feed: str
     etag: str | None
     last_modified: str | None
+    sitemaps: list[str]
     top: bool
     """One of the feeds followed, not a sitemap an index lists."""
 
@@ -160,7 +161,7 @@ class Follower:
                 self._release(handed.entry.url)
                 continue
             if isinstance(handed, _Polled):
-                remembered.feed_polled(self.engine, handed.feed, handed.etag, handed.last_modified)
+                remembered.feed_polled(self.engine, handed.feed, handed.etag, handed.last_modified, handed.sitemaps)
                 store.forget_skips(self.engine, handed.feed)
             else:
                 self._feed_failed(handed.feed, handed.error)
@@ -198,7 +199,8 @@ class Follower:
         try:
             state = remembered.feed_state(self.engine, feed)
             answer = self.fetcher.get(feed, MAX_FEED_BYTES, state.etag, state.last_modified)
-            listing = Listing() if answer.unchanged else read_listing(answer.body, feed, answer.content_type)
+            listing = (Listing(sitemaps=list(state.sitemaps)) if answer.unchanged
+                       else read_listing(answer.body, feed, answer.content_type))
             if listing.unusable:
                 self.say(f"{feed}: {listing.unusable} entries without a web address left out")
             for sitemap in listing.sitemaps if depth < MAX_SITEMAP_DEPTH else []:
@@ -216,7 +218,8 @@ class Follower:
         except Exception as exc:  # a store or library failure  # noqa: BLE001
             self._hand(_Failed(feed, BilatError(f"{type(exc).__name__}: {exc}"), depth == 0))
         else:
-            self._hand(_Polled(feed, answer.etag or state.etag, answer.last_modified or state.last_modified, depth == 0))
+            validators = (answer.etag, answer.last_modified) if not answer.unchanged else (state.etag, state.last_modified)
+            self._hand(_Polled(feed, *validators, listing.sitemaps, depth == 0))
 
     def _new(self, entries: list[Entry]) -> list[Entry]:
         """The entries no one fetched yet, claimed: another feed listing one of them leaves it to this one.

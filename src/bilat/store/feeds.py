@@ -7,7 +7,7 @@ store) neither fetches an unchanged feed whole nor a page twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -32,6 +32,8 @@ class FeedState:
     last_modified: str | None = None
     polled_at: datetime | None = None
     failures: int = 0
+    sitemaps: tuple[str, ...] = ()
+    """A sitemap index's sitemaps, as its last full answer listed them."""
 
 
 @dataclass(frozen=True)
@@ -46,19 +48,20 @@ def feed_state(engine: Engine, url: str) -> FeedState:
     """The feed's state, or a blank one for a feed never polled."""
     with engine.connect() as connection:
         row = connection.execute(
-            select(m.FollowedFeed.etag, m.FollowedFeed.last_modified, m.FollowedFeed.polled_at, m.FollowedFeed.failures)
-            .where(m.FollowedFeed.url == url)
+            select(m.FollowedFeed.etag, m.FollowedFeed.last_modified, m.FollowedFeed.polled_at, m.FollowedFeed.failures,
+                   m.FollowedFeed.sitemaps).where(m.FollowedFeed.url == url)
         ).first()
     if row is None:
         return FeedState()
     polled_at = row.polled_at if row.polled_at is None or row.polled_at.tzinfo else row.polled_at.replace(tzinfo=UTC)
-    return FeedState(row.etag, row.last_modified, polled_at, row.failures)
+    return FeedState(row.etag, row.last_modified, polled_at, row.failures, tuple(row.sitemaps or ()))
 
 
-def feed_polled(engine: Engine, url: str, etag: str | None, last_modified: str | None) -> None:
-    """A poll of the feed succeeded (a new answer, or 304 with the validators it was asked with)."""
+def feed_polled(engine: Engine, url: str, etag: str | None, last_modified: str | None, sitemaps: Sequence[str]) -> None:
+    """A poll of the feed succeeded (a new answer, or 304 with the validators and sitemaps it had)."""
     _upsert(engine, m.FollowedFeed, {
         "url": url, "etag": etag, "last_modified": last_modified, "polled_at": datetime.now(UTC), "failures": 0, "error": None,
+        "sitemaps": list(sitemaps) or None,
     }, keep=())
 
 

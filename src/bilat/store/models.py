@@ -367,6 +367,9 @@ class FollowedFeed(Base):
     """Polls in a row that failed (0 once one succeeds)."""
     error: Mapped[str | None] = mapped_column(Text)
     """Why the latest poll failed, while it does."""
+    sitemaps: Mapped[list[Any] | None]
+    """For a sitemap index, the sitemaps its last full answer listed: polled again when it answers 304, as a
+    sitemap of today's articles changes while the index listing it does not."""
 
 
 class FetchedPage(Base):

@@ -11,6 +11,7 @@ follower started again fetches none twice.
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision = 'follow_feeds'
 down_revision = 'search_index'
@@ -26,6 +27,7 @@ def upgrade() -> None:
     sa.Column('polled_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('failures', sa.Integer(), nullable=False),
     sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('sitemaps', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
     sa.PrimaryKeyConstraint('url')
     )
     op.create_table('fetched_page',
