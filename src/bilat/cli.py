@@ -250,12 +250,15 @@ def ingest_command(
     """
     if scheduler is not None and engine_name is not batch.Engine.dask:
         raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="'--scheduler'")
+    from bilat.ingest.outlets import article_url
+
     seconds = _seconds(article_timeout)
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
         failed = _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))
-        paths += [Path(path) for path in failed if Path(path) != STDIN]  # what stdin held is gone
+        # what stdin held is gone; a page `bilat follow` fetched is its to fetch again
+        paths += [Path(path) for path in failed if Path(path) != STDIN and article_url(path) is None]
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
@@ -282,7 +285,8 @@ def ingest_command(
     except BilatError as exc:  # the Dask scheduler could not be reached
         _warn(str(exc))
         raise typer.Exit(1) from None
-    for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
+    # deleted since (or out of sight): nothing left to fix; a URL is a page `bilat follow` skipped, not a file
+    for gone in (path for path in with_skips if not os.path.exists(path) and article_url(path) is None):
         _guard(partial(store.forget_skips, engine, gone))
     from rich.console import Console
 

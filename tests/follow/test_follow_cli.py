@@ -49,6 +49,10 @@ def test_a_skip_is_listed_and_sets_the_exit_status(engine: Engine, outlet: Outle
     assert f"bilat: skipped {outlet.url(gone.path)}: HTTP 404 Not Found" in result.stderr
     skipped = runner.invoke(app, ["skipped", "--format", "json", "--db", db])
     assert [(s["where"], s["kind"]) for s in json.loads(skipped.stdout)] == [(outlet.url(gone.path), "not found")]
+    seeds = Path(corpus_stories[0].document.source or "").parent
+    assert runner.invoke(app, ["ingest", str(seeds), "--retry-failed", "--db", db]).exit_code == 0
+    after = runner.invoke(app, ["skipped", "--format", "json", "--db", db])
+    assert json.loads(after.stdout) == json.loads(skipped.stdout)  # a URL is no file deleted since, nor one to read again
 
 
 @pytest.mark.parametrize("arguments", [["ftp://outlet.example/feed"], ["outlet.example/rss.xml"],

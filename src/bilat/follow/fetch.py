@@ -35,8 +35,9 @@ MAX_RETRY_AFTER = 120.0
 """The longest ``Retry-After`` waited for: past it the fetch fails for now, and the next poll tries again."""
 MAX_REDIRECTS = 5
 """An outlet's chain (http → https → www → the page's new address) is three hops; more is a loop."""
-RETRIED = frozenset({408, 429, 500, 502, 503, 504})
-"""Answers that say "not now" rather than "no": a timeout, too many requests, the server failing or overloaded."""
+RETRIED = frozenset({408, 429})
+"""Answers that say "not now" rather than "no", with every 5xx (the server failing or overloaded): a timeout, too many requests."""
+SERVER_ERRORS = 500
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 NOT_FOUND = frozenset({404, 410})
 
@@ -130,7 +131,7 @@ class Fetcher:
             try:
                 with self.client.stream("GET", url, headers=headers) as response:
                     status = response.status_code
-                    if status in RETRIED:
+                    if status in RETRIED or status >= SERVER_ERRORS:
                         raise _Passing(f"HTTP {status} {response.reason_phrase}", _retry_after(response))
                     if status in REDIRECTS and "location" in response.headers:
                         return status, None, response.headers["location"]

@@ -37,9 +37,10 @@ class Hosts:
         with self._guard:
             lock = self._locks.setdefault(host, threading.Lock())
         with lock:
-            pause = self._done.get(host, -self.delay) + self.delay - self.clock()
-            if pause > 0 and self.stop.wait(pause):
-                raise Stopped
+            if host in self._done:
+                pause = self._done[host] + self.delay - self.clock()
+                if pause > 0 and self.stop.wait(pause):
+                    raise Stopped
             try:
                 yield
             finally:
