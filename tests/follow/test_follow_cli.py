@@ -115,7 +115,7 @@ def test_killed_at_any_moment_it_goes_on_where_it_was(engine: Engine, outlet: Ou
 
 def test_serve_follows_feeds_in_the_background(engine: Engine, outlet: Outlet, tmp_path: Path) -> None:
     assert (BIN / "bilat").exists()
-    with serving_bilat(str(engine.url), tmp_path / "serve.log", options=("--follow", outlet.url("/atom.xml"))) as url:
+    with serving_bilat(str(engine.url), tmp_path / "serve.log", options=("--workers", "1", "--follow", outlet.url("/atom.xml"))) as url:
         deadline = time.monotonic() + 90
         while True:
             with urllib.request.urlopen(f"{url}/api/articles?limit=50") as response:
