@@ -30,6 +30,8 @@ from bilat.ingest import read_document
 
 LAST_MODIFIED = "Wed, 13 Nov 2024 08:00:00 GMT"
 HANOI = timezone(timedelta(hours=7))
+MEETING_SECONDS = 10.0
+"""Long enough for requests sent together to meet on a loaded machine."""
 QUICK = Politeness(host_delay=0.01, backoff=0.01)
 """The follower's pauses for a test: short, and long enough to be seen in the server's log."""
 
@@ -64,6 +66,9 @@ class Outlet:
     """Answers a path gives before its real one, in order: status and headers."""
     delay: float = 0.0
     """Seconds each answer takes: long enough for concurrent requests to overlap, were any sent."""
+    meeting: dict[str, threading.Barrier] = field(default_factory=dict)
+    """Paths whose requests wait for each other before they are answered (at most ``MEETING_SECONDS``): all are
+    answered at once if they were sent at once, and one by one, late, if not."""
     requests: list[Request] = field(default_factory=list)
     busy: int = 0
     most_busy: int = 0
@@ -172,6 +177,11 @@ def _handler(outlet: Outlet) -> type[BaseHTTPRequestHandler]:
                 outlet.most_busy = max(outlet.most_busy, outlet.busy)
             try:
                 time.sleep(outlet.delay)
+                if self.path in outlet.meeting:
+                    try:
+                        outlet.meeting[self.path].wait(MEETING_SECONDS)
+                    except threading.BrokenBarrierError:
+                        pass
                 self._answer(request)
             finally:
                 with outlet.lock:

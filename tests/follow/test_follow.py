@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 from outlet import LAST_MODIFIED, QUICK, Outlet, Story, serving
@@ -157,10 +158,11 @@ def test_one_request_at_a_time_per_host_a_pause_apart(engine: Engine, outlet: Ou
 
 def test_two_hosts_are_asked_at_once(engine: Engine, outlet: Outlet, once: Settings) -> None:
     """The limit is per host: the same server named 127.0.0.1 and localhost is two hosts to the follower."""
-    outlet.delay = 0.2
+    meeting = threading.Barrier(2)
+    outlet.meeting = {"/rss.xml": meeting, "/atom.xml": meeting}
     other = outlet.url("/atom.xml").replace("127.0.0.1", "localhost")
     follow(engine, [outlet.url("/rss.xml"), other], once)
-    assert outlet.most_busy == 2
+    assert outlet.most_busy == 2 and not meeting.broken
 
 
 def test_a_feed_that_is_no_feed_is_skipped_and_the_others_go_on(engine: Engine, outlet: Outlet, once: Settings) -> None:
