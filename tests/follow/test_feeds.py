@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from bilat.errors import IngestError
-from bilat.follow.feeds import Entry, read_listing
+from bilat.follow.feeds import MAX_UNPACKED, Entry, read_listing
 
 BASE = "https://outlet.example/feeds/rss.xml"
 
@@ -70,3 +72,11 @@ def test_an_entity_is_not_expanded() -> None:
     <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://outlet.example/&e;</loc></url></urlset>"""
     for entry in read_listing(hostile, BASE).entries:
         assert entry.url == "https://outlet.example/"
+
+
+def test_a_gzipped_sitemap_is_read_and_a_bomb_is_not() -> None:
+    sitemap = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://outlet.example/a</loc></url></urlset>"""
+    assert read_listing(gzip.compress(sitemap), BASE).entries == [Entry("https://outlet.example/a")]
+    with pytest.raises(IngestError) as raised:
+        read_listing(gzip.compress(b" " * (MAX_UNPACKED + 1)), BASE)
+    assert raised.value.kind == "too large"

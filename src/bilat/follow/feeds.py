@@ -12,6 +12,7 @@ would shift every relative date of its text ("Sáng 17/11").
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -28,6 +29,11 @@ from bilat.isodates import is_iso_date
 NOT_A_FEED = "not a feed"
 """The kind of skip of an answer that is no RSS or Atom feed nor sitemap."""
 SITEMAP_ROOTS = ("urlset", "sitemapindex")
+MAX_UNPACKED = 50 * 1024 * 1024
+"""The sitemap protocol's limit on a sitemap, uncompressed (50 MB)."""
+_GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+"""zlib's way of saying: a gzip header and trailer around the deflated data."""
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 """No entity expanded, no DTD nor anything else fetched: a sitemap is data from another's server."""
 
@@ -54,6 +60,7 @@ class Listing:
 
 def read_listing(body: bytes, url: str, content_type: str | None = None) -> Listing:
     """The pages the feed or sitemap at ``url`` lists; ``IngestError`` when it is neither."""
+    body = _gunzipped(body, url)
     root = _xml_root(body)
     if root is not None and etree.QName(root).localname in SITEMAP_ROOTS:
         return _sitemap(root, url)
@@ -71,6 +78,23 @@ def read_listing(body: bytes, url: str, content_type: str | None = None) -> List
             continue
         entries.append(Entry(link, _day(item.get("published")), item.get("title") or None))
     return Listing(entries, unusable=unusable)
+
+
+def _gunzipped(body: bytes, url: str) -> bytes:
+    """A gzipped file's content (sitemaps.org allows ``sitemap.xml.gz``, served as a file, not a Content-Encoding).
+
+    Unpacked up to ``MAX_UNPACKED`` bytes: a small file that unpacks to gigabytes is refused, not held.
+    """
+    if not body.startswith(_GZIP_MAGIC):
+        return body
+    unpacker = zlib.decompressobj(wbits=_GZIP_WBITS)
+    try:
+        unpacked = unpacker.decompress(body, MAX_UNPACKED)
+    except zlib.error as exc:
+        raise IngestError(url, f"broken gzip file: {exc}", NOT_A_FEED) from exc
+    if unpacker.unconsumed_tail:
+        raise IngestError(url, f"unpacks to more than {MAX_UNPACKED} bytes", "too large")
+    return unpacked
 
 
 def _xml_root(body: bytes) -> Any:

@@ -62,6 +62,8 @@ SKIPPED = "skipped"
 
 @dataclass(frozen=True)
 class Settings:
+    """How to follow: the options of ``bilat follow``."""
+
     interval: float = INTERVAL
     once: bool = False
     """Poll each feed once, then return (tests, cron)."""
@@ -114,15 +116,13 @@ class _Failed:
 class Follower:
     """Follows ``feeds`` into the store at ``engine``; ``say`` gets a line per page stored or skipped, and per feed failed."""
 
-    def __init__(
-        self, engine: Engine, feeds: list[str], settings: Settings, say: Callable[[str], None], fetcher: Fetcher | None = None,
-    ) -> None:
+    def __init__(self, engine: Engine, feeds: list[str], settings: Settings, say: Callable[[str], None]) -> None:
         self.engine = engine
         self.feeds = list(dict.fromkeys(feeds))
         self.settings = settings
         self.say = say
         self.stop = threading.Event()
-        self.fetcher = fetcher or Fetcher(settings.politeness, self.stop)
+        self.fetcher = Fetcher(settings.politeness, self.stop)
         self.tally = Tally()
         self._handed: queue.Queue[_Page | _Polled | _Failed] = queue.Queue(PAGES_AHEAD)
         self._claims: set[str] = set()
