@@ -184,6 +184,11 @@ def _handler(outlet: Outlet) -> type[BaseHTTPRequestHandler]:
                         pass
                 self._answer(request)
             finally:
+                self._finish(request)
+
+        def _finish(self, request: Request) -> None:
+            """The request is answered: counted, before a byte of the answer goes, as the client may ask again at once."""
+            if not request.ended:
                 with outlet.lock:
                     outlet.busy -= 1
                 request.ended = time.monotonic()
@@ -212,6 +217,7 @@ def _handler(outlet: Outlet) -> type[BaseHTTPRequestHandler]:
             for key, value in headers.items():
                 self.send_header(key, value)
             self.send_header("Content-Length", str(len(body)))
+            self._finish(request)
             self.end_headers()
             self.wfile.write(body)
 
