@@ -1,6 +1,6 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``, ``export``,
+``extract`` and ``eval`` work on files; ``ingest``, ``follow``, ``skipped``, ``forget``, ``export``,
 ``relation``, ``persons``, ``brief``, ``search``, ``serve`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
@@ -38,6 +38,7 @@ from bilat.errors import (
     StoreError,
 )
 from bilat.extract import budget
+from bilat.follow.hosts import HOST_DELAY
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
 from bilat.report.choices import BriefingFormat, ExportFormat, ExportSection, ReaderLanguage
@@ -249,12 +250,15 @@ def ingest_command(
     """
     if scheduler is not None and engine_name is not batch.Engine.dask:
         raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="'--scheduler'")
+    from bilat.ingest.outlets import article_url
+
     seconds = _seconds(article_timeout)
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
         failed = _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))
-        paths += [Path(path) for path in failed if Path(path) != STDIN]  # what stdin held is gone
+        # what stdin held is gone; a page `bilat follow` fetched is its to fetch again
+        paths += [Path(path) for path in failed if Path(path) != STDIN and article_url(path) is None]
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
@@ -281,7 +285,8 @@ def ingest_command(
     except BilatError as exc:  # the Dask scheduler could not be reached
         _warn(str(exc))
         raise typer.Exit(1) from None
-    for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
+    # deleted since (or out of sight): nothing left to fix; a URL is a page `bilat follow` skipped, not a file
+    for gone in (path for path in with_skips if not os.path.exists(path) and article_url(path) is None):
         _guard(partial(store.forget_skips, engine, gone))
     from rich.console import Console
 
@@ -334,6 +339,92 @@ def forget_command(
     _warn(f"forgot {len(forgotten)} article{'' if len(forgotten) == 1 else 's'}")
 
 
+FOLLOW_INTERVAL = 15 * 60.0
+"""``follow.loop.INTERVAL``, named here for ``--help`` without importing the follower (a test holds the two equal)."""
+
+
+def _feed_urls(urls: list[str] | None) -> list[str] | None:
+    """The feeds to follow: web addresses (http, https) that the store can keep."""
+    from bilat.ingest.outlets import article_url
+    from bilat.store.checks import MAX_PLACE_BYTES
+
+    for url in urls or []:
+        if article_url(url) is None:
+            raise typer.BadParameter(f"{url!r} is not a web address (http:// or https://)")
+        if len(url.encode("utf-8")) > MAX_PLACE_BYTES:
+            raise typer.BadParameter(f"a URL of more than {MAX_PLACE_BYTES} bytes")
+    return urls
+
+
+def _non_negative(seconds: float) -> float:
+    if not seconds >= 0:
+        raise typer.BadParameter("a number of seconds, 0 or more")
+    return seconds
+
+
+@app.command("follow")
+def follow_command(
+    urls: Annotated[list[str], typer.Argument(
+        metavar="URL", callback=_feed_urls, help="RSS or Atom feeds, sitemaps or sitemap indexes of outlets.",
+    )],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(
+        metavar="SECONDS", callback=_positive, help="Seconds between two polls of a feed.",
+    )] = FOLLOW_INTERVAL,
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once, store what is new, and exit (for cron).")] = False,
+    host_delay: Annotated[float, typer.Option(
+        "--host-delay", metavar="SECONDS", callback=_non_negative,
+        help="Seconds between two requests to one host (one at a time, always).",
+    )] = HOST_DELAY,
+    article_timeout: ArticleTimeoutOption = None,
+) -> None:
+    """Poll feeds and sitemaps, and store each new article page they list; the merged record is kept up to date.
+
+    Each feed is asked only for what changed since (ETag, Last-Modified), on
+    its interval; each page it lists is fetched once, ever: stored with its
+    URL and date (the feed's, when the page states none), or skipped with its
+    reason (`bilat skipped`). Requests name bilat, go one at a time to each
+    host, and a timeout or an overloaded server (5xx, 429) is tried again
+    after a growing pause. A line per page stored or skipped goes to stderr.
+    What was fetched is in the store: stopped (Ctrl-C: exit status 130) or
+    killed, a follower started again goes on where it was. With --once the
+    exit status is 1 when anything was skipped.
+    """
+    from bilat.follow.fetch import Politeness
+    from bilat.follow.loop import Follower, Settings
+
+    settings = Settings(interval=interval, once=once, seconds=_seconds(article_timeout),
+                        politeness=Politeness(host_delay=host_delay))
+    engine = _open(db, create=True)
+    follower = Follower(engine, urls, settings, _warn)
+    try:
+        tally = _guard(follower.run)
+    except KeyboardInterrupt:
+        _warn(f"interrupted: {_Tally(follower.tally.outcomes, follower.tally.skips)}; run again to go on")
+        raise typer.Exit(130) from None
+    _warn(str(_Tally(tally.outcomes, tally.skips)))
+    if tally.skips:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _in_background(loop: Callable[..., object], *args: object) -> Iterator[None]:
+    """Run ``loop(*args)`` in a process of its own while the block runs; it is ended with the block.
+
+    A fresh process (spawned, not forked): the store's connections and the
+    server's threads of this one must not be shared.
+    """
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=loop, args=args, daemon=True)
+    process.start()
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.join()
+
+
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
@@ -347,6 +438,10 @@ def serve_command(
     workers: Annotated[int | None, typer.Option(
         min=1, show_default=False, help="Worker processes answering requests (default: one per core).",
     )] = None,
+    follow: Annotated[list[str] | None, typer.Option(
+        "--follow", metavar="URL", callback=_feed_urls, show_default=False,
+        help="Also follow this RSS/Atom feed or sitemap in a background process, as `bilat follow` does (repeatable).",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
     from bilat.web import serve  # the server is only needed here; other commands start faster without it
@@ -356,7 +451,14 @@ def serve_command(
     workers = workers or serve.default_workers()
     mode = "writable with the token" if token else "read-only"
     _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({mode}, {workers} worker{'s' * (workers > 1)})")
-    serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
+    url = engine.url.render_as_string(hide_password=False)
+    with ExitStack() as background:
+        if follow:
+            from bilat.follow.loop import follow_store
+
+            _warn(f"following {len(follow)} feed{'s' * (len(follow) > 1)} in the background")
+            background.enter_context(_in_background(follow_store, url, follow))
+        serve.run(url, token or None, host, port, workers)
 
 
 @app.command("relations")

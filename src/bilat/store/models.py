@@ -345,3 +345,51 @@ class SearchEntry(Base):
     """The article's language (None for a person, named in several)."""
     folded_title: Mapped[str] = mapped_column(Text)
     folded_text: Mapped[str] = mapped_column(Text)
+
+
+class FollowedFeed(Base):
+    """A feed or sitemap ``bilat follow`` polls: what its last answer said, so that the next asks only for what changed.
+
+    A sitemap index's sitemaps are rows too: each is asked with its own
+    validators. Kept across restarts, so a follower started again neither
+    fetches an unchanged feed whole nor polls it before its interval.
+    """
+
+    __tablename__ = "followed_feed"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    """The feed's last ``ETag``, sent back as ``If-None-Match``."""
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    """The feed's last ``Last-Modified``, sent back as ``If-Modified-Since``."""
+    polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    """Polls in a row that failed (0 once one succeeds)."""
+    error: Mapped[str | None] = mapped_column(Text)
+    """Why the latest poll failed, while it does."""
+    sitemaps: Mapped[list[Any] | None]
+    """For a sitemap index, the sitemaps its last full answer listed: polled again when it answers 304, as a
+    sitemap of today's articles changes while the index listing it does not."""
+
+
+class FetchedPage(Base):
+    """An article page a feed listed, fetched once: stored, or skipped (``Skip`` says why), never fetched again.
+
+    A page whose fetch failed for a passing reason (a timeout, a 503) is
+    tried again at the next polls of its feed, ``follow.loop.PAGE_ATTEMPTS`` times in all.
+    """
+
+    __tablename__ = "fetched_page"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The address the feed lists (before any redirect): what a later poll finds again."""
+    feed: Mapped[str] = mapped_column(Text, index=True)
+    """The feed that listed it first."""
+    outcome: Mapped[str] = mapped_column(String(16))
+    """``stored``, ``duplicate``, ``already stored``, ``skipped``, or ``failed`` (to be tried again)."""
+    article_id: Mapped[str | None] = mapped_column(String(16))
+    """The article its text is, once stored; kept when the article is forgotten, so that it is not fetched again."""
+    published: Mapped[str | None] = mapped_column(String(32))
+    """The date its feed gave it, for a page that states none (read again when the page is tried again)."""
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
