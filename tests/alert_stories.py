@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 from stores import Article
 
@@ -63,6 +63,32 @@ def deputies_meeting(day: date, doc_id: str = "deputies") -> Article:
     ])
 
 
+def deputy_visit(first_day: date, doc_id: str = "deputy-visit") -> Article:
+    """Vietnam's deputy foreign minister visits Peru for three days from ``first_day``: no high-level contact by itself."""
+    last_day = first_day + timedelta(days=2)
+    text = (f"lang: vi\npublished: {last_day.isoformat()}\ntitle: Thứ trưởng Ngoại giao thăm Peru\n---\n"
+            f"Thứ trưởng Ngoại giao Đỗ Hùng Việt thăm Peru từ ngày {first_day.day} đến {last_day.day}/{last_day.month}/{last_day.year}.\n")
+    document, (line,) = _read(text, doc_id)
+    return document, Facts(doc_id, document.published, document.lang, persons=[
+        Person("Đỗ Hùng Việt", "VN", "deputy_foreign_minister", "Thứ trưởng Ngoại giao", line),
+    ], events=[
+        Event("VISIT", ["VN", "PE"], f"{first_day.isoformat()}/{last_day.isoformat()}", "happened", line, persons=["Đỗ Hùng Việt"]),
+    ])
+
+
+def courtesy_call(day: date, doc_id: str = "courtesy-call") -> Article:
+    """During that visit, the deputy minister calls on Peru's president: the trip becomes a high-level contact."""
+    text = (f"lang: vi\npublished: {day.isoformat()}\ntitle: Tổng thống Peru tiếp Thứ trưởng Ngoại giao Việt Nam\n---\n"
+            "Tổng thống Peru Dina Boluarte tiếp Thứ trưởng Ngoại giao Đỗ Hùng Việt.\n")
+    document, (line,) = _read(text, doc_id)
+    return document, Facts(doc_id, document.published, document.lang, persons=[
+        Person("Dina Boluarte", "PE", "head_of_state", "Tổng thống", line),
+        Person("Đỗ Hùng Việt", "VN", "deputy_foreign_minister", "Thứ trưởng Ngoại giao", line),
+    ], events=[
+        Event("MEET", ["VN", "PE"], day.isoformat(), "happened", line, persons=["Dina Boluarte", "Đỗ Hùng Việt"]),
+    ])
+
+
 def signing(day: date, doc_id: str = "signing") -> Article:
     """The two countries sign a visa exemption agreement."""
     text = (f"lang: en\npublished: {day.isoformat()}\ntitle: Vietnam and Peru sign a visa exemption agreement\n---\n"
@@ -85,6 +111,13 @@ def rebuild_again(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         session.execute(delete(m.State).where(m.State.key == "resolved_from"))
     store.rebuild(engine)
+
+
+def age_articles(engine: Engine, days: int) -> None:
+    """Make every stored article ``days`` older, as a living store's are when news comes in."""
+    with Session(engine) as session, session.begin():
+        for article in session.scalars(select(m.Article)):
+            article.stored_at -= timedelta(days=days)
 
 
 def raised(engine: Engine, **filters: object) -> list[dict[str, object]]:

@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from alert_stories import LONG_AGO, add, deputies_meeting, invitation, raised, rebuild_again, signing, visit
+from alert_stories import (
+    LONG_AGO,
+    add,
+    age_articles,
+    courtesy_call,
+    deputies_meeting,
+    deputy_visit,
+    invitation,
+    raised,
+    rebuild_again,
+    signing,
+    visit,
+)
 from sqlalchemy import Engine
 from stores import Article, india_japan
 
@@ -148,6 +160,34 @@ def test_unfollowing_stops_alerts_and_keeps_those_raised(db_url: str) -> None:
     add(engine, signing(date(2024, 11, 14)))
     assert [a["kind"] for a in raised(engine)] == ["contact"]
     assert store.followed(engine) == []
+
+
+def test_news_still_raises_alerts_when_the_rest_is_not_read_again(db_url: str) -> None:
+    """After a look, only what articles stored since state is read: a visit fulfilling an old invitation, a
+    high-level call during an old visit (its trip), an old invitation passing its age."""
+    engine = _store(db_url)
+    store.follow(engine, store.pair_key("VN", "PE"), age_days=90, now=LONG_AGO)
+    invited = TODAY - timedelta(days=30)
+    add(engine, invitation(invited), deputy_visit(date(2024, 9, 1)))
+    age_articles(engine, days=2)
+    rebuild_again(engine)
+    assert raised(engine) == []
+    add(engine, visit(invited + timedelta(days=10)), courtesy_call(date(2024, 9, 2)))
+    assert sorted(a["kind"] for a in raised(engine)) == ["contact", "contact", "fulfilled"]
+    (trip,) = [a for a in raised(engine) if a["kind"] == "contact" and a["details"]["event"]["date"] == "2024-09-01/2024-09-03"]
+    # The trip is the contact: its visit, with whom it met.
+    assert trip["details"]["event"]["type"] == "VISIT"
+    assert trip["details"]["event"]["persons"] == ["Đỗ Hùng Việt", "Dina Boluarte"]
+
+
+def test_an_item_stored_long_ago_passes_its_age_after_a_look(db_url: str) -> None:
+    engine = _store(db_url)
+    store.follow(engine, store.pair_key("VN", "PE"), age_days=90, now=LONG_AGO)
+    invited = TODAY - timedelta(days=30)
+    add(engine, invitation(invited))
+    age_articles(engine, days=2)
+    rebuild_again(engine)
+    assert store.raise_due(engine, now=datetime.now(UTC) + timedelta(days=61)) == 1
 
 
 def test_alerts_of_a_pair_and_since_a_time(tmp_path: Path) -> None:

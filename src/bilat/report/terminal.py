@@ -144,14 +144,12 @@ def print_skips(console: Console, skips: list[dict[str, Any]]) -> None:
 
 
 def print_alerts(console: Console, alerts: list[dict[str, Any]], lang: str = "en") -> None:
-    """The alerts raised, newest first: when, what kind, on which pair, what happened, and the evidence's article."""
+    """The alerts raised, newest first: when, on which pair, and what happened under the name of its kind."""
     words = load(lang).table("alerts", "terminal")
-    columns = [(words["columns"][name], whole) for name, whole in (
-        ("raised", True), ("kind", True), ("pair", True), ("alert", False), ("article", True),
-    )]
+    columns = [(words["columns"][name], whole) for name, whole in (("raised", True), ("pair", True), ("alert", False))]
     console.print(_table(str(words["heading"]).format(n=len(alerts)), columns, [
-        [Text(x["raised_at"][:16].replace("T", " ")), Text(kind_label(x["kind"], lang)), Text(x["pair"]),
-         Text(alert_text(x, lang)), Text((x["evidence"] or {}).get("article") or "")] for x in alerts
+        [Text(x["raised_at"][:16].replace("T", " ")), Text(x["pair"]),
+         Text.assemble((kind_label(x["kind"], lang), "bold"), "\n", alert_text(x, lang))] for x in alerts
     ], str(words["none"])))
 
 

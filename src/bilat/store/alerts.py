@@ -26,12 +26,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, delete, exists, false, or_, select, true, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from bilat.isodates import day_range
 from bilat.resolve.agreements import scope_words
@@ -74,15 +74,55 @@ def raise_alerts(session: Session, pairs: Iterable[str] | None = None, now: date
     now = now or datetime.now(UTC)
     changed = None if pairs is None else set(pairs)
     record = _Record(session)
-    items = record.events(OPEN_ITEMS, follows.countries(None))
-    news = record.events((*_CONTACTS, _SIGN), follows.countries(changed))
+    # Only what can still raise an alert is read: entities not alerted yet, not known before every follow, and
+    # since the last look, only those an article stored since states (or, for an age, those that passed one since).
+    since = _last_look(session)
+    new = _stated_since(since) if since is not None else None
+    linked = m.Event.id.in_(select(m.Link.source_id))
+    part = aliased(m.Event)
+    # The conditions a database checks row by row (``exists``) come last: the others leave few rows to check.
+    fulfilled_items = record.events(OPEN_ITEMS, follows.scope(changed), *(
+        [m.Event.id.in_(select(m.Link.source_id).where(m.Link.source_id.in_(new) | m.Link.target_id.in_(new)))]
+        if new is not None else [linked]
+    ), ~_alerted(("fulfilled",)))
+    news = record.events((*_CONTACTS, _SIGN), follows.scope(changed), *(
+        [m.Event.id.in_(new) | m.Event.id.in_(select(part.trip_id).where(part.id.in_(new)))] if new is not None else []
+    ), ~_alerted(("contact", "signing")), ~_stored_before(follows.earliest()))
+    ages = follows.ages()
+    open_items = record.events(OPEN_ITEMS, follows.scope(None), or_(
+        m.Event.sort_date.is_(None), m.Event.sort_date <= (now.date() - timedelta(days=min(ages))).isoformat(),
+    ), *(
+        [m.Event.id.in_(new) | m.Event.sort_date.is_(None)
+         | (m.Event.sort_date > (since.date() - timedelta(days=max(ages))).isoformat())] if since is not None and new is not None else []
+    ), ~linked, ~_alerted(("aging",))) if ages else []
     found = [
-        *_fulfilled(record, follows, changed, items),
+        *_fulfilled(record, follows, changed, fulfilled_items),
         *_contacts(record, follows, changed, news),
         *_signings(record, follows, changed, news),
-        *_aging(record, follows, items, now),
+        *_aging(record, follows, open_items, now),
     ]
-    return _raise(session, found, now)
+    raised = _raise(session, found, now)
+    looked = min(now, datetime.now(UTC)) - LOOK_BACK
+    session.merge(m.State(key=LAST_LOOK, value=looked.isoformat()))
+    return raised
+
+
+LAST_LOOK = "alerts_looked"
+"""The ``state`` key of when alerts were last looked for (less ``LOOK_BACK``): only what changed since is read again."""
+LOOK_BACK = timedelta(hours=1)
+"""How far before the last look articles count as new: one stored by a writer whose transaction began before the
+look and committed after it bears an earlier time. An ingest's transactions last seconds; an hour is ample, and
+reading an hour's news again costs little."""
+
+
+def forget_last_look(session: Session) -> None:
+    """Have the next look read everything again: what can raise an alert changed (a pair followed, an age)."""
+    session.execute(delete(m.State).where(m.State.key == LAST_LOOK))
+
+
+def _last_look(session: Session) -> datetime | None:
+    stamp = session.get(m.State, LAST_LOOK)
+    return datetime.fromisoformat(stamp.value) if stamp is not None else None
 
 
 @dataclass(frozen=True)
@@ -108,12 +148,27 @@ class _Follows:
     def of(self, pair: str) -> m.FollowedPair | None:
         return self.rows.get(pair) or self.rows.get(EVERY_PAIR)
 
-    def countries(self, changed: set[str] | None) -> set[str] | None:
-        """The countries whose events may raise alerts (None: any); only those of ``changed`` pairs, if given."""
+    def scope(self, changed: set[str] | None) -> ColumnElement[bool]:
+        """Which events may raise alerts: those of a followed pair, and only of ``changed`` pairs if given."""
         followed = None if EVERY_PAIR in self.rows else set(self.rows)
         if changed is not None:
             followed = changed if followed is None else followed & changed
-        return None if followed is None else {code for pair in followed for code in pair.split("-")}
+        if followed is None:
+            return true()
+        if not followed:
+            return false()
+        first, second = aliased(m.Party), aliased(m.Party)
+        both = select(first.entity_id).join(second, second.entity_id == first.entity_id).where(
+            tuple_(first.country, second.country).in_([tuple(pair.split("-")) for pair in sorted(followed)])
+        )
+        return m.Event.id.in_(both)
+
+    def earliest(self) -> datetime:
+        """When the first of the follows began: an entity stated before then was in the record before every follow."""
+        return min(_utc(row.followed_at) for row in self.rows.values())
+
+    def ages(self) -> list[int]:
+        return [row.age_days for row in self.rows.values() if row.age_days is not None]
 
     def pairs(self, actors: list[str], changed: set[str] | None) -> Iterator[tuple[str, m.FollowedPair]]:
         """The followed pairs among an event's sides (of ``changed`` pairs, if given), with their follow."""
@@ -141,12 +196,8 @@ class _Record:
         self.said: dict[str, list[_Said]] = {}
         self.names: dict[str, tuple[str, str | None]] = {}
 
-    def events(self, types: Iterable[str], countries: set[str] | None) -> list[m.Event]:
-        query = select(m.Event).where(m.Event.type.in_(list(types)))
-        if countries is not None:
-            if not countries:
-                return []
-            query = query.where(m.Event.id.in_(select(m.Party.entity_id).where(m.Party.country.in_(sorted(countries)))))
+    def events(self, types: Iterable[str], *conditions: ColumnElement[bool]) -> list[m.Event]:
+        query = select(m.Event).where(m.Event.type.in_(list(types)), *conditions)
         events = list(self.session.scalars(query.order_by(m.Event.id)))
         self.read_sources([e.id for e in events])
         return events
@@ -250,11 +301,8 @@ def _contacts(record: _Record, follows: _Follows, changed: set[str] | None, news
         trip = [event, *parts.get(event.id, [])]
         if not any(_high_level(x, record.names) for x in trip):
             continue
-        said = record.said_of(event)
-        said["persons"] = list(dict.fromkeys(
-            record.names[p][0] for x in trip for p in x.persons if p in record.names
-            and record.names[p][1] in CONTACT_OFFICES
-        )) or said["persons"]
+        said = record.said_of(event)  # with the persons of the whole trip: those it met too
+        said["persons"] = list(dict.fromkeys(record.names[p][0] for x in trip for p in x.persons if p in record.names))
         yield from _news("contact", record, follows, changed, event, said)
 
 
@@ -275,16 +323,12 @@ def _news(
 
 
 def _aging(record: _Record, follows: _Follows, items: list[m.Event], now: datetime) -> Iterator[_Found]:
-    """Open items past their pair's age, among those the glance lists as open items (``glance.concrete``)."""
-    linked = {
-        source for chunk in _chunks(e.id for e in items)
-        for source in record.session.scalars(select(m.Link.source_id).where(m.Link.source_id.in_(chunk)))
-    }
+    """Open ``items`` past their pair's age, among those the glance lists as open items (``glance.concrete``)."""
     scopes = record.named_scopes()
     record.read_persons(p for e in items for p in e.persons)
     for item in items:
         first_day = record.first_day(item)
-        if item.id in linked or first_day is None:
+        if first_day is None:
             continue
         age = (now.date() - first_day).days
         for pair, follow in follows.pairs(item.actors, None):
@@ -300,6 +344,35 @@ def _aging(record: _Record, follows: _Follows, items: list[m.Event], now: dateti
             facts = record.facts(item.id)
             yield _Found("aging", pair, facts, [item.id],
                          {"item": record.said_of(item), "age_days": age, "limit": follow.age_days}, facts[0] if facts else None)
+
+
+def _alerted(kinds: tuple[str, ...]) -> ColumnElement[bool]:
+    """The event is stated by a fact of an alert of one of ``kinds``: it had its alert."""
+    return exists(
+        select(m.AlertFact.fact_id)
+        .join(m.Alert, m.Alert.id == m.AlertFact.alert_id)
+        .join(m.Source, m.Source.fact_id == m.AlertFact.fact_id)
+        .where(m.Source.entity_id == m.Event.id, m.Alert.kind.in_(kinds))
+    )
+
+
+def _stated_since(moment: datetime) -> Select[tuple[str]]:
+    """The entities stated by an article stored at or after ``moment`` (read by ``ix_article_stored``)."""
+    # Nested, not joined: each step is then read by its index from the few articles stored since (a planner
+    # without statistics, as SQLite is here, would rather scan every source).
+    articles = select(m.Article.id).where(m.Article.stored_at >= moment)
+    facts = select(m.Fact.id).where(m.Fact.article_id.in_(articles))
+    return select(m.Source.entity_id).where(m.Source.fact_id.in_(facts))
+
+
+def _stored_before(moment: datetime) -> ColumnElement[bool]:
+    """An article stating the event was stored before ``moment``."""
+    return exists(
+        select(m.Source.fact_id)
+        .join(m.Fact, m.Fact.id == m.Source.fact_id)
+        .join(m.Article, m.Article.id == m.Fact.article_id)
+        .where(m.Source.entity_id == m.Event.id, m.Article.stored_at < moment)
+    )
 
 
 def _high_level(event: m.Event, names: dict[str, tuple[str, str | None]]) -> bool:

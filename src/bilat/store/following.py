@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bilat.store import generation
 from bilat.store import models as m
+from bilat.store.alerts import forget_last_look
 
 
 def follow(engine: Engine, pair: str, age_days: int | None = None, now: datetime | None = None) -> dict[str, Any]:
@@ -27,6 +28,7 @@ def follow(engine: Engine, pair: str, age_days: int | None = None, now: datetime
             row.age_days = age_days
         session.flush()
         followed = _row(row)
+        forget_last_look(session)  # a new pair, or a new age: look at everything once
         generation.bump(session.connection())
     return followed
 

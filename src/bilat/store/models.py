@@ -80,6 +80,8 @@ class Article(Base):
 
 # The article list's order, newest first (migration 0003).
 Index("ix_article_newest", Article.published.desc(), Article.name, Article.id)
+# The articles stored since a time: what alerts look at again (migration alerts).
+Index("ix_article_stored", Article.stored_at, Article.id)
 
 
 class StoryBand(Base):

@@ -5,7 +5,8 @@ Revises: search_index
 Create Date: 2026-12-03
 
 Nothing is followed in a store upgraded to this revision: alerts start with
-the first ``bilat alerts follow``, on what the record gains after it.
+the first ``bilat alerts follow``, on what the record gains after it. Articles
+are indexed by when they were stored: alerts look again only at what is new.
 """
 
 import sqlalchemy as sa
@@ -21,6 +22,7 @@ _JSON = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgre
 
 
 def upgrade() -> None:
+    op.create_index('ix_article_stored', 'article', ['stored_at', 'id'], unique=False)
     op.create_table('followed_pair',
     sa.Column('pair', sa.String(length=33), nullable=False),
     sa.Column('age_days', sa.Integer(), nullable=True),
@@ -66,3 +68,4 @@ def downgrade() -> None:
     op.drop_index('ix_alert_raised', table_name='alert')
     op.drop_table('alert')
     op.drop_table('followed_pair')
+    op.drop_index('ix_article_stored', table_name='article')
