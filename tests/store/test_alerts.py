@@ -19,10 +19,13 @@ from alert_stories import (
     visit,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from stores import Article, india_japan
 
 from bilat import store
 from bilat.report.alerts import with_texts
+from bilat.store import models as m
+from bilat.store.alerts import LAST_LOOK
 from bilat.store.write import article_key
 
 
@@ -188,6 +191,20 @@ def test_an_item_stored_long_ago_passes_its_age_after_a_look(db_url: str) -> Non
     age_articles(engine, days=2)
     rebuild_again(engine)
     assert store.raise_due(engine, now=datetime.now(UTC) + timedelta(days=61)) == 1
+
+
+def test_a_look_at_ages_alone_leaves_the_news_of_articles_not_resolved_yet(db_url: str) -> None:
+    engine = _store(db_url)
+    store.follow(engine, store.pair_key("VN", "PE"), age_days=90, now=LONG_AGO)
+    add(engine, invitation(date(2026, 1, 5)))
+    with Session(engine) as session, session.begin():  # the last look was three days ago
+        session.merge(m.State(key=LAST_LOOK, value=(datetime.now(UTC) - timedelta(days=3)).isoformat()))
+    document, facts = visit(date(2026, 2, 1))
+    store.store_article(engine, document, facts)  # stored; the record is updated at the end of the ingest
+    store.raise_due(engine)
+    age_articles(engine, days=2)  # the ingest went on for two days
+    store.rebuild(engine)
+    assert "fulfilled" in {a["kind"] for a in raised(engine)}
 
 
 def test_alerts_of_a_pair_and_since_a_time(tmp_path: Path) -> None:

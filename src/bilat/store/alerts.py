@@ -62,11 +62,12 @@ def pair_key(first: str, second: str) -> str:
 def raise_alerts(session: Session, pairs: Iterable[str] | None = None, now: datetime | None = None) -> int:
     """Raise the alerts the latest update of the merged record calls for, in the caller's transaction; how many.
 
-    ``pairs`` are the pairs whose record the update rewrote (``pair_key``), or
-    None for all of them: fulfilments, contacts and signings are looked for
-    there. Ages are looked at in every followed pair, since time passes for
-    all of them. ``now`` is when the alerts are raised, and the day ages are
-    counted to.
+    ``pairs`` are the pairs whose record the update rewrote (``pair_key``):
+    every pair the articles stored since the last look bear on; None for all
+    of them, an empty set to look at ages alone. Fulfilments, contacts and
+    signings are looked for there; ages in every followed pair, since time
+    passes for all of them. ``now`` is when the alerts are raised, and the
+    day ages are counted to.
     """
     follows = _Follows(session)
     if not follows.any:
@@ -102,8 +103,9 @@ def raise_alerts(session: Session, pairs: Iterable[str] | None = None, now: date
         *_aging(record, follows, open_items, now),
     ]
     raised = _raise(session, found, now)
-    looked = min(now, datetime.now(UTC)) - LOOK_BACK
-    session.merge(m.State(key=LAST_LOOK, value=looked.isoformat()))
+    if changed != set():  # news were looked at; a look at ages alone leaves the news of articles not resolved yet
+        looked = min(now, datetime.now(UTC)) - LOOK_BACK
+        session.merge(m.State(key=LAST_LOOK, value=looked.isoformat()))
     return raised
 
 
