@@ -82,6 +82,6 @@ def test_since_reads_dates_times_and_durations() -> None:
     assert since_time("30m", now) == now - timedelta(minutes=30)
     assert since_time("2026-12-01") == datetime(2026, 12, 1, tzinfo=UTC)
     assert since_time("2026-12-01T08:00+07:00") == datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
-    for bad in ("yesterday", "7 days", "-1d", "", "99999999999999d"):
+    for bad in ("yesterday", "7 days", "-1d", "", "99999999999999d", "0001-01-01T00:00+01:00"):
         with pytest.raises(BilatError):
             since_time(bad, now)

@@ -22,6 +22,6 @@ def since_time(text: str, now: datetime | None = None) -> datetime:
             raise BilatError(f"{text!r} reaches back before year 1") from None
     try:
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):  # not a time; or one whose UTC falls outside years 1-9999
         raise BilatError(f"not a date, a time or a duration: {text!r} (give 2026-12-01, 2026-12-01T08:00, 7d, 12h, 2w or 30m)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

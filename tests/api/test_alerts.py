@@ -59,7 +59,8 @@ def test_pages(client: TestClient) -> None:
     assert body["total"] == 3 and [a["pair"] for a in body["items"]] == ["PE-VN"]
 
 
-@pytest.mark.parametrize("params", [{"since": "last tuesday"}, {"since": "2026-13-01"}, {"pair": "VN-XX"},
+@pytest.mark.parametrize("params", [{"since": "last tuesday"}, {"since": "2026-13-01"}, {"since": "0001-01-01T00:00+01:00"},
+                                    {"pair": "VN-XX"},
                                     {"pair": "VNPE"}, {"limit": 0}])
 def test_a_malformed_filter_is_422(client: TestClient, params: dict[str, str]) -> None:
     answer = client.get("/api/alerts", params=params)
