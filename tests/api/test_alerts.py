@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from alert_stories import LONG_AGO, add, invitation, visit
@@ -12,6 +13,10 @@ from fastapi.testclient import TestClient
 from stores import india_japan
 
 from bilat import store
+from bilat.api.schemas import AlertKind
+from bilat.lang import load
+from bilat.report.labels import READER_LANGUAGES
+from bilat.store.alerts import KINDS
 from bilat.web.app import create_app
 
 
@@ -71,3 +76,13 @@ def test_is_documented(client: TestClient) -> None:
     operation = client.get("/openapi.json").json()["paths"]["/api/alerts"]["get"]
     assert operation["operationId"] == "list_alerts"
     assert {p["name"] for p in operation["parameters"]} == {"since", "pair", "limit", "offset"}
+
+
+def test_the_kinds_documented_are_those_raised() -> None:
+    assert get_args(AlertKind) == KINDS
+
+
+@pytest.mark.parametrize("lang", READER_LANGUAGES)
+def test_every_kind_has_a_name_and_a_line_in_each_language(lang: str) -> None:
+    words = load(lang)["alerts"]
+    assert set(KINDS) <= set(words["kinds"]) and set(KINDS) <= set(words["texts"])
