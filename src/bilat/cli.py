@@ -1,7 +1,7 @@
 """The ``bilat`` command line.
 
 ``extract`` and ``eval`` work on files; ``ingest``, ``follow``, ``skipped``, ``forget``, ``export``,
-``relation``, ``persons``, ``brief``, ``search``, ``serve`` and ``db`` work on the store (``--db URL``,
+``relation``, ``persons``, ``brief``, ``search``, ``serve``, ``alerts`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
@@ -88,6 +88,8 @@ app = typer.Typer(
 
 db_app = typer.Typer(help="The store's schema: create or update it.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+alerts_app = typer.Typer(help="Alerts on the records of the pairs followed: list them, follow and unfollow pairs.")
+app.add_typer(alerts_app, name="alerts")
 
 
 class Format(str, Enum):
@@ -124,6 +126,22 @@ ArticleTimeoutOption = Annotated[
     typer.Option("--article-timeout", metavar="SECONDS", callback=_positive, show_default=False,
                  help=f"CPU seconds one article may take to read and extract; past them it is skipped as too slow. "
                  f"Default: ${budget.BUDGET_ENV}, else {budget.DEFAULT_SECONDS:g}."),
+]
+def _webhook(url: str | None) -> str | None:
+    """``--webhook``: only a web address, never a file (urllib would read one)."""
+    from bilat.webhook import webhook_url_error
+
+    refused = webhook_url_error(url) if url is not None else None
+    if refused:
+        raise typer.BadParameter(refused)
+    return url
+
+
+WebhookOption = Annotated[
+    str | None,
+    typer.Option("--webhook", metavar="URL", callback=_webhook, show_default=False,
+                 help="POST the alerts this URL was not sent yet as JSON once the record is updated "
+                      "(`bilat alerts`); a failure is reported and retried next time, never failing the command."),
 ]
 DbOption = Annotated[
     str | None,
@@ -234,6 +252,7 @@ def ingest_command(
         "--retry-failed", help="Also read again the files whose articles failed (extraction failed, worker crashed, too slow).",
     )] = False,
     article_timeout: ArticleTimeoutOption = None,
+    webhook: WebhookOption = None,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
 
@@ -292,6 +311,8 @@ def ingest_command(
 
     with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
         _guard(lambda: store.rebuild(engine))
+    if webhook:
+        _deliver(engine, webhook)
     _warn(str(tally))
     if tally.skips:
         raise typer.Exit(1)
@@ -717,6 +738,117 @@ def search_command(
     if not found["items"]:
         _warn(f"nothing found for {query!r}")
         raise typer.Exit(1)
+
+
+@alerts_app.callback(invoke_without_command=True)
+def alerts_command(
+    context: typer.Context,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE|DURATION", show_default=False,
+        help="Only the alerts raised since a date or time (2026-12-01, 2026-12-01T08:00; UTC unless a zone is given) "
+             "or a duration back from now (30m, 12h, 7d, 2w).",
+    )] = None,
+    pair: Annotated[str | None, typer.Option(
+        "--pair", metavar="A-B", show_default=False, help="Only the alerts of one pair (VN-PE, either order).",
+    )] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many alerts to show, newest first.")] = 100,
+    fmt: Annotated[RecordFormat, typer.Option(
+        "--format", help="text: a table; json: a list, as GET /api/alerts gives its items.",
+    )] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the table's words.")] = ReaderLanguage.en,
+    webhook: WebhookOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the alerts raised on the records of the pairs followed, newest first.
+
+    An alert is raised once, when the merged record is updated (ingest,
+    forget, the server's writes): an invitation, acceptance or proposal
+    fulfilled; a new high-level visit or meeting (leaders, foreign ministers);
+    a new signing; an invitation, acceptance or proposal open past the age the
+    pair is followed with (looked at here too, as time passes). Nothing the
+    record held before a pair was followed raises one. Follow pairs with
+    `bilat alerts follow`.
+    """
+    if context.invoked_subcommand is not None:
+        return
+    from bilat.report.alerts import with_texts
+    from bilat.since import since_time
+
+    try:
+        moment = since_time(since) if since is not None else None
+    except BilatError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--since'") from None
+    codes = store.pair_key(*_pair([pair])) if pair is not None else None
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    _guard(lambda: store.raise_due(engine))
+    if not _guard(lambda: store.followed(engine)):
+        _warn("no pair is followed: `bilat alerts follow VN PE` follows one, `bilat alerts follow` every pair")
+    _, found = _guard(lambda: store.alerts_raised(engine, moment, codes, limit))
+    if webhook:
+        _deliver(engine, webhook)
+    _show(fmt, [with_texts(alert) for alert in found], partial(terminal.print_alerts, lang=lang.value))
+
+
+PairArguments = Annotated[list[str] | None, typer.Argument(
+    metavar="[COUNTRY COUNTRY]", show_default=False,
+    help="The pair: two countries (VN PE, or VN-PE), codes or names. None: every pair, now and to come.",
+)]
+
+
+@alerts_app.command("follow")
+def alerts_follow_command(
+    countries: PairArguments = None,
+    age_days: Annotated[int | None, typer.Option(
+        "--age-days", min=1, show_default=False,
+        help="Also alert when an invitation, acceptance or proposal stays open longer than this many days "
+             "(following the pair again changes it; default: no such alert).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Follow a pair (or every pair): alerts are raised on what its record gains from now on."""
+    pair = store.pair_key(*_pair(countries)) if countries else store.EVERY_PAIR
+    engine = _open(db, create=True)
+    followed = _guard(lambda: store.follow(engine, pair, age_days))
+    age = f", items open over {followed['age_days']} days" if followed["age_days"] else ""
+    _warn(f"following {'every pair' if pair == store.EVERY_PAIR else pair} since {followed['followed_at'][:19]} UTC{age}")
+
+
+@alerts_app.command("unfollow")
+def alerts_unfollow_command(countries: PairArguments = None, db: DbOption = None) -> None:
+    """Stop following a pair (or, with none, every pair as `bilat alerts follow` with none follows it); its alerts stay."""
+    pair = store.pair_key(*_pair(countries)) if countries else store.EVERY_PAIR
+    engine = _open(db)
+    if not _guard(lambda: store.unfollow(engine, pair)):
+        _warn(f"{'every pair' if pair == store.EVERY_PAIR else pair} is not followed")
+        raise typer.Exit(1)
+
+
+@alerts_app.command("followed")
+def alerts_followed_command(
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: one pair a line; json: a list.")] = RecordFormat.text,
+    db: DbOption = None,
+) -> None:
+    """List the pairs followed, with their age and since when (* is every pair)."""
+    engine = _open(db)
+    rows = _guard(lambda: store.followed(engine))
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(rows, indent=1))
+        return
+    for row in rows:
+        age = f"\tage {row['age_days']} days" if row["age_days"] else ""
+        typer.echo(f"{row['pair']}\tsince {row['followed_at'][:19]} UTC{age}")
+
+
+def _deliver(engine: Engine, url: str) -> None:
+    """Send the webhook what it was not sent yet; a failure is one line on stderr, and retried next time."""
+    from bilat.webhook import deliver_pending
+
+    delivery = _guard(lambda: deliver_pending(engine, url))
+    if delivery.error:
+        _warn(f"webhook: {delivery.error}; {delivery.sent} alerts sent, the rest will be sent next time")
+    elif delivery.sent:
+        _warn(f"webhook: sent {delivery.sent} alert{'' if delivery.sent == 1 else 's'}")
 
 
 @db_app.command("upgrade")

@@ -10,7 +10,7 @@ match ``bilat.extract.facts``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -602,3 +602,47 @@ class SearchResults(Model):
     limit: int
     items: list[SearchHit] = Field(description="The best hits first: those holding the words as the phrase typed, "
                                    "then those holding them apart.")
+
+
+# Alerts (``store.alert_list``): what changed in the records of the followed pairs.
+
+AlertKind = Literal["fulfilled", "contact", "signing", "aging"]
+
+
+class AlertEvidence(Model):
+    """The fact that is the alert's evidence: its article, the span, the sentence."""
+
+    article: str
+    fact: str = Field(description="`ARTICLE:SECTION:POSITION`.")
+    evidence: Offsets
+    quote: str
+
+
+class AlertTexts(Model):
+    """The alert's line in each language of the interface."""
+
+    en: str
+    vi: str
+
+
+class Alert(Model):
+    id: int = Field(description="In the order alerts were raised.")
+    kind: AlertKind = Field(description="`fulfilled`: an invitation, acceptance or proposal got its fulfilment; "
+                            "`contact`: a high-level visit or meeting; `signing`: a signing; `aging`: an invitation, "
+                            "acceptance or proposal open past the age the pair is followed with.")
+    pair: str = Field(description="`A-B`, the codes in alphabetical order.", examples=["PE-VN"])
+    anchor: str = Field(description="The first fact stating the entity alerted (`ARTICLE:SECTION:POSITION`): what the "
+                        "alert is known by, as a fact's id never changes.")
+    entities: list[str] = Field(description="The entities' ids when the alert was raised: the event (or the item, "
+                                "then what fulfilled it).")
+    entity: str | None = Field(description="The id the record gives the alerted entity now (`GET /api/facts/{id}`); "
+                               "null once the articles stating it were forgotten.")
+    details: dict[str, Any] = Field(description="What the alert says, as data: `event`, or `item` and `by` "
+                                    "(types, countries, dates, persons' names), and for `aging` its `age_days` and `limit`.")
+    evidence: AlertEvidence | None
+    raised_at: str = Field(description="When it was raised (RFC 3339).")
+    text: AlertTexts
+
+
+class AlertsPage(Page):
+    items: list[Alert]

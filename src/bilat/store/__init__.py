@@ -11,8 +11,13 @@
     catalogue  where articles were read from, and the pairs each reports on
     names    names as the articles of each language state them; a record in one reader's language
     search   articles, the sentences stating facts and persons found by words (the index: ``search_index``)
+    alerts   what the record of a followed pair gained at an update (``following``: the pairs followed;
+             ``alert_list``: the alerts raised; ``deliveries``: what each webhook was sent)
 """
 
+from bilat.store.alert_list import alerts_raised
+from bilat.store.alerts import EVERY_PAIR, pair_key
+from bilat.store.following import follow, followed, unfollow
 from bilat.store.catalogue import article_origins, article_pairs
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.names import in_language
@@ -39,6 +44,7 @@ from bilat.store.write import (
     Stored,
     forget,
     forget_skips,
+    raise_due,
     rebuild,
     record_skips,
     store_article,
@@ -50,4 +56,5 @@ __all__ = [
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
     "store_articles", "upgrade", "latest_event_dates",
+    "EVERY_PAIR", "alerts_raised", "follow", "followed", "pair_key", "raise_due", "unfollow",
 ]

@@ -80,6 +80,8 @@ class Article(Base):
 
 # The article list's order, newest first (migration 0003).
 Index("ix_article_newest", Article.published.desc(), Article.name, Article.id)
+# The articles stored since a time: what alerts look at again (migration alerts).
+Index("ix_article_stored", Article.stored_at, Article.id)
 
 
 class StoryBand(Base):
@@ -393,3 +395,69 @@ class FetchedPage(Base):
     """The date its feed gave it, for a page that states none (read again when the page is tried again)."""
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Alerts: what changed in the record of a followed pair (``store.alerts``); kept across rebuilds.
+
+
+class FollowedPair(Base):
+    """A pair whose record raises alerts, and since when: what the record held before then raises none."""
+
+    __tablename__ = "followed_pair"
+
+    pair: Mapped[str] = mapped_column(String(33), primary_key=True)
+    """``A-B`` with the codes in order, or ``*`` for every pair, present and future."""
+    age_days: Mapped[int | None] = mapped_column(Integer)
+    """An invitation or proposal open longer than this raises an ``aging`` alert (None: never)."""
+    followed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Alert(Base):
+    """One alert: raised once for its kind, pair and entity, however often the record is rebuilt."""
+
+    __tablename__ = "alert"
+    __table_args__ = (
+        UniqueConstraint("kind", "pair", "anchor", name="uq_alert_kind_pair_anchor"),
+        Index("ix_alert_raised", "raised_at"),
+        Index("ix_alert_pair_raised", "pair", "raised_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    """In the order alerts were raised: what a webhook was last sent is the highest id it received."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """``fulfilled``, ``contact``, ``signing`` or ``aging``."""
+    pair: Mapped[str] = mapped_column(String(33))
+    """``A-B``, the codes in order."""
+    anchor: Mapped[str] = mapped_column(String(40))
+    """The first fact stating the entity alerted: a fact's id never changes, an entity's can (``store.alerts``)."""
+    entities: Mapped[list[Any]]
+    """The ids of the entities, as the record had them when the alert was raised (the item, then what fulfilled it)."""
+    details: Mapped[dict[str, Any]]
+    """What the alert says, as plain data (types, countries, dates, names): worded in each reader's language."""
+    fact_id: Mapped[str | None] = mapped_column(String(40))
+    """The fact that is the alert's evidence, in ``article_id``."""
+    article_id: Mapped[str | None] = mapped_column(String(16))
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AlertFact(Base):
+    """A fact stating an alert's entity when it was raised: an entity holding one of them was alerted already."""
+
+    __tablename__ = "alert_fact"
+    __table_args__ = (Index("ix_alert_fact_fact", "fact_id"),)
+
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alert.id", ondelete="CASCADE"), primary_key=True)
+    fact_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class AlertDelivery(Base):
+    """What a webhook was sent: alerts after ``delivered_through`` are sent next time, a failure with them."""
+
+    __tablename__ = "alert_delivery"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    delivered_through: Mapped[int] = mapped_column(Integer)
+    """The highest alert id the webhook accepted (0: none yet)."""
+    attempted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
+    """Why the latest attempt failed (None when it succeeded)."""

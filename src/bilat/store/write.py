@@ -29,7 +29,7 @@ from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import generation, search_index
+from bilat.store import alerts, generation, search_index
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -285,6 +285,16 @@ def _lock_for_rebuild(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
 
 
+def raise_due(engine: Engine, now: datetime | None = None) -> int:
+    """Raise the alerts that time alone brings (items open past their age) since the record was last updated; how many."""
+    with Session(engine) as session, session.begin():
+        _lock_for_rebuild(session)  # one writer of alerts at a time, as of the record
+        raised = alerts.raise_alerts(session, pairs=set(), now=now)
+        if raised:
+            generation.bump(session.connection())
+    return raised
+
+
 def _rebuild(session: Session) -> bool:
     state = stored_state(session)
     if _resolved_from(session) == state:
@@ -294,6 +304,7 @@ def _rebuild(session: Session) -> bool:
         session.execute(delete(table))
     _write(session, resolution)
     search_index.index_persons(session.connection())
+    alerts.raise_alerts(session)  # every pair: the whole record was rewritten
     session.merge(m.State(key=_STAMP, value=state))
     generation.bump(session.connection())
     return True
