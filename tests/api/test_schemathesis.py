@@ -33,6 +33,11 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "404", "422"]
 [[operations]]
 include-name = "GET /api/search"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "422"]
+
+# Nor "a pair of countries bilat knows": a well-formed code of no country is rightly 422.
+[[operations]]
+include-name = "GET /api/alerts"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "422"]
 """
 
 
