@@ -390,16 +390,32 @@ def serve_command(
     workers: Annotated[int | None, typer.Option(
         min=1, show_default=False, help="Worker processes answering requests (default: one per core).",
     )] = None,
+    watch: Annotated[list[Path] | None, typer.Option(
+        "--watch", metavar="DIR", show_default=False,
+        help="Also keep the store current from this folder, as `bilat watch DIR` does, in a process beside the server (repeatable).",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
-    from bilat.web import serve  # the server is only needed here; other commands start faster without it
+    from bilat.web import background, serve  # the server is only needed here; other commands start faster without it
 
+    missing = [folder for folder in watch or [] if not is_folder(folder)]
+    if missing:
+        raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="'--watch'")
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     workers = workers or serve.default_workers()
     mode = "writable with the token" if token else "read-only"
     _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({mode}, {workers} worker{'s' * (workers > 1)})")
-    serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
+    url = engine.url.render_as_string(hide_password=False)
+    beside = []
+    if watch:
+        from bilat.watch.rounds import watch_store
+
+        beside.append(background.start(watch_store, url, [os.path.abspath(folder) for folder in watch], INTERVAL_SECONDS))
+    try:
+        serve.run(url, token or None, host, port, workers)
+    finally:
+        background.stop(beside)
 
 
 @app.command("relations")

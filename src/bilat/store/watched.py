@@ -72,7 +72,7 @@ def forget_file(connection: Connection, path: str) -> list[str]:
 
 def _places(connection: Connection, path: str) -> set[Place]:
     query = select(m.WatchedArticle.article_id, m.WatchedArticle.source).where(m.WatchedArticle.path == path)
-    rows = set(connection.execute(query).tuples())
+    rows = {(article_id, source) for article_id, source in connection.execute(query)}
     connection.execute(delete(m.WatchedArticle).where(m.WatchedArticle.path == path))
     return rows
 

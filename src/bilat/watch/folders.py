@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +77,14 @@ def _hidden(relative: Path) -> bool:
 
 
 class Settling:
-    """Since when each file has had its current size and modification time, across looks."""
+    """Since when each file has had its current size and modification time, across looks (by ``clock``'s seconds)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
         self.since: dict[str, tuple[Stat, float]] = {}
 
     def update(self, now: Look) -> None:
-        moment = time.monotonic()
+        moment = self.clock()
         since: dict[str, tuple[Stat, float]] = {}
         for key, (_, stat) in now.files.items():
             previous = self.since.get(key)
@@ -91,9 +93,9 @@ class Settling:
 
     def settled(self, key: str) -> bool:
         found = self.since.get(key)
-        return found is not None and time.monotonic() - found[1] >= SETTLE_SECONDS
+        return found is not None and self.clock() - found[1] >= SETTLE_SECONDS
 
     def wait(self, keys: list[str]) -> float:
         """Seconds until the latest changed of these files can have settled (0 when every one has)."""
         moments = [self.since[key][1] for key in keys if key in self.since]
-        return max(0.0, SETTLE_SECONDS - (time.monotonic() - max(moments))) if moments else 0.0
+        return max(0.0, SETTLE_SECONDS - (self.clock() - max(moments))) if moments else 0.0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -25,6 +26,7 @@ from bilat import batch, store
 from bilat.batch.storing import Tally, Verdicts, skip_of, store_results
 from bilat.batch.work import Extracted, Result, Skipped
 from bilat.errors import IngestError
+from bilat.extract.budget import default_seconds
 from bilat.ingest import display_path
 from bilat.ingest.files import open_regular
 from bilat.ingest.read import MAX_BYTES
@@ -38,14 +40,16 @@ Say = Callable[[str], None]
 class Watcher:
     """The folders, what the store holds of them, and what the last looks saw."""
 
-    def __init__(self, engine: Engine, folders: Iterable[Path], workers: int, seconds: float, say: Say) -> None:
+    def __init__(
+        self, engine: Engine, folders: Iterable[Path], workers: int, seconds: float, say: Say, settling: Settling | None = None,
+    ) -> None:
         self.engine = engine
         self.folders = [Path(os.path.abspath(folder)) for folder in folders]
         self.workers = workers
         self.seconds = seconds
         self.say = say
         self.seen = seen_files(engine, [display_path(folder) for folder in self.folders])
-        self.settling = Settling()
+        self.settling = settling or Settling()
         self.unopened: dict[str, Stat] = {}
         """Files that could not be opened, as they were then: tried again once they change, or after a restart."""
         self.tally = Tally()
@@ -99,6 +103,8 @@ class Watcher:
                 self.seen[key] = seen
             else:
                 to_read[path] = (key, seen)
+        if not to_read:
+            return False
         results = batch.run(batch.items(to_read), batch.Engine.local, self.workers, seconds=self.seconds)
         stored = set()
         for path, found in _by_file(results):
@@ -106,7 +112,7 @@ class Watcher:
             stored.add(path)
         for path in to_read.keys() - stored:  # a dump with no line in it: nothing to store, but seen
             self._store_file(*to_read[path], [])
-        return bool(to_read)
+        return True
 
     def _unopened(self, key: str, stat: Stat, exc: IngestError) -> None:
         self.say(f"skipped {key}: {exc.reason}")
@@ -181,6 +187,22 @@ def run(watcher: Watcher, interval: float = INTERVAL_SECONDS, once: bool = False
             return
         first = False
         time.sleep(interval)
+
+
+SERVED_WORKERS = 1
+"""Beside a server, the watcher extracts in its own process alone: the cores are the server's workers'."""
+
+
+def watch_store(url: str, folders: list[str], interval: float) -> None:
+    """``bilat watch`` on the store at ``url`` until stopped, saying what it does on stderr: what ``serve --watch`` runs."""
+    engine = store.connect(url)
+    watcher = Watcher(engine, map(Path, folders), SERVED_WORKERS, default_seconds(), say=_say)
+    _say(f"watching {', '.join(folders)} every {interval:g} s")
+    run(watcher, interval)
+
+
+def _say(line: str) -> None:
+    print(f"bilat: {line}", file=sys.stderr, flush=True)
 
 
 def _fingerprint(path: Path) -> Seen:
