@@ -29,7 +29,6 @@ from bilat.errors import IngestError
 from bilat.extract.budget import default_seconds
 from bilat.ingest import display_path
 from bilat.ingest.files import open_regular
-from bilat.ingest.read import MAX_BYTES
 from bilat.store.watched import Seen, forget_file, record_file, seen_files, touch_file
 from bilat.store.write import forget_skips_on, place, record_skips_on
 from bilat.watch.folders import INTERVAL_SECONDS, Look, Settling, Stat, look
@@ -54,9 +53,12 @@ class Watcher:
         """Files that could not be opened, as they were then: tried again once they change, or after a restart."""
         self.tally = Tally()
         self.withdrawn = 0
+        self.behind = False
+        """Whether files were stored or withdrawn since the record was last updated (a round cut short by a
+        database error updates it at the next)."""
 
     def round(self, wait_to_settle: bool = False) -> bool:
-        """Look, store what changed and has settled, withdraw what was deleted; whether the store changed.
+        """Look, store what changed and has settled, withdraw what was deleted; whether the record changed.
 
         With ``wait_to_settle``, files changing when it starts are looked at
         again once they can have settled, rather than at the next round.
@@ -71,11 +73,13 @@ class Watcher:
         if wait_to_settle:
             for key in sorted(set(changed) - set(ready)):
                 self.say(f"still being written: {key} (read once it stops changing)")
-        wrote = self._store(now, ready)
-        wrote = self._withdraw_deleted(now) or wrote
-        if wrote:
-            store.rebuild(self.engine)
-        return wrote
+        self._store(now, ready)
+        self._withdraw_deleted(now)
+        if not self.behind:
+            return False
+        store.rebuild(self.engine)
+        self.behind = False
+        return True
 
     def _look(self) -> Look:
         now = look(self.folders)
@@ -88,7 +92,7 @@ class Watcher:
             return False
         return self.unopened.get(key) != stat
 
-    def _store(self, now: Look, ready: list[str]) -> bool:
+    def _store(self, now: Look, ready: list[str]) -> None:
         """Store each ready file whose bytes changed; a file only touched gets its new time remembered."""
         to_read: dict[Path, tuple[str, Seen]] = {}
         for key in ready:
@@ -104,7 +108,7 @@ class Watcher:
             else:
                 to_read[path] = (key, seen)
         if not to_read:
-            return False
+            return
         results = batch.run(batch.items(to_read), batch.Engine.local, self.workers, seconds=self.seconds)
         stored = set()
         for path, found in _by_file(results):
@@ -112,7 +116,6 @@ class Watcher:
             stored.add(path)
         for path in to_read.keys() - stored:  # a dump with no line in it: nothing to store, but seen
             self._store_file(*to_read[path], [])
-        return True
 
     def _unopened(self, key: str, stat: Stat, exc: IngestError) -> None:
         self.say(f"skipped {key}: {exc.reason}")
@@ -138,6 +141,7 @@ class Watcher:
             return verdicts, record_file(connection, key, seen, places)
 
         verdicts, withdrawn = store.writing(self.engine, write)
+        self.behind = True
         for result, refused in verdicts.refused:
             self.say(f"skipped {result.where}: {refused.reason}")
         changed = key in self.seen
@@ -149,7 +153,7 @@ class Watcher:
         if verdicts.stored or withdrawn:
             self.say(f"{'changed' if changed else 'new'} {key}: {_summary(verdicts, withdrawn)}")
 
-    def _withdraw_deleted(self, now: Look) -> bool:
+    def _withdraw_deleted(self, now: Look) -> None:
         deleted = sorted(key for key in self.seen if now.deleted(key))
         for key in deleted:
             def write(connection: Connection, key: str = key) -> list[str]:
@@ -157,12 +161,12 @@ class Watcher:
                 return forget_file(connection, key)
 
             withdrawn = store.writing(self.engine, write)
+            self.behind = True
             del self.seen[key]
             self.withdrawn += len(withdrawn)
             self.say(f"deleted {key}: {len(withdrawn)} withdrawn")
         for key in [key for key in self.unopened if key not in now.files]:
             del self.unopened[key]
-        return bool(deleted)
 
     def summary(self) -> str:
         return f"{self.tally}, {self.withdrawn} withdrawn"
@@ -208,12 +212,13 @@ def _say(line: str) -> None:
 def _fingerprint(path: Path) -> Seen:
     """The file's size, modification time and digest, all of the one open file; IngestError if it cannot be opened.
 
-    A file larger than any article is digested up to the size the reader refuses at: reading it says why.
+    The whole file is digested, a chunk at a time: a dump can be larger than
+    any article, and lines appended past its first megabytes are news too.
     """
     with open_regular(path) as stream:
         status = os.fstat(stream.fileno())
         try:
-            digest = hashlib.sha256(stream.read(MAX_BYTES + 1)).hexdigest()
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
         except OSError as exc:
             raise IngestError(display_path(path), f"cannot read: {exc.strerror or exc}", "unreadable") from exc
     return Seen(status.st_size, status.st_mtime_ns, digest)
