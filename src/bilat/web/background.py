@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from bilat.batch.local import exit_with
-
 STOP_SECONDS = 10.0
 """How long a loop has to finish its transaction once asked to stop, before it is killed (a kill loses nothing
 committed: each file is stored whole or not at all)."""
@@ -45,6 +43,8 @@ def stop(processes: Iterable[BaseProcess]) -> None:
 
 
 def _run(parent: int, loop: Callable[..., None], args: tuple[Any, ...]) -> None:
+    from bilat.batch.local import exit_with  # here, in the new process: the server does not need the readers it imports
+
     exit_with(parent)
     signal.signal(signal.SIGTERM, _interrupt)  # stopped: as Ctrl-C, so that its workers are shut down too
     try:
