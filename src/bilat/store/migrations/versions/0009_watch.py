@@ -20,10 +20,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('article') as batch:
-        batch.add_column(sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table('article_copy') as batch:
-        batch.add_column(sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True))
+    # Plain ALTER TABLE, not a batch: rebuilding ``article`` would have to rebuild the search triggers on it too.
+    op.add_column('article', sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True))
+    op.add_column('article_copy', sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True))
     op.create_table('watched_file',
     sa.Column('path', sa.Text(), nullable=False),
     sa.Column('size', sa.BigInteger(), nullable=False),
@@ -47,7 +46,5 @@ def downgrade() -> None:
     op.drop_index('ix_watched_article_place', table_name='watched_article')
     op.drop_table('watched_article')
     op.drop_table('watched_file')
-    with op.batch_alter_table('article_copy') as batch:
-        batch.drop_column('withdrawn_at')
-    with op.batch_alter_table('article') as batch:
-        batch.drop_column('withdrawn_at')
+    op.drop_column('article_copy', 'withdrawn_at')  # SQLite has dropped columns itself since 3.35
+    op.drop_column('article', 'withdrawn_at')
