@@ -18,9 +18,8 @@ import os
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
@@ -34,7 +33,6 @@ from bilat import batch, evaluate
 from bilat.countries import country_code
 from bilat.errors import (
     BilatError,
-    InvalidArticleError,
     StoreError,
 )
 from bilat.extract import budget
@@ -42,6 +40,7 @@ from bilat.follow.hosts import HOST_DELAY
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
 from bilat.report.choices import BriefingFormat, ExportFormat, ExportSection, ReaderLanguage
+from bilat.watch.folders import INTERVAL_SECONDS
 
 
 class _OnFirstUse:
@@ -65,6 +64,7 @@ if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bilat import export, store
+    from bilat.batch import storing
     from bilat.report import briefing, terminal
     from bilat.store import db as store_db
     from bilat.store import models
@@ -73,6 +73,7 @@ else:
     store = _OnFirstUse("bilat.store")
     store_db = _OnFirstUse("bilat.store.db")
     models = _OnFirstUse("bilat.store.models")
+    storing = _OnFirstUse("bilat.batch.storing")
     briefing = _OnFirstUse("bilat.report.briefing")
     terminal = _OnFirstUse("bilat.report.terminal")
 
@@ -281,7 +282,7 @@ def ingest_command(
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
-    tally = _Tally()
+    tally = storing.Tally()
     pending = _Pending(engine, tally)
     try:
         for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler, seconds):
@@ -290,7 +291,7 @@ def ingest_command(
                 with_skips.discard(path)
                 _guard(partial(store.forget_skips, engine, path))
             if isinstance(result, batch.Skipped):
-                pending.skip(result.where, path, result.kind, result.reason)
+                pending.skip(result)
             else:
                 pending.add(result)
         pending.flush()
@@ -315,6 +316,49 @@ def ingest_command(
         _deliver(engine, webhook)
     _warn(str(tally))
     if tally.skips:
+        raise typer.Exit(1)
+
+
+@app.command("watch")
+def watch_command(
+    folders: Annotated[list[Path], typer.Argument(metavar="DIR", help="Folders that articles are dropped into (.txt, .html/.htm, .jsonl), watched with their subfolders.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(
+        "--interval", metavar="SECONDS", callback=_positive, help="Seconds between two looks at the folders.",
+    )] = INTERVAL_SECONDS,
+    once: Annotated[bool, typer.Option("--once", help="Bring the store up to date with the folders once, then exit (for cron).")] = False,
+    workers: WorkersOption = None,
+    article_timeout: ArticleTimeoutOption = None,
+) -> None:
+    """Keep the store current from folders: store new and changed files, withdraw the articles of deleted ones.
+
+    A file is read once it stops changing (hidden names, starting with a dot,
+    are left alone: write there and rename). A changed file's new text is
+    stored and its old text withdrawn; a deleted file's articles are
+    withdrawn: kept in the store, out of the merged record, back if the file
+    comes back. One line on stderr per file stored, withdrawn or skipped.
+    What was stored from each file is in the store: a restart reads only what
+    changed, and a kill at any moment loses nothing. Ctrl-C stops (exit status
+    130); with --once the exit status is 1 when anything was skipped.
+    """
+    from bilat.watch.rounds import Watcher, run
+
+    missing = [folder for folder in folders if not is_folder(folder)]
+    if missing:
+        raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="DIR")
+    seconds = _seconds(article_timeout)
+    engine = _open(db, create=True)
+    _guard(lambda: store.rebuild(engine))  # a watcher killed before its rebuild left the record behind
+    watcher = _guard(lambda: Watcher(engine, folders, _workers(workers), seconds, say=_warn))
+    if not once:
+        _warn(f"watching {', '.join(display_path(f) for f in watcher.folders)} every {interval:g} s (Ctrl-C stops)")
+    try:
+        _guard(lambda: run(watcher, interval, once))
+    except KeyboardInterrupt:
+        _warn(f"stopped: {watcher.summary()}")
+        raise typer.Exit(130) from None
+    _warn(watcher.summary())
+    if watcher.tally.skips:
         raise typer.Exit(1)
 
 
@@ -428,24 +472,6 @@ def follow_command(
         raise typer.Exit(1)
 
 
-@contextmanager
-def _in_background(loop: Callable[..., object], *args: object) -> Iterator[None]:
-    """Run ``loop(*args)`` in a process of its own while the block runs; it is ended with the block.
-
-    A fresh process (spawned, not forked): the store's connections and the
-    server's threads of this one must not be shared.
-    """
-    import multiprocessing
-
-    process = multiprocessing.get_context("spawn").Process(target=loop, args=args, daemon=True)
-    process.start()
-    try:
-        yield
-    finally:
-        process.terminate()
-        process.join()
-
-
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
@@ -463,23 +489,37 @@ def serve_command(
         "--follow", metavar="URL", callback=_feed_urls, show_default=False,
         help="Also follow this RSS/Atom feed or sitemap in a background process, as `bilat follow` does (repeatable).",
     )] = None,
+    watch: Annotated[list[Path] | None, typer.Option(
+        "--watch", metavar="DIR", show_default=False,
+        help="Also keep the store current from this folder, as `bilat watch DIR` does, in a process beside the server (repeatable).",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
-    from bilat.web import serve  # the server is only needed here; other commands start faster without it
+    from bilat.web import background, serve  # the server is only needed here; other commands start faster without it
 
+    missing = [folder for folder in watch or [] if not is_folder(folder)]
+    if missing:
+        raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="'--watch'")
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     workers = workers or serve.default_workers()
     mode = "writable with the token" if token else "read-only"
     _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({mode}, {workers} worker{'s' * (workers > 1)})")
     url = engine.url.render_as_string(hide_password=False)
-    with ExitStack() as background:
-        if follow:
-            from bilat.follow.loop import follow_store
+    beside = []
+    if follow:
+        from bilat.follow.loop import follow_store
 
-            _warn(f"following {len(follow)} feed{'s' * (len(follow) > 1)} in the background")
-            background.enter_context(_in_background(follow_store, url, follow))
+        _warn(f"following {len(follow)} feed{'s' * (len(follow) > 1)} in the background")
+        beside.append(background.start(follow_store, url, follow))
+    if watch:
+        from bilat.watch.rounds import watch_store
+
+        beside.append(background.start(watch_store, url, [os.path.abspath(folder) for folder in watch], INTERVAL_SECONDS))
+    try:
         serve.run(url, token or None, host, port, workers)
+    finally:
+        background.stop(beside)
 
 
 @app.command("relations")
@@ -868,7 +908,8 @@ def db_status_command(db: DbOption = None) -> None:
     def status() -> str:
         with engine.connect() as connection:
             articles = connection.scalar(select(func.count()).select_from(models.Article))
-        return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles"
+            withdrawn = connection.scalar(select(func.count()).where(models.Article.withdrawn_at.is_not(None)))
+        return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles ({withdrawn} withdrawn)"
 
     typer.echo(_guard(status))
 
@@ -996,8 +1037,6 @@ class _Pending:
 
     One transaction per ``SIZE`` articles, ``SKIPS`` skips or ``SECONDS``: a
     transaction per skip made a dump of 300 000 bad lines take many minutes.
-    An article the store refuses (a date naming no day, a NUL character...)
-    is a skip like any other, and the rest of its transaction is stored.
     """
 
     SIZE = 100
@@ -1005,20 +1044,20 @@ class _Pending:
     """A skip is four short strings: thousands fit in one quick transaction."""
     SECONDS = 1.0
 
-    def __init__(self, engine: Engine, tally: _Tally) -> None:
+    def __init__(self, engine: Engine, tally: storing.Tally) -> None:
         self.engine = engine
         self.tally = tally
         self.results: list[batch.Extracted] = []
-        self.skips: list[tuple[str, str, str, str]] = []
+        self.skips: list[storing.Skip] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
         self.results.append(result)
         self._flush_when_due()
 
-    def skip(self, where: str, path: str, kind: str, reason: str) -> None:
-        self.skips.append((where, path, kind, reason))
-        self.tally.skips[kind] += 1
+    def skip(self, result: batch.Skipped) -> None:
+        self.skips.append(storing.skip_of(result))
+        self.tally.skips[result.kind] += 1
         self._flush_when_due()
 
     def _flush_when_due(self) -> None:
@@ -1026,35 +1065,14 @@ class _Pending:
             self.flush()
 
     def flush(self) -> None:
-        if self.results:
-            articles = [(r.document, r.facts, r.minhash) for r in self.results]
-            stored = _guard(partial(store.store_articles, self.engine, articles))
-            for result, outcome in zip(self.results, stored, strict=True):
-                if isinstance(outcome, InvalidArticleError):
-                    _warn(f"skipped {result.where}: {outcome.reason}")
-                    self.skips.append((result.where, display_path(result.path), outcome.kind, outcome.reason))
-                    self.tally.skips[outcome.kind] += 1
-                else:
-                    self.tally.outcomes[outcome.outcome] += 1
-            self.results = []
-        if self.skips:
-            _guard(partial(store.record_skips, self.engine, self.skips))
-            self.skips = []
+        if self.results or self.skips:
+            verdicts = _guard(partial(store.writing, self.engine,
+                                      partial(storing.store_results, extracted=self.results, skips=self.skips)))
+            for result, refused in verdicts.refused:
+                _warn(f"skipped {result.where}: {refused.reason}")
+            self.tally.count(verdicts)
+            self.results, self.skips = [], []
         self.since = time.monotonic()
-
-
-@dataclass
-class _Tally:
-    """What a batch did with its articles: the summary line ``ingest`` ends with."""
-
-    outcomes: Counter[store.Outcome] = field(default_factory=Counter)
-    skips: Counter[str] = field(default_factory=Counter)
-
-    def __str__(self) -> str:
-        words = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
-        done = ", ".join(f"{self.outcomes[outcome]} {words[outcome]}" for outcome in store.Outcome)
-        reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(self.skips.items(), key=lambda x: (-x[1], x[0])))
-        return f"{done}, {self.skips.total()} skipped" + (f": {reasons}" if reasons else "")
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:

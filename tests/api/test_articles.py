@@ -27,7 +27,7 @@ def test_articles_lists_metadata_newest_first(client: TestClient, engine: Engine
 
     assert page == {"total": total, "limit": 50, "offset": 0, "items": items[:50]}
     assert total == len(corpus_articles)
-    assert set(page["items"][0]) == {"id", "name", "source", "url", "outlet", "title", "published", "lang"}
+    assert set(page["items"][0]) == {"id", "name", "source", "url", "outlet", "title", "published", "lang", "withdrawn"}
     assert page["items"][0]["published"] == max(a["published"] or "" for a in items)
 
 

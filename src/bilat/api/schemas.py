@@ -455,6 +455,8 @@ class ArticleSummary(Model):
     title: str | None
     published: IsoDate | None
     lang: str
+    withdrawn: bool = Field(description="Every place it was read from is gone (its file deleted or rewritten): "
+                                        "kept, but out of the merged record.")
 
 
 class ArticlesPage(Page):
@@ -508,6 +510,7 @@ class Copy(Model):
 
     source: str = Field(description="A URL, a file path, or `FILE:LINE` for a line of a JSON Lines dump.")
     name: str
+    withdrawn: bool = Field(description="The watched file it was read from was deleted, or now holds another text.")
 
 
 class Article(ArticleSummary):

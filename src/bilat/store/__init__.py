@@ -49,12 +49,13 @@ from bilat.store.write import (
     record_skips,
     store_article,
     store_articles,
+    writing,
 )
 
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
-    "store_articles", "upgrade", "latest_event_dates",
+    "store_articles", "upgrade", "latest_event_dates", "writing",
     "EVERY_PAIR", "alerts_raised", "follow", "followed", "pair_key", "raise_due", "unfollow",
 ]

@@ -76,6 +76,8 @@ class Article(Base):
     """The first stored article of its story: itself, or the one it nearly duplicates (a syndicated copy)."""
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The body's MinHash signature (``resolve.stories``); None for a text too short to compare."""
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When every place it was read from was found gone (``store.withdrawn``): kept, but out of the record (migration watch)."""
 
 
 # The article list's order, newest first (migration 0003).
@@ -105,6 +107,8 @@ class ArticleCopy(Base):
     """The URL or path it came from (a JSON Lines line as ``FILE:LINE`` when it has no URL)."""
     name: Mapped[str] = mapped_column(String(255))
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When the watched file it was read from was deleted, or its text replaced (migration watch)."""
 
 
 class Skip(Base):
@@ -461,3 +465,28 @@ class AlertDelivery(Base):
     attempted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     error: Mapped[str | None] = mapped_column(Text)
     """Why the latest attempt failed (None when it succeeded)."""
+
+
+class WatchedFile(Base):
+    """A file of a watched folder as ``bilat watch`` last stored it: a restart reads again only what changed since."""
+
+    __tablename__ = "watched_file"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The file's absolute path (``ingest.display_path``)."""
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    """Of the bytes read: a file touched but not changed is not read again."""
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WatchedArticle(Base):
+    """An article a watched file gave, and the place (``ArticleCopy.source``) it was recorded as read from."""
+
+    __tablename__ = "watched_article"
+    __table_args__ = (Index("ix_watched_article_place", "article_id", "source"),)
+
+    path: Mapped[str] = mapped_column(ForeignKey("watched_file.path", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(Text, primary_key=True)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Engine, case, distinct, func, select
+from sqlalchemy import Boolean, Engine, case, distinct, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from bilat.countries import country_name
@@ -240,9 +240,10 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
             select(*_article_columns()).where((m.Article.story_id == row.story_id) & (m.Article.id != article_id))
         )
         return {
-            **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "text": row.text,
+            **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "withdrawn": row.withdrawn_at is not None,
+            "text": row.text,
             "facts": [{"id": f.id, "section": f.section, "data": f.data, "evidence": [f.start, f.end]} for f in facts],
-            "copies": [{"source": c.source, "name": c.name} for c in copies],
+            "copies": [{"source": c.source, "name": c.name, "withdrawn": c.withdrawn_at is not None} for c in copies],
             "story": sorted((x._asdict() for x in story), key=lambda a: (a["published"] is None, a["published"] or "", a["id"])),
         }
 
@@ -328,7 +329,9 @@ _ARTICLE_COLUMNS = ("id", "name", "source", "url", "outlet", "title", "published
 
 
 def _article_columns() -> list[Any]:
-    return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
+    return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS] + [
+        type_coerce(m.Article.withdrawn_at.is_not(None), Boolean).label("withdrawn"),  # SQLite answers 0 or 1
+    ]
 
 
 def skipped_paths(engine: Engine, kinds: Iterable[str] | None = None) -> list[str]:

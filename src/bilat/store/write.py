@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from sys import intern
 from types import EllipsisType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, case, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -29,7 +29,7 @@ from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import alerts, generation, search_index
+from bilat.store import alerts, generation, search_index, withdrawn
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -95,19 +95,33 @@ def store_articles(
     stored one of the same texts meanwhile, the transaction is rolled back and
     run again, and that article becomes a copy of theirs.
     """
+    return writing(engine, lambda connection: store_articles_on(connection, articles))
+
+
+def store_articles_on(connection: Connection, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored | InvalidArticleError]:
+    """``store_articles`` within the caller's transaction, for one that writes more with them (``bilat watch``)."""
     refusals = [refusal(document, facts) for document, facts, _ in articles]
     storable = [article for article, refused in zip(articles, refusals, strict=True) if refused is None]
-    stored = iter(_store_in_one_transaction(engine, storable) if storable else [])
+    stored = iter(_store(connection, storable) if storable else [])
     return [refused or next(stored) for refused in refusals]
 
 
-def _store_in_one_transaction(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
+T = TypeVar("T")
+
+
+def writing(engine: Engine, write: Callable[[Connection], T]) -> T:
+    """``write`` in one transaction; run again once if another process stored one of the same texts meanwhile."""
     try:
         with engine.begin() as connection:
-            return _store(connection, articles)
+            return write(connection)
     except IntegrityError:
         with engine.begin() as connection:  # now sees what the other process committed
-            return _store(connection, articles)
+            return write(connection)
+
+
+def place(document: Document) -> str:
+    """Where an article is recorded as read from (``ArticleCopy.source``): its URL, else its file."""
+    return document.source or document.id
 
 
 def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
@@ -131,8 +145,9 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     fact_rows: list[dict[str, Any]] = []
     search_rows: list[dict[str, Any]] = []
     results: list[Stored] = []
+    read_again: list[withdrawn.Place] = []
     for (document, facts, _), minhash, key in zip(articles, signatures, keys, strict=True):
-        where = document.source or document.id
+        where = place(document)
         if key in known:  # the same text as a stored article (or one earlier in this batch)
             article_id, story_id = known[key]
             outcome = Outcome.KNOWN if (article_id, where) in places else Outcome.DUPLICATE
@@ -159,6 +174,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
             places.add((article_id, where))
             copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
         results.append(Stored(outcome, article_id, story_id))
+        read_again.append((article_id, where))
     tables = (
         (m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows),
         (m.SearchEntry, search_rows),
@@ -166,6 +182,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
+    withdrawn.restore(connection, read_again)
     if copy_rows:  # every new article has its first copy: nothing changed when there is none
         generation.bump(connection)
     return results
@@ -222,23 +239,33 @@ def record_skips(engine: Engine, skips: Iterable[tuple[str, str, str, str]]) -> 
     All in one transaction: a dump's bad lines come by the thousand. Names and
     reasons are made storable first (no NUL, no lone surrogate, a bounded length).
     """
+    with engine.begin() as connection:
+        record_skips_on(connection, skips)
+
+
+def record_skips_on(connection: Connection, skips: Iterable[tuple[str, str, str, str]]) -> None:
+    """``record_skips`` within the caller's transaction."""
     now = datetime.now(UTC)
     rows = {}
     for where, path, kind, reason in skips:  # the latest verdict on an input read twice in a batch
         key = storable_line(where)
         rows[key] = {"where": key, "path": storable_line(path), "kind": kind, "reason": storable_line(reason), "seen_at": now}
     wheres = list(rows)
-    with engine.begin() as connection:
-        for start in range(0, len(wheres), _KEYS_PER_QUERY):
-            connection.execute(delete(m.Skip).where(m.Skip.where.in_(wheres[start:start + _KEYS_PER_QUERY])))
-        if rows:
-            connection.execute(insert(m.Skip), list(rows.values()))
+    for start in range(0, len(wheres), _KEYS_PER_QUERY):
+        connection.execute(delete(m.Skip).where(m.Skip.where.in_(wheres[start:start + _KEYS_PER_QUERY])))
+    if rows:
+        connection.execute(insert(m.Skip), list(rows.values()))
 
 
 def forget_skips(engine: Engine, path: str) -> None:
     """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
-    with Session(engine) as session, session.begin():
-        session.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
+    with engine.begin() as connection:
+        forget_skips_on(connection, path)
+
+
+def forget_skips_on(connection: Connection, path: str) -> None:
+    """``forget_skips`` within the caller's transaction."""
+    connection.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -250,9 +277,9 @@ def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]
 
 
 def stored_state(session: Session) -> str:
-    """A digest of which articles are stored: the resolved layer is current when built from it."""
+    """A digest of which articles are stored and not withdrawn: the resolved layer is current when built from it."""
     digest = hashlib.sha256()
-    for (article_id,) in session.execute(select(m.Article.id).order_by(m.Article.id)):
+    for (article_id,) in session.execute(select(m.Article.id).where(m.Article.withdrawn_at.is_(None)).order_by(m.Article.id)):
         digest.update(article_id.encode())
     return digest.hexdigest()
 
@@ -354,7 +381,7 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
 
 
 def _stated(session: Session) -> list[Stated]:
-    """Every stored fact, streamed from the database and with its repeated words shared.
+    """Every stored fact of the articles not withdrawn, streamed from the database and with its repeated words shared.
 
     The whole store's facts are resolved at once, so this list is the
     rebuild's memory: the keys, codes and ids that every fact repeats are
@@ -365,7 +392,7 @@ def _stated(session: Session) -> list[Stated]:
     )
     query = select(
         m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published, quote,
-    ).join(m.Article, m.Article.id == m.Fact.article_id)
+    ).join(m.Article, m.Article.id == m.Fact.article_id).where(m.Article.withdrawn_at.is_(None))
     rows = session.execute(query.execution_options(yield_per=2000))
     return [
         Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data),
