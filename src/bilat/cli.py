@@ -465,9 +465,9 @@ def follow_command(
     try:
         tally = _guard(follower.run)
     except KeyboardInterrupt:
-        _warn(f"interrupted: {_Tally(follower.tally.outcomes, follower.tally.skips)}; run again to go on")
+        _warn(f"interrupted: {follower.tally}; run again to go on")
         raise typer.Exit(130) from None
-    _warn(str(_Tally(tally.outcomes, tally.skips)))
+    _warn(str(tally))
     if tally.skips:
         raise typer.Exit(1)
 

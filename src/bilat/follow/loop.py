@@ -19,7 +19,6 @@ import queue
 import sys
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from bilat import store
+from bilat.batch.storing import Tally
 from bilat.batch.work import reason
 from bilat.errors import BilatError, InvalidArticleError
 from bilat.extract import extract
@@ -70,14 +70,6 @@ class Settings:
     seconds: float = DEFAULT_SECONDS
     """The article time budget, as ``--article-timeout``."""
     politeness: Politeness = field(default_factory=Politeness)
-
-
-@dataclass
-class Tally:
-    """What the follower did with the pages it fetched, in the shape of ``bilat ingest``'s summary."""
-
-    outcomes: Counter[Outcome] = field(default_factory=Counter)
-    skips: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
