@@ -29,7 +29,7 @@ from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import generation, search_index
+from bilat.store import generation, search_index, summaries
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -37,6 +37,7 @@ from bilat.text import normalised
 _RESOLVED_TABLES = (
     m.Link, m.Source, m.Party, m.Office, m.AgreementStatus,
     m.Event, m.Person, m.Agreement, m.Mechanism, m.Membership, m.Figure,
+    m.PairSummary, m.PairPerson, m.EntitySummary,
 )
 _STAMP = "resolved_from"
 _LOCK = 0x62696C6174  # "bilat": one rebuild at a time on a shared PostgreSQL
@@ -308,6 +309,7 @@ def _rebuild(session: Session) -> bool:
     for table in _RESOLVED_TABLES:
         session.execute(delete(table))
     _write(session, resolution)
+    summaries.refresh(session, summaries.every_pair(session))
     search_index.index_persons(session.connection())
     session.merge(m.State(key=_STAMP, value=state))
     generation.bump(session.connection())
