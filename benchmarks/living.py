@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -154,7 +155,8 @@ def _top_pair(db: Path) -> tuple[str, str]:
 
 def _ten_new(db: Path, new: Path, pair: tuple[str, str], scratch: Path) -> tuple[float, float]:
     """Seconds for ``bilat ingest`` of the new articles into a copy of the store, and for ``bilat relation`` after it."""
-    shutil.copyfile(db, scratch)
+    with sqlite3.connect(db) as source, sqlite3.connect(scratch) as copy:  # with what a write-ahead log still holds
+        source.backup(copy)
     try:
         ingest_s = _measured([sys.executable, "-m", "bilat", "ingest", str(new), "--db", str(scratch)])[0]
         relation_s = _measured([sys.executable, "-m", "bilat", "relation", *pair, "--db", str(scratch)])[0]
