@@ -74,7 +74,7 @@ def test_schemathesis_finds_no_problem(server: tuple[str, list[str]], tmp_path: 
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Tested: 10\n" in result.stdout  # every endpoint of /api
+    assert "Tested: 11\n" in result.stdout  # every endpoint of /api
 
 
 def bilat(arguments: list[str]) -> None:

@@ -92,6 +92,10 @@ class Source(Model):
     also_count: int = Field(description="How many other articles of the story state it (`also` lists the first few).")
 
 
+SOURCES_TOTAL = Field(description="How many sources (stories) state it in all: `sources` lists the earliest few and "
+                      "the latest; `GET /api/facts/{id}/sources` pages through every one.")
+
+
 class Citation(Model):
     """The article and evidence span of one observation (no quote: the fact's own sources quote it)."""
 
@@ -241,6 +245,7 @@ class EventColumns(Model):
     counterpart_office: Office | None
     agreement_id: str | None
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
     framework: Framework | None = Field(description="For ESTABLISH_RELATIONS: the level established or reached.")
     upgrade: bool | None = Field(description="For ESTABLISH_RELATIONS: true when a partnership was reached (an "
                                  "upgrade), false when diplomatic relations were established.")
@@ -273,6 +278,7 @@ class AgreementColumns(StatedAgreement):
     id: str
     status: AgreementStatus = Field(description="The status of the latest statement.")
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class RelationAgreement(AgreementColumns):
@@ -285,6 +291,7 @@ class RelationMechanism(StatedMechanism):
                              "language asked for, where they name it).")
     names: Names
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class RelationMembership(StatedMembership):
@@ -295,6 +302,7 @@ class RelationMembership(StatedMembership):
 class RelationFigure(StatedFigure):
     id: str
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class FrameworkReached(Model):
@@ -429,11 +437,13 @@ class MembershipFact(Model):
     org: str
     country: CountryCode
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class PersonFact(PersonColumns):
     entity: Literal["person"]
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 Fact = Annotated[
@@ -441,6 +451,10 @@ Fact = Annotated[
     Field(discriminator="entity"),
 ]
 """A resolved fact; ``entity`` says which kind."""
+
+
+class SourcesPage(Page):
+    items: list[Source]
 
 
 # Articles (``store.articles``, ``store.article``): the observed layer, facts as extracted.
@@ -461,6 +475,7 @@ class ArticleSummary(Model):
 
 class ArticlesPage(Page):
     items: list[ArticleSummary]
+    next: str | None = Field(description="Give it as `after` for the next page (null on the last page).")
 
 
 class _Statement(Model):

@@ -25,9 +25,11 @@ from bilat.store.persons import person
 from bilat.store.query import (
     article,
     article_languages,
+    article_page,
     articles,
     cited_articles,
     entity,
+    entity_sources,
     evidence_quotes,
     filter_events,
     latest_event_dates,
@@ -56,6 +58,6 @@ __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
-    "store_articles", "upgrade", "latest_event_dates", "writing",
+    "store_articles", "upgrade", "latest_event_dates", "writing", "entity_sources", "article_page",
     "EVERY_PAIR", "alerts_raised", "follow", "followed", "pair_key", "raise_due", "unfollow",
 ]

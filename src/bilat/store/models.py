@@ -84,6 +84,8 @@ class Article(Base):
 Index("ix_article_newest", Article.published.desc(), Article.name, Article.id)
 # The articles stored since a time: what alerts look at again (migration alerts).
 Index("ix_article_stored", Article.stored_at, Article.id)
+# The count of articles per language, read by every page (migration pair_summaries).
+Index("ix_article_lang", Article.lang)
 
 
 class StoryBand(Base):
@@ -490,3 +492,53 @@ class WatchedArticle(Base):
     path: Mapped[str] = mapped_column(ForeignKey("watched_file.path", ondelete="CASCADE"), primary_key=True)
     article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
     source: Mapped[str] = mapped_column(Text, primary_key=True)
+# Summaries of the resolved layer (``store.summaries``), written with it: what the reads show, without scanning.
+
+
+class PairSummary(Base):
+    """One pair of parties the store holds shared facts about: the index of pairs' line, and the record's counts."""
+
+    __tablename__ = "pair_summary"
+    __table_args__ = (Index("ix_pair_summary_order", "articles", "events"),)
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    """The two parties' codes, in order (``Party.country``)."""
+    events: Mapped[int] = mapped_column(Integer)
+    agreements: Mapped[int] = mapped_column(Integer)
+    mechanisms: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    """Articles stating a fact of the pair, every copy of a story counted (the index of pairs)."""
+    record_articles: Mapped[int] = mapped_column(Integer)
+    """Articles speaking for a story among the record's sources, shared memberships' included (the record)."""
+    languages: Mapped[dict[str, Any]]
+    """How many of ``record_articles`` are in each language."""
+    latest: Mapped[str | None] = mapped_column(String(32))
+    """The date of the latest event that took place, as stored."""
+
+
+class PairPerson(Base):
+    """A person a pair's record shows: named by its events, or of either party and stated by its articles."""
+
+    __tablename__ = "pair_person"
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class EntitySummary(Base):
+    """What a record shows of one entity beyond its columns: a few sources and their count, names, offices."""
+
+    __tablename__ = "entity_summary"
+
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sources_total: Mapped[int] = mapped_column(Integer)
+    """Its sources, one per story; ``sources`` lists the first few (``summaries.SOURCES_LISTED``)."""
+    sources: Mapped[list[Any]]
+    names: Mapped[dict[str, Any]]
+    """Its name as the articles of each language state it (``store.names``): persons and mechanisms."""
+    offices: Mapped[list[Any]]
+    """A person's offices as seen (``query._offices``): first and last sighting of each."""
+    sightings: Mapped[int] = mapped_column(Integer)

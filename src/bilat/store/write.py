@@ -29,7 +29,7 @@ from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import alerts, generation, search_index, withdrawn
+from bilat.store import alerts, generation, search_index, summaries, withdrawn
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -37,6 +37,7 @@ from bilat.text import normalised
 _RESOLVED_TABLES = (
     m.Link, m.Source, m.Party, m.Office, m.AgreementStatus,
     m.Event, m.Person, m.Agreement, m.Mechanism, m.Membership, m.Figure,
+    m.PairSummary, m.PairPerson, m.EntitySummary,
 )
 _STAMP = "resolved_from"
 _LOCK = 0x62696C6174  # "bilat": one rebuild at a time on a shared PostgreSQL
@@ -198,7 +199,11 @@ class _Stories:
 
     The candidates of the whole batch are read in one query per ``_KEYS_PER_QUERY``
     keys, before any is placed; an article placed in the batch is a candidate for
-    the ones after it.
+    the ones after it. A band is kept for at most ``BAND_MEMBERS`` articles, and
+    at most that many are read of one: so a batch costs the
+    same however large the store, where a band every article shares (a tagline,
+    a paragraph many outlets run) would otherwise make each new article read
+    them all.
     """
 
     def __init__(self, connection: Connection, signatures: Iterable[bytes]) -> None:
@@ -207,10 +212,15 @@ class _Stories:
         wanted = {pair for signed in signatures for pair in bands(signed)}
         keys = sorted({key for _, key in wanted})
         for start in range(0, len(keys), _KEYS_PER_QUERY):
+            members = select(
+                m.StoryBand.band, m.StoryBand.key, m.StoryBand.article_id,
+                func.row_number().over(partition_by=(m.StoryBand.key, m.StoryBand.band), order_by=m.StoryBand.article_id)
+                .label("rank"),
+            ).where(m.StoryBand.key.in_(keys[start:start + _KEYS_PER_QUERY])).subquery()  # the primary key's first column
             query = (
-                select(m.StoryBand.band, m.StoryBand.key, m.Article.id, m.Article.story_id, m.Article.minhash)
-                .join(m.Article, m.Article.id == m.StoryBand.article_id)
-                .where(m.StoryBand.key.in_(keys[start:start + _KEYS_PER_QUERY]))  # the primary key's first column
+                select(members.c.band, members.c.key, m.Article.id, m.Article.story_id, m.Article.minhash)
+                .join(m.Article, m.Article.id == members.c.article_id)
+                .where(members.c.rank <= BAND_MEMBERS)
             )
             for band, key, article_id, story_id, signed in connection.execute(query):
                 if (band, key) in wanted:
@@ -224,11 +234,17 @@ class _Stories:
         found = {other: candidate for pair in keys for other, candidate in self.candidates.get(pair, {}).items()}
         story_id = story_of(minhash, found.values()) or article_id
         for band, key in keys:
-            self.rows.append({"band": band, "key": key, "article_id": article_id})
-            self.candidates[(band, key)][article_id] = (story_id, minhash)
+            if len(self.candidates[(band, key)]) < BAND_MEMBERS:
+                self.rows.append({"band": band, "key": key, "article_id": article_id})
+                self.candidates[(band, key)][article_id] = (story_id, minhash)
         return story_id
 
 
+BAND_MEMBERS = 16
+"""Articles kept (and read) per band. The copies of one report share most of their 25 bands (``resolve.stories``),
+so a copy finds its story through any band the report holds; a band shared by more articles than this is common
+text, not a story (the wire reports of one visit run in a handful of outlets, not dozens), and the first ones
+holding it are enough to place a copy that shares it."""
 _KEYS_PER_QUERY = 900
 """Under SQLite's oldest limit on the parameters of one statement (999)."""
 
@@ -330,6 +346,7 @@ def _rebuild(session: Session) -> bool:
     for table in _RESOLVED_TABLES:
         session.execute(delete(table))
     _write(session, resolution)
+    summaries.refresh(session, summaries.every_pair(session))
     search_index.index_persons(session.connection())
     alerts.raise_alerts(session)  # every pair: the whole record was rewritten
     session.merge(m.State(key=_STAMP, value=state))
