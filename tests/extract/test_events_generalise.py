@@ -354,3 +354,49 @@ def test_one_side_attending_a_gathering_told_twice_is_one_attendance(until) -> N
             "Ngày 11/3, Thủ tướng gặp Tổng thống Kenya William Ruto bên lề Đại hội đồng.")
     doc = until(text, "events", published="2025-03-12")
     assert sorted(_summary(doc, "ATTEND")) == [(["KE"], "2025-03-11"), (["VN"], "2025-03-10")]
+
+
+def test_a_deed_is_a_concrete_step_whatever_its_object(until) -> None:  # type: ignore[no-untyped-def]
+    # a checkable act names no deliverable: the verb alone makes the step concrete, past the side addressed
+    for text, lang, pair in (
+            ("Mexican Foreign Minister Alicia Barcena called on Canada to resume seasonal worker quotas for Mexican "
+             "farm labourers.", "en", ["MX", "CA"]),
+            ("Chilean President Gabriel Boric urged Peru to ratify the lithium accord.", "en", ["CL", "PE"]),
+            ("Thủ tướng Thái Lan đề nghị phía Campuchia sớm nối lại hoạt động của chợ biên giới.", "vi", ["TH", "KH"]),
+            ("Tổng thống Indonesia kêu gọi Malaysia dỡ bỏ lệnh cấm nhập khẩu dầu cọ.", "vi", ["ID", "MY"])):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [pair], text
+
+
+def test_an_idiom_or_an_intensified_cooperation_is_no_deed(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Chilean President Gabriel Boric urged Peru to pay attention to the concerns of investors.", "en"),
+                       ("Thủ tướng Thái Lan đề nghị phía Campuchia tăng cường hợp tác nông nghiệp, giáo dục.", "vi")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "PROPOSE") == [], text
+
+
+def test_pressing_and_appealing_are_proposals(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Polish Prime Minister Donald Tusk pressed Germany to open a consulate in Gdansk.", ["PL", "DE"]),
+                       ("Ukrainian President Zelensky appealed to Poland to reopen the border crossings.", ["UA", "PL"]),
+                       ("Kazakh President Tokayev put forward a proposal to build a railway to Uzbekistan.", ["KZ", "UZ"])):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [pair], text
+
+
+def test_a_wish_is_a_proposal_only_when_asked_of_the_other_side(until) -> None:  # type: ignore[no-untyped-def]
+    asked = "Chủ tịch nước Chile mong muốn Argentina tạo điều kiện để mở đường bay thẳng giữa Santiago và Buenos Aires."
+    assert [a for a, _ in _summary(until(asked, "events", published="2025-03-12"), "PROPOSE")] == [["CL", "AR"]]
+    own = "Tổng thống Chile cho biết Chile mong muốn mở đường bay thẳng tới Argentina."
+    assert _summary(until(own, "events", published="2025-03-12"), "PROPOSE") == []
+    # the speaker's own wish to visit is a visit planned, not a visit asked of someone
+    plan = "Thủ tướng Senegal Ousmane Sonko khẳng định mong muốn sớm thăm Việt Nam."
+    assert [(e.actors, e.status) for e in until(plan, "events", published="2025-03-12").layer("facts.events")
+            if e.type == "VISIT"] == [(["SN", "VN"], "planned")]
+
+
+def test_each_step_of_a_list_is_cited_from_its_trigger(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile proposed that Peru open a consulate in Arica; resume direct flights; and double scholarships for students."
+    doc = until(text, "events", lang="en", published="2025-03-12")
+    proposals = [e for e in doc.layer("facts.events") if e.type == "PROPOSE"]
+    assert len(proposals) == 3
+    trigger = text.index("proposed")
+    assert all(e.evidence[0] <= trigger < e.evidence[1] for e in proposals)

@@ -16,6 +16,7 @@ A visit or meeting takes a date stated near its trigger, at least to the month.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -82,6 +83,9 @@ _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _VAGUE_GAP_WORDS = 2
 """Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
+_DEED_WORDS = 6
+"""Words at the head of a step within which its verb stands, past the side addressed ("called on Canada to resume",
+"đề nghị phía Campuchia sớm nối lại"); further on, a verb belongs to a purpose clause, not to the step."""
 _PRECEDING_CHARS = 24
 """Characters before a trigger within which the words that make it part of another phrase are read."""
 OBJECT_WORDS = 14
@@ -169,6 +173,8 @@ class _EventData:
     back_reference_re: re.Pattern[str]
     deliverable_re: re.Pattern[str]
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
+    deed_re: re.Pattern[str]
+    """A step that opens with a verb of a checkable deed ("resume flights", "nối lại đường bay"): concrete."""
     vague_step_re: re.Pattern[str]
     """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
     """A verb that opens the next step of a list, perhaps after a lead word."""
@@ -246,6 +252,8 @@ class _EventData:
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
+    wishes: frozenset[str]
+    """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
     held_by_both: tuple[str, ...] = ()
     invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
@@ -325,6 +333,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
     return _EventData(
         frames=frames,
+        wishes=frozenset(_lower_first(w) for w in data["wishes"]),
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         held_by_both=tuple(data["held_by_both"]),
         invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
@@ -351,6 +360,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        deed_re=re.compile(rf"(?<!\w)(?:{words('deeds')})(?!\w)(?!\s+(?:{words('idiom_objects')})(?!\w))", re.IGNORECASE),
         vague_step_re=re.compile(
             rf"\W*(?:(?:{alternation([*lexicon['coordination']['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
             rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
@@ -1095,6 +1105,8 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
         return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
     if vague:
         return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
+    if t.data.deed_re.search(doc.text, start, _word_end(doc.text, start, end, _DEED_WORDS)):
+        return True  # "resume seasonal worker quotas", "gia nhập liên minh": a deed, checkable whatever its object
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
     if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
@@ -1102,6 +1114,12 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
         return True
     return _names_something(t, start, end)
+
+
+def _word_end(text: str, start: int, end: int, words: int) -> int:
+    """Where the first ``words`` words of ``text[start:end]`` end."""
+    found = list(itertools.islice(_WORD.finditer(text, start, end), words))
+    return found[-1].end() if found else start
 
 
 def _names_something(t: _Trigger, start: int, end: int) -> bool:
@@ -1147,12 +1165,18 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
     start, _ = t.clause
     if t.data.setting_re.search(t.doc.text, max(start, t.start - _OBJECT_WINDOW), t.start):
         return False  # "called for ... at a reception for X": where it was asked, not what is asked
-    earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start) if not _own_wish(t, m)]
     if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
         return True
     accepted = [(m.start(), m.end()) for m in earlier if t.data.kind(m.group()) == "ACCEPT"]
     return any(not any(a <= n.start() < b for a, b in accepted)
                for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
+
+
+def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
+    """"mong muốn sớm thăm Việt Nam": a wish with no one named before the trigger is the speaker's own plan,
+    not a request of another ("hoped that Canada will visit")."""
+    return _lower_first(wish.group()) in t.data.wishes and not any(wish.end() <= p.start < t.start for p in t.participants)
 
 
 # --- one builder per event type ------------------------------------------------------
@@ -1571,6 +1595,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
             # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
             subject = _doer_after(t)
+        if kind == "PROPOSE" and t.phrase in t.data.wishes and not _wished_of_another(t, subject):
+            return []  # "Việt Nam mong muốn tăng cường ...": the speaker's own wish, asked of no one
         actors = _speech_sides(t, subject)
         if kind == "PROPOSE" and _passive_request(t):
             actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
@@ -1583,11 +1609,11 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
-            return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+            return [replace(event, evidence=(event.evidence[0], a.evidence[1]), object=a.scope) for a in documents]
         events = [event]
-        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
-            events = [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
-                              object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
+        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, each cited from its trigger
+            events = [replace(event, evidence=(event.evidence[0], end), object=_worded(t.doc.text[start:end]))
+                      for start, end in steps]
         if kind == "COMMIT" and actors == t.ctx.joint():
             events = [replace(e, actors=_giver_first(t, start, end, actors)) for e, (start, end) in zip(events, steps)]
         return events
@@ -1669,6 +1695,16 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
     first = first or t.ctx.other(addressee)
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _wished_of_another(t: _Trigger, subject: _Participant | None) -> bool:
+    """Whether a wish names, right after it, who it asks of: the other side or both ("mong muốn Chile tạo điều kiện",
+    "hoped that the two sides will"). A wish is a proposal only when it is asked of someone."""
+    window = _word_end(t.doc.text, t.end, t.sent.end, _ADDRESSEE_WORDS)
+    first = next((p for p in t.participants if t.end <= p.start < window), None)
+    if first is None:
+        return False
+    return first.kind == "joint" or t.ctx.side(first) not in (None, t.ctx.side(subject) if subject else None)
 
 
 def _co_subjects_listed(t: _Trigger, subject: _Participant) -> list[str]:
