@@ -400,3 +400,25 @@ def test_each_step_of_a_list_is_cited_from_its_trigger(until) -> None:  # type: 
     assert len(proposals) == 3
     trigger = text.index("proposed")
     assert all(e.evidence[0] <= trigger < e.evidence[1] for e in proposals)
+
+
+def test_an_official_going_to_a_place_is_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Chiều 10/3, Thủ tướng Singapore Lawrence Wong đã tới Hà Nội, bắt đầu chuyến công tác.", ["SG", "VN"]),
+                       ("Đoàn đại biểu Bộ Ngoại giao Peru do Thứ trưởng Ngoại giao Peru dẫn đầu đã sang Việt Nam.", ["PE", "VN"])):
+        assert [a for a, _ in _summary(until(text, "events", published="2025-03-12"), "VISIT")] == [pair], text
+
+
+def test_going_is_no_visit_without_an_official_going(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Chủ tịch Quốc hội hoan nghênh các doanh nghiệp của Bang Victoria sang Việt Nam tìm hiểu cơ hội đầu tư.",
+                 "Đoàn công tác của Australia làm việc tại Việt Nam từ ngày 5 đến 8/3.",
+                 "Thủ tướng hoan nghênh kế hoạch mở đường bay từ Addis Ababa đến Hà Nội của Ethiopia."):
+        visits = _summary(until(text, "events", published="2025-03-12"), "VISIT")
+        assert all(date != "2025-03-08" for _, date in visits) and len(visits) <= 1, text
+
+
+def test_a_trip_to_attend_is_its_travellers_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    # the leaders of both sides are the sentence's subject; the trip's traveller is who attends
+    text = ("Lãnh đạo cấp cao hai nước đã trao đổi tại chuyến thăm Việt Nam của Tổng thống Brazil Lula da Silva và "
+            "chuyến công tác của Thủ tướng Phạm Minh Chính tham dự Hội nghị thượng đỉnh BRICS tại Rio de Janeiro.")
+    doc = until(text, "events", published="2025-08-12")
+    assert [a for a, _ in _summary(doc, "ATTEND")] == [["VN"]]

@@ -83,6 +83,9 @@ _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _VAGUE_GAP_WORDS = 2
 """Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
+_ARRIVAL_GAP_WORDS = 4
+"""Words between an official and a verb of going that still make the official its subject ("Thủ tướng X [và Phu
+nhân đã] tới", "do Thứ trưởng dẫn đầu [đã] sang"); further off, the verb has a subject of its own."""
 _DEED_WORDS = 6
 """Words at the head of a step within which its verb stands, past the side addressed ("called on Canada to resume",
 "đề nghị phía Campuchia sớm nối lại"); further on, a verb belongs to a purpose clause, not to the step."""
@@ -252,6 +255,8 @@ class _EventData:
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
+    arrivals: frozenset[str]
+    """Verbs of going ("tới", "sang"): a visit only when an official goes to a place named right after."""
     wishes: frozenset[str]
     """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
@@ -334,6 +339,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     return _EventData(
         frames=frames,
         wishes=frozenset(_lower_first(w) for w in data["wishes"]),
+        arrivals=frozenset(_lower_first(w) for w in data["arrivals"]),
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         held_by_both=tuple(data["held_by_both"]),
         invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
@@ -1185,6 +1191,8 @@ def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
+    if t.phrase in t.data.arrivals and not _arrival(t):
+        return []  # "từ ngày 5 đến 8/3", "nhà đầu tư đến Việt Nam": no official's trip
     if t.phrase in t.data.welcomes:  # "Lễ đón chính thức Tổng thống Chile ...": the one welcomed is the visitor
         guest = next((p for p in _objects(t, window=1) if p.kind in ("person", "title")), None)  # named right after
         origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
@@ -1218,6 +1226,18 @@ def _visit(t: _Trigger) -> list[Event]:
     if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
         return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _arrival(t: _Trigger) -> bool:
+    """Whether a verb of going ("tới", "sang", "đến") is an official's trip: a place or country right after it
+    ("đã tới Singapore", "sang Việt Nam dự Kỳ họp"), an official of the clause before it."""
+    start, _ = t.clause
+    subject = _subject(t)
+    if subject is None or subject.kind not in ("person", "title") or subject.start < start \
+            or len(_WORD.findall(t.doc.text, subject.end, t.start)) > _ARRIVAL_GAP_WORDS:
+        return False  # "hoan nghênh các doanh nghiệp sang Việt Nam": the official welcomes others' trips
+    return _place_country(t) is not None or any(
+        p.kind == "country" and not t.doc.text[t.end:p.start].strip() for p in t.participants if p.start >= t.end)
 
 
 def _to_attend(t: _Trigger) -> bool:
@@ -1494,13 +1514,13 @@ def _attend(t: _Trigger) -> list[Event]:
         return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
         visit, own = _visit_before(t)
+        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
+            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         subject = own or _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint_of(subject)]
-        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
-            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -1556,6 +1576,10 @@ def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
     visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
               if t.data.kind(m.group()) == "VISIT" and not _excluded(t.doc, m, t.data)]
     joiners = list(t.data.pair_joiner_re.finditer(t.doc.text, visits[-1].end(), t.start)) if visits else []
+    if visits and not joiners and not _PUNCTUATION.search(t.doc.text, visits[-1].end(), t.start):
+        # "chuyến công tác của Thủ tướng X tham dự ...": the trip is to attend, its traveller attends
+        found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
+        return (found[0] if found else None), None
     if not joiners:
         return None, None
     own = [p for p in t.participants if joiners[-1].end() <= p.start < t.start and p.kind in ("person", "title")]
