@@ -422,3 +422,25 @@ def test_a_trip_to_attend_is_its_travellers_attendance(until) -> None:  # type: 
             "chuyến công tác của Thủ tướng Phạm Minh Chính tham dự Hội nghị thượng đỉnh BRICS tại Rio de Janeiro.")
     doc = until(text, "events", published="2025-08-12")
     assert [a for a, _ in _summary(doc, "ATTEND")] == [["VN"]]
+
+
+def test_ways_english_says_two_officials_met(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (
+            ("German Chancellor Olaf Scholz conferred with Polish Prime Minister Donald Tusk in Warsaw.", {"DE", "PL"}),
+            ("Japanese Prime Minister Fumio Kishida sat down with South Korean President Yoon Suk Yeol in Tokyo.", {"JP", "KR"}),
+            ("US Secretary of State Antony Blinken spoke with Indian External Affairs Minister S. Jaishankar.", {"US", "IN"}),
+            ("Singaporean Prime Minister Lawrence Wong and his Malaysian counterpart Anwar Ibrahim met in Putrajaya.",
+             {"SG", "MY"})):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "MEET")] == [pair], text
+
+
+def test_speaking_with_no_official_is_no_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian External Affairs Minister S. Jaishankar spoke with reporters in Tokyo."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "MEET") == []
+
+
+def test_joining_leaders_at_a_gathering_is_attending_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto joined other leaders at the COP29 climate conference in Baku."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "ATTEND")] == [["KE"]]
+

@@ -1413,8 +1413,11 @@ def _held_with(t: _Trigger, subject: _Participant | None) -> bool:
 def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False) -> bool:
     """"A and B met": two participants joined right before the meeting verb."""
     co = _co_subjects(t, titles)
-    return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
-                and _right_before(t, co[0]))
+    if not subject or not co:
+        return False
+    if co[0].end <= subject.start:  # "X and his Malaysian counterpart Y met": Y, nearest the verb, is the subject read
+        return bool(t.data.pair_joiner_re.fullmatch(t.doc.text, co[0].end, subject.start) and _right_before(t, subject))
+    return bool(t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start) and _right_before(t, co[0]))
 
 
 def _right_before(t: _Trigger, p: _Participant) -> bool:
