@@ -444,3 +444,15 @@ def test_joining_leaders_at_a_gathering_is_attending_it(until) -> None:  # type:
     text = "Kenyan President William Ruto joined other leaders at the COP29 climate conference in Baku."
     assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "ATTEND")] == [["KE"]]
 
+
+
+def test_a_side_said_to_be_going_to_do_a_step_commits_to_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Australia Anthony Albanese cho biết Australia sẽ mở văn phòng thương mại tại Đà Nẵng."
+    doc = until(text, "events", published="2025-03-12")
+    assert [(e.actors, e.status) for e in doc.layer("facts.events") if e.type == "COMMIT"] == [(["AU", "VN"], "planned")]
+
+
+def test_a_trip_said_to_come_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ Ngoại giao Campuchia cho biết Bộ trưởng Ngoại giao Campuchia Prak Sokhonn sẽ tham dự Hội nghị "
+            "Ủy ban hỗn hợp Việt Nam - Campuchia lần thứ 16 tại Hà Nội.")
+    assert _summary(until(text, "events", published="2025-05-14"), "COMMIT") == []

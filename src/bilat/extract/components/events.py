@@ -1612,6 +1612,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "COMMIT" and _a_trip_told(t):
+            return []  # "cho biết Bộ trưởng X sẽ tham dự Hội nghị", "said he would visit Chile": a trip planned, no promise
         if kind == "COMMIT" and _opens_with_future(t) and _believed(t):
             return []  # "tin tưởng chuyến thăm sẽ mở ra ...", "believes Timor-Leste will join": foreseen, not promised
         if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
@@ -1722,6 +1724,13 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
     first = first or t.ctx.other(addressee)
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _a_trip_told(t: _Trigger) -> bool:
+    """Whether what a side says it will do opens with a trip or an attendance: that is the visit or attendance
+    itself, planned, which its own trigger reads."""
+    found = t.data.trigger_re.search(t.doc.text, _object_start(t), _word_end(t.doc.text, _object_start(t), t.step_end, 2))
+    return found is not None and t.data.kind(found.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, found, t.data)
 
 
 def _wished_of_another(t: _Trigger, subject: _Participant | None) -> bool:
