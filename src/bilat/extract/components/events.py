@@ -1612,6 +1612,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "COMMIT" and _a_thing_said_to_come(t):
+            return []  # "cho biết chuyến thăm sẽ cung cấp động lực": the visit will, no side promises
         if kind == "COMMIT" and _a_trip_told(t):
             return []  # "cho biết Bộ trưởng X sẽ tham dự Hội nghị", "said he would visit Chile": a trip planned, no promise
         if kind == "COMMIT" and _opens_with_future(t) and _believed(t):
@@ -1724,6 +1726,19 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
     first = first or t.ctx.other(addressee)
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _a_thing_said_to_come(t: _Trigger) -> bool:
+    """Whether a reported future ("cho biết ... sẽ", "said ... would") is said of a thing, an event or a document
+    with no side right before its future word: "cho biết chuyến thăm tới Chile sẽ cung cấp thêm động lực"
+    foresees, no one promises; "announced that it would open" is a side's."""
+    words = t.phrase.rsplit(" ", 1)
+    if len(words) < 2 or words[1] not in t.data.bare_futures:
+        return False
+    future = t.end - len(words[1])
+    said = t.data.trigger_re.search(t.doc.text, t.start + 1, future) or t.data.deliverable_re.search(t.doc.text, t.start, future)
+    return said is not None and not any(0 <= future - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, future)
+                   and not _a_place(t, p) for p in t.participants)
 
 
 def _a_trip_told(t: _Trigger) -> bool:
