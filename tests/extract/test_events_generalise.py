@@ -456,3 +456,12 @@ def test_a_trip_said_to_come_is_no_commitment(until) -> None:  # type: ignore[no
     text = ("Bộ Ngoại giao Campuchia cho biết Bộ trưởng Ngoại giao Campuchia Prak Sokhonn sẽ tham dự Hội nghị "
             "Ủy ban hỗn hợp Việt Nam - Campuchia lần thứ 16 tại Hà Nội.")
     assert _summary(until(text, "events", published="2025-05-14"), "COMMIT") == []
+
+
+def test_short_forms_of_establishing_diplomatic_relations(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair, day in (("Kenya và Ghana lập quan hệ ngoại giao từ ngày 21/12/1995.", ["KE", "GH"], "1995-12-21"),
+                            ("Cuba và Chile đặt quan hệ ngoại giao từ ngày 2/12/1960.", ["CU", "CL"], "1960-12-02")):
+        assert _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS") == [(pair, day)], text
+    # "lập" founds many things; only relations named right after are established
+    text = "Thủ tướng Lào cho biết Lào sẵn sàng thành lập nhóm công tác với Việt Nam."
+    assert _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS") == []

@@ -1736,8 +1736,10 @@ def _a_thing_said_to_come(t: _Trigger) -> bool:
     if len(words) < 2 or words[1] not in t.data.bare_futures:
         return False
     future = t.end - len(words[1])
-    said = t.data.trigger_re.search(t.doc.text, t.start + 1, future) or t.data.deliverable_re.search(t.doc.text, t.start, future)
-    return said is not None and not any(0 <= future - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, future)
+    things = [m for m in t.data.trigger_re.finditer(t.doc.text, t.start + 1, future) if t.data.kind(m.group()) not in SPEECH_ACTS]
+    if not things and not t.data.deliverable_re.search(t.doc.text, t.start, future):
+        return False  # "cam kết ủng hộ và sẽ phối hợp": what is said is a side's own acts
+    return not any(0 <= future - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, future)
                    and not _a_place(t, p) for p in t.participants)
 
 
