@@ -465,3 +465,26 @@ def test_short_forms_of_establishing_diplomatic_relations(until) -> None:  # typ
     # "lập" founds many things; only relations named right after are established
     text = "Thủ tướng Lào cho biết Lào sẵn sàng thành lập nhóm công tác với Việt Nam."
     assert _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS") == []
+
+
+def _titled(text: str, title: str, lang: str = "vi") -> str:
+    return f"published: 2025-03-12\nlang: {lang}\ntitle: {title}\n---\n{title}\n\n{text}\n"
+
+
+def test_the_headlines_trip_takes_the_date_the_body_gives_it() -> None:
+    for body, date, status in (("Thủ tướng Phạm Minh Chính thăm chính thức Lào vào cuối tháng 2.", "2025-02", "reported"),
+                               ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Lào vào đầu tháng 4.", "2025-04", "planned"),
+                               ("Thủ tướng Phạm Minh Chính thăm chính thức Lào vào đầu tháng 4 tới.", "2025-04", "planned")):
+        facts = extract(read_text_document(_titled(body, "Thủ tướng thăm Lào"), doc_id="t"))
+        assert [(e.date, e.status) for e in facts.events if e.type == "VISIT"] == [(date, status)], body
+
+
+def test_a_visit_recalled_later_in_the_body_stays_its_own() -> None:
+    body = ("Thủ tướng Phạm Minh Chính thăm chính thức Lào ngày 10/3. Trước đó, năm 2019, "
+            "Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Lào.")
+    facts = extract(read_text_document(_titled(body, "Thủ tướng thăm Lào"), doc_id="t"))
+    assert sorted(e.date for e in facts.events if e.type == "VISIT") == ["2019", "2025-03-10"]
+    body = ("Chilean President Gabriel Boric visited Peru on March 10. Earlier, in 2019, "
+            "President Sebastian Pinera of Chile visited Peru.")
+    facts = extract(read_text_document(_titled(body, "Boric visits Peru", lang="en"), doc_id="t"))
+    assert sorted(e.date for e in facts.events if e.type == "VISIT") == ["2019", "2025-03-10"]

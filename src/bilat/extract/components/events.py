@@ -360,7 +360,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
         belief_re=re.compile(rf"(?<!\w)(?:{words('beliefs')})(?!\w)"),
-        year_scene_re=re.compile(rf"[\s\"“‘'(]*(?:(?:{words('year_scene_openers')})\s+)?", re.IGNORECASE),
+        year_scene_re=re.compile(rf"[\s\"“‘'(]*(?:(?:{words('scene_adverbs')}),\s*)?(?:(?:{words('year_scene_openers')})\s+)?",
+                                 re.IGNORECASE),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
@@ -1004,6 +1005,8 @@ def _status(t: _Trigger, date: str | None) -> str:
         return "planned"
     if date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7]:
         return "reported"
+    if date and t.ctx.narrative_date and len(date) >= len("2025-04") and date[:7] > t.ctx.narrative_date[:7]:
+        return "planned"  # "thăm Lào vào đầu tháng 4 tới" in an article of March: not done yet
     return "happened"
 
 
@@ -2234,11 +2237,14 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
-        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)):
+        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
+                                  or _headline_told_undated(ctx, old, new)):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue
-        if _more_precise(new, old):
+        if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
+            old.date, old.status = new.date, new.status  # the body moves it to another month, done or to come
+        elif _headline_told_undated(ctx, old, new) or _more_precise(new, old):
             old.date = new.date
         if old.evidence[0] < ctx.headline_end <= new.evidence[0]:
             old.evidence = new.evidence
@@ -2253,6 +2259,15 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     ctx.events.append(new)
     if stated:
         ctx.dated.add(id(new))
+
+
+def _headline_told_undated(ctx: _Context, old: Event, new: Event) -> bool:
+    """Whether ``old`` is the headline's telling, its date only the article's, of what ``new`` first tells in the
+    body with its date ("Thủ tướng thăm Lào" over "... thăm chính thức Lào vào cuối tháng 2"). A later body
+    mention of the same sides is another occurrence (a visit recalled from years before)."""
+    if id(old) in ctx.dated or not old.evidence[0] < ctx.headline_end <= new.evidence[0] or new.date is None:
+        return False
+    return not any(e is not old and e.type == new.type and set(e.actors) == set(new.actors) for e in ctx.events)
 
 
 def _unnamed_batch(event: Event, data: _EventData) -> bool:
