@@ -488,3 +488,21 @@ def test_a_visit_recalled_later_in_the_body_stays_its_own() -> None:
             "President Sebastian Pinera of Chile visited Peru.")
     facts = extract(read_text_document(_titled(body, "Boric visits Peru", lang="en"), doc_id="t"))
     assert sorted(e.date for e in facts.events if e.type == "VISIT") == ["2019", "2025-03-10"]
+
+
+def test_a_visit_with_no_visitor_is_the_received_guests(until) -> None:  # type: ignore[no-untyped-def]
+    text = "South African President Cyril Ramaphosa welcomed Kenyan President William Ruto to Pretoria for a state visit."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "VISIT")[0][0] == ["KE", "ZA"]
+    text = "Chủ tịch nước Lương Cường chủ trì lễ đón Tổng thống Kenya William Ruto thăm cấp Nhà nước."
+    assert _summary(until(text, "events", published="2025-03-12"), "VISIT")[0][0] == ["KE", "VN"]
+
+
+def test_remarks_delivered_at_a_summit_attend_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Indonesian President Joko Widodo delivered remarks at the G20 summit in New Delhi."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "ATTEND")] == [["ID"]]
+
+
+def test_a_headline_step_summed_up_by_the_body_is_one_commitment() -> None:
+    body = "Japan pledged $500 million in aid to the Philippines for coastal defence."
+    facts = extract(read_text_document(_titled(body, "Japan pledges aid", lang="en"), doc_id="t"))
+    assert len([e for e in facts.events if e.type == "COMMIT"]) == 1

@@ -255,6 +255,8 @@ class _EventData:
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
+    receptions: frozenset[str]
+    """Verbs of receiving a guest ("welcomed", "đón"): a visit named after them with no visitor is the guest's."""
     arrivals: frozenset[str]
     """Verbs of going ("tới", "sang"): a visit only when an official goes to a place named right after."""
     wishes: frozenset[str]
@@ -340,6 +342,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         frames=frames,
         wishes=frozenset(_lower_first(w) for w in data["wishes"]),
         arrivals=frozenset(_lower_first(w) for w in data["arrivals"]),
+        receptions=frozenset(_lower_first(w) for w in data["receptions"]),
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         held_by_both=tuple(data["held_by_both"]),
         invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
@@ -1209,7 +1212,10 @@ def _visit(t: _Trigger) -> list[Event]:
                    or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
-        return []  # "chuyến thăm" alone refers back to a visit already read
+        guest = _guest_received(t)
+        if guest is None:
+            return []  # "chuyến thăm" alone refers back to a visit already read
+        people_by, destination = [guest], t.ctx.other(t.ctx.side(guest))
     # "a visit by German Foreign Minister X", "Chancellor Merkel's visit", "the first visit by a German leader"
     visitor = (people_by or [p for p in by if p.kind == "country"] or [_subject(t)])[0]
     origin = t.ctx.side(visitor)
@@ -1229,6 +1235,20 @@ def _visit(t: _Trigger) -> list[Event]:
     if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
         return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _guest_received(t: _Trigger) -> _Participant | None:
+    """"welcomed Kenyan President Ruto to Pretoria for a state visit", "đón Tổng thống Kenya sang thăm cấp Nhà nước":
+    a visit that names no visitor is that of the one received earlier in its clause, the first named after the
+    verb of receiving."""
+    start, _ = t.clause
+    receptions = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+                  if _lower_first(m.group()) in t.data.receptions and not _excluded(t.doc, m, t.data)]
+    if not receptions:
+        return None
+    received = receptions[-1]
+    return next((p for p in t.participants if received.end() <= p.start < t.start and p.kind in ("person", "title")
+                 and p.country is not None), None)
 
 
 def _arrival(t: _Trigger) -> bool:
@@ -2203,15 +2223,19 @@ def _content_words(text: str | None, function_words: frozenset[str]) -> set[str]
     return {w for w in fold(text or "").split() if (len(w) > 2 or w.isdigit()) and w not in function_words}
 
 
-def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
+def _same_step(a: Event, b: Event, function_words: frozenset[str], headline: bool = False) -> bool:
     """Two mentions of a proposal or commitment state the same step when their words mostly agree.
 
     One shared word is not enough unless it is all both say: "cooperation" (a
-    framework agreement's scope) is not "measures to enhance cooperation".
+    framework agreement's scope) is not "measures to enhance cooperation". A
+    ``headline`` sums the body up: all its words among the body's are the same
+    step ("Japan pledges aid" over "pledged $500 million in aid to the Philippines").
     """
     if a.evidence == b.evidence:
         return True
     wa, wb = _content_words(a.object, function_words), _content_words(b.object, function_words)
+    if headline and wa and wa <= wb:
+        return True
     shared = wa & wb
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
@@ -2240,7 +2264,8 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
                                   or _headline_told_undated(ctx, old, new)):
             continue
-        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
+        headline = old.evidence[0] < ctx.headline_end <= new.evidence[0]
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
             continue
         if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
             old.date, old.status = new.date, new.status  # the body moves it to another month, done or to come
@@ -2287,11 +2312,11 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event, data: _EventData) -> bool:
+def _same_occurrence(old: Event, new: Event, data: _EventData, headline: bool = False) -> bool:
     if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
         return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
     # an invitation accepted by the same side is one acceptance however its inviter is worded
-    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words):
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words, headline):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
