@@ -506,3 +506,13 @@ def test_a_headline_step_summed_up_by_the_body_is_one_commitment() -> None:
     body = "Japan pledged $500 million in aid to the Philippines for coastal defence."
     facts = extract(read_text_document(_titled(body, "Japan pledges aid", lang="en"), doc_id="t"))
     assert len([e for e in facts.events if e.type == "COMMIT"]) == 1
+
+
+def test_an_invitation_to_a_step_is_a_proposal(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Chilean President Gabriel Boric invited Peru to join the lithium alliance.", ["CL", "PE"]),
+                       ("Kenyan President William Ruto invited Vietnamese businesses to invest in the Mombasa zone.",
+                        ["KE", "VN"])):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert ([a for a, _ in _summary(doc, "PROPOSE")], _summary(doc, "INVITE")) == ([pair], []), text
+    text = "Kenyan President William Ruto invited Vietnamese Ambassador Do Hung Viet into his office."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "PROPOSE") == []

@@ -86,6 +86,9 @@ _VAGUE_GAP_WORDS = 2
 _ARRIVAL_GAP_WORDS = 4
 """Words between an official and a verb of going that still make the official its subject ("Thủ tướng X [và Phu
 nhân đã] tới", "do Thứ trưởng dẫn đầu [đã] sang"); further off, the verb has a subject of its own."""
+_WISH_ADDRESSEE_WORDS = 1
+"""Words between a wish and the side it asks of ("hoped [that] Russia would", "mong muốn [phía] Chile"); a side
+named further on, past a verb, is part of what is wished ("hopes to visit Russia")."""
 _DEED_WORDS = 6
 """Words at the head of a step within which its verb stands, past the side addressed ("called on Canada to resume",
 "đề nghị phía Campuchia sớm nối lại"); further on, a verb belongs to a purpose clause, not to the step."""
@@ -1644,7 +1647,9 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
             return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
-            return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
+            # "invited Peru to join the alliance", "mời doanh nghiệp Việt Nam đầu tư vào Kenya": a step proposed;
+            # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked, no step
+            return _two_sided("PROPOSE")(t)
         subject = _subject(t)
         if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
             # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
@@ -1776,10 +1781,10 @@ def _a_trip_told(t: _Trigger) -> bool:
 def _wished_of_another(t: _Trigger, subject: _Participant | None) -> bool:
     """Whether a wish names, right after it, who it asks of: the other side or both ("mong muốn Chile tạo điều kiện",
     "hoped that the two sides will"). A wish is a proposal only when it is asked of someone."""
-    window = _word_end(t.doc.text, t.end, t.sent.end, _ADDRESSEE_WORDS)
+    window = _word_end(t.doc.text, t.end, t.sent.end, _WISH_ADDRESSEE_WORDS + 1)
     first = next((p for p in t.participants if t.end <= p.start < window), None)
-    if first is None:
-        return False
+    if first is None or len(_WORD.findall(t.doc.text, t.end, first.start)) > _WISH_ADDRESSEE_WORDS:
+        return False  # "hopes to visit Russia": Russia is where the speaker goes, not who is asked
     return first.kind == "joint" or t.ctx.side(first) not in (None, t.ctx.side(subject) if subject else None)
 
 
