@@ -516,3 +516,11 @@ def test_an_invitation_to_a_step_is_a_proposal(until) -> None:  # type: ignore[n
         assert ([a for a, _ in _summary(doc, "PROPOSE")], _summary(doc, "INVITE")) == ([pair], []), text
     text = "Kenyan President William Ruto invited Vietnamese Ambassador Do Hung Viet into his office."
     assert _summary(until(text, "events", lang="en", published="2025-03-12"), "PROPOSE") == []
+
+
+def test_a_joint_press_conference_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Thủ tướng Ấn Độ Narendra Modi phát biểu trong buổi họp báo chung với Thủ tướng Nhật Bản Ishiba.", "vi"),
+                       ("Japanese Prime Minister Ishiba told a joint press conference with Indian Prime Minister Modi "
+                        "that Japan would invest $68 billion in India.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"IN", "JP"}], text
