@@ -524,3 +524,11 @@ def test_a_joint_press_conference_is_a_meeting(until) -> None:  # type: ignore[n
                         "that Japan would invest $68 billion in India.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"IN", "JP"}], text
+
+
+def test_a_headlines_congratulation_is_the_bodys() -> None:
+    body = ("Ngày 16/3, nhân dịp kỷ niệm Quốc khánh Cộng hòa Ghana, Chủ tịch nước Lương Cường đã gửi điện mừng "
+            "Tổng thống Ghana John Mahama.")
+    facts = extract(read_text_document(_titled(body, "Điện mừng Quốc khánh Ghana").replace("2025-03-12", "2025-03-17"),
+                                       doc_id="t"))
+    assert [(e.actors, e.date) for e in facts.events if e.type == "CONGRATULATE"] == [(["VN", "GH"], "2025-03-16")]

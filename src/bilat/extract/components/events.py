@@ -2245,6 +2245,8 @@ def _same_step(a: Event, b: Event, function_words: frozenset[str], headline: boo
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
 
+_TOLD_ONCE = frozenset({"CONGRATULATE", "INVITE"})
+"""Speech acts a headline tells as the body does, one act between the same sides, whatever words each uses."""
 ONE_SIDED = frozenset({"ATTEND"})
 """Event types with one actor (FACTS.md): a side attending a gathering; every other type has two."""
 
@@ -2320,6 +2322,8 @@ def _more_precise(new: Event, old: Event) -> bool:
 def _same_occurrence(old: Event, new: Event, data: _EventData, headline: bool = False) -> bool:
     if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
         return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
+    if headline and new.type in _TOLD_ONCE:
+        return True  # "Điện mừng Quốc khánh Indonesia" heads the body's congratulations, however worded
     # an invitation accepted by the same side is one acceptance however its inviter is worded
     if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words, headline):
         return False
