@@ -532,3 +532,12 @@ def test_a_headlines_congratulation_is_the_bodys() -> None:
     facts = extract(read_text_document(_titled(body, "Điện mừng Quốc khánh Ghana").replace("2025-03-12", "2025-03-17"),
                                        doc_id="t"))
     assert [(e.actors, e.date) for e in facts.events if e.type == "CONGRATULATE"] == [(["VN", "GH"], "2025-03-16")]
+
+
+def test_what_a_speaker_says_another_side_should_do_is_proposed(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Colombian President Gustavo Petro said Vietnam should open an embassy in Bogota soon.", "en"),
+                       ("Tổng thống Colombia Gustavo Petro cho rằng Việt Nam nên sớm mở Đại sứ quán tại Bogota.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [["CO", "VN"]], text
+    text = "Tổng thống Colombia nhấn mạnh hai bên cần tăng cường hợp tác."
+    assert _summary(until(text, "events", published="2025-03-12"), "PROPOSE") == []
