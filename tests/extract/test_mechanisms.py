@@ -195,3 +195,22 @@ def test_a_body_the_headline_names_takes_its_evidence_from_the_body() -> None:
     facts = extract(read_text_document(text, doc_id="t")).to_dict()
     (mechanism,) = facts["mechanisms"]
     assert mechanism["evidence"][0] >= text.index(body)
+
+
+def test_a_word_inserted_in_a_bodys_name_may_open_another_word(until) -> None:  # type: ignore[no-untyped-def]
+    """"Joint [Ministerial] Commission", "Đối thoại [Đối tác] Chiến lược": the inserted word opens no body's
+    whole name, so the body is still the one named around it."""
+    text = "The Australia-Indonesia Joint Ministerial Commission met in Canberra on March 3."
+    doc = until(text, "mechanisms", lang="en", published="2025-03-12")
+    assert [m.kind for m in doc.layer("facts.mechanisms")] == ["JOINT_COMMITTEE"]
+    text = "Đối thoại Đối tác Chiến lược Việt Nam - Nhật Bản lần thứ 9 diễn ra tại Tokyo."
+    doc = until(text, "mechanisms", published="2025-03-12")
+    assert [m.kind for m in doc.layer("facts.mechanisms")] == ["STRATEGIC_DIALOGUE"]
+
+
+def test_economic_and_two_plus_two_dialogues(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang, kind in (("The two countries held the 5th Mexico-Canada High-Level Economic Dialogue in Ottawa.", "en", "OTHER"),
+                             ("Hai bên nhất trí thành lập cơ chế Đối thoại 2+2 cấp Thứ trưởng Ngoại giao - Quốc phòng "
+                              "Việt Nam - Ấn Độ.", "vi", "STRATEGIC_DIALOGUE")):
+        doc = until(text, "mechanisms", lang=lang, published="2025-03-12")
+        assert [m.kind for m in doc.layer("facts.mechanisms")] == [kind], text
