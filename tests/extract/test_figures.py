@@ -8,7 +8,9 @@ from bilat.extract.components import countries, dates, figures, sentences  # noq
 from bilat.extract.components.figures import Amount
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Figure
+from bilat.extract import extract
 from bilat.extract.pipeline import run
+from bilat.ingest import read_text_document
 
 
 def _amounts(text: str, lang: str = "vi") -> list[tuple[str, Amount]]:
@@ -387,3 +389,14 @@ def test_the_date_a_stock_is_counted_up_to_dates_each_stock_of_the_sentence(text
     _, found = _figures(text, lang=lang)
     assert sorted((f.indicator, f.period, f.value) for f in found) == [
         ("fdi_projects", "2024-06", 20), ("fdi_stock", "2024-06", 12_000_000)]
+
+
+def test_a_target_set_against_the_current_level_is_no_figure() -> None:
+    """"raise trade from the current $2.5 billion to $5 billion": the current level is a figure, the target is not."""
+    for body, lang, value in (("Turkey and Qatar aim to raise bilateral trade from the current $2.5 billion to $5 billion.",
+                               "en", 2.5e9),
+                              ("Việt Nam và Malaysia đặt mục tiêu đưa kim ngạch thương mại song phương từ mức 14 tỷ USD "
+                               "hiện nay lên 18 tỷ USD.", "vi", 14e9)):
+        text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
+        figures = extract(read_text_document(text, doc_id="t")).figures
+        assert [f.value for f in figures] == [value], body

@@ -234,11 +234,13 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             # a target word makes a target of the amount after it and of those listed with it,
             # but not of the current level it is set against ("so với mốc 500 triệu USD hiện nay")
             current = _is_current(doc.text, rules, sent.start, amount)
-            if rules.targets.search(doc.text, target_from, amount.start) and not current:
+            targeted = rules.targets.search(doc.text, target_from, amount.start) is not None
+            if targeted and not current:
                 continue
             if i in restated:
                 continue  # "20 billion euros ($21.8 billion)": the same amount in another currency
-            target_from = amount.end
+            if not targeted:  # "raise trade from the current $2.5 billion to $5 billion": the target word reaches on
+                target_from = amount.end
             lead = amounts[i - 1].end if i else sent.start
             limit = amounts[i + 1].start if i + 1 < len(amounts) else sent.end
             if i + 1 in restated:  # read on past "($21.8 billion)"
