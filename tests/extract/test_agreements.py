@@ -7,7 +7,9 @@ import pytest
 from bilat.extract.components import agreements, countries, dates, sentences  # noqa: F401  (registers the components)
 from bilat.extract.doc import Document
 from bilat.extract.facts import Agreement
+from bilat.extract import extract
 from bilat.extract.pipeline import run
+from bilat.ingest import read_text_document
 
 LEDE = "Sáng 10/4, Thủ tướng Việt Nam hội đàm với Thủ tướng Ba Lan tại Hà Nội.\n"
 """A dated event between VN and PL, so that the article has a date and a main pair."""
@@ -307,3 +309,21 @@ def test_the_press_home_country_completes_a_documents_parties() -> None:
     facts = extract(read_text_document(text, doc_id="t")).to_dict()
     assert [a["parties"] for a in facts["agreements"]] == [["MY", "VN"]]
     assert [e["actors"] for e in facts["events"] if e["type"] == "SIGN"] == [["MY", "VN"]]
+
+
+def test_an_agreement_signed_then_in_force_is_in_force() -> None:
+    """With no cue before its name, an agreement's status is the furthest stage the sentence tells."""
+    for body, lang in (("Hiệp định thương mại tự do giữa Chile và Peru được ký năm 2023 và chính thức có hiệu lực "
+                        "từ ngày 1/1/2024.", "vi"),
+                       ("The free trade agreement between Chile and Peru was signed in 2023 and entered into force "
+                        "on January 1, 2024.", "en")):
+        text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
+        assert [(a.kind, a.status) for a in extract(read_text_document(text, doc_id="t")).agreements] == \
+            [("TRADE", "in_force")], body
+
+
+def test_a_number_of_documents_listed_by_field_is_one_agreement_each() -> None:
+    body = "Hai nhà lãnh đạo Chile và Peru chứng kiến lễ ký 3 văn kiện hợp tác trong các lĩnh vực y tế, giáo dục và văn hóa."
+    text = f"published: 2025-03-12\nlang: vi\n---\n{body}\n"
+    assert [(a.kind, a.status) for a in extract(read_text_document(text, doc_id="t")).agreements] == \
+        [("COOPERATION", "signed")] * 3

@@ -237,7 +237,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         definite=re.compile(rf"\s+(?:{phrases(data.get('definite_articles', []))})\s+", re.IGNORECASE),
         date_lead=re.compile(rf"(?<!\w)(?:{phrases(data['date_leads'])}){SPACE}", re.IGNORECASE),
         plural_heads=frozenset(folded(h) for h in data.get("plural_heads", [])),
-        plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}){SPACE}\Z", re.IGNORECASE),
+        # a number is plural in every language ("5 văn kiện", "8 MoUs")
+        plural_marker=re.compile(rf"(?:{phrases(data.get('plural_markers', []))}|(?<!\w)\d+){SPACE}\Z", re.IGNORECASE),
         list_marker=re.compile(
             rf"(?:{SPACE}[\w’'-]+){{0,{data.get('list_modifiers', 0)}}}?{SPACE}(?:{phrases(subject_markers)}){SPACE}",
             re.IGNORECASE),
@@ -474,8 +475,8 @@ def _status(
     clause, or earlier in one list of steps, wins over a later verb ("đề nghị ... ký hiệp định", "đề nghị Kenya
     nối lại đường bay, ký hiệp định": proposed), unless the
     nearest cue presupposes a status ("proposed that Poland ratify the EVIPA": one
-    ratifies a signed text). With no cue before, the first after the name; then
-    the previous sentence's last cue.
+    ratifies a signed text). With no cue before, the last after the name, the
+    furthest its story has gone; then the previous sentence's last cue.
     """
     opening = min(mention.start, mention.head[0])  # a listed item reads its cues from the head of its list
     before = [c for c in cues if c.start() < opening]
@@ -495,8 +496,8 @@ def _status(
             status = "negotiating"  # "finalising and signing the CEPA": signing is where the negotiation leads
         return status, start
     after = [c for c in cues if c.start() >= mention.end]
-    if after:
-        return rules.cue_status[folded(after[0].group())], mention.start
+    if after:  # "được ký năm 2023 và có hiệu lực từ 2024", "signed in 2023 and in force since": the last stage told
+        return rules.cue_status[folded(after[-1].group())], mention.start
     return previous or rules.kind_default_status.get(mention.kind, rules.default_status), mention.start
 
 
