@@ -541,3 +541,13 @@ def test_what_a_speaker_says_another_side_should_do_is_proposed(until) -> None: 
         assert [a for a, _ in _summary(doc, "PROPOSE")] == [["CO", "VN"]], text
     text = "Tổng thống Colombia nhấn mạnh hai bên cần tăng cường hợp tác."
     assert _summary(until(text, "events", published="2025-03-12"), "PROPOSE") == []
+
+
+def test_the_next_session_is_a_meeting_planned_for_its_year(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("The next round of political consultations between Chile and Peru will take place in "
+                        "Santiago next year.", "en"),
+                       ("Hai bên Chile và Peru nhất trí tổ chức Kỳ họp tiếp theo của Ủy ban hỗn hợp tại Lima vào năm 2026.", "vi"),
+                       ("Kỳ họp lần thứ 5 Ủy ban hỗn hợp Chile - Peru sẽ được tổ chức tại Santiago vào năm tới.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(set(e.actors), e.date, e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == \
+            [({"CL", "PE"}, "2026", "planned")], text

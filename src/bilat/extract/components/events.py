@@ -908,8 +908,10 @@ def _date(t: _Trigger, kind: str) -> str | None:
     for span in t.doc.in_range("dates", max(start, line.end if line else start), end):  # the dateline's day is the narrative's
         value = span.value
         year_alone = value.relative_year is not None and value.month is None
-        if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))):
-            continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is)
+        if value.first_months is not None or (year_alone and (kind in SPEECH_ACTS or not _year_of_trigger(t, span))
+                                              and not (session and _future(t))):
+            continue  # "last year" alone, "the first half": periods, not an event's date ("his visit last year" is,
+            # and so is "next year" of a session to be held)
         if kind != "ESTABLISH_RELATIONS" and _spans_years(value):
             continue  # "(18/1/1950-18/1/2025)", "giai đoạn 2024-2027": a span of relations or a plan's term
         if kind in SPEECH_ACTS:
