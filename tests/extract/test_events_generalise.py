@@ -551,3 +551,18 @@ def test_the_next_session_is_a_meeting_planned_for_its_year(until) -> None:  # t
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [(set(e.actors), e.date, e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == \
             [({"CL", "PE"}, "2026", "planned")], text
+
+
+def test_deciding_and_undertaking_are_commitments(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Chilean President Gabriel Boric and Peruvian President Dina Boluarte decided to set up a joint "
+                        "working group on lithium.", "en"),
+                       ("Chile and Peru resolved to reopen the Chacalluta border crossing by June.", "en"),
+                       ("Tổng thống Chile và Tổng thống Peru quyết định thành lập nhóm công tác chung về lithium.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "COMMIT")] == [{"CL", "PE"}], text
+
+
+def test_a_bare_title_is_no_home_official_in_a_pair_without_the_home_country() -> None:
+    body = "Tổng thống Chile hội đàm với Tổng thống Peru. Hai Tổng thống nhất trí thành lập nhóm công tác chung về lithium."
+    facts = extract(read_text_document(_titled(body, "Chile và Peru hội đàm"), doc_id="t"))
+    assert [set(e.actors) for e in facts.events if e.type == "COMMIT"] == [{"CL", "PE"}]

@@ -505,10 +505,11 @@ class _Context:
         return [first, *(c for c in p.sides if c != first)]
 
     def side(self, p: _Participant | None) -> str | None:
-        """The country a subject stands for; a bare title is the home country's official."""
+        """The country a subject stands for; a bare title is the home country's official, where the home
+        country is a side ("Thủ tướng" in an article on Chile and Peru is neither's)."""
         if p is None or p.kind == "joint":
             return None
-        return p.country or self.home
+        return p.country or (self.home if not self.pair or self.home in self.pair else None)
 
 
 @dataclass(frozen=True)
