@@ -566,3 +566,17 @@ def test_a_bare_title_is_no_home_official_in_a_pair_without_the_home_country() -
     body = "Tổng thống Chile hội đàm với Tổng thống Peru. Hai Tổng thống nhất trí thành lập nhóm công tác chung về lithium."
     facts = extract(read_text_document(_titled(body, "Chile và Peru hội đàm"), doc_id="t"))
     assert [set(e.actors) for e in facts.events if e.type == "COMMIT"] == [{"CL", "PE"}]
+
+
+def test_a_persons_whole_name_said_again_alone_is_that_person() -> None:
+    # his side is known only from the counterpart he met; said again alone, his whole name is still a side
+    body = ("The invitation was handed over to Foreign Minister Hasan Mahmud by his Vietnamese counterpart Bui Thanh Son "
+            "in Brussels.\n\nNoting that the crisis needs a solution, Hasan Mahmud urged Vietnam to mount pressure on Myanmar.")
+    facts = extract(read_text_document(_titled(body, "Bangladesh, Vietnam foreign ministers meet", lang="en"), doc_id="t"))
+    assert [e.actors for e in facts.events if e.type == "PROPOSE"] == [["BD", "VN"]]
+
+
+def test_an_inviter_named_by_title_and_name_is_that_persons_side(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chiều 12-2, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã đến thủ đô Bình Nhưỡng, bắt đầu chuyến "
+            "thăm chính thức Triều Tiên từ 12 đến 14-2 theo lời mời của Bộ trưởng Ngoại giao Triều Tiên Ri Yong-ho.")
+    assert _summary(until(text, "events", published="2019-02-12"), "ACCEPT") == [(["VN", "KP"], None)]

@@ -768,7 +768,8 @@ def _speaker(
 
 
 def _short_names(people: list[Person], family_names: frozenset[str]) -> dict[str, Person]:
-    """The words a person is later called by alone, and one-word aliases; a word two persons share names neither.
+    """The names a person is later called by alone: the whole name and aliases, and single words of it; a word
+    two persons share names neither.
 
     The last word of the full name ("Trudeau"; "Minh" for Pham Binh Minh, as
     Vietnamese leaders are called by their given name) and the first, unless it
@@ -780,7 +781,7 @@ def _short_names(people: list[Person], family_names: frozenset[str]) -> dict[str
         names = person.name.split()
         first, last = names[0], names[-1]
         words = {last, last.partition("-")[2] if last[0].islower() else last,  # "al-Sisi" is called "Sisi"
-                 *(a for a in person.aliases if " " not in a)}
+                 *person.aliases, person.name}  # the whole name said again alone ("Hasan Mahmud urged")
         if len(names) > 1 and fold(first) not in family_names:
             words.add(first)
         for word in words:
@@ -1883,9 +1884,16 @@ def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
     if inviter is None:
         return None
     comma = t.doc.text.find(",", inviter.start, t.sent.end)
-    named = [p.country for p in t.participants
-             if p.kind == "country" and inviter.start <= p.start < (comma if comma >= 0 else t.sent.end)]
-    return named[0] if named else t.ctx.side(inviter)
+    phrase = [p for p in t.participants if inviter.start <= p.start < (comma if comma >= 0 else t.sent.end)]
+    named = [p.country for p in phrase if p.kind == "country"]
+    if named:
+        return named[0]
+    if inviter.kind == "title" and inviter.country is None:
+        # "theo lời mời của Bộ trưởng Ngoại giao Triều Tiên Ri Yong-ho": the title is the named person's
+        person = next((p for p in phrase if p.kind == "person" and p.country), None)
+        if person is not None:
+            return person.country
+    return t.ctx.side(inviter)
 
 
 def _establish(t: _Trigger) -> list[Event]:
