@@ -65,7 +65,7 @@ HAND_VI: dict[str, str] = {
     "U-ru-goay": "UY", "Pa-ra-goay": "PY", "Bô-li-vi-a": "BO", "Ê-cu-a-đo": "EC", "Ni-ca-ra-goa": "NI",
     "Cốt-xta Ri-ca": "CR", "Goa-tê-ma-la": "GT", "Hon-đu-rát": "HN", "Gia-mai-ca": "JM", "Cu Ba": "CU",
     "Ca-na-đa": "CA",
-    "Cam-pu-chia": "KH", "CHDCND Lào": "LA", "Ma-lai-xi-a": "MY", "In-đô-nê-xi-a": "ID",
+    "Cam-pu-chia": "KH", "CHDCND Lào": "LA", "Cộng hòa Dân chủ Nhân dân Lào": "LA", "Ma-lai-xi-a": "MY", "In-đô-nê-xi-a": "ID",
     "Phi-líp-pin": "PH", "Phi-li-pin": "PH", "Mi-an-ma": "MM", "Bru-nây": "BN", "Đông Timor": "TL",
     "Đông Ti-mo": "TL", "Ti-mo Lét-xtê": "TL", "Niu Di-lân": "NZ", "Ca-dắc-xtan": "KZ",
     "U-dơ-bê-ki-xtan": "UZ", "Pa-ki-xtan": "PK", "Băng-la-đét": "BD", "Xri Lan-ca": "LK",
@@ -265,7 +265,28 @@ def vietnamese_names() -> list[tuple[str, str]]:
                 pairs += [(n, country.alpha_2) for n in clean(iso_vi.gettext(english)) if n != english]
     pairs = [(n, code) for n, code in pairs if n not in DROP_VI]
     pairs += list(HAND_VI.items())
+    pairs += formal_case_variants(pairs)
     return [(v, code) for n, code in pairs for v in tone_variants(n)]
+
+
+FORMAL_HEADS_VI = ("Cộng hòa", "Cộng hoà", "Vương quốc", "Liên bang", "Hợp chủng quốc", "Nhà nước", "Đại công quốc")
+"""The words a state's formal Vietnamese name opens with ("Cộng hòa Dân chủ Nhân dân Lào")."""
+
+
+def formal_case_variants(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Formal names with the words between their head and the short name in lower case, as the press also
+    writes them ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hòa dân chủ nhân dân Lào")."""
+    short = {code: {n for n, c in pairs if c == code and not n.startswith(FORMAL_HEADS_VI)} for _, code in pairs}
+    variants = []
+    for name, code in pairs:
+        head = next((h for h in FORMAL_HEADS_VI if name.startswith(h + " ")), None)
+        tail = next((s for s in sorted(short[code], key=len, reverse=True) if name.endswith(" " + s)), None)
+        if head is None or tail is None:
+            continue
+        middle = name[len(head):len(name) - len(tail)]
+        if middle.strip():
+            variants.append((head + middle.lower() + tail, code))
+    return [v for v in variants if v not in pairs]
 
 
 def capitals(records: list[dict[str, Any]]) -> list[tuple[str, str]]:

@@ -13,7 +13,9 @@ from bilat.extract.components.countries import (
     PhraseMatcher, _word_before, countries_in, country_of_place, main_pair,
 )
 from bilat.extract.doc import Document, Span
+from bilat.extract import extract
 from bilat.extract.pipeline import run
+from bilat.ingest import read_text_document
 from bilat.lang import load
 
 
@@ -212,3 +214,12 @@ def test_phrases_are_found_where_a_look_up_at_every_word_finds_them(text: str, s
         matcher.add(phrase, value, caseless=caseless)
     start, end = min(start, end, len(text)), min(end, len(text))
     assert list(matcher.find(text, start, end)) == _looked_up_at_every_word(matcher, text, start, end)
+
+
+def test_a_formal_name_written_in_lower_case_is_the_country() -> None:
+    """The press writes a state's formal name with its middle words in either case."""
+    for body, code in (("Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam Nguyễn Xuân Phúc thăm Canada.", "VN"),
+                       ("Chủ tịch nước Cộng hòa dân chủ nhân dân Lào Thongloun Sisoulith thăm Chile.", "LA")):
+        text = f"published: 2025-03-12\nlang: vi\n---\n{body}\n"
+        persons = extract(read_text_document(text, doc_id="t")).persons
+        assert persons and persons[0].country == code, body
