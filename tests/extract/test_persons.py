@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bilat.extract import extract
+from bilat.ingest import read_text_document
 from bilat.text import fold
 
 
@@ -396,3 +398,15 @@ def test_an_ambassadors_rank_in_either_order(until) -> None:  # type: ignore[no-
     for title in ("Ambassador Extraordinary and Plenipotentiary", "Extraordinary and Plenipotentiary Ambassador"):
         people = _english(until, f"The Speaker received {title} of the Socialist Republic of Vietnam to Mongolia Doan Thi Huong.")
         assert (people["Doan Thi Huong"].country, people["Doan Thi Huong"].office) == ("VN", "ambassador"), title
+
+
+def test_titles_between_two_comrades_are_the_first_ones() -> None:
+    """"đồng chí X, <titles>, đồng chí Y": the titles after X's name and its comma are X's, not Y's."""
+    text = ("Nhận lời mời của đồng chí Vương Đình Huệ, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội nước Việt Nam, "
+            "đồng chí Saysomphone Phomvihane, Ủy viên Bộ Chính trị Đảng Nhân dân Cách mạng Lào, "
+            "Chủ tịch Quốc hội nước Cộng hòa Dân chủ Nhân dân Lào và Phu nhân đến Thủ đô Hà Nội, bắt đầu chuyến thăm "
+            "chính thức Việt Nam.")
+    facts = extract(read_text_document(f"published: 2022-11-28\nlang: vi\n---\n{text}\n", doc_id="t"))
+    people = [(p.name, p.country, p.office) for p in facts.persons]
+    assert ("Vương Đình Huệ", "VN", "head_of_legislature") in people
+    assert [country for name, country, _ in people if name == "Saysomphone Phomvihane"] == ["LA"]

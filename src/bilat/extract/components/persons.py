@@ -377,8 +377,10 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
         name = _read_name(doc, name_start, data)
         if name is not None and "," in doc.text[pos:name_start] and len(name[2].split()) < _MIN_WORDS_AFTER_COMMA:
             name = None  # "Đại sứ, Luật nhập cư ...": a word opening the next clause
-        country = country or _honorific_country(doc.text[pos:name_start], data)
         start = before.start if before is not None else chain[0].start
+        if name is not None and "," in doc.text[pos:name_start] and _name_before_title(doc, data, start) is not None:
+            name = None  # "đồng chí X, Chủ tịch Quốc hội nước Y, đồng chí Z": the titles are X's, not Z's
+        country = country or _honorific_country(doc.text[pos:name_start], data)
         dependant = data.dependants_re.search(doc.text, max(0, start - _DEPENDANT_WINDOW), start) is not None
         if name is None and (appositive := _name_before_title(doc, data, start)) is not None:
             # "told Winston Peters, Minister of Foreign Affairs of New Zealand, ...": the name comes first
