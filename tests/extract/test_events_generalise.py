@@ -370,6 +370,7 @@ def test_a_deed_is_a_concrete_step_whatever_its_object(until) -> None:  # type: 
 
 def test_an_idiom_or_an_intensified_cooperation_is_no_deed(until) -> None:  # type: ignore[no-untyped-def]
     for text, lang in (("Chilean President Gabriel Boric urged Peru to pay attention to the concerns of investors.", "en"),
+                       ("Chilean President Gabriel Boric urged Peru to restore calm in the south.", "en"),
                        ("Thủ tướng Thái Lan đề nghị phía Campuchia tăng cường hợp tác nông nghiệp, giáo dục.", "vi")):
         assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "PROPOSE") == [], text
 
