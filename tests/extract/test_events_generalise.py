@@ -581,3 +581,18 @@ def test_an_inviter_named_by_title_and_name_is_that_persons_side(until) -> None:
     text = ("Chiều 12-2, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã đến thủ đô Bình Nhưỡng, bắt đầu chuyến "
             "thăm chính thức Triều Tiên từ 12 đến 14-2 theo lời mời của Bộ trưởng Ngoại giao Triều Tiên Ri Yong-ho.")
     assert _summary(until(text, "events", published="2019-02-12"), "ACCEPT") == [(["VN", "KP"], None)]
+
+
+def test_more_ways_english_asks_for_a_step(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Japan called upon South Korea to lift its ban on Fukushima seafood.", ["JP", "KR"]),
+                       ("Japanese Prime Minister Kishida stressed the need for South Korea to lift its ban on Fukushima "
+                        "seafood.", ["JP", "KR"]),
+                       ("South Korea demanded that Japan remove its export controls on semiconductor materials.", ["KR", "JP"]),
+                       ("Japanese Prime Minister Kishida said he expects the South Korean side to lift the ban on "
+                        "Fukushima seafood.", ["JP", "KR"])):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [pair], text
+    # an expected trip is the speaker's own plan, no request
+    doc = until("Japanese Prime Minister Kishida is expected to visit Seoul next month.", "events", lang="en",
+                published="2025-03-12")
+    assert (_summary(doc, "PROPOSE"), [e.status for e in doc.layer("facts.events") if e.type == "VISIT"]) == ([], ["planned"])
