@@ -596,3 +596,12 @@ def test_more_ways_english_asks_for_a_step(until) -> None:  # type: ignore[no-un
     doc = until("Japanese Prime Minister Kishida is expected to visit Seoul next month.", "events", lang="en",
                 published="2025-03-12")
     assert (_summary(doc, "PROPOSE"), [e.status for e in doc.layer("facts.events") if e.type == "VISIT"]) == ([], ["planned"])
+
+
+def test_the_head_of_a_delegation_attends_an_international_conference(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Phó Thủ tướng Bùi Thanh Sơn dẫn đầu đoàn Việt Nam tham dự Hội nghị quốc tế về tài trợ phát "
+                        "triển lần thứ 4 tại Seville, Tây Ban Nha.", "vi"),
+                       ("Vietnamese Deputy Prime Minister Bui Thanh Son attended the fourth international conference on "
+                        "financing for development in Seville.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-07-02")
+        assert [a for a, _ in _summary(doc, "ATTEND")] == [["VN"]], text

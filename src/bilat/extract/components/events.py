@@ -1554,6 +1554,12 @@ def _attend(t: _Trigger) -> list[Event]:
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint_of(subject)]
+        if subject is not None and subject.kind == "country":
+            # "Phó Thủ tướng X dẫn đầu đoàn Việt Nam tham dự ...": the delegation's head, of its country, attends
+            start, _ = t.clause
+            head = [p for p in t.participants if start <= p.start < subject.start and p.kind in ("person", "title")
+                    and t.ctx.side(p) == subject.country]
+            subject = head[-1] if head else subject
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -2279,10 +2285,10 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
+        headline = old.evidence[0] < ctx.headline_end <= new.evidence[0]
         if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
                                   or _headline_told_undated(ctx, old, new)):
             continue
-        headline = old.evidence[0] < ctx.headline_end <= new.evidence[0]
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
             continue
         if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
