@@ -410,3 +410,13 @@ def test_titles_between_two_comrades_are_the_first_ones() -> None:
     people = [(p.name, p.country, p.office) for p in facts.persons]
     assert ("Vương Đình Huệ", "VN", "head_of_legislature") in people
     assert [country for name, country, _ in people if name == "Saysomphone Phomvihane"] == ["LA"]
+
+
+def test_a_name_listed_after_a_titled_one_shares_its_title() -> None:
+    """"Foreign Minister Santiago Cafiero of Argentina and Mauro Vieira of Brazil": two foreign ministers."""
+    text = ("published: 2023-01-23\nlang: en\n---\nThe meeting was attended by Foreign Minister Santiago Cafiero of "
+            "Argentina and Mauro Vieira of Brazil, and Deputy Secretary of the Trade Ministry Lucas Silva.\n")
+    people = {p.name: (p.country, p.office) for p in extract(read_text_document(text, doc_id="t")).persons}
+    assert people["Santiago Cafiero"] == ("AR", "foreign_minister")
+    assert people["Mauro Vieira"] == ("BR", "foreign_minister")
+    assert "Deputy Secretary" not in people  # another title, not a name listed after the first

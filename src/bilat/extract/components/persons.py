@@ -122,6 +122,11 @@ class _TitleData:
     dependants_re: re.Pattern[str]
     title_case_re: re.Pattern[str]
     country_after_name_re: re.Pattern[str]
+    title_words: frozenset[str]
+    """Words of titles the offices do not list ("Deputy Secretary", "First Assistant Secretary"): a name listed
+    after another holds none."""
+    name_joiner_re: re.Pattern[str]
+    """"X và Y", "X and Y": a second name listed under the title of the first."""
     taking_office_re: re.Pattern[str]
     """Words between a name and the title its bearer takes up ("X được bầu làm Tổng thống")."""
     """A short word capitalised inside a sentence, the mark of a headline in title case."""
@@ -194,6 +199,8 @@ def _title_data(lexicon: Lexicon) -> _TitleData:
         if data.get("taking_office") else re.compile(r"(?!)"),
         country_after_name_re=re.compile(rf" (?:{alternation(data['country_after_name'])}) ")
         if data.get("country_after_name") else re.compile(r"(?!)"),
+        name_joiner_re=re.compile(rf" (?:{alternation(data['continuation_joiners'])}) "),
+        title_words=frozenset(data.get("title_words", [])),
         title_case_re=compile_gated(rf"(?<=[^\W\d_] )(?:{alternation(data['title_case_words'])}) [A-Z0-9]")
         if data.get("title_case_words") else re.compile(r"(?!)"),
         dependants_re=re.compile(rf"(?<!\w)(?:{alternation(data['dependants'])}) (?:the )?\Z") if data.get("dependants") else re.compile(r"(?!)"),
@@ -406,9 +413,29 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
             office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
             title_text = ", ".join(t.value.text for t in chain)
             mentions.append(Span(start, end, "person", Mention(text, office, title_text, country, name_at)))
+            mentions.extend(_names_listed_after(doc, data, end, office, title_text))
         i += len(chain)
     mentions.extend(_honorific_mentions(doc, data, mentions))
     return _counterparts_resolved(doc, sorted(mentions, key=lambda s: s.start))
+
+
+def _names_listed_after(doc: Document, data: _TitleData, end: int, office: str, title_text: str) -> list[Span]:
+    """"Hai Bộ trưởng Ngoại giao Bùi Thanh Sơn và Vương Nghị", "Foreign Ministers Cafiero of Argentina and Vieira
+    of Brazil": a name joined to the one after a title shares its office; its country is its own, when stated."""
+    if (of := data.country_after_name_re.match(doc.text, end)) is not None and (stated := _country_at(doc, of.end())):
+        end = stated.end  # past the first name's own country
+    joined = data.name_joiner_re.match(doc.text, end)
+    name = _read_name(doc, joined.end(), data) if joined else None
+    if name is None or len(name[2].split()) < _MIN_WORDS_AFTER_COMMA or doc.starting("titles", name[0], name[0] + 1) \
+            or data.title_words.intersection(name[2].split()):
+        return []
+    name_at, name_end, text = name
+    country = None
+    if (of := data.country_after_name_re.match(doc.text, name_end)) is not None and (after := _country_at(doc, of.end())):
+        country, name_end = after.value, after.end
+    elif data.continuation_re.match(doc.text, name_end):
+        return []  # "and Deputy Secretary of the Ministry ...": another title, its holder named further on
+    return [Span(name_at, name_end, "person", Mention(text, office, title_text, country, name_at))]
 
 
 def _counterparts_resolved(doc: Document, mentions: list[Span]) -> list[Span]:
