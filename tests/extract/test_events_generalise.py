@@ -605,3 +605,17 @@ def test_the_head_of_a_delegation_attends_an_international_conference(until) -> 
                         "financing for development in Seville.", "en")):
         doc = until(text, "events", lang=lang, published="2025-07-02")
         assert [a for a, _ in _summary(doc, "ATTEND")] == [["VN"]], text
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_told_later_takes_the_summits_month() -> None:
+    body = ("Vietnamese Foreign Minister Pham Binh Minh met South Korean Foreign Minister Kang Kyung-wha in Hanoi on "
+            "December 21. The two ministers welcomed the outcome of the summit meeting between the leaders of the two "
+            "countries, held on the sidelines of the APEC summit in Da Nang.")
+    text = _titled(body, "Vietnam, South Korea foreign ministers meet", lang="en").replace("2025-03-12", "2017-12-22")
+    facts = extract(read_text_document(text, doc_id="t"))
+    assert sorted((e.type, e.date) for e in facts.events if e.type in ("ATTEND", "MEET")) == \
+        [("ATTEND", "2017-11"), ("ATTEND", "2017-11"), ("MEET", "2017-11"), ("MEET", "2017-12-21")]
+    # told while the summit is on, the meeting keeps the article's day
+    text = _titled("On the sidelines of the APEC summit in Lima on Friday, Peruvian President Dina Boluarte met "
+                   "Vietnamese President Luong Cuong.", "Peru, Vietnam presidents meet", lang="en").replace("2025-03-12", "2024-11-16")
+    assert [e.date for e in extract(read_text_document(text, doc_id="t")).events if e.type == "MEET"] == ["2024-11-15"]

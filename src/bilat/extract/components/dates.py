@@ -857,17 +857,42 @@ HOST_GAP = 40
 @cache
 def _host_city_re() -> tuple[tuple[re.Pattern[str], dict[str, list[int]]], ...]:
     """Per series, its name followed by one of its host cities, and the years each city hosted."""
+    return tuple((pattern, {city: [year for year, _ in held] for city, held in meetings.items()})
+                 for pattern, meetings in _hosted_meetings())
+
+
+@cache
+def _hosted_meetings() -> tuple[tuple[re.Pattern[str], dict[str, list[tuple[int, int | None]]]], ...]:
+    """Per series, its name followed by one of its host cities, and the (year, month) of each meeting there."""
     found = []
     for series, meetings in load_shared("summits")["hosts"].items():
         if series == "source":
             continue
-        years: dict[str, list[int]] = {}
+        held: dict[str, list[tuple[int, int | None]]] = {}
         for meeting in meetings:
             for city in meeting["cities"]:
-                years.setdefault(city, []).append(int(meeting["year"]))
-        pattern = rf"(?<!\w){re.escape(series)}(?!\w)[^,;.!?\n]{{0,{HOST_GAP}}}?(?<!\w)(?P<city>{alternation(list(years))})(?!\w)"
-        found.append((re.compile(pattern), years))
+                held.setdefault(city, []).append((int(meeting["year"]), meeting.get("month")))
+        pattern = rf"(?<!\w){re.escape(series)}(?!\w)[^,;.!?\n]{{0,{HOST_GAP}}}?(?<!\w)(?P<city>{alternation(list(held))})(?!\w)"
+        found.append((re.compile(pattern), held))
     return tuple(found)
+
+
+def hosted_gathering(doc: Document, start: int, end: int) -> str | None:
+    """The month (or year) of a summit named in ``[start, end)`` by its series and host city ("on the sidelines
+    of the APEC summit in Da Nang" → "2017-11"): of a city that hosted more than once, its latest meeting not
+    after the article's year; None when the article's year is unknown or no such meeting is named."""
+    anchor = anchor_of(doc)
+    for pattern, meetings in _hosted_meetings():
+        match = pattern.search(doc.text, start, end)
+        if match is None:
+            continue
+        held = [(year, month) for year, month in meetings[match.group("city")]
+                if anchor.year is None or year <= anchor.year]
+        if not held or (anchor.year is None and len(held) > 1):
+            return None
+        year, month = max(held)
+        return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+    return None
 
 
 def _host_city_cues(doc: Document, lede_end: int, cues: dict[str, list[str]],

@@ -31,7 +31,7 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, DateValue, anchor_of, dateline, dateline_at, resolve
+from bilat.extract.components.dates import Anchor, DateValue, anchor_of, dateline, dateline_at, hosted_gathering, resolve
 from bilat.extract.components.persons import is_caption
 from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
@@ -940,6 +940,9 @@ def _date(t: _Trigger, kind: str) -> str | None:
     if earlier is not None:
         t.ctx.stated.add(t.start)
         return earlier
+    gathering = hosted_gathering(t.doc, start, end) if kind in _CONTACTS | ONE_SIDED else None
+    if gathering is not None and not (t.ctx.narrative_date or "").startswith(gathering):
+        return gathering  # "their summit meeting, held on the sidelines of the APEC summit in Da Nang", told later
     return t.ctx.narrative_date
 
 
