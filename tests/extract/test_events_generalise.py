@@ -619,3 +619,20 @@ def test_a_meeting_on_the_sidelines_of_a_summit_told_later_takes_the_summits_mon
     text = _titled("On the sidelines of the APEC summit in Lima on Friday, Peruvian President Dina Boluarte met "
                    "Vietnamese President Luong Cuong.", "Peru, Vietnam presidents meet", lang="en").replace("2025-03-12", "2024-11-16")
     assert [e.date for e in extract(read_text_document(text, doc_id="t")).events if e.type == "MEET"] == ["2024-11-15"]
+
+
+def test_a_month_or_year_opening_the_sentence_dates_what_is_said(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang, kind, date in (("Năm 2023, Việt Nam và Chile đã nhất trí mở đường bay thẳng giữa Hà Nội và Santiago.",
+                                    "vi", "COMMIT", "2023"),
+                                   ("Tháng 6/2023, Chile đề nghị Việt Nam mở Đại sứ quán tại Santiago.", "vi", "PROPOSE", "2023-06"),
+                                   ("In June 2023, Chile proposed that Vietnam open an embassy in Santiago.", "en", "PROPOSE", "2023-06")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(e.date, e.status) for e in doc.layer("facts.events") if e.type == kind] == [(date, "reported")], text
+
+
+def test_a_wished_visit_is_dated_by_the_time_said_after_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Tổng thống Chile Gabriel Boric bày tỏ mong muốn sớm thăm Việt Nam trong năm 2025."
+    assert _summary(until(text, "events", published="2025-03-12"), "VISIT") == [(["CL", "VN"], "2025")]
+    text = ("Nhắc lại cuộc gặp với Thủ tướng Phạm Minh Chính tháng 6/2024, Thủ tướng Senegal Ousmane Sonko khẳng định "
+            "mong muốn sớm thăm Việt Nam.")
+    assert _summary(until(text, "events", published="2025-03-12"), "VISIT") == [(["SN", "VN"], None)]

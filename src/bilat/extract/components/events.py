@@ -917,7 +917,9 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if kind != "ESTABLISH_RELATIONS" and _spans_years(value):
             continue  # "(18/1/1950-18/1/2025)", "giai đoạn 2024-2027": a span of relations or a plan's term
         if kind in SPEECH_ACTS:
-            if span.start > t.start or not value.has_day:
+            # said on a day before the trigger, or in a month or year that opens the sentence ("Năm 2023, hai bên
+            # đã nhất trí ...", "In June 2023, Chile proposed ...")
+            if span.start > t.start or not (value.has_day or _opens_sentence(t, span)):
                 continue
         elif (value.month is None and not value.has_day and value.relative_month is None
               and value.relative_week is None and not _future(t)
@@ -983,7 +985,8 @@ def _year_of_trigger(t: _Trigger, span: Span) -> bool:
 def _opens_sentence(t: _Trigger, span: Span) -> bool:
     """"Năm 2023, ...", "In 2023, ...": a year at the head of the sentence, a comma after it."""
     head = t.data.year_scene_re.match(t.doc.text, t.sent.start)
-    return head is not None and head.end() == span.start and t.doc.text.startswith(",", span.end)
+    # the date's span may hold its own preposition ("In June 2023"), which the head reads too
+    return head is not None and t.sent.start <= span.start <= head.end() and t.doc.text.startswith(",", span.end)
 
 
 def _contact_before(t: _Trigger, start: int, position: int) -> bool:
@@ -1242,8 +1245,10 @@ def _visit(t: _Trigger) -> list[Event]:
     if destination not in t.ctx.pair and _for_a_gathering(t):  # "arrived in Baku for the COP29 climate conference"
         return [_event(t, "ATTEND", [origin], _names(visitor))]
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
-    if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
-        return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
+    if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": planned, dated only when the clause says when
+        said_after = t.doc.in_range("dates", t.end, t.clause[1])  # "sớm thăm Việt Nam trong năm 2025"; a date before is another event's
+        stated = visit.date if t.start in t.ctx.stated and said_after else None
+        return [Event("VISIT", visit.actors, stated, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
 
 
