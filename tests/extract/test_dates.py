@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.extract import extract
 from bilat.extract.components import dates, sentences  # noqa: F401  (registers the components)
 from bilat.extract.doc import Document
 from bilat.extract.pipeline import run
+from bilat.ingest import read_text_document
 
 
 def _doc(text: str, published: str | None = None, lang: str = "vi") -> Document:
@@ -707,3 +709,12 @@ def test_an_anniversary_of_a_dated_founding_event(text: str, lang: str, year: in
 
 def test_an_anniversary_of_a_national_day_of_no_named_country_dates_nothing() -> None:
     assert dates.anchor_of(_doc("Đại sứ chúc mừng kỷ niệm 75 năm Quốc khánh.")).year is None
+
+
+def test_a_relative_phrase_opening_a_sentence_is_read_capitalised() -> None:
+    """"Năm ngoái, ...", "Cách đây 2 năm, ...", "Last year, ...": the phrase as a sentence opens with it."""
+    for body, lang, year in (("Năm ngoái, Tổng thống Chile Gabriel Boric đã thăm Việt Nam.", "vi", "2024"),
+                             ("Cách đây 2 năm, Tổng thống Chile Gabriel Boric đã thăm Việt Nam.", "vi", "2023"),
+                             ("Last year, Chilean President Gabriel Boric visited Vietnam.", "en", "2024")):
+        text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
+        assert [e.date for e in extract(read_text_document(text, doc_id="t")).events if e.type == "VISIT"] == [year], body

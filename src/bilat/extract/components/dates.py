@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 from bilat.errors import LexiconError
@@ -171,6 +172,17 @@ class _Patterns:
     weekday_lead: re.Pattern[str]
 
 
+def _sentence_cased(phrases: Iterable[str]) -> list[str]:
+    """Phrases as written inside a sentence and opening one ("năm ngoái", "Năm ngoái, ..."; "cách đây 2 năm")."""
+    phrases = list(phrases)
+    return [*phrases, *(p[0].upper() + p[1:] for p in phrases if p[:1].islower())]
+
+
+def _said(table: dict[str, Any], phrase: str) -> Any:
+    """The value of a phrase of ``table`` as matched, perhaps capitalised at a sentence's start."""
+    return table[phrase] if phrase in table else table[phrase[0].lower() + phrase[1:]]
+
+
 def _template(template: str, slots: dict[str, str], where: str) -> str:
     """A data-file phrase as a regex: ``{slot}`` placeholders filled, each space any whitespace.
 
@@ -191,7 +203,7 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
     joiners = alternation(data["range_joiners"])
     month_word = alternation(data["month_words"])
     year_word = alternation(data["year_words"])
-    relative = alternation(data["relative_years"])
+    relative = alternation(_sentence_cased(data["relative_years"]))
     first = data["first_months"]
     month_name = alternation([*data["month_names"], *data["month_abbreviations"]])
     full_month = alternation(data["month_names"])
@@ -244,7 +256,8 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # Ngày 26.7, ngày 3.11.2025: a dotted date only after a word for a day or a time of day ("26.7" alone is a number)
         "dotted_day_month": [(rf"(?<!\w)(?:{alternation(data['dotted_date_leads'])})\s+(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})(?:\.(?P<y>{_YEAR}))?(?![\d/-]|[.,]\d)", "day")],
         # cách đây 4 năm, four years ago
-        "years_ago": [(rf"(?<!\w){_template(t, count_slot, 'years_ago')}(?!\w)", "years_ago") for t in data["years_ago"]],
+        "years_ago": [(rf"(?<!\w){_template(t, count_slot, 'years_ago')}(?!\w)", "years_ago")
+                      for t in _sentence_cased(data["years_ago"])],
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
         "first_months": [(rf"\b{_template(t, first_slots, 'first_months')}", "first_months") for t in first["patterns"]],
         # tháng 7, tháng 9 năm 2021
@@ -279,14 +292,14 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # năm nay, last year
         "relative_year": [(rf"(?<!\w)(?:{relative})\b", "relative_year")],
         # hôm nay, yesterday
-        "relative_day": [(rf"(?<!\w)(?:{alternation(data['relative_days'])})\b", "relative_day")],
+        "relative_day": [(rf"(?<!\w)(?:{alternation(_sentence_cased(data['relative_days']))})\b", "relative_day")],
         # cùng ngày, the same day, ngày hôm sau, the next day
-        "narrative_day": [(rf"(?<!\w)(?:{alternation(data['narrative_days'])})(?!\w)", "narrative_day")],
+        "narrative_day": [(rf"(?<!\w)(?:{alternation(_sentence_cased(data['narrative_days']))})(?!\w)", "narrative_day")],
         # next month, last month
         "relative_month": [(rf"(?<!\w){_not_after(data.get('relative_months_not_after', []))}"
-                            rf"(?:{alternation(data['relative_months'])})\b", "relative_month")],
+                            rf"(?:{alternation(_sentence_cased(data['relative_months']))})\b", "relative_month")],
         # last week, earlier this week, tuần trước, đầu tuần này (not "hai tuần trước": weeks ago)
-        "relative_week": [(rf"(?<!\w)(?:{alternation(data['relative_weeks'])})(?!\w)", "relative_week")],
+        "relative_week": [(rf"(?<!\w)(?:{alternation(_sentence_cased(data['relative_weeks']))})(?!\w)", "relative_week")],
         # on Thursday, last Monday, Thursday's meeting
         "weekday": [(rf"(?:(?<!\w)(?P<dir>{directions})\s+)?(?<!\w)(?P<wd>{alternation(data['weekdays']['names'])})(?!\w)", "weekday")],
     }
@@ -408,19 +421,19 @@ def _value(match: re.Match[str], kind: str, p: _Patterns) -> DateValue | None:
     elif kind == "year":
         value = DateValue(year=g["y"])
     elif kind == "relative_year":
-        value = DateValue(relative_year=p.relative_years[match.group()])
+        value = DateValue(relative_year=_said(p.relative_years, match.group()))
     elif kind == "relative_day":
-        value = DateValue(relative_day=p.relative_days[match.group()])
+        value = DateValue(relative_day=_said(p.relative_days, match.group()))
     elif kind == "years_ago":
         value = DateValue(relative_year=-g["n"])
     elif kind == "narrative_day":
-        value = DateValue(narrative_day=p.narrative_days[match.group()])
+        value = DateValue(narrative_day=_said(p.narrative_days, match.group()))
     elif kind == "relative_month":
-        value = DateValue(relative_month=p.relative_months[match.group()])
+        value = DateValue(relative_month=_said(p.relative_months, match.group()))
     elif kind == "relative_week":
         if p.weeks_counted.search(match.string, max(0, match.start() - _LEAD_REACH), match.start()):
             return None  # "hai tuần trước": two weeks ago, not last week
-        value = DateValue(relative_week=p.relative_weeks[match.group()])
+        value = DateValue(relative_week=_said(p.relative_weeks, match.group()))
     else:
         value = DateValue(weekday=p.weekdays[g["wd"]], direction=direction)
     return value if _valid(value) else None
