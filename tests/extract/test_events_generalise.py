@@ -636,3 +636,15 @@ def test_a_wished_visit_is_dated_by_the_time_said_after_it(until) -> None:  # ty
     text = ("Nhắc lại cuộc gặp với Thủ tướng Phạm Minh Chính tháng 6/2024, Thủ tướng Senegal Ousmane Sonko khẳng định "
             "mong muốn sớm thăm Việt Nam.")
     assert _summary(until(text, "events", published="2025-03-12"), "VISIT") == [(["SN", "VN"], None)]
+
+
+def test_a_headline_naming_no_side_leaves_the_direction_to_the_body() -> None:
+    body = ("Ngày 10/3, nhân dịp kỷ niệm Quốc khánh Ghana (6/3), Chủ tịch nước Lương Cường gửi điện mừng Tổng thống "
+            "Ghana John Mahama.")
+    facts = extract(read_text_document(_titled(body, "Chủ tịch nước gửi điện mừng"), doc_id="t"))
+    assert [(e.actors, e.date) for e in facts.events if e.type == "CONGRATULATE"] == [(["VN", "GH"], "2025-03-10")]
+    # an exchange the headline names both sides of stays two acts
+    body = ("Ngày 8/2, Chủ tịch nước Nguyễn Phú Trọng gửi điện mừng Tổng thống Bulgaria Rumen Radev; Tổng thống Bulgaria "
+            "Rumen Radev cũng gửi điện mừng Chủ tịch nước Nguyễn Phú Trọng.")
+    facts = extract(read_text_document(_titled(body, "Việt Nam - Bulgaria trao đổi điện mừng"), doc_id="t"))
+    assert {tuple(e.actors) for e in facts.events if e.type == "CONGRATULATE"} == {("BG", "VN"), ("VN", "BG")}

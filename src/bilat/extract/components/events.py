@@ -485,6 +485,8 @@ class _Context:
     """ids of events whose evidence states their date."""
     headline_end: int = 0
     """Where the headline ends (its copy as the body's first line included): what it tells, the body tells better."""
+    sides_named_in_headline: bool = False
+    """Whether the headline names a country: where it names none, who did what to whom is the body's to say."""
 
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
@@ -557,7 +559,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
     ctx = _Context(pair=pair, home=data.home or first or (pair[0] if pair else None), first=first, lexicon=lexicon,
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None,
-                   headline_end=doc.headline_end)
+                   headline_end=doc.headline_end,
+                   sides_named_in_headline=bool(doc.in_range("countries", doc.text_start, doc.headline_end)))
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start) and not _dated_caption(doc, sent):
             continue
@@ -2294,11 +2297,16 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
         headline = old.evidence[0] < ctx.headline_end <= new.evidence[0]
+        if headline and new.type in _TOLD_ONCE and set(old.actors) == set(new.actors) and not old.persons \
+                and not ctx.sides_named_in_headline:
+            same_sides = True  # "Chủ tịch nước chúc mừng": the headline names no side; who congratulates whom, the body says
         if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
                                   or _headline_told_undated(ctx, old, new)):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
             continue
+        if headline and new.type in _TOLD_ONCE:
+            old.actors = list(new.actors)
         if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
             old.date, old.status = new.date, new.status  # the body moves it to another month, done or to come
         elif _headline_told_undated(ctx, old, new) or _more_precise(new, old):
