@@ -648,3 +648,12 @@ def test_a_headline_naming_no_side_leaves_the_direction_to_the_body() -> None:
             "Rumen Radev cũng gửi điện mừng Chủ tịch nước Nguyễn Phú Trọng.")
     facts = extract(read_text_document(_titled(body, "Việt Nam - Bulgaria trao đổi điện mừng"), doc_id="t"))
     assert {tuple(e.actors) for e in facts.events if e.type == "CONGRATULATE"} == {("BG", "VN"), ("VN", "BG")}
+
+
+def test_a_bare_title_is_the_home_countrys_where_its_officials_are_named() -> None:
+    # the article names Japan and Laos, never Vietnam: its Prime Minister, named once, makes it a side
+    body = ("Chiều 11/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản Ito Naoki.\n\nTrước đó, ngày 9/3, Thủ tướng "
+            "đã điện đàm với Thủ tướng Lào Sonexay Siphandone.")
+    facts = extract(read_text_document(_titled(body, "Thủ tướng tiếp khách"), doc_id="t"))
+    assert sorted((tuple(sorted(e.actors)), e.date) for e in facts.events if e.type == "MEET") == \
+        [(("JP", "VN"), "2025-03-11"), (("LA", "VN"), "2025-03-09")]

@@ -485,6 +485,8 @@ class _Context:
     """ids of events whose evidence states their date."""
     headline_end: int = 0
     """Where the headline ends (its copy as the body's first line included): what it tells, the body tells better."""
+    home_named: bool = False
+    """Whether the article names an official of the home country (its officials go without the country's name)."""
     sides_named_in_headline: bool = False
     """Whether the headline names a country: where it names none, who did what to whom is the body's to say."""
 
@@ -508,10 +510,11 @@ class _Context:
 
     def side(self, p: _Participant | None) -> str | None:
         """The country a subject stands for; a bare title is the home country's official, where the home
-        country is a side ("Thủ tướng" in an article on Chile and Peru is neither's)."""
+        country takes part: a side, or the country of officials the article names ("Thủ tướng" in an article on
+        Chile and Peru alone is neither's)."""
         if p is None or p.kind == "joint":
             return None
-        return p.country or (self.home if not self.pair or self.home in self.pair else None)
+        return p.country or (self.home if not self.pair or self.home in self.pair or self.home_named else None)
 
 
 @dataclass(frozen=True)
@@ -560,7 +563,8 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                    people=people, narrative_date=_anchor_month(anchor), by_short_name=by_short_name,
                    short_names=re.compile(rf"(?<!\w)(?:{alternation(list(by_short_name))})(?!\w)") if by_short_name else None,
                    headline_end=doc.headline_end,
-                   sides_named_in_headline=bool(doc.in_range("countries", doc.text_start, doc.headline_end)))
+                   sides_named_in_headline=bool(doc.in_range("countries", doc.text_start, doc.headline_end)),
+                   home_named=any(p.country == (data.home or "") for p in people))
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start) and not _dated_caption(doc, sent):
             continue
