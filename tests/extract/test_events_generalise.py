@@ -657,3 +657,9 @@ def test_a_bare_title_is_the_home_countrys_where_its_officials_are_named() -> No
     facts = extract(read_text_document(_titled(body, "Thủ tướng tiếp khách"), doc_id="t"))
     assert sorted((tuple(sorted(e.actors)), e.date) for e in facts.events if e.type == "MEET") == \
         [(("JP", "VN"), "2025-03-11"), (("LA", "VN"), "2025-03-09")]
+
+
+def test_an_invitation_accepted_is_accepted_by_the_one_invited(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ghanaian President John Mahama invited Kenyan President William Ruto to visit Ghana, and Ruto accepted "
+            "the invitation.")
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "ACCEPT") == [(["KE", "GH"], None)]

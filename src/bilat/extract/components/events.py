@@ -1888,8 +1888,13 @@ def _accept(t: _Trigger) -> list[Event]:
     else:
         guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
                       and t.ctx.side(p) != host), None)
-    visitor = t.ctx.side(guest) if guest else t.ctx.other(host)
-    host = host or t.ctx.other(visitor)
+    invited = next((e for e in reversed(t.ctx.events) if e.type == "INVITE"), None) if inviter is None else None
+    if invited is not None and t.phrase in t.data.subject_accepts:
+        # "X invited Y to visit Ghana, and Y accepted the invitation": the one invited accepts the inviter's
+        visitor, host = invited.actors[1], invited.actors[0]
+    else:
+        visitor = t.ctx.side(guest) if guest else t.ctx.other(host)
+        host = host or t.ctx.other(visitor)
     if not host or not visitor or host == visitor:
         return []
     return [Event(type="ACCEPT", actors=[visitor, host], date=None, status="happened",
