@@ -663,3 +663,5 @@ def test_an_invitation_accepted_is_accepted_by_the_one_invited(until) -> None:  
     text = ("Ghanaian President John Mahama invited Kenyan President William Ruto to visit Ghana, and Ruto accepted "
             "the invitation.")
     assert _summary(until(text, "events", lang="en", published="2025-03-12"), "ACCEPT") == [(["KE", "GH"], None)]
+    text = "Kenyan President William Ruto accepted with pleasure the invitation of Ghanaian President John Mahama."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "ACCEPT") == [(["KE", "GH"], None)]

@@ -1882,14 +1882,15 @@ def _accept(t: _Trigger) -> list[Event]:
     after = _objects(t)
     inviter = next((p for p in after if p.kind in ("person", "title", "country")), None)
     host = _inviter_side(t, inviter)
-    if t.phrase in t.data.subject_accepts:
+    subject_accepts = _accepts_as_subject(t)
+    if subject_accepts:
         subject = _subject(t)
         guest = subject if subject is not None and subject.kind != "joint" and t.ctx.side(subject) != host else None
     else:
         guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
                       and t.ctx.side(p) != host), None)
     invited = next((e for e in reversed(t.ctx.events) if e.type == "INVITE"), None) if inviter is None else None
-    if invited is not None and t.phrase in t.data.subject_accepts:
+    if invited is not None and subject_accepts:
         # "X invited Y to visit Ghana, and Y accepted the invitation": the one invited accepts the inviter's
         visitor, host = invited.actors[1], invited.actors[0]
     else:
@@ -1899,6 +1900,14 @@ def _accept(t: _Trigger) -> list[Event]:
         return []
     return [Event(type="ACCEPT", actors=[visitor, host], date=None, status="happened",
                   evidence=_evidence(t, "ACCEPT"), persons=_names(guest, inviter), object=_object_text(t))]
+
+
+def _accepts_as_subject(t: _Trigger) -> bool:
+    """Whether the trigger's subject is who accepts ("Ruto accepted [with pleasure] the invitation"): one of the
+    language's subject acceptances, or a frame opening with the same verb."""
+    if t.phrase in t.data.subject_accepts:
+        return True
+    return t.phrase not in t.data.types and t.phrase.split(" ", 1)[0] in {a.split(" ", 1)[0] for a in t.data.subject_accepts}
 
 
 def _inviter_side(t: _Trigger, inviter: _Participant | None) -> str | None:
