@@ -718,3 +718,14 @@ def test_a_relative_phrase_opening_a_sentence_is_read_capitalised() -> None:
                              ("Last year, Chilean President Gabriel Boric visited Vietnam.", "en", "2024")):
         text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
         assert [e.date for e in extract(read_text_document(text, doc_id="t")).events if e.type == "VISIT"] == [year], body
+
+
+def test_a_wire_dateline_after_the_repeated_headline_and_its_weekday_date_an_undated_article() -> None:
+    """"Headline\\n\\nTokyo [Japan], August 29 (ANI): ... on Friday": the agency files the day it tells of, and with no
+    other cue the latest year that day is a Friday dates the article."""
+    text = ("published: unknown\nlang: en\ntitle: India, Japan leaders hold talks\n---\nIndia, Japan leaders hold talks\n\n"
+            "Tokyo [Japan], August 29 (ANI): Prime Minister Shigeru Ishiba and visiting Indian Prime Minister Narendra "
+            "Modi on Friday held talks in Tokyo.\n")
+    facts = extract(read_text_document(text, doc_id="t"))
+    assert facts.published == "2025-08-29"
+    assert [e.date for e in facts.events if e.type == "MEET"] == ["2025-08-29"]

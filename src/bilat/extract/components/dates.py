@@ -557,8 +557,16 @@ def dateline(doc: Document) -> Dateline | None:
     A place alone before a dash counts only in capitals ("JAKARTA —"), as
     datelines are printed, so that a first sentence "Vietnam – Indonesia ..." is
     none. The date is read from the ``dates`` layer, which must have been found.
+    A body whose first line repeats the headline opens with the line after it.
     """
-    return _dateline(doc, load(doc.lang), doc.body_start)
+    return _opening_dateline(doc, load(doc.lang))
+
+
+def _opening_dateline(doc: Document, lexicon: Lexicon) -> Dateline | None:
+    found = _dateline(doc, lexicon, doc.body_start)
+    if found is None and doc.headline_end > doc.body_start:
+        found = _dateline(doc, lexicon, doc.headline_end)  # "Headline\n\nTokyo [Japan], August 29 (ANI): ..."
+    return found
 
 
 def dateline_at(doc: Document, position: int) -> Dateline | None:
@@ -668,7 +676,7 @@ class _Cue:
 def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     """The article's date: from the header, else a vote over what the page and its text make likely."""
     header = _parse_iso(doc.published)
-    line = _dateline(doc, lexicon, doc.body_start)
+    line = _opening_dateline(doc, lexicon)
     stated = line.value if line is not None and line.value is not None and line.value.day is not None else None
     if header is not None:
         return [_header_anchor(header, stated)]
@@ -1210,8 +1218,10 @@ _WEEKDAY_SEARCH = 12
 
 def _dateline_weekday(doc: Document, line: Dateline | None) -> tuple[int, int, int] | None:
     """"New Delhi, July 27 (ANI): ... on Thursday held talks": the dateline's day is the weekday its
-    first sentence tells of (month, day, weekday), unless that weekday is pointed before or after it."""
-    if line is None or line.value is None or line.value.day is None or line.value.year is not None:
+    first sentence tells of (month, day, weekday), unless that weekday is pointed before or after it.
+    Only an agency's wire copy, filed the day it tells of: a paper's "VIETNAM, December 6 - ... on Monday"
+    may be printed the morning after."""
+    if line is None or line.value is None or line.value.day is None or line.value.year is not None or not line.agency:
         return None
     sent = doc.sentence_of(line.end)
     if sent is None:
@@ -1223,6 +1233,11 @@ def _dateline_weekday(doc: Document, line: Dateline | None) -> tuple[int, int, i
     return None
 
 
+LATEST_WEEKDAY_YEAR = 2026
+"""The latest year a weekday and day alone may name, for a copy with no other date ("Tokyo, August 29 (ANI):
+... on Friday"): the year of the newest articles bilat's data was checked against. News is read soon after it
+is written, and the day falls on that weekday once in five to eleven years, so the most recent such year is
+the likeliest; raise it as the data is checked against newer articles."""
 WEEKDAY_NEAR = 2
 """Years either side of the weightiest cue's where a stated weekday and day may fix the year: a day
 falls on the same weekday again after five, six or eleven years, so at most one such year lies this near."""
@@ -1251,6 +1266,8 @@ def _weekday_cues(doc: Document, found: list[_Cue], after: tuple[int, int] | Non
         elif not fitting and (found or bounded is not None):  # a weak cue's year may be one or two off
             guess = max(found, key=lambda c: c.weight).year if found else bounded
             fitting = [y for y in range(guess - WEEKDAY_NEAR, guess + WEEKDAY_NEAR + 1) if fits(y)][:1]
+        elif not fitting:  # nothing else dates the article: the latest year the day and weekday fit
+            fitting = [y for y in range(LATEST_WEEKDAY_YEAR, LATEST_WEEKDAY_YEAR - _WEEKDAY_SEARCH, -1) if fits(y)][:1]
         out += [_Cue(y, WEEKDAY_WEIGHT, "weekday") for y in fitting]
     return out
 
