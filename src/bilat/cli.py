@@ -639,6 +639,18 @@ def db_status_command(db: DbOption = None) -> None:
     typer.echo(_guard(status))
 
 
+@db_app.command("rebuild")
+def db_rebuild_command(db: DbOption = None) -> None:
+    """Resolve the whole merged record again from every stored fact: after an upgrade of bilat's rules.
+
+    Reading commands and ingest only update the parts of the record that new
+    or forgotten articles touch; rules that changed can change any part of it.
+    """
+    engine = _open(db)
+    _guard(lambda: store.rebuild_all(engine))
+    _warn(f"rebuilt the merged record of {_redacted(engine)}")
+
+
 def _open(url: str | None, create: bool = False) -> Engine:
     """The store's engine; with ``create``, its schema brought up to date, else it must already exist."""
     from sqlalchemy.exc import SQLAlchemyError

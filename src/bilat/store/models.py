@@ -136,6 +136,8 @@ class Fact(Base):
     """The record without ``evidence``, as in ``--format facts``."""
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    block: Mapped[str | None] = mapped_column(String(16), index=True)
+    """The part of the record it is resolved with (``store.blocks``); None until it is (migration incremental_resolution)."""
 
 
 # Resolved layer: rebuilt by bilat.resolve from the facts above.
@@ -345,3 +347,34 @@ class SearchEntry(Base):
     """The article's language (None for a person, named in several)."""
     folded_title: Mapped[str] = mapped_column(Text)
     folded_text: Mapped[str] = mapped_column(Text)
+
+
+# What lets the record be resolved a part at a time (``store.update``; migration incremental_resolution).
+
+
+class BlockKey(Base):
+    """What a fact is resolved together with (``store.blocks``): facts sharing a key are in one block."""
+
+    __tablename__ = "block_key"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    block: Mapped[str] = mapped_column(String(16), index=True)
+
+
+class BlockNeed(Base):
+    """An office whose holders a block's meetings read (``resolve.counterparts.holder_office``)."""
+
+    __tablename__ = "block_need"
+    __table_args__ = (Index("ix_block_need_block", "block"),)
+
+    country: Mapped[str] = mapped_column(String(16), primary_key=True)
+    office: Mapped[str] = mapped_column(String(32), primary_key=True)
+    block: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class Unresolved(Base):
+    """An article stored since the record was last brought up to date: the work the next update does."""
+
+    __tablename__ = "unresolved_article"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)

@@ -1,0 +1,209 @@
+"""Bringing the record up to date: the blocks that new or forgotten articles touch resolved again, or all of it.
+
+An article stored is marked unresolved (``Unresolved``) in the transaction
+that stores it. An update gives its facts their blocks (``store.blocks``),
+resolves again the blocks of persons they touch, then the blocks of the rest
+of the record that those persons' changes reach (``_reached``) with those the
+facts touch, and rewrites their rows; the marks go in the same transaction.
+A run killed at any moment leaves the record as it was, with its marks, and
+the next update does the work. The result is the record a full rebuild gives,
+row for row: a block's facts go through the same ``resolve`` functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from bilat.resolve import Resolution, resolve, resolve_record
+from bilat.resolve.counterparts import holder_office
+from bilat.resolve.model import EventEntity, OfficeSeen, PersonEntity, with_known_dates
+from bilat.resolve.persons import office_dates, office_order, resolve_persons
+from bilat.store import blocks, record, search_index
+from bilat.store import models as m
+from bilat.store.known import known_persons
+from bilat.store.stated import CHUNK, stated_among, stated_in_blocks
+
+BLOCKED = "resolved_by_block"
+"""The ``state`` key a full rebuild sets: every fact has its block, and the record can be updated a part at a time."""
+
+
+def is_current(session: Session) -> bool:
+    """Whether the record holds every stored article."""
+    return is_blocked(session) and session.scalar(select(m.Unresolved.article_id).limit(1)) is None
+
+
+def is_blocked(session: Session) -> bool:
+    """Whether every resolved fact has its block: the record can be updated a part at a time."""
+    return session.get(m.State, BLOCKED) is not None
+
+
+def update(session: Session) -> bool:
+    """Resolve what the articles stored since the last update touch (everything, for a store never resolved by blocks).
+
+    False when there was nothing to do.
+    """
+    if not is_blocked(session):
+        rebuild_all(session)
+        return True
+    pending = list(session.scalars(select(m.Unresolved.article_id)))
+    if not pending:
+        return False
+    touched = set(blocks.assign(session, [fact for fact, _ in stated_among(session, m.Fact.article_id, pending)]).values())
+    resolve_blocks(session, touched)
+    for start in range(0, len(pending), CHUNK):
+        session.execute(delete(m.Unresolved).where(m.Unresolved.article_id.in_(pending[start:start + CHUNK])))
+    return True
+
+
+def rebuild_all(session: Session) -> None:
+    """The whole record resolved again from every stored fact, and every fact's block found again (after new rules)."""
+    for table in (*record.TABLES, m.BlockKey, m.BlockNeed):
+        session.execute(delete(table))
+    facts = [fact for fact, _ in stated_in_blocks(session)]
+    block_of = blocks.assign(session, facts)
+    resolution = resolve(facts)
+    record.write(session, resolution)
+    country = {p.id: p.country for p in resolution.persons}
+    _write_needs(session, resolution.events, country.get, block_of)
+    _rewritten(session, None)
+    session.execute(delete(m.Unresolved))
+    session.merge(m.State(key=BLOCKED, value="1"))
+
+
+def resolve_blocks(session: Session, touched: set[str], between: Callable[[], None] | None = None) -> None:
+    """Resolve the blocks ``touched`` again, and the blocks of the record their persons' changes reach.
+
+    ``between`` runs once the old rows of the blocks are read and removed, before
+    they are resolved again: ``forget`` deletes its articles' facts there.
+    """
+    people = {block for block in touched if block.startswith(blocks.PERSONS)}
+    rest = touched - people
+    old = _Seen.read(session, people)
+    named = _clear(session, touched)
+    if between is not None:
+        between()
+    persons = _resolve_persons(session, people, old)
+    reached = _reached(session, old, persons) - rest
+    named |= _clear(session, reached)
+    named |= _resolve_record(session, rest | reached)
+    _rewritten(session, named | set(old.country) | {p.id for p in persons})
+
+
+@dataclass
+class _Seen:
+    """What the record said of the persons of some blocks, before they are resolved again."""
+
+    offices: dict[str, tuple[str, OfficeSeen]] = field(default_factory=dict)
+    """Persons fact → (person id, sighting)."""
+    country: dict[str, str | None] = field(default_factory=dict)
+    first: dict[str, OfficeSeen] = field(default_factory=dict)
+    """Person id → the first office it was seen in (``PersonEntity.offices[0]``)."""
+
+    @classmethod
+    def read(cls, session: Session, people: set[str]) -> _Seen:
+        seen = cls()
+        rows = _among(session, select(m.Office.person_id, m.Office.office, m.Office.title, m.Office.country, m.Office.date,
+                                      m.Office.fact_id).join(m.Fact, m.Fact.id == m.Office.fact_id), m.Fact.block, people)
+        by_person: dict[str, list[OfficeSeen]] = {}
+        for person_id, *columns in rows:
+            office = OfficeSeen(*columns)
+            seen.offices[office.fact_id] = (person_id, office)
+            by_person.setdefault(person_id, []).append(office)
+        seen.first = {person_id: min(offices, key=office_order) for person_id, offices in by_person.items()}
+        seen.country = dict(_among(session, select(m.Person.id, m.Person.country), m.Person.id, by_person))
+        return seen
+
+
+def _among(session: Session, query: object, column: object, values: Iterable[str]) -> list[tuple[object, ...]]:
+    """The rows of ``query`` whose ``column`` is one of ``values``, a chunk of them at a time."""
+    wanted = sorted(set(values))
+    return [tuple(row) for start in range(0, len(wanted), CHUNK)
+            for row in session.execute(query.where(column.in_(wanted[start:start + CHUNK])))]  # type: ignore[attr-defined]
+
+
+def _clear(session: Session, touched: set[str]) -> set[str]:
+    """Remove the rows of the blocks ``touched``; the persons that their events named (whose search entries change)."""
+    entities = record.entities_of(session, touched)
+    named = {p for (persons,) in _among(session, select(m.Event.persons), m.Event.id, (e for e in entities if e.startswith("e")))
+             for p in persons}  # type: ignore[attr-defined]
+    record.remove(session, entities)
+    wanted = sorted(touched)
+    for start in range(0, len(wanted), CHUNK):
+        session.execute(delete(m.BlockNeed).where(m.BlockNeed.block.in_(wanted[start:start + CHUNK])))
+    return named
+
+
+def _resolve_persons(session: Session, people: set[str], old: _Seen) -> list[PersonEntity]:
+    """The persons of the blocks ``people``, written; each fact's office date read back where the store has it."""
+    facts = [with_known_dates(fact) for fact, _ in stated_among(session, m.Fact.block, people)]
+    when = {fact.fact_id: old.offices[fact.fact_id][1].date for fact in facts if fact.fact_id in old.offices}
+    new = [fact for fact in facts if fact.fact_id not in old.offices]
+    if new:
+        events = stated_among(session, m.Fact.article_id, {f.article_id for f in new}, also=m.Fact.section == "events")
+        when.update(office_dates([with_known_dates(event) for event, _ in events], new))
+    persons = resolve_persons(facts, when)
+    record.write(session, Resolution(persons=persons))
+    return persons
+
+
+def _reached(session: Session, old: _Seen, persons: list[PersonEntity]) -> set[str]:
+    """The blocks of the record that read what changed of these persons.
+
+    An article's events name its persons by their ids; meetings read the
+    country of the persons they name, a visit its visitor's first office, and a
+    meeting whose side names no one who was seen in an office (``block_need``).
+    """
+    person_of = {fact: p.id for p in persons for fact in p.sources}
+    changed = {fact for fact in old.offices.keys() | person_of.keys() if old.offices.get(fact, ("",))[0] != person_of.get(fact)}
+    for person in persons:
+        if person.id in old.country and (old.country[person.id], old.first.get(person.id)) != (person.country, person.offices[0]):
+            changed.update(person.sources)
+    before = {(pid, o.country, o.office, o.date, o.fact_id) for pid, o in old.offices.values()}
+    after = {(p.id, o.country, o.office, o.date, o.fact_id) for p in persons for o in p.offices}
+    offices = {(country, office) for _, country, office, _, _ in before ^ after if country and office}
+    articles = {fact.split(":", 1)[0] for fact in changed}  # a fact's id starts with its article's (``Fact.id``)
+    reached = {block for (block,) in _among(
+        session, select(m.Fact.block).where(m.Fact.section != "persons").distinct(), m.Fact.article_id, articles) if block}
+    for country, office in sorted(offices):
+        reached.update(session.scalars(select(m.BlockNeed.block).where(
+            (m.BlockNeed.country == country) & (m.BlockNeed.office == office))))
+    return reached  # type: ignore[return-value]
+
+
+def _resolve_record(session: Session, touched: set[str]) -> set[str]:
+    """The rest of the record of the blocks ``touched``, written; the persons its events name."""
+    if not touched:
+        return set()
+    rows = stated_among(session, m.Fact.block, touched)
+    block_of = {fact.fact_id: block for fact, block in rows if block}
+    articles = {fact.article_id for fact, _ in rows}
+    person_facts = [fact for fact, _ in stated_among(session, m.Fact.article_id, articles, also=m.Fact.section == "persons")]
+    known = known_persons(session, [fact.fact_id for fact in person_facts])
+    resolution = resolve_record([fact for fact, _ in rows] + person_facts, known)
+    record.write(session, resolution)
+    _write_needs(session, resolution.events, known.country.get, block_of)
+    return {p for event in resolution.events for p in event.persons}
+
+
+def _write_needs(
+    session: Session, events: list[EventEntity], country_of: Callable[[str], str | None], block_of: dict[str, str],
+) -> None:
+    """Which offices' holders each block's meetings read (``resolve.counterparts.holder_office``)."""
+    needs = {(*office, block_of[event.sources[0]]) for event in events if (office := holder_office(event, country_of))}
+    rows = [{"country": country, "office": office, "block": block} for country, office, block in sorted(needs)]
+    if rows:
+        session.execute(insert(m.BlockNeed), rows)
+
+
+def _rewritten(session: Session, persons: set[str] | None) -> None:
+    """What is kept beside the record, made again for the part of it just resolved (all of it for None).
+
+    The single place for anything derived from the resolved rows: today the
+    search entries of the persons whose record changed (``persons``: every
+    person a removed or written row named, whether or not they remain).
+    """
+    search_index.index_persons(session.connection(), persons)
