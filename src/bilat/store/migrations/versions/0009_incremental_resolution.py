@@ -21,9 +21,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('fact') as batch:
-        batch.add_column(sa.Column('block', sa.String(length=16), nullable=True))
-        batch.create_index('ix_fact_block', ['block'], unique=False)
+    op.add_column('fact', sa.Column('block', sa.String(length=16), nullable=True))
+    op.create_index('ix_fact_block', 'fact', ['block'], unique=False)
     op.create_table('block_key',
     sa.Column('key', sa.Text(), nullable=False),
     sa.Column('block', sa.String(length=16), nullable=False),
@@ -51,6 +50,5 @@ def downgrade() -> None:
     op.drop_table('block_need')
     op.drop_index('ix_block_key_block', table_name='block_key')
     op.drop_table('block_key')
-    with op.batch_alter_table('fact') as batch:
-        batch.drop_index('ix_fact_block')
-        batch.drop_column('block')
+    op.drop_index('ix_fact_block', table_name='fact')
+    op.drop_column('fact', 'block')  # in place (SQLite 3.35 on): a copy of the table would drop the rows that refer to it
