@@ -100,8 +100,9 @@ def holder_office(event: EventEntity, country_of: Callable[[str], str | None]) -
     """The office of a country whose holders a meeting's counterpart may be looked up among, if any.
 
     The side met (the second actor) names no person, and its office is stated:
-    who held that office then, as any article shows, may be whom it met. A
-    change to who was seen in that office can change this meeting's record.
+    who held that office then (``meeting_days``), as any article shows, may be
+    whom it met. A change to who was seen in that office around then can change
+    this meeting's record.
     """
     if event.type != "MEET" or len(set(event.actors)) != 2 or not event.counterpart_office:
         return None
@@ -156,7 +157,7 @@ def infer_counterparts(
         side = sentence[0] if sentence else missing[0]
         office = event.counterpart_office if side == event.actors[1] else None
         found = sentence[1] if sentence else None
-        days = _days(event, event_facts)
+        days = meeting_days(event, event_facts)
         if office and found is None:
             told = [s for article in articles for s in in_article.get(article, ()) if (s.country, s.office) == (side, office)]
             if days is None:  # no date to tell holders apart: the article's one holder of the office, if it names one
@@ -194,7 +195,7 @@ def _in_sentence(
     return person_id, fact_id, "same_sentence", office
 
 
-def _days(event: EventEntity, event_facts: dict[str, Stated]) -> DayRange | None:
+def meeting_days(event: EventEntity, event_facts: dict[str, Stated]) -> DayRange | None:
     """The meeting's days, or its first article's date: when the office was held."""
     return day_range(event.date) or min(
         (d for d in (day_range(event_facts[f].published) for f in event.sources) if d), default=None

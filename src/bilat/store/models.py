@@ -362,14 +362,18 @@ class BlockKey(Base):
 
 
 class BlockNeed(Base):
-    """An office whose holders a block's meetings read (``resolve.counterparts.holder_office``)."""
+    """An office whose holders a meeting of a block reads, and the meeting's days (``resolve.counterparts.holder_office``)."""
 
     __tablename__ = "block_need"
-    __table_args__ = (Index("ix_block_need_block", "block"),)
+    __table_args__ = (Index("ix_block_need_block", "block"), Index("ix_block_need_office", "country", "office", "start"))
 
-    country: Mapped[str] = mapped_column(String(16), primary_key=True)
-    office: Mapped[str] = mapped_column(String(32), primary_key=True)
-    block: Mapped[str] = mapped_column(String(16), primary_key=True)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    country: Mapped[str] = mapped_column(String(16))
+    office: Mapped[str] = mapped_column(String(32))
+    start: Mapped[str] = mapped_column(String(10))
+    end: Mapped[str] = mapped_column(String(10))
+    """The meeting's first and last day (``YYYY-MM-DD``): who was seen in the office around them is read."""
+    block: Mapped[str] = mapped_column(String(16))
 
 
 class Unresolved(Base):

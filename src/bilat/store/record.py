@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bilat.resolve import Resolution
@@ -33,7 +33,7 @@ _BY_PREFIX: dict[str, tuple[type[m.Base], tuple[Any, ...]]] = {
 def write(session: Session, r: Resolution) -> None:
     def add(model: type[m.Base], rows: list[dict[str, Any]]) -> None:
         if rows:
-            session.execute(insert(model), rows)
+            session.connection().execute(model.__table__.insert(), rows)  # Core: no ORM bookkeeping per row
 
     # Each kind of entity, with the countries it is indexed under in ``party``.
     entities: list[tuple[type[m.Base], list[Any], Callable[[Any], list[str]]]] = [

@@ -12,15 +12,17 @@ row for row: a block's facts go through the same ``resolve`` functions.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bilat.resolve import Resolution, resolve, resolve_record
-from bilat.resolve.counterparts import holder_office
-from bilat.resolve.model import EventEntity, OfficeSeen, PersonEntity, with_known_dates
+from bilat.isodates import DayRange, day_range
+from bilat.resolve.counterparts import holder_office, meeting_days
+from bilat.resolve.model import EventEntity, OfficeSeen, PersonEntity, Stated, with_known_dates
 from bilat.resolve.persons import office_dates, office_order, resolve_persons
 from bilat.store import blocks, record, search_index
 from bilat.store import models as m
@@ -68,7 +70,7 @@ def rebuild_all(session: Session) -> None:
     resolution = resolve(facts)
     record.write(session, resolution)
     country = {p.id: p.country for p in resolution.persons}
-    _write_needs(session, resolution.events, country.get, block_of)
+    _write_needs(session, resolution.events, facts, country.get, block_of)
     _rewritten(session, None)
     session.execute(delete(m.Unresolved))
     session.merge(m.State(key=BLOCKED, value="1"))
@@ -155,7 +157,8 @@ def _reached(session: Session, old: _Seen, persons: list[PersonEntity]) -> set[s
 
     An article's events name its persons by their ids; meetings read the
     country of the persons they name, a visit its visitor's first office, and a
-    meeting whose side names no one who was seen in an office (``block_need``).
+    meeting whose side names no one who was seen in an office around its days
+    (``block_need``, ``_meetings_near``).
     """
     person_of = {fact: p.id for p in persons for fact in p.sources}
     changed = {fact for fact in old.offices.keys() | person_of.keys() if old.offices.get(fact, ("",))[0] != person_of.get(fact)}
@@ -164,14 +167,38 @@ def _reached(session: Session, old: _Seen, persons: list[PersonEntity]) -> set[s
             changed.update(person.sources)
     before = {(pid, o.country, o.office, o.date, o.fact_id) for pid, o in old.offices.values()}
     after = {(p.id, o.country, o.office, o.date, o.fact_id) for p in persons for o in p.offices}
-    offices = {(country, office) for _, country, office, _, _ in before ^ after if country and office}
     articles = {fact.split(":", 1)[0] for fact in changed}  # a fact's id starts with its article's (``Fact.id``)
     reached = {block for (block,) in _among(
         session, select(m.Fact.block).where(m.Fact.section != "persons").distinct(), m.Fact.article_id, articles) if block}
-    for country, office in sorted(offices):
-        reached.update(session.scalars(select(m.BlockNeed.block).where(
-            (m.BlockNeed.country == country) & (m.BlockNeed.office == office))))
-    return reached  # type: ignore[return-value]
+    return reached | _meetings_near(session, before ^ after)  # type: ignore[operator]
+
+
+def _meetings_near(session: Session, moved: set[tuple[str, str | None, str | None, str | None, str]]) -> set[str]:
+    """The blocks with a meeting that may have been with someone newly seen, or no longer seen, in an office.
+
+    A meeting reads who was seen in the office during its days, else the one
+    seen last before them and the one seen first after (``OfficeHolders.holder``):
+    a sighting changes that only if it overlaps the meeting's days, or if no
+    other sighting comes between them (an office seen in every article moves the
+    meetings of a few days, not every meeting with its holder). Undated ones say nothing.
+    """
+    by_office: dict[tuple[str, str], list[DayRange]] = defaultdict(list)
+    for _, country, office, date, _ in moved:
+        if country and office and (days := day_range(date)) is not None:
+            by_office[(country, office)].append(days)
+    reached: set[str] = set()
+    for (country, office), changed in sorted(by_office.items()):
+        held = (m.Office.country == country) & (m.Office.office == office)
+        seen = [days for (date,) in session.execute(select(m.Office.date).where(held)) if (days := day_range(date))]
+        needs = (m.BlockNeed.country == country) & (m.BlockNeed.office == office)
+        for first, last in set(changed):
+            # A meeting starting since the last other start before it could see it first after; one until the first
+            # other start after it that also ends later could see it last before.
+            since = max((start for start, _ in seen if start < first), default="")
+            until = min((start for start, end in seen if start > first and end > last), default="9999")
+            near = m.BlockNeed.start.between(since, until) | ((m.BlockNeed.start <= last) & (m.BlockNeed.end >= first))
+            reached.update(session.scalars(select(m.BlockNeed.block).where(needs & near).distinct()))
+    return reached
 
 
 def _resolve_record(session: Session, touched: set[str]) -> set[str]:
@@ -183,20 +210,27 @@ def _resolve_record(session: Session, touched: set[str]) -> set[str]:
     articles = {fact.article_id for fact, _ in rows}
     person_facts = [fact for fact, _ in stated_among(session, m.Fact.article_id, articles, also=m.Fact.section == "persons")]
     known = known_persons(session, [fact.fact_id for fact in person_facts])
-    resolution = resolve_record([fact for fact, _ in rows] + person_facts, known)
+    facts = [fact for fact, _ in rows]
+    resolution = resolve_record(facts + person_facts, known)
     record.write(session, resolution)
-    _write_needs(session, resolution.events, known.country.get, block_of)
+    _write_needs(session, resolution.events, facts, known.country.get, block_of)
     return {p for event in resolution.events for p in event.persons}
 
 
 def _write_needs(
-    session: Session, events: list[EventEntity], country_of: Callable[[str], str | None], block_of: dict[str, str],
+    session: Session, events: list[EventEntity], facts: list[Stated], country_of: Callable[[str], str | None],
+    block_of: dict[str, str],
 ) -> None:
-    """Which offices' holders each block's meetings read (``resolve.counterparts.holder_office``)."""
-    needs = {(*office, block_of[event.sources[0]]) for event in events if (office := holder_office(event, country_of))}
-    rows = [{"country": country, "office": office, "block": block} for country, office, block in sorted(needs)]
+    """Which offices' holders each block's meetings read, and around when (``resolve.counterparts.holder_office``)."""
+    event_facts = {fact.fact_id: with_known_dates(fact) for fact in facts if fact.section == "events"}
+    needs = {
+        (*office, *days, block_of[event.sources[0]]) for event in events
+        if (office := holder_office(event, country_of)) and (days := meeting_days(event, event_facts))
+    }
+    rows = [{"country": country, "office": office, "start": start, "end": end, "block": block}
+            for country, office, start, end, block in sorted(needs)]
     if rows:
-        session.execute(insert(m.BlockNeed), rows)
+        session.connection().execute(m.BlockNeed.__table__.insert(), rows)
 
 
 def _rewritten(session: Session, persons: set[str] | None) -> None:

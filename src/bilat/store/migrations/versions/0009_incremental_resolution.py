@@ -6,7 +6,7 @@ Create Date: 2026-12-03
 
 ``fact.block`` names the part of the record a fact is resolved with
 (``store.blocks``), ``block_key`` what joins facts into blocks, ``block_need``
-the offices whose holders a block reads, and ``unresolved_article`` the
+the offices whose holders a block's meetings read, and when, and ``unresolved_article`` the
 articles stored since the last update. A store made before has no blocks:
 its next update rebuilds the whole record once, and finds them.
 """
@@ -30,12 +30,16 @@ def upgrade() -> None:
     )
     op.create_index('ix_block_key_block', 'block_key', ['block'], unique=False)
     op.create_table('block_need',
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('country', sa.String(length=16), nullable=False),
     sa.Column('office', sa.String(length=32), nullable=False),
+    sa.Column('start', sa.String(length=10), nullable=False),
+    sa.Column('end', sa.String(length=10), nullable=False),
     sa.Column('block', sa.String(length=16), nullable=False),
-    sa.PrimaryKeyConstraint('country', 'office', 'block')
+    sa.PrimaryKeyConstraint('id')
     )
     op.create_index('ix_block_need_block', 'block_need', ['block'], unique=False)
+    op.create_index('ix_block_need_office', 'block_need', ['country', 'office', 'start'], unique=False)
     op.create_table('unresolved_article',
     sa.Column('article_id', sa.String(length=16), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ondelete='CASCADE'),
@@ -46,6 +50,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('unresolved_article')
+    op.drop_index('ix_block_need_office', table_name='block_need')
     op.drop_index('ix_block_need_block', table_name='block_need')
     op.drop_table('block_need')
     op.drop_index('ix_block_key_block', table_name='block_key')
