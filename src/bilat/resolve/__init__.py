@@ -12,6 +12,7 @@ whatever order the articles were stored in. Each step is its own module:
     trips        a visit with the meetings, signings and statements of its days
     counterparts whom a meeting's unnamed side met as
     glance       a relationship's record at a glance (framework, last contact, what is next, open items)
+    known        what the rest of the record reads of persons resolved already (``resolve_record``)
 """
 
 from __future__ import annotations

@@ -23,13 +23,8 @@ CHUNK = 900
 _SHORT = 24
 
 
-def stated(session: Session, where: ColumnElement[bool] | None = None) -> list[Stated]:
-    """The facts ``where`` selects (every fact without it), streamed from the database."""
-    return [fact for fact, _ in stated_in_blocks(session, where)]
-
-
 def stated_in_blocks(session: Session, where: ColumnElement[bool] | None = None) -> list[tuple[Stated, str | None]]:
-    """``stated``, each fact with its block (``Fact.block``)."""
+    """The facts ``where`` selects (every fact without it), streamed from the database, each with its block."""
     quote = case(
         (m.Fact.section == "events", func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)), else_=None
     )
