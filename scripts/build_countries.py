@@ -71,6 +71,7 @@ HAND_VI: dict[str, str] = {
     "U-dơ-bê-ki-xtan": "UZ", "Pa-ki-xtan": "PK", "Băng-la-đét": "BD", "Xri Lan-ca": "LK",
     "Hồng Kông": "HK", "Ma Cao": "MO",
     "CHXHCN Việt Nam": "VN", "Cộng hòa Xã hội chủ nghĩa Việt Nam": "VN",
+    "Trung Hoa": "CN", "Cộng hòa Nhân dân Trung Hoa": "CN", "CHND Trung Hoa": "CN", "Trung Hoa Dân Quốc": "TW",
 }
 
 # The Vietnamese "our country": Vietnamese articles say "nước ta" for VN.

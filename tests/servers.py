@@ -19,10 +19,10 @@ BIN = Path(sys.executable).parent
 
 
 @contextmanager
-def serving(db: str, log: Path, token: str | None = None) -> Iterator[str]:
-    """Run `bilat serve --db DB` until the block ends; yields its base URL once it answers."""
+def serving(db: str, log: Path, token: str | None = None, options: tuple[str, ...] = ()) -> Iterator[str]:
+    """Run `bilat serve --db DB [OPTIONS]` until the block ends; yields its base URL once it answers."""
     port = _free_port()
-    command = [str(BIN / "bilat"), "serve", "--db", db, "--port", str(port)]
+    command = [str(BIN / "bilat"), "serve", "--db", db, "--port", str(port), *options]
     if token:
         command += ["--token", token]
     with log.open("wb") as output:

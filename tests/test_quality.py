@@ -15,10 +15,10 @@ from bilat import evaluate
 from bilat.errors import BilatError
 
 FLOORS = {  # measured 2026-12-03: 47 + 26 dev articles, 10 + 6 check articles
-    ("vi", "dev"): {"F1": 0.912, "grounded_F1": 0.802},
-    ("vi", "check"): {"F1": 0.778, "grounded_F1": 0.671},
+    ("vi", "dev"): {"F1": 0.913, "grounded_F1": 0.803},
+    ("vi", "check"): {"F1": 0.788, "grounded_F1": 0.691},
     ("en", "dev"): {"F1": 0.869, "grounded_F1": 0.755},
-    ("en", "check"): {"F1": 0.702, "grounded_F1": 0.404},
+    ("en", "check"): {"F1": 0.708, "grounded_F1": 0.407},
 }
 TOLERANCE = 0.02
 """Slack below a floor: a check fold of 6-10 articles moves by about 0.01 for one fact."""

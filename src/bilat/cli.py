@@ -1,7 +1,7 @@
 """The ``bilat`` command line.
 
-``extract`` and ``eval`` work on files; ``ingest``, ``skipped``, ``forget``, ``export``,
-``relation``, ``persons``, ``brief``, ``search``, ``serve`` and ``db`` work on the store (``--db URL``,
+``extract`` and ``eval`` work on files; ``ingest``, ``follow``, ``skipped``, ``forget``, ``export``,
+``relation``, ``persons``, ``brief``, ``search``, ``serve``, ``alerts`` and ``db`` work on the store (``--db URL``,
 else ``$BILAT_DB``, else a SQLite file in the user's data directory).
 
 A batch never stops on one bad article: each file that cannot be read or
@@ -18,10 +18,8 @@ import os
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
 from importlib import import_module
@@ -34,13 +32,14 @@ from bilat import batch, evaluate
 from bilat.countries import country_code
 from bilat.errors import (
     BilatError,
-    InvalidArticleError,
     StoreError,
 )
 from bilat.extract import budget
+from bilat.follow.hosts import HOST_DELAY
 from bilat.ingest import display_path, iter_paths
 from bilat.ingest.files import STDIN, UnreadableFolder, is_folder
 from bilat.report.choices import BriefingFormat, ExportFormat, ExportSection, ReaderLanguage
+from bilat.watch.folders import INTERVAL_SECONDS
 
 
 class _OnFirstUse:
@@ -64,6 +63,7 @@ if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bilat import export, store
+    from bilat.batch import storing
     from bilat.report import briefing, terminal
     from bilat.store import db as store_db
     from bilat.store import models
@@ -72,6 +72,7 @@ else:
     store = _OnFirstUse("bilat.store")
     store_db = _OnFirstUse("bilat.store.db")
     models = _OnFirstUse("bilat.store.models")
+    storing = _OnFirstUse("bilat.batch.storing")
     briefing = _OnFirstUse("bilat.report.briefing")
     terminal = _OnFirstUse("bilat.report.terminal")
 
@@ -87,6 +88,8 @@ app = typer.Typer(
 
 db_app = typer.Typer(help="The store's schema: create or update it.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+alerts_app = typer.Typer(help="Alerts on the records of the pairs followed: list them, follow and unfollow pairs.")
+app.add_typer(alerts_app, name="alerts")
 
 
 class Format(str, Enum):
@@ -123,6 +126,22 @@ ArticleTimeoutOption = Annotated[
     typer.Option("--article-timeout", metavar="SECONDS", callback=_positive, show_default=False,
                  help=f"CPU seconds one article may take to read and extract; past them it is skipped as too slow. "
                  f"Default: ${budget.BUDGET_ENV}, else {budget.DEFAULT_SECONDS:g}."),
+]
+def _webhook(url: str | None) -> str | None:
+    """``--webhook``: only a web address, never a file (urllib would read one)."""
+    from bilat.webhook import webhook_url_error
+
+    refused = webhook_url_error(url) if url is not None else None
+    if refused:
+        raise typer.BadParameter(refused)
+    return url
+
+
+WebhookOption = Annotated[
+    str | None,
+    typer.Option("--webhook", metavar="URL", callback=_webhook, show_default=False,
+                 help="POST the alerts this URL was not sent yet as JSON once the record is updated "
+                      "(`bilat alerts`); a failure is reported and retried next time, never failing the command."),
 ]
 DbOption = Annotated[
     str | None,
@@ -233,6 +252,7 @@ def ingest_command(
         "--retry-failed", help="Also read again the files whose articles failed (extraction failed, worker crashed, too slow).",
     )] = False,
     article_timeout: ArticleTimeoutOption = None,
+    webhook: WebhookOption = None,
 ) -> None:
     """Extract articles and store them with their facts; then update the merged record.
 
@@ -249,16 +269,19 @@ def ingest_command(
     """
     if scheduler is not None and engine_name is not batch.Engine.dask:
         raise typer.BadParameter("a scheduler is only used with --engine dask", param_hint="'--scheduler'")
+    from bilat.ingest.outlets import article_url
+
     seconds = _seconds(article_timeout)
     engine = _open(db, create=True)
     paths = list(paths or [])
     if retry_failed:
         failed = _guard(lambda: store.skipped_paths(engine, kinds=batch.FAILED_KINDS))
-        paths += [Path(path) for path in failed if Path(path) != STDIN]  # what stdin held is gone
+        # what stdin held is gone; a page `bilat follow` fetched is its to fetch again
+        paths += [Path(path) for path in failed if Path(path) != STDIN and article_url(path) is None]
     if not paths:
         raise typer.BadParameter("give the files or folders to ingest, or --retry-failed", param_hint="PATHS")
     with_skips = set(_guard(lambda: store.skipped_paths(engine)))
-    tally = _Tally()
+    tally = storing.Tally()
     pending = _Pending(engine, tally)
     try:
         for result in _results(list(dict.fromkeys(paths)), engine_name, _workers(workers), scheduler, seconds):
@@ -267,7 +290,7 @@ def ingest_command(
                 with_skips.discard(path)
                 _guard(partial(store.forget_skips, engine, path))
             if isinstance(result, batch.Skipped):
-                pending.skip(result.where, path, result.kind, result.reason)
+                pending.skip(result)
             else:
                 pending.add(result)
         pending.flush()
@@ -281,14 +304,60 @@ def ingest_command(
     except BilatError as exc:  # the Dask scheduler could not be reached
         _warn(str(exc))
         raise typer.Exit(1) from None
-    for gone in (path for path in with_skips if not os.path.exists(path)):  # deleted since (or out of sight): nothing left to fix
+    # deleted since (or out of sight): nothing left to fix; a URL is a page `bilat follow` skipped, not a file
+    for gone in (path for path in with_skips if not os.path.exists(path) and article_url(path) is None):
         _guard(partial(store.forget_skips, engine, gone))
     from rich.console import Console
 
     with Console(stderr=True).status("bilat: updating the merged record", spinner="line"):  # shown on a terminal only
         _guard(lambda: store.rebuild(engine))
+    if webhook:
+        _deliver(engine, webhook)
     _warn(str(tally))
     if tally.skips:
+        raise typer.Exit(1)
+
+
+@app.command("watch")
+def watch_command(
+    folders: Annotated[list[Path], typer.Argument(metavar="DIR", help="Folders that articles are dropped into (.txt, .html/.htm, .jsonl), watched with their subfolders.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(
+        "--interval", metavar="SECONDS", callback=_positive, help="Seconds between two looks at the folders.",
+    )] = INTERVAL_SECONDS,
+    once: Annotated[bool, typer.Option("--once", help="Bring the store up to date with the folders once, then exit (for cron).")] = False,
+    workers: WorkersOption = None,
+    article_timeout: ArticleTimeoutOption = None,
+) -> None:
+    """Keep the store current from folders: store new and changed files, withdraw the articles of deleted ones.
+
+    A file is read once it stops changing (hidden names, starting with a dot,
+    are left alone: write there and rename). A changed file's new text is
+    stored and its old text withdrawn; a deleted file's articles are
+    withdrawn: kept in the store, out of the merged record, back if the file
+    comes back. One line on stderr per file stored, withdrawn or skipped.
+    What was stored from each file is in the store: a restart reads only what
+    changed, and a kill at any moment loses nothing. Ctrl-C stops (exit status
+    130); with --once the exit status is 1 when anything was skipped.
+    """
+    from bilat.watch.rounds import Watcher, run
+
+    missing = [folder for folder in folders if not is_folder(folder)]
+    if missing:
+        raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="DIR")
+    seconds = _seconds(article_timeout)
+    engine = _open(db, create=True)
+    _guard(lambda: store.rebuild(engine))  # a watcher killed before its rebuild left the record behind
+    watcher = _guard(lambda: Watcher(engine, folders, _workers(workers), seconds, say=_warn))
+    if not once:
+        _warn(f"watching {', '.join(display_path(f) for f in watcher.folders)} every {interval:g} s (Ctrl-C stops)")
+    try:
+        _guard(lambda: run(watcher, interval, once))
+    except KeyboardInterrupt:
+        _warn(f"stopped: {watcher.summary()}")
+        raise typer.Exit(130) from None
+    _warn(watcher.summary())
+    if watcher.tally.skips:
         raise typer.Exit(1)
 
 
@@ -334,6 +403,74 @@ def forget_command(
     _warn(f"forgot {len(forgotten)} article{'' if len(forgotten) == 1 else 's'}")
 
 
+FOLLOW_INTERVAL = 15 * 60.0
+"""``follow.loop.INTERVAL``, named here for ``--help`` without importing the follower (a test holds the two equal)."""
+
+
+def _feed_urls(urls: list[str] | None) -> list[str] | None:
+    """The feeds to follow: web addresses (http, https) that the store can keep."""
+    from bilat.ingest.outlets import article_url
+    from bilat.store.checks import MAX_PLACE_BYTES
+
+    for url in urls or []:
+        if article_url(url) is None:
+            raise typer.BadParameter(f"{url!r} is not a web address (http:// or https://)")
+        if len(url.encode("utf-8")) > MAX_PLACE_BYTES:
+            raise typer.BadParameter(f"a URL of more than {MAX_PLACE_BYTES} bytes")
+    return urls
+
+
+def _non_negative(seconds: float) -> float:
+    if not seconds >= 0:
+        raise typer.BadParameter("a number of seconds, 0 or more")
+    return seconds
+
+
+@app.command("follow")
+def follow_command(
+    urls: Annotated[list[str], typer.Argument(
+        metavar="URL", callback=_feed_urls, help="RSS or Atom feeds, sitemaps or sitemap indexes of outlets.",
+    )],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(
+        metavar="SECONDS", callback=_positive, help="Seconds between two polls of a feed.",
+    )] = FOLLOW_INTERVAL,
+    once: Annotated[bool, typer.Option("--once", help="Poll each feed once, store what is new, and exit (for cron).")] = False,
+    host_delay: Annotated[float, typer.Option(
+        "--host-delay", metavar="SECONDS", callback=_non_negative,
+        help="Seconds between two requests to one host (one at a time, always).",
+    )] = HOST_DELAY,
+    article_timeout: ArticleTimeoutOption = None,
+) -> None:
+    """Poll feeds and sitemaps, and store each new article page they list; the merged record is kept up to date.
+
+    Each feed is asked only for what changed since (ETag, Last-Modified), on
+    its interval; each page it lists is fetched once, ever: stored with its
+    URL and date (the feed's, when the page states none), or skipped with its
+    reason (`bilat skipped`). Requests name bilat, go one at a time to each
+    host, and a timeout or an overloaded server (5xx, 429) is tried again
+    after a growing pause. A line per page stored or skipped goes to stderr.
+    What was fetched is in the store: stopped (Ctrl-C: exit status 130) or
+    killed, a follower started again goes on where it was. With --once the
+    exit status is 1 when anything was skipped.
+    """
+    from bilat.follow.fetch import Politeness
+    from bilat.follow.loop import Follower, Settings
+
+    settings = Settings(interval=interval, once=once, seconds=_seconds(article_timeout),
+                        politeness=Politeness(host_delay=host_delay))
+    engine = _open(db, create=True)
+    follower = Follower(engine, urls, settings, _warn)
+    try:
+        tally = _guard(follower.run)
+    except KeyboardInterrupt:
+        _warn(f"interrupted: {follower.tally}; run again to go on")
+        raise typer.Exit(130) from None
+    _warn(str(tally))
+    if tally.skips:
+        raise typer.Exit(1)
+
+
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
@@ -347,16 +484,41 @@ def serve_command(
     workers: Annotated[int | None, typer.Option(
         min=1, show_default=False, help="Worker processes answering requests (default: one per core).",
     )] = None,
+    follow: Annotated[list[str] | None, typer.Option(
+        "--follow", metavar="URL", callback=_feed_urls, show_default=False,
+        help="Also follow this RSS/Atom feed or sitemap in a background process, as `bilat follow` does (repeatable).",
+    )] = None,
+    watch: Annotated[list[Path] | None, typer.Option(
+        "--watch", metavar="DIR", show_default=False,
+        help="Also keep the store current from this folder, as `bilat watch DIR` does, in a process beside the server (repeatable).",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
-    from bilat.web import serve  # the server is only needed here; other commands start faster without it
+    from bilat.web import background, serve  # the server is only needed here; other commands start faster without it
 
+    missing = [folder for folder in watch or [] if not is_folder(folder)]
+    if missing:
+        raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="'--watch'")
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     workers = workers or serve.default_workers()
     mode = "writable with the token" if token else "read-only"
     _warn(f"serving {_redacted(engine)} on http://{host}:{port}/ ({mode}, {workers} worker{'s' * (workers > 1)})")
-    serve.run(engine.url.render_as_string(hide_password=False), token or None, host, port, workers)
+    url = engine.url.render_as_string(hide_password=False)
+    beside = []
+    if follow:
+        from bilat.follow.loop import follow_store
+
+        _warn(f"following {len(follow)} feed{'s' * (len(follow) > 1)} in the background")
+        beside.append(background.start(follow_store, url, follow))
+    if watch:
+        from bilat.watch.rounds import watch_store
+
+        beside.append(background.start(watch_store, url, [os.path.abspath(folder) for folder in watch], INTERVAL_SECONDS))
+    try:
+        serve.run(url, token or None, host, port, workers)
+    finally:
+        background.stop(beside)
 
 
 @app.command("relations")
@@ -617,6 +779,117 @@ def search_command(
         raise typer.Exit(1)
 
 
+@alerts_app.callback(invoke_without_command=True)
+def alerts_command(
+    context: typer.Context,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="DATE|DURATION", show_default=False,
+        help="Only the alerts raised since a date or time (2026-12-01, 2026-12-01T08:00; UTC unless a zone is given) "
+             "or a duration back from now (30m, 12h, 7d, 2w).",
+    )] = None,
+    pair: Annotated[str | None, typer.Option(
+        "--pair", metavar="A-B", show_default=False, help="Only the alerts of one pair (VN-PE, either order).",
+    )] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many alerts to show, newest first.")] = 100,
+    fmt: Annotated[RecordFormat, typer.Option(
+        "--format", help="text: a table; json: a list, as GET /api/alerts gives its items.",
+    )] = RecordFormat.text,
+    lang: Annotated[ReaderLanguage, typer.Option("--lang", help="Language of the table's words.")] = ReaderLanguage.en,
+    webhook: WebhookOption = None,
+    db: DbOption = None,
+) -> None:
+    """List the alerts raised on the records of the pairs followed, newest first.
+
+    An alert is raised once, when the merged record is updated (ingest,
+    forget, the server's writes): an invitation, acceptance or proposal
+    fulfilled; a new high-level visit or meeting (leaders, foreign ministers);
+    a new signing; an invitation, acceptance or proposal open past the age the
+    pair is followed with (looked at here too, as time passes). Nothing the
+    record held before a pair was followed raises one. Follow pairs with
+    `bilat alerts follow`.
+    """
+    if context.invoked_subcommand is not None:
+        return
+    from bilat.report.alerts import with_texts
+    from bilat.since import since_time
+
+    try:
+        moment = since_time(since) if since is not None else None
+    except BilatError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--since'") from None
+    codes = store.pair_key(*_pair([pair])) if pair is not None else None
+    engine = _open(db)
+    _guard(lambda: store.rebuild(engine))
+    _guard(lambda: store.raise_due(engine))
+    if not _guard(lambda: store.followed(engine)):
+        _warn("no pair is followed: `bilat alerts follow VN PE` follows one, `bilat alerts follow` every pair")
+    _, found = _guard(lambda: store.alerts_raised(engine, moment, codes, limit))
+    if webhook:
+        _deliver(engine, webhook)
+    _show(fmt, [with_texts(alert) for alert in found], partial(terminal.print_alerts, lang=lang.value))
+
+
+PairArguments = Annotated[list[str] | None, typer.Argument(
+    metavar="[COUNTRY COUNTRY]", show_default=False,
+    help="The pair: two countries (VN PE, or VN-PE), codes or names. None: every pair, now and to come.",
+)]
+
+
+@alerts_app.command("follow")
+def alerts_follow_command(
+    countries: PairArguments = None,
+    age_days: Annotated[int | None, typer.Option(
+        "--age-days", min=1, show_default=False,
+        help="Also alert when an invitation, acceptance or proposal stays open longer than this many days "
+             "(following the pair again changes it; default: no such alert).",
+    )] = None,
+    db: DbOption = None,
+) -> None:
+    """Follow a pair (or every pair): alerts are raised on what its record gains from now on."""
+    pair = store.pair_key(*_pair(countries)) if countries else store.EVERY_PAIR
+    engine = _open(db, create=True)
+    followed = _guard(lambda: store.follow(engine, pair, age_days))
+    age = f", items open over {followed['age_days']} days" if followed["age_days"] else ""
+    _warn(f"following {'every pair' if pair == store.EVERY_PAIR else pair} since {followed['followed_at'][:19]} UTC{age}")
+
+
+@alerts_app.command("unfollow")
+def alerts_unfollow_command(countries: PairArguments = None, db: DbOption = None) -> None:
+    """Stop following a pair (or, with none, every pair as `bilat alerts follow` with none follows it); its alerts stay."""
+    pair = store.pair_key(*_pair(countries)) if countries else store.EVERY_PAIR
+    engine = _open(db)
+    if not _guard(lambda: store.unfollow(engine, pair)):
+        _warn(f"{'every pair' if pair == store.EVERY_PAIR else pair} is not followed")
+        raise typer.Exit(1)
+
+
+@alerts_app.command("followed")
+def alerts_followed_command(
+    fmt: Annotated[RecordFormat, typer.Option("--format", help="text: one pair a line; json: a list.")] = RecordFormat.text,
+    db: DbOption = None,
+) -> None:
+    """List the pairs followed, with their age and since when (* is every pair)."""
+    engine = _open(db)
+    rows = _guard(lambda: store.followed(engine))
+    if fmt is RecordFormat.json:
+        typer.echo(json.dumps(rows, indent=1))
+        return
+    for row in rows:
+        age = f"\tage {row['age_days']} days" if row["age_days"] else ""
+        typer.echo(f"{row['pair']}\tsince {row['followed_at'][:19]} UTC{age}")
+
+
+def _deliver(engine: Engine, url: str) -> None:
+    """Send the webhook what it was not sent yet; a failure is one line on stderr, and retried next time."""
+    from bilat.webhook import deliver_pending
+
+    delivery = _guard(lambda: deliver_pending(engine, url))
+    if delivery.error:
+        _warn(f"webhook: {delivery.error}; {delivery.sent} alerts sent, the rest will be sent next time")
+    elif delivery.sent:
+        _warn(f"webhook: sent {delivery.sent} alert{'' if delivery.sent == 1 else 's'}")
+
+
 @db_app.command("upgrade")
 def db_upgrade_command(db: DbOption = None) -> None:
     """Create the schema in an empty database, or apply the migrations it lacks."""
@@ -634,7 +907,8 @@ def db_status_command(db: DbOption = None) -> None:
     def status() -> str:
         with engine.connect() as connection:
             articles = connection.scalar(select(func.count()).select_from(models.Article))
-        return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles"
+            withdrawn = connection.scalar(select(func.count()).where(models.Article.withdrawn_at.is_not(None)))
+        return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles ({withdrawn} withdrawn)"
 
     typer.echo(_guard(status))
 
@@ -774,8 +1048,6 @@ class _Pending:
 
     One transaction per ``SIZE`` articles, ``SKIPS`` skips or ``SECONDS``: a
     transaction per skip made a dump of 300 000 bad lines take many minutes.
-    An article the store refuses (a date naming no day, a NUL character...)
-    is a skip like any other, and the rest of its transaction is stored.
     """
 
     SIZE = 100
@@ -783,20 +1055,20 @@ class _Pending:
     """A skip is four short strings: thousands fit in one quick transaction."""
     SECONDS = 1.0
 
-    def __init__(self, engine: Engine, tally: _Tally) -> None:
+    def __init__(self, engine: Engine, tally: storing.Tally) -> None:
         self.engine = engine
         self.tally = tally
         self.results: list[batch.Extracted] = []
-        self.skips: list[tuple[str, str, str, str]] = []
+        self.skips: list[storing.Skip] = []
         self.since = time.monotonic()
 
     def add(self, result: batch.Extracted) -> None:
         self.results.append(result)
         self._flush_when_due()
 
-    def skip(self, where: str, path: str, kind: str, reason: str) -> None:
-        self.skips.append((where, path, kind, reason))
-        self.tally.skips[kind] += 1
+    def skip(self, result: batch.Skipped) -> None:
+        self.skips.append(storing.skip_of(result))
+        self.tally.skips[result.kind] += 1
         self._flush_when_due()
 
     def _flush_when_due(self) -> None:
@@ -804,35 +1076,14 @@ class _Pending:
             self.flush()
 
     def flush(self) -> None:
-        if self.results:
-            articles = [(r.document, r.facts, r.minhash) for r in self.results]
-            stored = _guard(partial(store.store_articles, self.engine, articles))
-            for result, outcome in zip(self.results, stored, strict=True):
-                if isinstance(outcome, InvalidArticleError):
-                    _warn(f"skipped {result.where}: {outcome.reason}")
-                    self.skips.append((result.where, display_path(result.path), outcome.kind, outcome.reason))
-                    self.tally.skips[outcome.kind] += 1
-                else:
-                    self.tally.outcomes[outcome.outcome] += 1
-            self.results = []
-        if self.skips:
-            _guard(partial(store.record_skips, self.engine, self.skips))
-            self.skips = []
+        if self.results or self.skips:
+            verdicts = _guard(partial(store.writing, self.engine,
+                                      partial(storing.store_results, extracted=self.results, skips=self.skips)))
+            for result, refused in verdicts.refused:
+                _warn(f"skipped {result.where}: {refused.reason}")
+            self.tally.count(verdicts)
+            self.results, self.skips = [], []
         self.since = time.monotonic()
-
-
-@dataclass
-class _Tally:
-    """What a batch did with its articles: the summary line ``ingest`` ends with."""
-
-    outcomes: Counter[store.Outcome] = field(default_factory=Counter)
-    skips: Counter[str] = field(default_factory=Counter)
-
-    def __str__(self) -> str:
-        words = {store.Outcome.STORED: "stored", store.Outcome.DUPLICATE: "duplicates", store.Outcome.KNOWN: "already stored"}
-        done = ", ".join(f"{self.outcomes[outcome]} {words[outcome]}" for outcome in store.Outcome)
-        reasons = ", ".join(f"{count} {kind}" for kind, count in sorted(self.skips.items(), key=lambda x: (-x[1], x[0])))
-        return f"{done}, {self.skips.total()} skipped" + (f": {reasons}" if reasons else "")
 
 
 def _article_paths(paths: list[Path]) -> Iterator[Path | UnreadableFolder]:

@@ -25,10 +25,39 @@ def test_articles_lists_metadata_newest_first(client: TestClient, engine: Engine
 
     page = client.get("/api/articles").json()
 
-    assert page == {"total": total, "limit": 50, "offset": 0, "items": items[:50]}
+    following = items[49]["id"] if total > 50 else None
+    assert page == {"total": total, "limit": 50, "offset": 0, "items": items[:50], "next": following}
     assert total == len(corpus_articles)
-    assert set(page["items"][0]) == {"id", "name", "source", "url", "outlet", "title", "published", "lang"}
+    assert set(page["items"][0]) == {"id", "name", "source", "url", "outlet", "title", "published", "lang", "withdrawn"}
     assert page["items"][0]["published"] == max(a["published"] or "" for a in items)
+
+
+def test_pages_read_after_a_key_are_the_list_in_order(client: TestClient, engine: Engine) -> None:
+    _, everything = store.articles(engine, limit=500)
+    undated = sum(1 for a in everything if a["published"] is None)
+    assert undated and len(everything) > 2 * SMALL_PAGE  # the walk crosses from dated to undated articles
+
+    walked, after = [], None
+    while True:
+        params = {"limit": SMALL_PAGE, **({"after": after} if after else {})}
+        page = client.get("/api/articles", params=params).json()
+        walked += page["items"]
+        after = page["next"]
+        if after is None:
+            break
+        assert after == page["items"][-1]["id"]
+
+    assert walked == everything
+
+
+def test_a_key_that_is_no_article_gives_an_empty_page(client: TestClient) -> None:
+    page = client.get("/api/articles", params={"after": "0" * 16}).json()
+    assert (page["items"], page["next"]) == ([], None)
+    assert client.get("/api/articles", params={"after": "not-an-id"}).status_code == 422
+
+
+SMALL_PAGE = 7
+"""Fewer articles than the corpus has, and not a divisor of its size: the last page is short."""
 
 
 def test_articles_carry_what_cites_them(client: TestClient) -> None:

@@ -19,7 +19,7 @@ ENDPOINTS = {
     ("get", "/api/relations"), ("get", "/api/relations/{pair}"), ("get", "/api/facts/{fact_id}"),
     ("get", "/api/articles"), ("get", "/api/articles/{article_id}"), ("post", "/api/articles"),
     ("delete", "/api/articles/{article_id}"), ("get", "/api/relations/{pair}/export"), ("get", "/api/export"),
-    ("get", "/api/search"),
+    ("get", "/api/search"), ("get", "/api/alerts"), ("get", "/api/facts/{fact_id}/sources"),
 }
 
 

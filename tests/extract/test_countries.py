@@ -40,6 +40,8 @@ def _found(doc: Document, layer: str = "countries") -> list[tuple[str, str]]:
         ("Đoàn Mexico thăm Thụy Sĩ và Thuỵ Điển.", [("Mexico", "MX"), ("Thụy Sĩ", "CH"), ("Thuỵ Điển", "SE")]),
         ("Đây là chủ trương nhất quán của nước ta.", [("nước ta", "VN")]),
         ("Nước ta luôn coi trọng quan hệ với Kenya.", [("Nước ta", "VN"), ("Kenya", "KE")]),
+        ("Đại sứ nước Cộng hòa Nhân dân Trung Hoa và Đại sứ Trung Hoa Dân Quốc.",  # the state's formal names
+         [("Cộng hòa Nhân dân Trung Hoa", "CN"), ("Trung Hoa Dân Quốc", "TW")]),
     ],
 )
 def test_vietnamese_names(text: str, found: list[tuple[str, str]]) -> None:

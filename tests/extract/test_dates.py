@@ -295,6 +295,8 @@ def test_a_period_is_never_one_day() -> None:
         ("The ministers on Monday signed an agreement that will allow joint patrols.", "2024-07-08"),
         ("On Friday, the two ministers will sign the agreement.", "2024-07-12"),
         ("They will meet on Thursday.", "2024-07-11"),
+        ("On Monday, the minister said Vietnam will sign the agreement.", "2024-07-08"),  # the day it was said
+        ("On Monday, the minister will sign the agreement.", "2024-07-15"),
     ],
 )
 def test_a_weekday_looks_ahead_only_in_its_own_clause(text: str, iso: str) -> None:

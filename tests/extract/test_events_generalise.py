@@ -241,3 +241,116 @@ def test_a_speech_at_a_gathering_attends_it(until) -> None:  # type: ignore[no-u
         assert [a for a, _ in _summary(doc, "ATTEND")] == [["KE" if lang == "en" else "VN"]], text
     doc = until("Kenyan President William Ruto addressed the issue of debt.", "events", lang="en", published="2025-03-12")
     assert _summary(doc, "ATTEND") == []
+
+
+def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn đã có cuộc trao đổi với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn có cuộc nói chuyện với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Ngày 10/3, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc thảo luận với Ngoại trưởng Peru Elmer Schialer.", "vi"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son held discussions with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son had a conversation with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son exchanged views with Peruvian Foreign Minister Elmer Schialer on Monday.", "en"),
+                       ("Vietnamese Foreign Minister Bui Thanh Son had an exchange with Peruvian Foreign Minister Elmer Schialer on Monday.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "MEET") == [(["VN", "PE"], "2025-03-10")], text
+    doc = until("The two ministers exchanged views on regional issues of mutual concern.", "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "MEET") == []  # views exchanged at talks already told are no meeting of their own
+
+
+def test_a_proposal_governs_each_step_of_its_list(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Thủ tướng Phạm Minh Chính đề nghị Kenya nối lại đường bay thẳng, ký Hiệp định miễn thị thực.", "vi"),
+                       ("On Monday, Prime Minister Pham Minh Chinh proposed that Kenya resume direct flights, "
+                        "sign an agreement on visa exemption and double scholarships.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a.status for a in doc.layer("facts.agreements")] == ["proposed"], text
+        assert _summary(doc, "SIGN") == [], text  # the signing is asked for, not done
+    doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính đề nghị Kenya nối lại đường bay thẳng, hai bên đã ký Hiệp định miễn thị thực.",
+                "events", published="2025-03-12")
+    assert [a.status for a in doc.layer("facts.agreements")] == ["signed"]  # a new subject after the comma: a clause of its own
+
+
+def test_a_reported_will_is_a_commitment_with_a_concrete_step(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Vietnam announced on Monday that it would open an embassy in Kenya.", "en"),
+                       ("Kenya said it would send experts to Vietnam to help with coffee farming.", "en"),
+                       ("Vietnam wants to open a trade office in Kenya next year, Deputy Minister Do Hung Viet said.", "en"),
+                       ("Ngày 10/3, Việt Nam cam kết cử chuyên gia sang Kenya hỗ trợ trồng lúa.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [sorted(a) for a, _ in _summary(doc, "COMMIT")] == [["KE", "VN"]], text
+    doc = until("Kenya said it would further promote cooperation with Vietnam.", "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "COMMIT") == []  # nothing one could check was done
+
+
+def test_an_invitation_to_come_to_a_named_place_asks_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Tổng thống Kenya William Ruto mời Thủ tướng Phạm Minh Chính đến Nairobi.", "vi"),
+                       ("Ngày 10/3, Tổng thống Mỹ Donald Trump mời Thủ tướng Thái Lan Prayuth Chan-ocha đến Nhà Trắng.", "vi"),
+                       ("On Monday, US President Donald Trump invited Thai Prime Minister Prayuth Chan-ocha to the White House.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert len(_summary(doc, "INVITE")) == 1, text
+    doc = until("On Monday, Kenyan President William Ruto invited Prime Minister Pham Minh Chinh to dinner.", "events",
+                lang="en", published="2025-03-12")
+    assert _summary(doc, "INVITE") == []  # no visit asked
+
+
+def test_a_numbered_session_the_two_sides_agree_to_hold_is_a_planned_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Hai bên nhất trí tổ chức Kỳ họp lần thứ 5 Ủy ban liên Chính phủ Việt Nam - Kenya tại Nairobi trong năm 2026.", "vi"),
+                       ("Hai bên nhất trí sẽ tổ chức hội nghị lần thứ 3 tại Kenya năm 2026.", "vi"),
+                       ("Vietnam and Kenya agreed to hold the third meeting of the Joint Committee in Nairobi in 2026.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(sorted(e.actors), e.date, e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == [
+            (["KE", "VN"], "2026", "planned")], text
+    doc = until("Ngày 10/3, Việt Nam và Kenya tổ chức tham vấn chính trị lần thứ 9 tại Nairobi.", "events", published="2025-03-12")
+    assert [(sorted(e.actors), e.status) for e in doc.layer("facts.events") if e.type == "MEET"] == [(["KE", "VN"], "happened")]
+    doc = until("Bộ trưởng Bùi Thanh Sơn cho biết Việt Nam đã tổ chức thành công Đại hội lần thứ XIII của Đảng. "
+                "Kenya coi trọng quan hệ với Việt Nam.", "events", published="2025-03-12")
+    assert _summary(doc, "MEET") == []  # one side's own congress
+
+
+def test_encouraging_or_seeking_a_concrete_step_proposes_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("On Monday, Kenyan President William Ruto encouraged Vietnam to open an embassy in Nairobi.",
+                 "On Monday, Kenyan President William Ruto sought Vietnam's support for Kenya's candidacy for the UN Security Council."):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert _summary(doc, "PROPOSE") == [(["KE", "VN"], "2025-03-10")], text
+    doc = until("On Monday, Kenyan President William Ruto encouraged Vietnamese businesses to strengthen cooperation with Kenya.",
+                "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "PROPOSE") == []  # nothing one could check was done
+
+
+def test_a_wish_to_welcome_someone_invites_them(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto. Thủ tướng Phạm Minh Chính "
+                        "bày tỏ mong muốn sớm được đón Tổng thống Ruto tại Việt Nam.", "vi"),
+                       ("On Monday, Prime Minister Pham Minh Chinh met Kenyan President William Ruto. "
+                        "Chinh said he hoped to soon welcome Ruto to Vietnam.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "INVITE") == [(["VN", "KE"], "2025-03-10")], text
+    doc = until("Ngày 10/3, Thủ tướng Phạm Minh Chính tiếp Tổng thống Kenya William Ruto. Thủ tướng mong muốn tiếp tục "
+                "đón nhận sự ủng hộ của Kenya.", "events", published="2025-03-12")
+    assert _summary(doc, "INVITE") == []  # "đón nhận": to receive support, no one welcomed
+
+
+def test_becoming_partners_at_a_named_level_is_an_upgrade(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Việt Nam và Kenya trở thành Đối tác chiến lược toàn diện từ tháng 9/2023.", "vi"),
+                       ("Vietnam and Kenya became Comprehensive Strategic Partners in September 2023.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(e.actors, e.date, e.framework) for e in doc.layer("facts.events") if e.type == "ESTABLISH_RELATIONS"] == [
+            (["VN", "KE"], "2023-09", "comprehensive_strategic_partnership")], text
+    for text, lang in (("Quan hệ Việt Nam - Kenya phát triển. Kenya đã trở thành đối tác thương mại lớn nhất của Việt Nam tại châu Phi.", "vi"),
+                       ("Vietnam and Kenya have strong ties. Kenya became Vietnam's largest trading partner in Africa in 2024.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert _summary(doc, "ESTABLISH_RELATIONS") == [], text  # partners of some kind, no level reached
+
+
+def test_a_trip_to_a_gathering_in_a_third_country_is_an_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Kenya, Vietnam leaders meet\n\nKenyan President William Ruto flew to New York on Monday to take part in "
+                        "the UN General Assembly. On Tuesday, he met Vietnamese Prime Minister Pham Minh Chinh.", "en"),
+                       ("Kenya, Vietnam leaders meet\n\nKenyan President William Ruto arrived in Baku on Monday for the COP29 "
+                        "climate conference. On Tuesday, he met Vietnamese Prime Minister Pham Minh Chinh.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        kinds = sorted((e.type, tuple(e.actors)) for e in doc.layer("facts.events"))
+        assert kinds == [("ATTEND", ("KE",)), ("MEET", ("KE", "VN"))], text  # FACTS.md: no visit to the third country
+
+
+def test_one_side_attending_a_gathering_told_twice_is_one_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 10/3, Thủ tướng Phạm Minh Chính lên đường sang New York dự Đại hội đồng Liên Hợp Quốc. "
+            "Ngày 11/3, Thủ tướng gặp Tổng thống Kenya William Ruto bên lề Đại hội đồng.")
+    doc = until(text, "events", published="2025-03-12")
+    assert sorted(_summary(doc, "ATTEND")) == [(["KE"], "2025-03-11"), (["VN"], "2025-03-10")]

@@ -372,3 +372,18 @@ def test_from_a_partner_is_no_comparison() -> None:
 def test_a_figure_neared_is_approximate() -> None:
     _, found = _figures("Trade between Vietnam and Bangladesh neared $810 million in 2018.", lang="en")
     assert [(f.value, f.approx) for f in found] == [(810_000_000, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kenya có 20 dự án đầu tư tại Việt Nam với tổng vốn 12 triệu USD, tính đến tháng 6/2024.", "vi"),
+        ("Kenya có 20 dự án đầu tư tại Việt Nam với tổng vốn đăng ký 12 triệu USD (tính đến tháng 6/2024).", "vi"),
+        ("As of June 2024, Kenya had 20 projects in Vietnam with a total capital of $12 million.", "en"),
+        ("Kenya had 20 investment projects in Vietnam with a total registered capital of $12 million as of June 2024.", "en"),
+    ],
+)
+def test_the_date_a_stock_is_counted_up_to_dates_each_stock_of_the_sentence(text: str, lang: str) -> None:
+    _, found = _figures(text, lang=lang)
+    assert sorted((f.indicator, f.period, f.value) for f in found) == [
+        ("fdi_projects", "2024-06", 20), ("fdi_stock", "2024-06", 12_000_000)]

@@ -390,3 +390,9 @@ def test_no_title_starts_inside_a_country_or_a_headline_in_capitals(until) -> No
     doc = until("CHỦ TỊCH NƯỚC LƯƠNG CƯỜNG HỘI KIẾN TỔNG THỐNG KENYA\n\nChủ tịch nước Lương Cường hội kiến Tổng thống "
                 "Kenya William Ruto.", "people")
     assert set(_people(doc)) == {"Lương Cường", "William Ruto"}
+
+
+def test_an_ambassadors_rank_in_either_order(until) -> None:  # type: ignore[no-untyped-def]
+    for title in ("Ambassador Extraordinary and Plenipotentiary", "Extraordinary and Plenipotentiary Ambassador"):
+        people = _english(until, f"The Speaker received {title} of the Socialist Republic of Vietnam to Mongolia Doan Thi Huong.")
+        assert (people["Doan Thi Huong"].country, people["Doan Thi Huong"].office) == ("VN", "ambassador"), title

@@ -26,7 +26,9 @@ ARTICLE_ID = r"^[0-9a-f]{16}$"
     "/articles",
     response_model=ArticlesPage,
     summary="List the stored articles",
-    description="A page of the stored articles' metadata, newest first, undated last.",
+    description="A page of the stored articles' metadata, newest first, undated last. `next` is the key of the "
+                "page after this one: give it as `after` to read on (each page then costs what the first does, "
+                "where a large `offset` reads every article before it); it is null on the last page.",
     responses={
         200: {"links": {"GetArticle": {
             "operationId": "get_article", "parameters": {"article_id": "$response.body#/items/0/id"},
@@ -37,10 +39,13 @@ ARTICLE_ID = r"^[0-9a-f]{16}$"
 def list_articles(
     engine: StoreEngine,
     limit: Annotated[int, Query(ge=1, le=500, description="How many articles to return.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="How many articles to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, description="How many articles to skip (ignored with `after`).")] = 0,
+    after: Annotated[str | None, Query(
+        pattern=ARTICLE_ID, description="Start after this article: the `next` of the page before.",
+    )] = None,
 ) -> dict[str, Any]:
-    total, items = store.articles(engine, limit, offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    total, items, following = store.article_page(engine, limit, offset, after)
+    return {"total": total, "limit": limit, "offset": offset, "items": items, "next": following}
 
 
 @router.get(

@@ -18,7 +18,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 
 from bilat import export
-from bilat.api.deps import RelationRecords, StoreEngine
+from bilat.api.deps import StoreEngine
 from bilat.api.errors import NOT_MODIFIED, ApiRoute, documented
 from bilat.api.relations import PAIR, _country
 from bilat.api.schemas import ReaderLanguage
@@ -63,7 +63,6 @@ Language = Annotated[ReaderLanguage | None, Query(description="Name persons and 
 def export_relation(
     request: Request,
     engine: StoreEngine,
-    records: RelationRecords,
     pair: Annotated[str, Path(
         pattern=PAIR, description="Two ISO 3166-1 alpha-2 codes, either order, any case.", examples=["VN-PE"],
     )],
@@ -74,7 +73,7 @@ def export_relation(
     first, second = (_country(code) for code in pair.split("-"))
     if first == second:
         raise HTTPException(404, f"no relationship of {first} with itself: give two different countries")
-    return _download(request, engine, export.pair_records(engine, first, second, records.relation),
+    return _download(request, engine, export.pair_records(engine, first, second),
                      (first, second), fmt, section, lang)
 
 

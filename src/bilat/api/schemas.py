@@ -10,7 +10,7 @@ match ``bilat.extract.facts``.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,6 +90,10 @@ class Source(Model):
     also: list[str] = Field(description="Other articles of the same story (a wire report syndicated with small "
                             "edits) that state it too, the first few of them: one story is one source.")
     also_count: int = Field(description="How many other articles of the story state it (`also` lists the first few).")
+
+
+SOURCES_TOTAL = Field(description="How many sources (stories) state it in all: `sources` lists the earliest few and "
+                      "the latest; `GET /api/facts/{id}/sources` pages through every one.")
 
 
 class Citation(Model):
@@ -241,6 +245,7 @@ class EventColumns(Model):
     counterpart_office: Office | None
     agreement_id: str | None
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
     framework: Framework | None = Field(description="For ESTABLISH_RELATIONS: the level established or reached.")
     upgrade: bool | None = Field(description="For ESTABLISH_RELATIONS: true when a partnership was reached (an "
                                  "upgrade), false when diplomatic relations were established.")
@@ -273,6 +278,7 @@ class AgreementColumns(StatedAgreement):
     id: str
     status: AgreementStatus = Field(description="The status of the latest statement.")
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class RelationAgreement(AgreementColumns):
@@ -285,6 +291,7 @@ class RelationMechanism(StatedMechanism):
                              "language asked for, where they name it).")
     names: Names
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class RelationMembership(StatedMembership):
@@ -295,6 +302,7 @@ class RelationMembership(StatedMembership):
 class RelationFigure(StatedFigure):
     id: str
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class FrameworkReached(Model):
@@ -429,11 +437,13 @@ class MembershipFact(Model):
     org: str
     country: CountryCode
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 class PersonFact(PersonColumns):
     entity: Literal["person"]
     sources: list[Source]
+    sources_total: int = SOURCES_TOTAL
 
 
 Fact = Annotated[
@@ -441,6 +451,10 @@ Fact = Annotated[
     Field(discriminator="entity"),
 ]
 """A resolved fact; ``entity`` says which kind."""
+
+
+class SourcesPage(Page):
+    items: list[Source]
 
 
 # Articles (``store.articles``, ``store.article``): the observed layer, facts as extracted.
@@ -455,10 +469,13 @@ class ArticleSummary(Model):
     title: str | None
     published: IsoDate | None
     lang: str
+    withdrawn: bool = Field(description="Every place it was read from is gone (its file deleted or rewritten): "
+                                        "kept, but out of the merged record.")
 
 
 class ArticlesPage(Page):
     items: list[ArticleSummary]
+    next: str | None = Field(description="Give it as `after` for the next page (null on the last page).")
 
 
 class _Statement(Model):
@@ -508,6 +525,7 @@ class Copy(Model):
 
     source: str = Field(description="A URL, a file path, or `FILE:LINE` for a line of a JSON Lines dump.")
     name: str
+    withdrawn: bool = Field(description="The watched file it was read from was deleted, or now holds another text.")
 
 
 class Article(ArticleSummary):
@@ -602,3 +620,47 @@ class SearchResults(Model):
     limit: int
     items: list[SearchHit] = Field(description="The best hits first: those holding the words as the phrase typed, "
                                    "then those holding them apart.")
+
+
+# Alerts (``store.alert_list``): what changed in the records of the followed pairs.
+
+AlertKind = Literal["fulfilled", "contact", "signing", "aging"]
+
+
+class AlertEvidence(Model):
+    """The fact that is the alert's evidence: its article, the span, the sentence."""
+
+    article: str
+    fact: str = Field(description="`ARTICLE:SECTION:POSITION`.")
+    evidence: Offsets
+    quote: str
+
+
+class AlertTexts(Model):
+    """The alert's line in each language of the interface."""
+
+    en: str
+    vi: str
+
+
+class Alert(Model):
+    id: int = Field(description="In the order alerts were raised.")
+    kind: AlertKind = Field(description="`fulfilled`: an invitation, acceptance or proposal got its fulfilment; "
+                            "`contact`: a high-level visit or meeting; `signing`: a signing; `aging`: an invitation, "
+                            "acceptance or proposal open past the age the pair is followed with.")
+    pair: str = Field(description="`A-B`, the codes in alphabetical order.", examples=["PE-VN"])
+    anchor: str = Field(description="The first fact stating the entity alerted (`ARTICLE:SECTION:POSITION`): what the "
+                        "alert is known by, as a fact's id never changes.")
+    entities: list[str] = Field(description="The entities' ids when the alert was raised: the event (or the item, "
+                                "then what fulfilled it).")
+    entity: str | None = Field(description="The id the record gives the alerted entity now (`GET /api/facts/{id}`); "
+                               "null once the articles stating it were forgotten.")
+    details: dict[str, Any] = Field(description="What the alert says, as data: `event`, or `item` and `by` "
+                                    "(types, countries, dates, persons' names), and for `aging` its `age_days` and `limit`.")
+    evidence: AlertEvidence | None
+    raised_at: str = Field(description="When it was raised (RFC 3339).")
+    text: AlertTexts
+
+
+class AlertsPage(Page):
+    items: list[Alert]

@@ -137,10 +137,15 @@ def _worker_start(parent: int) -> None:
     ``WATCH`` seconds that the parent still exists, and exits when it does not.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch, args=(parent,), daemon=True, name="bilat-parent-watch").start()
+    exit_with(parent)
 
 
 WATCH = 1.0
+
+
+def exit_with(parent: int) -> None:
+    """Check every ``WATCH`` seconds, on a thread, that ``parent`` still exists; exit this process when it does not."""
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="bilat-parent-watch").start()
 
 
 def _watch(parent: int) -> None:

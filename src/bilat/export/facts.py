@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,6 @@ from bilat.report.choices import EXPORT_SECTIONS
 SECTIONS = EXPORT_SECTIONS
 
 Record = dict[str, Any]
-ReadRelation = Callable[[Engine, str, str], Record]
 
 
 @dataclass(frozen=True)
@@ -32,15 +31,15 @@ class Exported:
     fact: dict[str, Any]
 
 
-def pair_records(engine: Engine, first: str, second: str, read: ReadRelation = store.relation) -> Iterator[Record]:
-    """The record of one pair (``read`` may be a server's kept records: ``api.records.Records.relation``)."""
-    yield read(engine, first, second)
+def pair_records(engine: Engine, first: str, second: str) -> Iterator[Record]:
+    """The record of one pair, every source of each fact listed."""
+    yield store.relation(engine, first, second, every_source=True)
 
 
 def store_records(engine: Engine) -> Iterator[Record]:
     """The record of every pair the store holds shared facts about, most documented first, read one at a time."""
     for pair in store.relations(engine):
-        yield store.relation(engine, *pair["countries"])
+        yield store.relation(engine, *pair["countries"], every_source=True)
 
 
 def exported(

@@ -20,6 +20,7 @@ from bilat.lang import Lexicon, alternation
 from bilat.patterns import compile_gated
 
 _TRIM = " ,.;:…"
+_CLAUSE_MARK = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,19 @@ class Coordination:
     """A separator; its group ``strong`` is set when it always ends an item."""
     weak_re: re.Pattern[str]
     """A comma or a conjunction alone: what joins the names of a list ("Pakistan and Iran", "A, B và C")."""
+    step_opener: str
+    """The pattern of a verb that opens a step, after the words that may lead it ("and will also open")."""
+    step_opener_re: re.Pattern[str]
+
+    def one_list_of_steps(self, text: str, start: int, end: int) -> bool:
+        """Whether every comma or semicolon between ``start`` and ``end`` opens another step of one list
+        ("đề nghị Kenya nối lại đường bay, ký Hiệp định ...": the signing is proposed too), so that
+        what governs the list's first step governs each."""
+        for mark in _CLAUSE_MARK.finditer(text, start, end):
+            opening = self.separator_re.match(text, mark.start(), end)
+            if opening is None or not self.step_opener_re.match(text, opening.end(), end):
+                return False
+        return True
 
 
 @cache
@@ -36,8 +50,10 @@ def coordination_of(lexicon: Lexicon) -> Coordination:
     conjunction = rf"(?<!\w)(?:{alternation(data['conjunctions'])})(?!\w)"
     strong = rf"\s*(?:{alternation(data['strong'])})\s*(?:{conjunction}\s*)?"
     weak = rf"\s*,?\s*{conjunction}\s*|\s*,\s*"
+    step_opener = rf"(?:(?:{alternation(data['step_leads'])})\s+)*(?:{alternation(data['step_verbs'])})(?!\w)"
     # searched through every list: behind its first characters (spaces, punctuation, a conjunction's first letter)
-    return Coordination(separator_re=compile_gated(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak))
+    return Coordination(separator_re=compile_gated(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak),
+                        step_opener=step_opener, step_opener_re=re.compile(step_opener))
 
 
 def split_items(text: str, start: int, end: int, coordination: Coordination,

@@ -78,10 +78,14 @@ def read_document(path: Path) -> Document:
 
 def read_bytes_document(raw: bytes, name: str, doc_id: str, page: bool) -> Document:
     """The article in ``raw``, a text file's bytes or, with ``page``, a saved web page's."""
-    text = _decode(raw, name)
     if page:
-        text = with_header(*page_article(text, name))
-    return read_text_document(text, doc_id=doc_id, source=name)
+        return read_text_document(with_header(*read_page(raw, name)), doc_id=doc_id, source=name)
+    return read_text_document(_decode(raw, name), doc_id=doc_id, source=name)
+
+
+def read_page(raw: bytes, name: str) -> tuple[dict[str, str | None], str]:
+    """A web page's header fields (``source``, ``published``, ``title``) and article text, from its bytes."""
+    return page_article(_decode(raw, name), name)
 
 
 def read_text_document(text: str, doc_id: str, source: str | None = None) -> Document:

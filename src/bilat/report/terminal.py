@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bilat.lang import load
+from bilat.report.alerts import alert_text, kind_label
 from bilat.report.glance import Glance, word_glance
 from bilat.report.labels import amount_text, country, label, office_title
 from bilat.report.timeline import (
@@ -140,6 +141,16 @@ def print_skips(console: Console, skips: list[dict[str, Any]]) -> None:
                          [("where", False), ("kind", True), ("reason", False), ("when", True)], [
         [Text(x["where"]), Text(x["kind"]), Text(x["reason"]), Text(x["seen_at"][:19].replace("T", " "))] for x in skips
     ], "none"))
+
+
+def print_alerts(console: Console, alerts: list[dict[str, Any]], lang: str = "en") -> None:
+    """The alerts raised, newest first: when, on which pair, and what happened under the name of its kind."""
+    words = load(lang).table("alerts", "terminal")
+    columns = [(words["columns"][name], whole) for name, whole in (("raised", True), ("pair", True), ("alert", False))]
+    console.print(_table(str(words["heading"]).format(n=len(alerts)), columns, [
+        [Text(x["raised_at"][:16].replace("T", " ")), Text(x["pair"]),
+         Text.assemble((kind_label(x["kind"], lang), "bold"), "\n", alert_text(x, lang))] for x in alerts
+    ], str(words["none"])))
 
 
 class _Words:

@@ -2,7 +2,9 @@
 
 Vietnamese outlets republish agency reports (TTXVN, VNA) with a new lead, a
 paragraph cut, an outlet's byline. Such copies are found by MinHash over
-three-word shingles of the body (datasketch): copies of one report share well
+three-word shingles of the body (datasketch's ``affine32`` scheme, computed
+here with numpy: importing datasketch imports SciPy, 57 MiB per worker, for
+the few lines below): copies of one report share well
 over half their shingles, unrelated articles on the same visit a few percent.
 The signature is cut into ``BANDS`` bands (locality-sensitive hashing): two
 articles sharing a band are candidates, and a candidate whose signature is
@@ -21,12 +23,13 @@ from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from bilat.text import normalised
 
 PERMUTATIONS = 128
-_SCHEME = "affine32"  # datasketch's default: 32-bit hash values, 512 bytes a signature
+"""Hash functions of a signature (datasketch's default): 32-bit values, 512 bytes a signature."""
+SEED = 1
+"""The seed datasketch draws its permutations from by default: stored signatures were made with it."""
 THRESHOLD = 0.5
 """Estimated Jaccard similarity of shingles from which two bodies are one story."""
 BANDS, ROWS = 25, 5
@@ -43,9 +46,10 @@ def signature(body: str) -> bytes | None:
     shingles = {" ".join(words[i:i + _SHINGLE]).encode() for i in range(len(words) - _SHINGLE + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=PERMUTATIONS, permutations=_permutations(), scheme=_SCHEME)
-    minhash.update_batch(shingles)
-    return minhash.hashvalues.astype("<u4").tobytes()
+    hashed = np.frombuffer(b"".join(hashlib.sha1(s).digest()[:4] for s in shingles), dtype="<u4").astype(np.uint32)
+    a, b = _permutations()
+    permuted = _premixed(hashed)[:, np.newaxis] * a + b  # uint32 arithmetic wraps: modulo 2**32, as datasketch's
+    return permuted.min(axis=0).astype("<u4").tobytes()
 
 
 def bands(stored: bytes) -> list[tuple[int, int]]:
@@ -70,6 +74,20 @@ def story_of(stored: bytes, candidates: Iterable[tuple[str, bytes]]) -> str | No
 
 
 @cache
-def _permutations() -> np.ndarray:
-    """The hash permutations of seed 1, drawn once (MinHash otherwise draws them for every article)."""
-    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme=_SCHEME).permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine permutations ``h -> a * h + b`` (``a`` odd: a bijection) of ``SEED``, drawn as datasketch draws them."""
+    draw = np.random.RandomState(SEED)
+    a = draw.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
+
+
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+"""MurmurHash3's 32-bit finalizer (shifts and multipliers): datasketch mixes each shingle's hash with it first."""
+
+
+def _premixed(hashed: np.ndarray) -> np.ndarray:
+    s1, m1, s2, m2, s3 = (np.uint32(x) for x in _FMIX32)
+    hashed = (hashed ^ (hashed >> s1)) * m1
+    hashed = (hashed ^ (hashed >> s2)) * m2
+    return hashed ^ (hashed >> s3)

@@ -12,8 +12,13 @@
     catalogue  where articles were read from, and the pairs each reports on
     names    names as the articles of each language state them; a record in one reader's language
     search   articles, the sentences stating facts and persons found by words (the index: ``search_index``)
+    alerts   what the record of a followed pair gained at an update (``following``: the pairs followed;
+             ``alert_list``: the alerts raised; ``deliveries``: what each webhook was sent)
 """
 
+from bilat.store.alert_list import alerts_raised
+from bilat.store.alerts import EVERY_PAIR, pair_key
+from bilat.store.following import follow, followed, unfollow
 from bilat.store.catalogue import article_origins, article_pairs
 from bilat.store.db import connect, database_url, upgrade
 from bilat.store.names import in_language
@@ -21,9 +26,11 @@ from bilat.store.persons import person
 from bilat.store.query import (
     article,
     article_languages,
+    article_page,
     articles,
     cited_articles,
     entity,
+    entity_sources,
     evidence_quotes,
     filter_events,
     latest_event_dates,
@@ -40,16 +47,19 @@ from bilat.store.write import (
     Stored,
     forget,
     forget_skips,
+    raise_due,
     rebuild,
     rebuild_all,
     record_skips,
     store_article,
     store_articles,
+    writing,
 )
 
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
     "read_from", "rebuild", "rebuild_all", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
-    "store_articles", "upgrade", "latest_event_dates",
+    "store_articles", "upgrade", "latest_event_dates", "writing", "entity_sources", "article_page",
+    "EVERY_PAIR", "alerts_raised", "follow", "followed", "pair_key", "raise_due", "unfollow",
 ]

@@ -76,10 +76,16 @@ class Article(Base):
     """The first stored article of its story: itself, or the one it nearly duplicates (a syndicated copy)."""
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     """The body's MinHash signature (``resolve.stories``); None for a text too short to compare."""
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When every place it was read from was found gone (``store.withdrawn``): kept, but out of the record (migration watch)."""
 
 
 # The article list's order, newest first (migration 0003).
 Index("ix_article_newest", Article.published.desc(), Article.name, Article.id)
+# The articles stored since a time: what alerts look at again (migration alerts).
+Index("ix_article_stored", Article.stored_at, Article.id)
+# The count of articles per language, read by every page (migration pair_summaries).
+Index("ix_article_lang", Article.lang)
 
 
 class StoryBand(Base):
@@ -103,6 +109,8 @@ class ArticleCopy(Base):
     """The URL or path it came from (a JSON Lines line as ``FILE:LINE`` when it has no URL)."""
     name: Mapped[str] = mapped_column(String(255))
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    """When the watched file it was read from was deleted, or its text replaced (migration watch)."""
 
 
 class Skip(Base):
@@ -347,6 +355,195 @@ class SearchEntry(Base):
     """The article's language (None for a person, named in several)."""
     folded_title: Mapped[str] = mapped_column(Text)
     folded_text: Mapped[str] = mapped_column(Text)
+
+
+class FollowedFeed(Base):
+    """A feed or sitemap ``bilat follow`` polls: what its last answer said, so that the next asks only for what changed.
+
+    A sitemap index's sitemaps are rows too: each is asked with its own
+    validators. Kept across restarts, so a follower started again neither
+    fetches an unchanged feed whole nor polls it before its interval.
+    """
+
+    __tablename__ = "followed_feed"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    """The feed's last ``ETag``, sent back as ``If-None-Match``."""
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    """The feed's last ``Last-Modified``, sent back as ``If-Modified-Since``."""
+    polled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    """Polls in a row that failed (0 once one succeeds)."""
+    error: Mapped[str | None] = mapped_column(Text)
+    """Why the latest poll failed, while it does."""
+    sitemaps: Mapped[list[Any] | None]
+    """For a sitemap index, the sitemaps its last full answer listed: polled again when it answers 304, as a
+    sitemap of today's articles changes while the index listing it does not."""
+
+
+class FetchedPage(Base):
+    """An article page a feed listed, fetched once: stored, or skipped (``Skip`` says why), never fetched again.
+
+    A page whose fetch failed for a passing reason (a timeout, a 503) is
+    tried again at the next polls of its feed, ``follow.loop.PAGE_ATTEMPTS`` times in all.
+    """
+
+    __tablename__ = "fetched_page"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The address the feed lists (before any redirect): what a later poll finds again."""
+    feed: Mapped[str] = mapped_column(Text, index=True)
+    """The feed that listed it first."""
+    outcome: Mapped[str] = mapped_column(String(16))
+    """``stored``, ``duplicate``, ``already stored``, ``skipped``, or ``failed`` (to be tried again)."""
+    article_id: Mapped[str | None] = mapped_column(String(16))
+    """The article its text is, once stored; kept when the article is forgotten, so that it is not fetched again."""
+    published: Mapped[str | None] = mapped_column(String(32))
+    """The date its feed gave it, for a page that states none (read again when the page is tried again)."""
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    fetched_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# Alerts: what changed in the record of a followed pair (``store.alerts``); kept across rebuilds.
+
+
+class FollowedPair(Base):
+    """A pair whose record raises alerts, and since when: what the record held before then raises none."""
+
+    __tablename__ = "followed_pair"
+
+    pair: Mapped[str] = mapped_column(String(33), primary_key=True)
+    """``A-B`` with the codes in order, or ``*`` for every pair, present and future."""
+    age_days: Mapped[int | None] = mapped_column(Integer)
+    """An invitation or proposal open longer than this raises an ``aging`` alert (None: never)."""
+    followed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Alert(Base):
+    """One alert: raised once for its kind, pair and entity, however often the record is rebuilt."""
+
+    __tablename__ = "alert"
+    __table_args__ = (
+        UniqueConstraint("kind", "pair", "anchor", name="uq_alert_kind_pair_anchor"),
+        Index("ix_alert_raised", "raised_at"),
+        Index("ix_alert_pair_raised", "pair", "raised_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    """In the order alerts were raised: what a webhook was last sent is the highest id it received."""
+    kind: Mapped[str] = mapped_column(String(16))
+    """``fulfilled``, ``contact``, ``signing`` or ``aging``."""
+    pair: Mapped[str] = mapped_column(String(33))
+    """``A-B``, the codes in order."""
+    anchor: Mapped[str] = mapped_column(String(40))
+    """The first fact stating the entity alerted: a fact's id never changes, an entity's can (``store.alerts``)."""
+    entities: Mapped[list[Any]]
+    """The ids of the entities, as the record had them when the alert was raised (the item, then what fulfilled it)."""
+    details: Mapped[dict[str, Any]]
+    """What the alert says, as plain data (types, countries, dates, names): worded in each reader's language."""
+    fact_id: Mapped[str | None] = mapped_column(String(40))
+    """The fact that is the alert's evidence, in ``article_id``."""
+    article_id: Mapped[str | None] = mapped_column(String(16))
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AlertFact(Base):
+    """A fact stating an alert's entity when it was raised: an entity holding one of them was alerted already."""
+
+    __tablename__ = "alert_fact"
+    __table_args__ = (Index("ix_alert_fact_fact", "fact_id"),)
+
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alert.id", ondelete="CASCADE"), primary_key=True)
+    fact_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class AlertDelivery(Base):
+    """What a webhook was sent: alerts after ``delivered_through`` are sent next time, a failure with them."""
+
+    __tablename__ = "alert_delivery"
+
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    delivered_through: Mapped[int] = mapped_column(Integer)
+    """The highest alert id the webhook accepted (0: none yet)."""
+    attempted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
+    """Why the latest attempt failed (None when it succeeded)."""
+
+
+class WatchedFile(Base):
+    """A file of a watched folder as ``bilat watch`` last stored it: a restart reads again only what changed since."""
+
+    __tablename__ = "watched_file"
+
+    path: Mapped[str] = mapped_column(Text, primary_key=True)
+    """The file's absolute path (``ingest.display_path``)."""
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    """Of the bytes read: a file touched but not changed is not read again."""
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WatchedArticle(Base):
+    """An article a watched file gave, and the place (``ArticleCopy.source``) it was recorded as read from."""
+
+    __tablename__ = "watched_article"
+    __table_args__ = (Index("ix_watched_article_place", "article_id", "source"),)
+
+    path: Mapped[str] = mapped_column(ForeignKey("watched_file.path", ondelete="CASCADE"), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(Text, primary_key=True)
+# Summaries of the resolved layer (``store.summaries``), written with it: what the reads show, without scanning.
+
+
+class PairSummary(Base):
+    """One pair of parties the store holds shared facts about: the index of pairs' line, and the record's counts."""
+
+    __tablename__ = "pair_summary"
+    __table_args__ = (Index("ix_pair_summary_order", "articles", "events"),)
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    """The two parties' codes, in order (``Party.country``)."""
+    events: Mapped[int] = mapped_column(Integer)
+    agreements: Mapped[int] = mapped_column(Integer)
+    mechanisms: Mapped[int] = mapped_column(Integer)
+    figures: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    """Articles stating a fact of the pair, every copy of a story counted (the index of pairs)."""
+    record_articles: Mapped[int] = mapped_column(Integer)
+    """Articles speaking for a story among the record's sources, shared memberships' included (the record)."""
+    languages: Mapped[dict[str, Any]]
+    """How many of ``record_articles`` are in each language."""
+    latest: Mapped[str | None] = mapped_column(String(32))
+    """The date of the latest event that took place, as stored."""
+
+
+class PairPerson(Base):
+    """A person a pair's record shows: named by its events, or of either party and stated by its articles."""
+
+    __tablename__ = "pair_person"
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class EntitySummary(Base):
+    """What a record shows of one entity beyond its columns: a few sources and their count, names, offices."""
+
+    __tablename__ = "entity_summary"
+
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sources_total: Mapped[int] = mapped_column(Integer)
+    """Its sources, one per story; ``sources`` lists the first few (``summaries.SOURCES_LISTED``)."""
+    sources: Mapped[list[Any]]
+    names: Mapped[dict[str, Any]]
+    """Its name as the articles of each language state it (``store.names``): persons and mechanisms."""
+    offices: Mapped[list[Any]]
+    """A person's offices as seen (``query._offices``): first and last sighting of each."""
+    sightings: Mapped[int] = mapped_column(Integer)
 
 
 # What lets the record be resolved a part at a time (``store.update``; migration incremental_resolution).

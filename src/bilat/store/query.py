@@ -6,14 +6,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Engine, case, distinct, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Boolean, Engine, func, select, tuple_, type_coerce
+from sqlalchemy.orm import Session
 
 from bilat.countries import country_name
 from bilat.extract.facts import OFFICES
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve.glance import framework_history, glance
 from bilat.store import models as m
+from bilat.store import summaries
 from bilat.store.names import person_order, stated_names
 
 OPEN_TYPES = ("INVITE", "ACCEPT", "PROPOSE", "COMMIT")
@@ -24,12 +25,15 @@ ALSO_LISTED = 5
 reader (or client) needs a few to open, and the count, not all of them in every record."""
 
 
-def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
+def relation(engine: Engine, first: str, second: str, every_source: bool = False) -> dict[str, Any]:
     """Everything the store knows about the relationship of two countries (ISO codes), as JSON-ready data.
 
     Events, agreements, mechanisms and figures are those involving both
     countries; memberships are the organisations both belong to; persons are
     those of either country named by these facts or by the articles that state them.
+    Each fact lists its first few sources (``summaries.SOURCES_LISTED``) and
+    counts them all (``sources_total``), as written with the record; with
+    ``every_source``, every one is listed (an export), read from all the stored facts.
     """
     with Session(engine) as session:
         shared = _shared_entities(session, first, second)
@@ -39,24 +43,31 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
         figures = session.scalars(select(m.Figure).where(m.Figure.id.in_(shared))).all()
         memberships = _shared_memberships(session, first, second)
         entity_ids = [*shared, *(x.id for group in memberships.values() for x in group)]
-        sources = _sources(session, entity_ids)
-        articles = {s["article"] for group in sources.values() for s in group}
-        persons = _persons(session, events, articles, (first, second))
+        summary = None if every_source else session.get(m.PairSummary, tuple(sorted((first, second))))
+        if summary is None:
+            sources = _sources(session, entity_ids)
+            totals = {entity_id: len(found) for entity_id, found in sources.items()}
+            articles = {s["article"] for group in sources.values() for s in group}
+            article_count, languages = len(articles), _languages(session, articles)
+            persons = _persons(session, events, articles, (first, second))
+        else:
+            sources, totals = _listed_sources(session, entity_ids)
+            article_count, languages = summary.record_articles, summary.languages
+            persons = _summary_persons(session, summary)
         names = {p.id: p.name for p in persons}
         event_ids = {e.id for e in events}
         links = _Links(session.scalars(select(m.Link).where(m.Link.source_id.in_(event_ids) | m.Link.target_id.in_(event_ids))))
         history = _history(session, [a.id for a in agreements])
-        offices, sightings = _offices(session, [p.id for p in persons])
-        stated = stated_names(session, [*(p.id for p in persons), *(x.id for x in mechanisms)])
+        offices, sightings = _listed_offices(session, [p.id for p in persons])
+        stated = _listed_names(session, [*(p.id for p in persons), *(x.id for x in mechanisms)])
 
         cited = _citations(session, [e.counterpart["fact_id"] for e in events if e.counterpart and e.counterpart["fact_id"]])
-        event_records = [_event(e, names, sources, links, event_ids, cited) for e in events]
+        event_records = [_event(e, names, sources, links, event_ids, cited) | _total(e.id, totals) for e in events]
         event_records.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
         _list_parts(event_records)
-        languages = _languages(session, articles)
         record = {
             "countries": [{"code": c, "name": country_name(c)} for c in (first, second)],
-            "articles": len(articles),
+            "articles": article_count,
             "languages": languages,
             "persons": [
                 {**_columns(p), "names": stated.get(p.id, {}), "offices": offices[p.id], "sightings": sightings[p.id]}
@@ -65,10 +76,12 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
             "events": event_records,
             "open": [e["id"] for e in event_records if e["type"] in OPEN_TYPES and not e["links"]],
             "agreements": sorted(
-                (_agreement(a, history[a.id], sources) for a in agreements), key=lambda a: (a["kind"], a["id"])
+                (_agreement(a, history[a.id], sources) | _total(a.id, totals) for a in agreements),
+                key=lambda a: (a["kind"], a["id"]),
             ),
             "mechanisms": sorted(
-                ({**_columns(x), "names": stated.get(x.id, {}), "sources": sources[x.id]} for x in mechanisms),
+                ({**_columns(x), "names": stated.get(x.id, {}), "sources": sources[x.id], **_total(x.id, totals)}
+                 for x in mechanisms),
                 key=lambda x: (x["kind"], x["id"]),
             ),
             "memberships": [
@@ -76,7 +89,7 @@ def relation(engine: Engine, first: str, second: str) -> dict[str, Any]:
                 for org, group in sorted(memberships.items())
             ],
             "figures": sorted(
-                ({**_columns(x), "sources": sources[x.id]} for x in figures),
+                ({**_columns(x), "sources": sources[x.id], **_total(x.id, totals)} for x in figures),
                 key=lambda f: (f["indicator"], f["period"] or "", f["id"]),
             ),
         }
@@ -129,34 +142,17 @@ def _last_day_of(date: str) -> str:
 def relations(engine: Engine) -> list[dict[str, Any]]:
     """Every pair of countries the store holds shared facts about, with counts, most documented first.
 
-    Counted by the database (GROUP BY over the ``party`` and ``source`` keys):
-    only one row per pair comes back, however many facts the store holds.
+    Read from ``pair_summary``, written with the record (``store.summaries``):
+    one row per pair, however many facts the store holds.
     """
-    first, second = aliased(m.Party), aliased(m.Party)
-    shared = (
-        select(first.entity_id, first.country.label("first"), second.country.label("second"))
-        .join(second, (second.entity_id == first.entity_id) & (first.country < second.country))
-        .subquery()
-    )
-    pair = (shared.c.first, shared.c.second)
-    kind = func.substr(shared.c.entity_id, 1, 1)
-    counts = select(*pair, *(func.sum(case((kind == letter, 1), else_=0)) for letter in _COUNTED)).group_by(*pair)
-    # A fact's id begins with its article's (``ARTICLE:SECTION:POSITION``, ``models.Fact``): no join with ``fact``.
-    article = func.substr(m.Source.fact_id, 1, _ARTICLE_ID_LENGTH)
-    articles = (
-        select(*pair, func.count(distinct(article)))
-        .join(m.Source, m.Source.entity_id == shared.c.entity_id)
-        .group_by(*pair)
-    )
+    summary = m.PairSummary
+    order = (summary.articles.desc(), summary.events.desc(), summary.first, summary.second)
     with Session(engine) as session:
-        stated = {(a, b): n for a, b, n in session.execute(articles)}
-        out = [
-            {"countries": [a, b], **{f"{_ENTITIES[letter][0]}s": n or 0 for letter, n in zip(_COUNTED, rest, strict=True)},
-             "articles": stated.get((a, b), 0)}
-            for a, b, *rest in session.execute(counts)
+        return [
+            {"countries": [row.first, row.second], "events": row.events, "agreements": row.agreements,
+             "mechanisms": row.mechanisms, "figures": row.figures, "articles": row.articles}
+            for row in session.scalars(select(summary).order_by(*order))
         ]
-    out.sort(key=lambda p: (-p["articles"], -p["events"], p["countries"]))
-    return out
 
 
 def latest_event_dates(engine: Engine) -> dict[tuple[str, str], str]:
@@ -164,23 +160,11 @@ def latest_event_dates(engine: Engine) -> dict[tuple[str, str], str]:
 
     Pairs as ``relations`` gives them (codes in order); the latest is the one
     that starts last, and of those starting on one day the one with the longest date
-    written (a range over the day it starts).
+    written (a range over the day it starts). Written with the record (``pair_summary``).
     """
-    first, second = aliased(m.Party), aliased(m.Party)
-    pair = (first.country, second.country)
+    query = select(m.PairSummary.first, m.PairSummary.second, m.PairSummary.latest).where(m.PairSummary.latest.is_not(None))
     with Session(engine) as session:
-        rows = session.execute(
-            select(*pair, m.Event.sort_date, m.Event.date)
-            .join(first, first.entity_id == m.Event.id)
-            .join(second, (second.entity_id == m.Event.id) & (first.country < second.country))
-            .where(m.Event.sort_date.is_not(None), m.Event.status != _PLANNED)
-        ).all()
-    latest: dict[tuple[str, str], tuple[str, str]] = {}
-    for a, b, sort_date, date in rows:
-        key = (sort_date, date or "")
-        if key > latest.get((a, b), ("", "")):
-            latest[(a, b)] = key
-    return {pair: date for pair, (_, date) in latest.items()}
+        return {(a, b): latest for a, b, latest in session.execute(query)}
 
 
 _PLANNED = "planned"
@@ -192,9 +176,6 @@ _ENTITIES: dict[str, tuple[str, type[m.Base]]] = {
     "f": ("figure", m.Figure), "s": ("membership", m.Membership), "p": ("person", m.Person),
 }
 """The first letter of a resolved id (``bilat.resolve``) → the kind of entity and its table."""
-_COUNTED = ("e", "a", "m", "f")
-"""The kinds a pair's summary counts (events, agreements, mechanisms, figures), by the first letter of their ids."""
-_ARTICLE_ID_LENGTH = 16
 
 
 def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
@@ -206,7 +187,8 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
         row = session.get(model, entity_id)
         if row is None:
             return None
-        record = {"entity": kind, **_columns(row), "sources": _sources(session, [entity_id])[entity_id]}
+        sources, totals = _listed_sources(session, [entity_id])
+        record = {"entity": kind, **_columns(row), "sources": sources[entity_id], **_total(entity_id, totals)}
         if isinstance(row, m.Person | m.Mechanism):
             record["names"] = stated_names(session, [entity_id]).get(entity_id, {})
         if isinstance(row, m.Event):
@@ -222,6 +204,21 @@ def entity(engine: Engine, entity_id: str) -> dict[str, Any] | None:
                 key=lambda x: (x["source"], x["target"]),
             )
         return record
+
+
+def entity_sources(engine: Engine, entity_id: str, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]] | None:
+    """A page of every source of one resolved fact, in the order a record lists them, and how many there are; or None.
+
+    Read from all the stored facts stating it: what a record's few
+    (``summaries.SOURCES_LISTED``) leave out.
+    """
+    if entity_id[:1] not in _ENTITIES:
+        return None
+    with Session(engine) as session:
+        if session.get(_ENTITIES[entity_id[0]][1], entity_id) is None:
+            return None
+        sources = _sources(session, [entity_id])[entity_id]
+    return len(sources), sources[offset:offset + limit]
 
 
 def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
@@ -240,25 +237,57 @@ def article(engine: Engine, article_id: str) -> dict[str, Any] | None:
             select(*_article_columns()).where((m.Article.story_id == row.story_id) & (m.Article.id != article_id))
         )
         return {
-            **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "text": row.text,
+            **{column: getattr(row, column) for column in _ARTICLE_COLUMNS}, "withdrawn": row.withdrawn_at is not None,
+            "text": row.text,
             "facts": [{"id": f.id, "section": f.section, "data": f.data, "evidence": [f.start, f.end]} for f in facts],
-            "copies": [{"source": c.source, "name": c.name} for c in copies],
+            "copies": [{"source": c.source, "name": c.name, "withdrawn": c.withdrawn_at is not None} for c in copies],
             "story": sorted((x._asdict() for x in story), key=lambda a: (a["published"] is None, a["published"] or "", a["id"])),
         }
 
 
 def articles(engine: Engine, limit: int, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
-    """A page of the stored articles (newest first, undated last; ties by name) and how many there are in all.
+    """A page of the stored articles (newest first, undated last; ties by name) and how many there are in all."""
+    total, listed, _ = article_page(engine, limit, offset)
+    return total, listed
 
-    The page is read in order from ``ix_article_newest``, however many articles there are.
+
+def article_page(
+    engine: Engine, limit: int, offset: int = 0, after: str | None = None,
+) -> tuple[int, list[dict[str, Any]], str | None]:
+    """A page of the stored articles (newest first, undated last; ties by name), how many there are, and the next page's key.
+
+    The page is read in order from ``ix_article_newest``, however many
+    articles there are. ``after`` (an article's id, the key a page gives
+    for the next) starts the page after that article: a deep page costs what
+    the first does, where an offset reads every article before it. The key
+    is None on the last page, and for an ``after`` that is no stored article.
     """
     newest = (m.Article.published.desc().nulls_last(), m.Article.name, m.Article.id)
     with Session(engine) as session:
         total = session.scalar(select(func.count()).select_from(m.Article)) or 0
-        if offset >= total:  # past the end: nothing to read (and an offset past 2**63 is more than SQL can take)
-            return total, []
-        rows = session.execute(select(*_article_columns()).order_by(*newest).limit(limit).offset(offset))
-        return total, [row._asdict() for row in rows]
+        query = select(*_article_columns()).order_by(*newest)
+        if after is not None:
+            last = session.get(m.Article, after)
+            if last is None:
+                return total, [], None
+            query = query.where(_after(last))
+        elif offset >= total:  # past the end: nothing to read (and an offset past 2**63 is more than SQL can take)
+            return total, [], None
+        else:
+            query = query.offset(offset)
+        rows = [row._asdict() for row in session.execute(query.limit(limit + 1))]
+    return total, rows[:limit], rows[limit - 1]["id"] if len(rows) > limit else None
+
+
+def _after(last: m.Article) -> Any:
+    """The articles that come after ``last`` in the list's order (newest first, undated last, then name and id)."""
+    later_name = tuple_(m.Article.name, m.Article.id) > tuple_(last.name, last.id)
+    if last.published is None:
+        return m.Article.published.is_(None) & later_name
+    return (
+        (m.Article.published < last.published) | m.Article.published.is_(None)
+        | ((m.Article.published == last.published) & later_name)
+    )
 
 
 def read_from(engine: Engine, place: str) -> list[str]:
@@ -328,7 +357,9 @@ _ARTICLE_COLUMNS = ("id", "name", "source", "url", "outlet", "title", "published
 
 
 def _article_columns() -> list[Any]:
-    return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS]
+    return [getattr(m.Article, column) for column in _ARTICLE_COLUMNS] + [
+        type_coerce(m.Article.withdrawn_at.is_not(None), Boolean).label("withdrawn"),  # SQLite answers 0 or 1
+    ]
 
 
 def skipped_paths(engine: Engine, kinds: Iterable[str] | None = None) -> list[str]:
@@ -396,6 +427,60 @@ def office_holders(engine: Engine, country: str, lang: str | None = None) -> lis
     rank = {office: i for i, office in enumerate(OFFICES)}
     out.sort(key=lambda s: (rank.get(s["office"], len(rank)), s["first_seen"] or "9999", s["name"]))
     return out
+
+
+def _listed_sources(session: Session, entity_ids: list[str]) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """Each entity's listed sources and their total, from ``entity_summary``; read from the facts for one it lacks."""
+    listed: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    totals: dict[str, int] = {}
+    for summary in _summaries(session, entity_ids):
+        listed[summary.entity_id], totals[summary.entity_id] = summary.sources, summary.sources_total
+    for entity_id, found in _sources(session, [i for i in entity_ids if i not in totals]).items():
+        listed[entity_id], totals[entity_id] = summaries.listed(found), len(found)
+    return listed, totals
+
+
+def _listed_offices(session: Session, person_ids: list[str]) -> tuple[dict[str, list[dict[str, Any]]], Counter[str]]:
+    """``_offices``, from ``entity_summary`` where the person has one."""
+    offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    sightings: Counter[str] = Counter()
+    found = set()
+    for summary in _summaries(session, person_ids):
+        if summary.entity_id.startswith("p"):
+            offices[summary.entity_id], sightings[summary.entity_id] = summary.offices, summary.sightings
+            found.add(summary.entity_id)
+    more, counted = _offices(session, [p for p in person_ids if p not in found])
+    offices.update(more)
+    sightings.update(counted)
+    return offices, sightings
+
+
+def _listed_names(session: Session, entity_ids: list[str]) -> dict[str, dict[str, str]]:
+    """``stated_names``, from ``entity_summary`` where the entity has one."""
+    out = {summary.entity_id: summary.names for summary in _summaries(session, entity_ids)}
+    return out | stated_names(session, [i for i in entity_ids if i not in out])
+
+
+def _summaries(session: Session, entity_ids: list[str]) -> list[m.EntitySummary]:
+    return [
+        summary for start in range(0, len(entity_ids), _IDS_PER_QUERY)
+        for summary in session.scalars(
+            select(m.EntitySummary).where(m.EntitySummary.entity_id.in_(entity_ids[start:start + _IDS_PER_QUERY]))
+        )
+    ]
+
+
+_IDS_PER_QUERY = 900
+"""Under SQLite's oldest limit on the parameters of one statement (999)."""
+
+
+def _total(entity_id: str, totals: dict[str, int]) -> dict[str, int]:
+    return {"sources_total": totals.get(entity_id, 0)}
+
+
+def _summary_persons(session: Session, summary: m.PairSummary) -> list[m.Person]:
+    listed = select(m.PairPerson.person_id).where(m.PairPerson.first == summary.first, m.PairPerson.second == summary.second)
+    return sorted(session.scalars(select(m.Person).where(m.Person.id.in_(listed))), key=lambda p: person_order(_columns(p)))
 
 
 def _shared_entities(session: Session, first: str, second: str) -> list[str]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from types import EllipsisType
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import generation, resolving, search_index
+from bilat.store import alerts, generation, resolving, search_index, withdrawn
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
@@ -88,19 +88,33 @@ def store_articles(
     stored one of the same texts meanwhile, the transaction is rolled back and
     run again, and that article becomes a copy of theirs.
     """
+    return writing(engine, lambda connection: store_articles_on(connection, articles))
+
+
+def store_articles_on(connection: Connection, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored | InvalidArticleError]:
+    """``store_articles`` within the caller's transaction, for one that writes more with them (``bilat watch``)."""
     refusals = [refusal(document, facts) for document, facts, _ in articles]
     storable = [article for article, refused in zip(articles, refusals, strict=True) if refused is None]
-    stored = iter(_store_in_one_transaction(engine, storable) if storable else [])
+    stored = iter(_store(connection, storable) if storable else [])
     return [refused or next(stored) for refused in refusals]
 
 
-def _store_in_one_transaction(engine: Engine, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
+T = TypeVar("T")
+
+
+def writing(engine: Engine, write: Callable[[Connection], T]) -> T:
+    """``write`` in one transaction; run again once if another process stored one of the same texts meanwhile."""
     try:
         with engine.begin() as connection:
-            return _store(connection, articles)
+            return write(connection)
     except IntegrityError:
         with engine.begin() as connection:  # now sees what the other process committed
-            return _store(connection, articles)
+            return write(connection)
+
+
+def place(document: Document) -> str:
+    """Where an article is recorded as read from (``ArticleCopy.source``): its URL, else its file."""
+    return document.source or document.id
 
 
 def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]]) -> list[Stored]:
@@ -124,8 +138,9 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     fact_rows: list[dict[str, Any]] = []
     search_rows: list[dict[str, Any]] = []
     results: list[Stored] = []
+    read_again: list[withdrawn.Place] = []
     for (document, facts, _), minhash, key in zip(articles, signatures, keys, strict=True):
-        where = document.source or document.id
+        where = place(document)
         if key in known:  # the same text as a stored article (or one earlier in this batch)
             article_id, story_id = known[key]
             outcome = Outcome.KNOWN if (article_id, where) in places else Outcome.DUPLICATE
@@ -152,6 +167,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
             places.add((article_id, where))
             copy_rows.append({"article_id": article_id, "source": where, "name": document.id, "seen_at": now})
         results.append(Stored(outcome, article_id, story_id))
+        read_again.append((article_id, where))
     tables = (
         (m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows),
         (m.SearchEntry, search_rows), (m.Unresolved, [{"article_id": row["id"]} for row in article_rows]),
@@ -159,6 +175,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
     for model, rows in tables:
         if rows:
             connection.execute(insert(model), rows)
+    withdrawn.restore(connection, read_again)
     if copy_rows:  # every new article has its first copy: nothing changed when there is none
         generation.bump(connection)
     return results
@@ -174,7 +191,11 @@ class _Stories:
 
     The candidates of the whole batch are read in one query per ``_KEYS_PER_QUERY``
     keys, before any is placed; an article placed in the batch is a candidate for
-    the ones after it.
+    the ones after it. A band is kept for at most ``BAND_MEMBERS`` articles, and
+    at most that many are read of one: so a batch costs the
+    same however large the store, where a band every article shares (a tagline,
+    a paragraph many outlets run) would otherwise make each new article read
+    them all.
     """
 
     def __init__(self, connection: Connection, signatures: Iterable[bytes]) -> None:
@@ -183,10 +204,15 @@ class _Stories:
         wanted = {pair for signed in signatures for pair in bands(signed)}
         keys = sorted({key for _, key in wanted})
         for start in range(0, len(keys), _KEYS_PER_QUERY):
+            members = select(
+                m.StoryBand.band, m.StoryBand.key, m.StoryBand.article_id,
+                func.row_number().over(partition_by=(m.StoryBand.key, m.StoryBand.band), order_by=m.StoryBand.article_id)
+                .label("rank"),
+            ).where(m.StoryBand.key.in_(keys[start:start + _KEYS_PER_QUERY])).subquery()  # the primary key's first column
             query = (
-                select(m.StoryBand.band, m.StoryBand.key, m.Article.id, m.Article.story_id, m.Article.minhash)
-                .join(m.Article, m.Article.id == m.StoryBand.article_id)
-                .where(m.StoryBand.key.in_(keys[start:start + _KEYS_PER_QUERY]))  # the primary key's first column
+                select(members.c.band, members.c.key, m.Article.id, m.Article.story_id, m.Article.minhash)
+                .join(m.Article, m.Article.id == members.c.article_id)
+                .where(members.c.rank <= BAND_MEMBERS)
             )
             for band, key, article_id, story_id, signed in connection.execute(query):
                 if (band, key) in wanted:
@@ -200,11 +226,17 @@ class _Stories:
         found = {other: candidate for pair in keys for other, candidate in self.candidates.get(pair, {}).items()}
         story_id = story_of(minhash, found.values()) or article_id
         for band, key in keys:
-            self.rows.append({"band": band, "key": key, "article_id": article_id})
-            self.candidates[(band, key)][article_id] = (story_id, minhash)
+            if len(self.candidates[(band, key)]) < BAND_MEMBERS:
+                self.rows.append({"band": band, "key": key, "article_id": article_id})
+                self.candidates[(band, key)][article_id] = (story_id, minhash)
         return story_id
 
 
+BAND_MEMBERS = 16
+"""Articles kept (and read) per band. The copies of one report share most of their 25 bands (``resolve.stories``),
+so a copy finds its story through any band the report holds; a band shared by more articles than this is common
+text, not a story (the wire reports of one visit run in a handful of outlets, not dozens), and the first ones
+holding it are enough to place a copy that shares it."""
 _KEYS_PER_QUERY = 900
 """Under SQLite's oldest limit on the parameters of one statement (999)."""
 
@@ -215,23 +247,33 @@ def record_skips(engine: Engine, skips: Iterable[tuple[str, str, str, str]]) -> 
     All in one transaction: a dump's bad lines come by the thousand. Names and
     reasons are made storable first (no NUL, no lone surrogate, a bounded length).
     """
+    with engine.begin() as connection:
+        record_skips_on(connection, skips)
+
+
+def record_skips_on(connection: Connection, skips: Iterable[tuple[str, str, str, str]]) -> None:
+    """``record_skips`` within the caller's transaction."""
     now = datetime.now(UTC)
     rows = {}
     for where, path, kind, reason in skips:  # the latest verdict on an input read twice in a batch
         key = storable_line(where)
         rows[key] = {"where": key, "path": storable_line(path), "kind": kind, "reason": storable_line(reason), "seen_at": now}
     wheres = list(rows)
-    with engine.begin() as connection:
-        for start in range(0, len(wheres), _KEYS_PER_QUERY):
-            connection.execute(delete(m.Skip).where(m.Skip.where.in_(wheres[start:start + _KEYS_PER_QUERY])))
-        if rows:
-            connection.execute(insert(m.Skip), list(rows.values()))
+    for start in range(0, len(wheres), _KEYS_PER_QUERY):
+        connection.execute(delete(m.Skip).where(m.Skip.where.in_(wheres[start:start + _KEYS_PER_QUERY])))
+    if rows:
+        connection.execute(insert(m.Skip), list(rows.values()))
 
 
 def forget_skips(engine: Engine, path: str) -> None:
     """Drop what earlier runs said of a file: it is being read again, and gets a new verdict."""
-    with Session(engine) as session, session.begin():
-        session.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
+    with engine.begin() as connection:
+        forget_skips_on(connection, path)
+
+
+def forget_skips_on(connection: Connection, path: str) -> None:
+    """``forget_skips`` within the caller's transaction."""
+    connection.execute(delete(m.Skip).where(m.Skip.path == storable_line(path)))
 
 
 def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -274,6 +316,16 @@ def _lock_for_rebuild(session: Session) -> None:
     """One rebuild at a time on a shared PostgreSQL: two would clash on the rows they insert (SQLite has one writer)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+
+
+def raise_due(engine: Engine, now: datetime | None = None) -> int:
+    """Raise the alerts that time alone brings (items open past their age) since the record was last updated; how many."""
+    with Session(engine) as session, session.begin():
+        _lock_for_rebuild(session)  # one writer of alerts at a time, as of the record
+        raised = alerts.raise_alerts(session, pairs=set(), now=now)
+        if raised:
+            generation.bump(session.connection())
+    return raised
 
 
 def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:

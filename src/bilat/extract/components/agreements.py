@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
+from bilat.extract.coordination import Coordination, coordination_of
 from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, date_in, resolve
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
@@ -200,6 +201,7 @@ class _Rules:
     bare_subject: re.Pattern[str]
     """A lower-case word right after a head, where a language names the subject there without a marker."""
     not_subjects: frozenset[str]
+    coordination: Coordination
 
 
 @cache
@@ -246,6 +248,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         subject_marker=re.compile(rf"{SPACE}(?:{phrases(subject_markers)}){SPACE}\w", re.IGNORECASE),
         bare_subject=re.compile(rf"{SPACE}(?P<word>[^\W\d_A-ZĐ]\w*)" if data.get("bare_subjects") else NEVER),
         not_subjects=frozenset(folded(w) for w in data.get("not_subjects", [])),
+        coordination=coordination_of(lexicon),
     )
 
 
@@ -468,7 +471,8 @@ def _status(
     """The mention's status, and where the evidence starts (the deciding cue when it leads the clause).
 
     The nearest cue before the head (the list's, for a listed item) decides, but a proposal earlier in the same
-    clause wins over a later verb ("đề nghị ... ký hiệp định": proposed), unless the
+    clause, or earlier in one list of steps, wins over a later verb ("đề nghị ... ký hiệp định", "đề nghị Kenya
+    nối lại đường bay, ký hiệp định": proposed), unless the
     nearest cue presupposes a status ("proposed that Poland ratify the EVIPA": one
     ratifies a signed text). With no cue before, the first after the name; then
     the previous sentence's last cue.
@@ -478,7 +482,7 @@ def _status(
     if before:
         deciding = before[-1]
         for cue in [] if folded(deciding.group()) in rules.settled else before:
-            if rules.cue_status[folded(cue.group())] == "proposed" and _same_clause(text, cue.end(), opening):
+            if rules.cue_status[folded(cue.group())] == "proposed" and _governs(text, rules, cue.end(), opening):
                 deciding = cue
                 break
         start = deciding.start() if _same_clause(text, deciding.end(), mention.start) else mention.start
@@ -506,6 +510,11 @@ def _text_pending(
         return True
     return any(rules.cue_status[folded(c.group())] == "negotiating" and c.start() < deciding.start()
                and _same_clause(text, c.end(), opening) for c in before)
+
+
+def _governs(text: str, rules: _Rules, start: int, end: int) -> bool:
+    """Whether a cue ending at ``start`` still governs ``end``: in its clause, or over the steps of a list it opens."""
+    return _same_clause(text, start, end) or rules.coordination.one_list_of_steps(text, start, end)
 
 
 def _same_clause(text: str, start: int, end: int) -> bool:

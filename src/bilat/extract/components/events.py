@@ -171,7 +171,6 @@ class _EventData:
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
     vague_step_re: re.Pattern[str]
     """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
-    step_opener_re: re.Pattern[str]
     """A verb that opens the next step of a list, perhaps after a lead word."""
     beneficiary_markers: frozenset[str]
     """Words before the side a step gives to ("cho Việt Nam", "to Kenya")."""
@@ -203,6 +202,9 @@ class _EventData:
     sidelines_of_bodies: frozenset[str]
     """Sidelines phrases after which an organisation's name is its meeting ("on the sidelines of APEC")."""
     upgrades: frozenset[str]
+    purpose_re: re.Pattern[str]
+    """Words before what a trip is for ("for the"): a gathering named there is one attended."""
+    becoming: frozenset[str]
     place_word_re: re.Pattern[str]
     place_words: frozenset[str]
     """Words before a country that make it a place or a destination ("in", "to")."""
@@ -245,6 +247,8 @@ class _EventData:
     infinitive_re: re.Pattern[str]
     home: str | None
     bare_invitations: frozenset[str] = frozenset()
+    held_by_both: tuple[str, ...] = ()
+    invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
     """Invitation verbs that are an INVITE only with a visit or attendance after them ("mời ... thăm")."""
     bare_futures: frozenset[str] = frozenset()
     """Future auxiliaries that are a COMMIT only with a side right before them ("The two sides will")."""
@@ -311,10 +315,10 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     def words(key: str) -> str:
         return alternation(data[key])
 
-    step_opener = rf"(?:(?:{words('step_leads')})\s+)*(?:{words('step_verbs')})(?!\w)"
+    coordination = coordination_of(lexicon)
     ordinals_before = "|".join(data["session_ordinals_before"]) or NEVER
     ordinals_after = "|".join(data["session_ordinals_after"]) or NEVER
-    slots = {"gap": _FRAME_GAP, "step": step_opener, "pair": _PAIR_NAMES, "nth": rf"(?:{ordinals_before}|{ordinals_after})"}
+    slots = {"gap": _FRAME_GAP, "step": coordination.step_opener, "pair": _PAIR_NAMES, "nth": rf"(?:{ordinals_before}|{ordinals_after})"}
     patterns = [(_frame(template, slots), kind) for kind, templates in data.get("frames", {}).items()
                 for template in templates]
     frames = tuple((re.compile(phrase), kind) for (_, phrase), kind in patterns)
@@ -322,6 +326,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     return _EventData(
         frames=frames,
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
+        held_by_both=tuple(data["held_by_both"]),
+        invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
         bare_futures=frozenset(_lower_first(w) for w in data["bare_futures"]),
         trigger_re=compile_gated(rf"(?<!\w)(?:{frame_re + '|' if frames else ''}{alternation(list(types))})(?!\w)"),
         types=types,
@@ -333,6 +339,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         needs_counterpart=frozenset(_lower_first(w) for w in data["needs_counterpart"]),
         reciprocal=frozenset(_lower_first(w) for w in data["reciprocal"]),
         multilateral_re=re.compile(_gatherings(data)),
+        purpose_re=re.compile(rf"(?<!\w)(?:{words('trip_purposes')})\s+" if data["trip_purposes"] else NEVER),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
@@ -345,9 +352,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
         vague_step_re=re.compile(
-            rf"\W*(?:(?:{alternation([*data['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
+            rf"\W*(?:(?:{alternation([*lexicon['coordination']['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
             rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
-        step_opener_re=re.compile(step_opener),
         participle_endings=tuple(data["participle_endings"]),
         beneficiary_markers=frozenset(data["beneficiary_markers"]),
         passive_request_re=re.compile(alternation(data["passive_requests"])),
@@ -357,7 +363,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
-        coordination=coordination_of(lexicon),
+        coordination=coordination,
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
         complementizer_re=re.compile(rf"(?<!\w)(?:{words('complementizers')})(?!\w)"),
@@ -368,6 +374,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         sidelines_of_bodies=frozenset(_lower_first(w) for w in data["sidelines_of_bodies"]),
         upgrades=frozenset(data["upgrades"]),
+        becoming=frozenset(data["becoming"]),
         place_word_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})\s+"),
         place_words=frozenset(data["place_markers"] + data["destination_markers"]),
         pair_joiner_re=re.compile(rf"\s+(?:{words('pair_joiners')})\s+(?:(?:{words('determiners')})\s+)?"),  # "Japan and the Philippines"
@@ -778,13 +785,16 @@ def _folded_names(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
-    before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start]
+    """Whether ``p`` follows a word that makes it an object ("met X", "with X"), in its own line: a headline
+    ending "... leaders meet" does not make the first person of the paragraph after it one."""
+    before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start].rsplit("\n", 1)[-1]
     return bool(data.object_re.search(before)) and not data.delegation_lead_re.search(before)
 
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
     phrase = _lower_first(match.group())
-    not_followed = data.not_followed.get(phrase)
+    # a frame ending in a trigger word keeps that word's exclusions ("mong muốn ... đón nhận": to receive, no welcome)
+    not_followed = data.not_followed.get(phrase) or data.not_followed.get(phrase.rsplit(" ", 1)[-1])
     if not_followed is not None and not_followed.match(doc.text, match.end()):
         return True
     needed = data.needs_object.get(phrase)
@@ -958,7 +968,8 @@ def _numbered_session(t: _Trigger) -> bool:
     start, _ = t.clause
     return bool(t.data.session_before_re.search(t.doc.text, max(start, t.start - _SESSION_WINDOW), t.start)
                 or t.data.session_after_re.match(t.doc.text, t.end)
-                or t.data.session_start_re.match(t.phrase))  # a frame that opens with the ordinal ("3rd meeting of the ...")
+                or t.data.session_start_re.match(t.phrase)  # a frame that opens with the ordinal ("3rd meeting of the ...")
+                or t.data.session_after_re.search(t.phrase))  # or holds it ("tổ chức Kỳ họp lần thứ 5")
 
 
 def _future(t: _Trigger) -> bool:
@@ -993,7 +1004,7 @@ def _step_end(t: _Trigger) -> int:
     """
     _, end = t.clause
     while (separator := t.data.coordination.separator_re.match(t.doc.text, end, t.sent.end)) is not None \
-            and separator.group("strong") and t.data.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
+            and separator.group("strong") and t.data.coordination.step_opener_re.match(t.doc.text, separator.end(), t.sent.end):
         end = _clause(t.doc, t.sent, separator.end(), t.data)[1]
     attribution = t.data.attribution_re.search(t.doc.text, t.end, end)
     if attribution is not None:  # "... to $200 billion by 2020, the TASS news agency reported": not the step
@@ -1061,7 +1072,7 @@ def _concrete_steps(t: _Trigger) -> list[tuple[int, int]]:
     """
     steps: list[tuple[int, int]] = []
     pending: int | None = None
-    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.step_opener_re):
+    for start, end in split_items(t.doc.text, _object_start(t), t.step_end, t.data.coordination, t.data.coordination.step_opener_re):
         start = start if pending is None else pending
         if _concrete(t, start, end):
             steps.append((start, end))
@@ -1175,10 +1186,33 @@ def _visit(t: _Trigger) -> list[Event]:
     destination = destination or t.ctx.other(origin)
     if not origin or not destination or origin == destination:
         return []
+    if destination not in t.ctx.pair and _to_attend(t):
+        return []  # FACTS.md: a trip to a summit in a third country is an attendance of it, no visit
+    if destination not in t.ctx.pair and _for_a_gathering(t):  # "arrived in Baku for the COP29 climate conference"
+        return [_event(t, "ATTEND", [origin], _names(visitor))]
     visit = _event(t, "VISIT", [origin, destination], _names(visitor))
     if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
         return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _to_attend(t: _Trigger) -> bool:
+    """Whether the clause after a trip says it is to attend a gathering ("flew to New York to take part in the UN
+    General Assembly", "đến New York dự Đại hội đồng Liên Hợp Quốc")."""
+    _, end = t.clause
+    return any(t.data.kind(m.group()) == "ATTEND" and m.group() not in t.data.sidelines and not _excluded(t.doc, m, t.data)
+               and t.data.multilateral_re.search(t.doc.text, m.end(), min(end, m.end() + _ATTENDED_REACH))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, end))
+
+
+def _for_a_gathering(t: _Trigger) -> bool:
+    """Whether the trip's clause names a gathering as its purpose ("... for the G20 Summit")."""
+    _, end = t.clause
+    return any(t.data.multilateral_re.match(t.doc.text, m.end()) for m in t.data.purpose_re.finditer(t.doc.text, t.end, end))
+
+
+_ATTENDED_REACH = 80
+"""Characters after an attendance verb within which the gathering attended is named (as ``_attend`` reads it)."""
 
 
 def _wished(t: _Trigger) -> bool:
@@ -1223,6 +1257,9 @@ def _meet(t: _Trigger) -> list[Event]:
     counterparts = [p for p in _objects(t, window) if p.kind in ("person", "title", "country")]
     people = [p for p in counterparts if p.kind != "country"]
     subject = _subject(t)
+    if t.data.held_by_both and _lower_first(t.phrase).startswith(t.data.held_by_both) \
+            and not (subject is not None and subject.kind == "joint") and not _held_with(t, subject):
+        return []  # "tổ chức thành công Đại hội lần thứ XIII": one side's own session; "Việt Nam và Argentina tổ chức" both
     between = _between(t)
     passive = None if people else _passive_agent(t)
     if between is not None:
@@ -1254,7 +1291,14 @@ def _meet(t: _Trigger) -> list[Event]:
             office = counterpart.office if counterpart is not None else None
             events.append(_event(t, "MEET", actors, _names(subject, counterpart), counterpart_office=office,
                                  place=place[0] if place else None))
+    if _numbered_session(t) and _inside_request(t, ("COMMIT",)):
+        # "nhất trí tổ chức Kỳ họp lần thứ 5 ... năm 2026", "agreed to hold the 3rd meeting": a session still to be held
+        events = [replace(e, status="planned") for e in events if not _before_the_narrative(t, e.date)]
     return events
+
+
+def _before_the_narrative(t: _Trigger, date: str | None) -> bool:
+    return bool(date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7])
 
 
 def _passive_agent(t: _Trigger) -> tuple[_Participant, _Participant] | None:
@@ -1313,6 +1357,13 @@ def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
     side = t.ctx.side(named[0])
     met = [p for p in named[1:] if p.kind in ("person", "title") and t.ctx.side(p) != side]
     return named[0], met or [p for p in named[1:2] if t.ctx.side(p) != side]
+
+
+def _held_with(t: _Trigger, subject: _Participant | None) -> bool:
+    """"Việt Nam và Argentina tổ chức ...": the subject joined to another side right before the verb."""
+    return subject is not None and any(
+        p.start > subject.end and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, p.start) and _right_before(t, p)
+        and t.ctx.side(p) != t.ctx.side(subject) for p in t.participants if p.kind in ("country", "person", "title"))
 
 
 def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False) -> bool:
@@ -1595,9 +1646,11 @@ def _host_first(t: _Trigger, actors: list[str]) -> list[str]:
 
 
 def _states_a_visit(t: _Trigger) -> bool:
-    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend)."""
+    """Whether what an invitation asks is a visit or an attendance (FACTS.md: INVITE is to visit or attend):
+    a visit's or an attendance's trigger, or a named place to come to ("mời ông đến Nhà Trắng")."""
     return any(t.data.kind(m.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, m, t.data)
-               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end))
+               for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end)) \
+        or t.data.invited_to_a_place_re.search(t.doc.text, t.end, t.step_end) is not None
 
 
 def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
@@ -1750,6 +1803,8 @@ def _establish(t: _Trigger) -> list[Event]:
         date = _relations_date(since, anchor) if since is not None else None
     framework_from = max(start, t.start - _PASSIVE_WINDOW) if passive else t.start
     framework = _framework(t.data, t.doc.text[framework_from:min(end, t.end + _FRAMEWORK_WINDOW)])
+    if _lower_first(t.phrase) in t.data.becoming and framework in (None, "partnership", "diplomatic_relations"):
+        return []  # "trở thành đối tác thương mại lớn nhất": partners of some kind, no level reached
     new_level = any(word in t.phrase for word in t.data.upgrades) or framework not in (None, "diplomatic_relations")
     if date is None and background is None and new_level:
         date = t.ctx.narrative_date  # a partnership reached, undated: at the article's event
@@ -2034,6 +2089,17 @@ def _interval(date: str) -> tuple[str, str]:
     return first, last + "\uffff"  # "2025-05" covers every day of May
 
 
+_GATHERING_DAYS = 3
+"""Days a summit with its related meetings lasts: one side attending on days this close attends one gathering."""
+
+
+def _one_attendance(old: Event, new: Event) -> bool:
+    """"sang New York dự Đại hội đồng (10/3) ... gặp ... bên lề Đại hội đồng (11/3)": one side's attendance told twice."""
+    if new.type != "ATTEND" or not (old.date and new.date and len(old.date) == len(new.date) == len("2025-03-10")):
+        return False
+    return abs((date.fromisoformat(old.date) - date.fromisoformat(new.date)).days) <= _GATHERING_DAYS
+
+
 def _same_dates(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
@@ -2079,7 +2145,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
-        if not same_sides or not _same_dates(old.date, new.date):
+        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
             continue

@@ -185,6 +185,8 @@ class _FigureRules:
     anaphora: re.Pattern[str]
     """Words naming the amount the previous sentence stated ("The figure topped ...")."""
     count_before: re.Pattern[str]
+    stock_dates: re.Pattern[str]
+    """Words before the date a stock is counted up to ("tính đến", "as of")."""
 
 
 @cache
@@ -210,6 +212,7 @@ def _figure_rules(lexicon: Lexicon) -> _FigureRules:
         count_before=re.compile(
             rf"(?P<approx>(?:{phrases(lexicon['numbers']['approx'])}){SPACE})?(?<![\w.,])(?P<digits>\d+(?:[.,]\d{{3}})*){SPACE}\Z",
             re.IGNORECASE),
+        stock_dates=compile_phrases(data.get("stock_dates", [])) if data.get("stock_dates") else re.compile(r"(?!)"),
     )
 
 
@@ -226,6 +229,7 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
         restated = {i for i in range(1, len(amounts)) if _converted(doc.text, amounts[i - 1], amounts[i])}
         period: str | None = None
         target_from = period_from = sent.start
+        stated_here = len(figures)
         for i, amount in enumerate(amounts):
             # a target word makes a target of the amount after it and of those listed with it,
             # but not of the current level it is set against ("so với mốc 500 triệu USD hiện nay")
@@ -255,8 +259,25 @@ def find_figures(doc: Document, lexicon: Lexicon) -> list[Figure]:
             if key not in seen:
                 seen.add(key)
                 figures.append(figure)
+        counted_up_to = _counted_up_to(doc, rules, sent)
+        if counted_up_to is not None:
+            figures[stated_here:] = [replace(f, period=counted_up_to) if f.period is None and f.indicator in _STOCKS else f
+                                     for f in figures[stated_here:]]
     figures.extend(_firm_counts(doc, lexicon, rules))
     return figures
+
+
+_STOCKS = frozenset({"fdi_stock", "fdi_projects"})
+"""Indicators counted up to a day rather than over a period: what a sentence's "as of" dates."""
+
+
+def _counted_up_to(doc: Document, rules: _FigureRules, sent: Span) -> str | None:
+    """The date the sentence's stocks are counted up to ("..., tính đến tháng 6/2024", "(as of June 2024)")."""
+    cue = rules.stock_dates.search(doc.text, sent.start, sent.end)
+    if cue is None:
+        return None
+    date = next((d for d in doc.in_range("dates", cue.end(), sent.end) if not doc.text[cue.end():d.start].strip()), None)
+    return period_in(doc, date.start, date.end) if date is not None else None
 
 
 _FIRM_UNIT = "firms"

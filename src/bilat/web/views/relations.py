@@ -14,9 +14,11 @@ from bilat.api.relations import ISO_DATE
 from bilat.countries import country_code
 from bilat.errors import BilatError
 from bilat.extract.facts import EVENT_STATUSES, EVENT_TYPES
+from bilat.lang import load
 from bilat.report import timeline
 from bilat.report.chart import trade_chart
 from bilat.report.glance import word_glance
+from bilat.web.feed import feed_title, feed_url
 from bilat.web.render import evidence_url, page, reader_language
 
 router = APIRouter()
@@ -79,6 +81,8 @@ def relation_page(
         filters=filters, filtered=any(filters.values()),
         event_types=EVENT_TYPES, event_statuses=EVENT_STATUSES,
         export_sections=export.SECTIONS,
+        feed_url=feed_url(codes, lang), feed_title=feed_title(codes, lang),
+        feed_link=load(lang).table("alerts", "feed")["link"],
     )
 
 
