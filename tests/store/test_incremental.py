@@ -23,7 +23,7 @@ from bilat.extract.facts import Event, Facts, Person
 from bilat.ingest import read_text_document
 from bilat.resolve import persons as resolved_persons
 from bilat.store import models as m
-from bilat.store import record
+from bilat.store import record, summaries, withdrawn
 from bilat.store.write import is_resolved
 
 STEPS = 25
@@ -57,14 +57,14 @@ def _add(engine: Engine, articles: list[Article]) -> None:
 
 
 def _rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the resolved layer and of the persons' search entries, sorted; generated ids left out.
+    """Every row of the resolved layer, of its summaries and of the persons' search entries, sorted; generated ids left out.
 
     A person's offices and an agreement's history are also compared in the
     order they were written, which is the order the record reads them in.
     """
     out: dict[str, list[tuple[Any, ...]]] = {}
     with Session(engine) as session:
-        for model in (*record.TABLES, m.SearchEntry):
+        for model in (*record.TABLES, *summaries.TABLES, m.SearchEntry):
             table = model.__table__
             columns = [c for c in table.columns if c.key != _GENERATED.get(table.name) and c.key != "search_vector"]
             query = select(*columns)
@@ -91,6 +91,7 @@ def _rebuilt(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 def _assert_same(updated: dict[str, list[tuple[Any, ...]]], rebuilt: dict[str, list[tuple[Any, ...]]]) -> None:
     _assert_same_record(updated, rebuilt)
     assert rebuilt["event"] and rebuilt["person"] and rebuilt["link"] and rebuilt["search_entry"]
+    assert rebuilt["pair_summary"] and rebuilt["pair_person"] and rebuilt["entity_summary"]
 
 
 def test_one_batch_then_one_article_at_a_time_gives_the_full_rebuild(db_url: str, every_article: list[Article]) -> None:
@@ -140,6 +141,32 @@ def test_forgetting_articles_updates_the_record_as_a_rebuild_would(db_url: str, 
 
     _assert_same(updated, _rebuilt(engine))
     assert not {fact.split(":")[0] for (_, fact) in updated["source"]} & set(ids)
+
+
+def test_withdrawing_and_restoring_articles_updates_the_record_as_a_rebuild_would(
+    db_url: str, every_article: list[Article],
+) -> None:
+    engine = _store(db_url)
+    _add(engine, every_article)
+    full = _rows(engine)
+    rng = random.Random(7)
+    gone = [document.source or document.id for document, _ in rng.sample(every_article, 4)]
+    places = [(store.read_from(engine, place)[0], place) for place in gone]
+    ids = {article_id for article_id, _ in places}
+
+    store.writing(engine, lambda connection: withdrawn.withdraw(connection, places[:2]))
+    store.rebuild(engine)
+    store.writing(engine, lambda connection: withdrawn.withdraw(connection, places[2:]))
+    assert not is_resolved(engine), "the mark is written with the withdrawal"
+    store.rebuild(engine)
+    out = _rows(engine)
+
+    assert not {fact.split(":")[0] for (_, fact) in out["source"]} & ids
+    _assert_same(out, _rebuilt(engine))
+    again = [article for article in every_article if (article[0].source or article[0].id) in gone]
+    _add(engine, again)  # read again from their places: restored
+    assert _rows(engine) == full
+    _assert_same(full, _rebuilt(engine))
 
 
 def test_a_new_article_rereads_only_what_it_touches(

@@ -58,6 +58,11 @@ def write(session: Session, r: Resolution) -> None:
     add(m.Party, parties)
 
 
+def ids(r: Resolution) -> list[str]:
+    """The ids of the entities of a resolution."""
+    return [x.id for group in (r.persons, r.events, r.agreements, r.mechanisms, r.memberships, r.figures) for x in group]
+
+
 def entities_of(session: Session, blocks: Iterable[str]) -> set[str]:
     """The ids of the entities stated by the facts of ``blocks``."""
     wanted = sorted(set(blocks))
@@ -70,7 +75,7 @@ def entities_of(session: Session, blocks: Iterable[str]) -> set[str]:
 
 
 def remove(session: Session, entity_ids: Iterable[str]) -> None:
-    """Delete these entities and every row that hangs from them."""
+    """Delete these entities and every row that hangs from them, their summaries with them (``store.summaries``)."""
     by_prefix: dict[str, list[str]] = {}
     for entity_id in sorted(set(entity_ids)):
         by_prefix.setdefault(entity_id[:1], []).append(entity_id)
@@ -78,7 +83,8 @@ def remove(session: Session, entity_ids: Iterable[str]) -> None:
         model, hanging = _BY_PREFIX[prefix]
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            for column in (*hanging, m.Source.entity_id, m.Party.entity_id, model.id):  # type: ignore[attr-defined]
+            for column in (*hanging, m.Source.entity_id, m.Party.entity_id, m.EntitySummary.entity_id,
+                           model.id):  # type: ignore[attr-defined]
                 session.execute(delete(column.class_).where(column.in_(chunk)))
 
 

@@ -5,7 +5,9 @@ that stores it. An update gives its facts their blocks (``store.blocks``),
 resolves again the blocks of persons they touch, then the blocks of the rest
 of the record that those persons' changes reach (``_reached``) with those the
 facts touch, and rewrites their rows; the marks go in the same transaction.
-A run killed at any moment leaves the record as it was, with its marks, and
+An article withdrawn or restored (``store.withdrawn``) is marked too
+(``mark``): its blocks are resolved again with or without its facts. A run
+killed at any moment leaves the record as it was, with its marks, and
 the next update does the work. The result is the record a full rebuild gives,
 row for row: a block's facts go through the same ``resolve`` functions.
 """
@@ -16,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, insert, select, update as update_rows
 from sqlalchemy.orm import Session
 
 from bilat.resolve import Resolution, resolve, resolve_record
@@ -24,7 +26,7 @@ from bilat.isodates import DayRange, day_range
 from bilat.resolve.counterparts import holder_office, meeting_days
 from bilat.resolve.model import EventEntity, OfficeSeen, PersonEntity, Stated, with_known_dates
 from bilat.resolve.persons import office_dates, office_order, resolve_persons
-from bilat.store import blocks, record, search_index
+from bilat.store import alerts, blocks, record, search_index, summaries
 from bilat.store import models as m
 from bilat.store.known import known_persons
 from bilat.store.stated import CHUNK, stated_among, stated_in_blocks
@@ -54,17 +56,33 @@ def update(session: Session) -> bool:
     pending = list(session.scalars(select(m.Unresolved.article_id)))
     if not pending:
         return False
-    touched = set(blocks.assign(session, [fact for fact, _ in stated_among(session, m.Fact.article_id, pending)]).values())
+    blocks.assign(session, [fact for fact, _ in stated_among(session, m.Fact.article_id, pending)])
+    # The blocks of every pending article's facts: those just given (a new or restored article's), and those a
+    # withdrawn article's facts were resolved in.
+    touched = {block for (block,) in _among(session, select(m.Fact.block).where(m.Fact.block.is_not(None)).distinct(),
+                                            m.Fact.article_id, pending)}
     resolve_blocks(session, touched)
     for start in range(0, len(pending), CHUNK):
         session.execute(delete(m.Unresolved).where(m.Unresolved.article_id.in_(pending[start:start + CHUNK])))
     return True
 
 
+def mark(connection: Connection, article_ids: Iterable[str]) -> None:
+    """What these articles say is no longer what the record holds (withdrawn, or restored): the next update resolves it."""
+    wanted = sorted(set(article_ids))
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        marked = set(connection.scalars(select(m.Unresolved.article_id).where(m.Unresolved.article_id.in_(chunk))))
+        if rows := [{"article_id": article_id} for article_id in chunk if article_id not in marked]:
+            connection.execute(insert(m.Unresolved), rows)
+
+
 def rebuild_all(session: Session) -> None:
     """The whole record resolved again from every stored fact, and every fact's block found again (after new rules)."""
-    for table in (*record.TABLES, m.BlockKey, m.BlockNeed):
+    for table in (*record.TABLES, *summaries.TABLES, m.BlockKey, m.BlockNeed):
         session.execute(delete(table))
+    withdrawn = select(m.Article.id).where(m.Article.withdrawn_at.is_not(None))
+    session.execute(update_rows(m.Fact).where(m.Fact.article_id.in_(withdrawn)).values(block=None))  # given when restored
     facts = [fact for fact, _ in stated_in_blocks(session)]
     block_of = blocks.assign(session, facts)
     resolution = resolve(facts)
@@ -85,14 +103,15 @@ def resolve_blocks(session: Session, touched: set[str], between: Callable[[], No
     people = {block for block in touched if block.startswith(blocks.PERSONS)}
     rest = touched - people
     old = _Seen.read(session, people)
-    named = _clear(session, touched)
+    shown: set[summaries.Pair] = set()
+    named = _clear(session, touched, shown)
     if between is not None:
         between()
     persons = _resolve_persons(session, people, old)
     reached = _reached(session, old, persons) - rest
-    named |= _clear(session, reached)
-    named |= _resolve_record(session, rest | reached)
-    _rewritten(session, named | set(old.country) | {p.id for p in persons})
+    named |= _clear(session, reached, shown)
+    named |= _resolve_record(session, rest | reached, shown)
+    _rewritten(session, _Rewritten(named | set(old.country) | {p.id for p in persons}, shown))
 
 
 @dataclass
@@ -127,11 +146,15 @@ def _among(session: Session, query: object, column: object, values: Iterable[str
             for row in session.execute(query.where(column.in_(wanted[start:start + CHUNK])))]  # type: ignore[attr-defined]
 
 
-def _clear(session: Session, touched: set[str]) -> set[str]:
-    """Remove the rows of the blocks ``touched``; the persons that their events named (whose search entries change)."""
+def _clear(session: Session, touched: set[str], shown: set[summaries.Pair]) -> set[str]:
+    """Remove the rows of the blocks ``touched``; the persons that their events named (whose search entries change).
+
+    The pairs whose records showed the rows are added to ``shown``.
+    """
     entities = record.entities_of(session, touched)
     named = {p for (persons,) in _among(session, select(m.Event.persons), m.Event.id, (e for e in entities if e.startswith("e")))
              for p in persons}  # type: ignore[attr-defined]
+    shown |= summaries.pairs_showing(session, entities)
     record.remove(session, entities)
     wanted = sorted(touched)
     for start in range(0, len(wanted), CHUNK):
@@ -201,8 +224,11 @@ def _meetings_near(session: Session, moved: set[tuple[str, str | None, str | Non
     return reached
 
 
-def _resolve_record(session: Session, touched: set[str]) -> set[str]:
-    """The rest of the record of the blocks ``touched``, written; the persons its events name."""
+def _resolve_record(session: Session, touched: set[str], shown: set[summaries.Pair]) -> set[str]:
+    """The rest of the record of the blocks ``touched``, written; the persons its events name.
+
+    The pairs whose records show what was written are added to ``shown``.
+    """
     if not touched:
         return set()
     rows = stated_among(session, m.Fact.block, touched)
@@ -214,6 +240,7 @@ def _resolve_record(session: Session, touched: set[str]) -> set[str]:
     resolution = resolve_record(facts + person_facts, known)
     record.write(session, resolution)
     _write_needs(session, resolution.events, facts, known.country.get, block_of)
+    shown |= summaries.pairs_showing(session, record.ids(resolution))
     return {p for event in resolution.events for p in event.persons}
 
 
@@ -233,11 +260,30 @@ def _write_needs(
         session.connection().execute(m.BlockNeed.__table__.insert(), rows)
 
 
-def _rewritten(session: Session, persons: set[str] | None) -> None:
+@dataclass(frozen=True)
+class _Rewritten:
+    """The part of the record just resolved again, as what is kept beside it reads it."""
+
+    persons: set[str]
+    """Every person a removed or written row named, whether or not they remain (their search entries change)."""
+    pairs: set[summaries.Pair]
+    """The pairs whose records showed a removed row or show a written one."""
+
+
+def _rewritten(session: Session, part: _Rewritten | None) -> None:
     """What is kept beside the record, made again for the part of it just resolved (all of it for None).
 
-    The single place for anything derived from the resolved rows: today the
-    search entries of the persons whose record changed (``persons``: every
-    person a removed or written row named, whether or not they remain).
+    The single place for anything derived from the resolved rows: the
+    persons' search entries, the summaries the reads show (``store.summaries``)
+    and the alerts of followed pairs (``store.alerts``), of the pairs that part
+    of the record is in and those whose records show its persons.
     """
-    search_index.index_persons(session.connection(), persons)
+    if part is None:
+        summaries.refresh(session, summaries.every_pair(session))
+        search_index.index_persons(session.connection())
+        alerts.raise_alerts(session)
+        return
+    pairs = part.pairs | summaries.pairs_showing(session, part.persons)
+    summaries.refresh(session, pairs)
+    search_index.index_persons(session.connection(), part.persons)
+    alerts.raise_alerts(session, {alerts.pair_key(*pair) for pair in pairs})

@@ -24,13 +24,16 @@ _SHORT = 24
 
 
 def stated_in_blocks(session: Session, where: ColumnElement[bool] | None = None) -> list[tuple[Stated, str | None]]:
-    """The facts ``where`` selects (every fact without it), streamed from the database, each with its block."""
+    """The facts ``where`` selects (every fact without it), streamed from the database, each with its block.
+
+    A withdrawn article's facts are left out: it is kept in the store, out of the record (``store.withdrawn``).
+    """
     quote = case(
         (m.Fact.section == "events", func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)), else_=None
     )
     query = select(
         m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published, quote, m.Fact.block,
-    ).join(m.Article, m.Article.id == m.Fact.article_id)
+    ).join(m.Article, m.Article.id == m.Fact.article_id).where(m.Article.withdrawn_at.is_(None))
     if where is not None:
         query = query.where(where)
     rows = session.execute(query.execution_options(yield_per=2000))

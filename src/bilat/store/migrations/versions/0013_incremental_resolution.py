@@ -1,7 +1,7 @@
 """The record resolved a part at a time: each fact's block, the keys that join blocks, the work left to do
 
 Revision ID: incremental_resolution
-Revises: search_index
+Revises: pair_summaries
 Create Date: 2026-12-03
 
 ``fact.block`` names the part of the record a fact is resolved with
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'incremental_resolution'
-down_revision = 'search_index'
+down_revision = 'pair_summaries'
 branch_labels = None
 depends_on = None
 
