@@ -23,7 +23,7 @@ from bilat.extract.facts import Event, Facts, Person
 from bilat.ingest import read_text_document
 from bilat.resolve import persons as resolved_persons
 from bilat.store import models as m
-from bilat.store import record, summaries, withdrawn
+from bilat.store import alerts, record, summaries, withdrawn
 from bilat.store.write import is_resolved
 
 STEPS = 25
@@ -185,6 +185,32 @@ def test_a_new_article_rereads_only_what_it_touches(
     assert new["events"] and new["persons"]
     assert new["events"] <= read["events"] < stored["events"] / 10, (read, stored)
     assert new["persons"] <= read["persons"] < stored["persons"] / 10, (read, stored)
+
+
+def test_a_new_article_refreshes_the_summaries_and_alerts_of_the_pairs_it_touches(
+    db_url: str, every_article: list[Article], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = _store(db_url)
+    lone = next(a for a in every_article if a[1].events and all("VN" not in e.actors for e in a[1].events))
+    _add(engine, [a for a in every_article if a is not lone])
+    store.follow(engine, store.EVERY_PAIR)
+    refreshed: list[set[tuple[str, str]]] = []
+    looked: list[set[str]] = []
+    refresh, raise_alerts = summaries.refresh, alerts.raise_alerts
+    monkeypatch.setattr(summaries, "refresh", lambda session, pairs: (refreshed.append(set(pairs)), refresh(session, pairs))[1])
+    monkeypatch.setattr(alerts, "raise_alerts", lambda session, pairs=None, now=None: (
+        looked.append(pairs), raise_alerts(session, pairs, now))[1])
+
+    _add(engine, [lone])
+
+    (pairs,) = refreshed
+    with Session(engine) as session:
+        every = summaries.every_pair(session)
+    own = {tuple(sorted(e.actors[:2])) for e in lone[1].events if len(set(e.actors)) >= 2}
+    assert own and own <= pairs, (own, pairs)
+    assert len(pairs) < len(every) / 4 and ("PE", "VN") not in pairs
+    assert looked == [{store.pair_key(*pair) for pair in pairs}]
+    _assert_same(_rows(engine), _rebuilt(engine))
 
 
 def _spy(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
