@@ -32,8 +32,8 @@ READ_TIME_LIMIT = 30.0
 """Seconds a read may take: the largest record of a 10 000-article store is computed in about 2 s."""
 WRITE_TIME_LIMIT = 300.0
 """Seconds a write may take: it resolves again the blocks of the record its article touches (``store.resolving``),
-which an article touching the leaders of most pairs makes most of a store: about 25 s at 10 000 synthetic articles
-on 2 cores, as the whole store's rebuild took before."""
+which articles touching the leaders of most pairs make most of a store: ten synthetic ones into 10 000 took 44 s on
+2 cores (README, Scale)."""
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 HANDLER_THREADS = 4
 """Threads of a worker that run handlers (anyio's default is 40). The work is Python, one thread at a time under
