@@ -354,3 +354,190 @@ def test_one_side_attending_a_gathering_told_twice_is_one_attendance(until) -> N
             "Ngày 11/3, Thủ tướng gặp Tổng thống Kenya William Ruto bên lề Đại hội đồng.")
     doc = until(text, "events", published="2025-03-12")
     assert sorted(_summary(doc, "ATTEND")) == [(["KE"], "2025-03-11"), (["VN"], "2025-03-10")]
+
+
+def test_a_deed_is_a_concrete_step_whatever_its_object(until) -> None:  # type: ignore[no-untyped-def]
+    # a checkable act names no deliverable: the verb alone makes the step concrete, past the side addressed
+    for text, lang, pair in (
+            ("Mexican Foreign Minister Alicia Barcena called on Canada to resume seasonal worker quotas for Mexican "
+             "farm labourers.", "en", ["MX", "CA"]),
+            ("Chilean President Gabriel Boric urged Peru to ratify the lithium accord.", "en", ["CL", "PE"]),
+            ("Thủ tướng Thái Lan đề nghị phía Campuchia sớm nối lại hoạt động của chợ biên giới.", "vi", ["TH", "KH"]),
+            ("Tổng thống Indonesia kêu gọi Malaysia dỡ bỏ lệnh cấm nhập khẩu dầu cọ.", "vi", ["ID", "MY"])):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [pair], text
+
+
+def test_an_idiom_or_an_intensified_cooperation_is_no_deed(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Chilean President Gabriel Boric urged Peru to pay attention to the concerns of investors.", "en"),
+                       ("Thủ tướng Thái Lan đề nghị phía Campuchia tăng cường hợp tác nông nghiệp, giáo dục.", "vi")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "PROPOSE") == [], text
+
+
+def test_pressing_and_appealing_are_proposals(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Polish Prime Minister Donald Tusk pressed Germany to open a consulate in Gdansk.", ["PL", "DE"]),
+                       ("Ukrainian President Zelensky appealed to Poland to reopen the border crossings.", ["UA", "PL"]),
+                       ("Kazakh President Tokayev put forward a proposal to build a railway to Uzbekistan.", ["KZ", "UZ"])):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [pair], text
+
+
+def test_a_wish_is_a_proposal_only_when_asked_of_the_other_side(until) -> None:  # type: ignore[no-untyped-def]
+    asked = "Chủ tịch nước Chile mong muốn Argentina tạo điều kiện để mở đường bay thẳng giữa Santiago và Buenos Aires."
+    assert [a for a, _ in _summary(until(asked, "events", published="2025-03-12"), "PROPOSE")] == [["CL", "AR"]]
+    own = "Tổng thống Chile cho biết Chile mong muốn mở đường bay thẳng tới Argentina."
+    assert _summary(until(own, "events", published="2025-03-12"), "PROPOSE") == []
+    # the speaker's own wish to visit is a visit planned, not a visit asked of someone
+    plan = "Thủ tướng Senegal Ousmane Sonko khẳng định mong muốn sớm thăm Việt Nam."
+    assert [(e.actors, e.status) for e in until(plan, "events", published="2025-03-12").layer("facts.events")
+            if e.type == "VISIT"] == [(["SN", "VN"], "planned")]
+
+
+def test_each_step_of_a_list_is_cited_from_its_trigger(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile proposed that Peru open a consulate in Arica; resume direct flights; and double scholarships for students."
+    doc = until(text, "events", lang="en", published="2025-03-12")
+    proposals = [e for e in doc.layer("facts.events") if e.type == "PROPOSE"]
+    assert len(proposals) == 3
+    trigger = text.index("proposed")
+    assert all(e.evidence[0] <= trigger < e.evidence[1] for e in proposals)
+
+
+def test_an_official_going_to_a_place_is_a_visit(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Chiều 10/3, Thủ tướng Singapore Lawrence Wong đã tới Hà Nội, bắt đầu chuyến công tác.", ["SG", "VN"]),
+                       ("Đoàn đại biểu Bộ Ngoại giao Peru do Thứ trưởng Ngoại giao Peru dẫn đầu đã sang Việt Nam.", ["PE", "VN"])):
+        assert [a for a, _ in _summary(until(text, "events", published="2025-03-12"), "VISIT")] == [pair], text
+
+
+def test_going_is_no_visit_without_an_official_going(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Chủ tịch Quốc hội hoan nghênh các doanh nghiệp của Bang Victoria sang Việt Nam tìm hiểu cơ hội đầu tư.",
+                 "Đoàn công tác của Australia làm việc tại Việt Nam từ ngày 5 đến 8/3.",
+                 "Thủ tướng hoan nghênh kế hoạch mở đường bay từ Addis Ababa đến Hà Nội của Ethiopia."):
+        visits = _summary(until(text, "events", published="2025-03-12"), "VISIT")
+        assert all(date != "2025-03-08" for _, date in visits) and len(visits) <= 1, text
+
+
+def test_a_trip_to_attend_is_its_travellers_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    # the leaders of both sides are the sentence's subject; the trip's traveller is who attends
+    text = ("Lãnh đạo cấp cao hai nước đã trao đổi tại chuyến thăm Việt Nam của Tổng thống Brazil Lula da Silva và "
+            "chuyến công tác của Thủ tướng Phạm Minh Chính tham dự Hội nghị thượng đỉnh BRICS tại Rio de Janeiro.")
+    doc = until(text, "events", published="2025-08-12")
+    assert [a for a, _ in _summary(doc, "ATTEND")] == [["VN"]]
+
+
+def test_ways_english_says_two_officials_met(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (
+            ("German Chancellor Olaf Scholz conferred with Polish Prime Minister Donald Tusk in Warsaw.", {"DE", "PL"}),
+            ("Japanese Prime Minister Fumio Kishida sat down with South Korean President Yoon Suk Yeol in Tokyo.", {"JP", "KR"}),
+            ("US Secretary of State Antony Blinken spoke with Indian External Affairs Minister S. Jaishankar.", {"US", "IN"}),
+            ("Singaporean Prime Minister Lawrence Wong and his Malaysian counterpart Anwar Ibrahim met in Putrajaya.",
+             {"SG", "MY"})):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "MEET")] == [pair], text
+
+
+def test_speaking_with_no_official_is_no_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Indian External Affairs Minister S. Jaishankar spoke with reporters in Tokyo."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "MEET") == []
+
+
+def test_joining_leaders_at_a_gathering_is_attending_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto joined other leaders at the COP29 climate conference in Baku."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "ATTEND")] == [["KE"]]
+
+
+
+def test_a_side_said_to_be_going_to_do_a_step_commits_to_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Australia Anthony Albanese cho biết Australia sẽ mở văn phòng thương mại tại Đà Nẵng."
+    doc = until(text, "events", published="2025-03-12")
+    assert [(e.actors, e.status) for e in doc.layer("facts.events") if e.type == "COMMIT"] == [(["AU", "VN"], "planned")]
+
+
+def test_a_trip_said_to_come_is_no_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bộ Ngoại giao Campuchia cho biết Bộ trưởng Ngoại giao Campuchia Prak Sokhonn sẽ tham dự Hội nghị "
+            "Ủy ban hỗn hợp Việt Nam - Campuchia lần thứ 16 tại Hà Nội.")
+    assert _summary(until(text, "events", published="2025-05-14"), "COMMIT") == []
+
+
+def test_short_forms_of_establishing_diplomatic_relations(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair, day in (("Kenya và Ghana lập quan hệ ngoại giao từ ngày 21/12/1995.", ["KE", "GH"], "1995-12-21"),
+                            ("Cuba và Chile đặt quan hệ ngoại giao từ ngày 2/12/1960.", ["CU", "CL"], "1960-12-02")):
+        assert _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS") == [(pair, day)], text
+    # "lập" founds many things; only relations named right after are established
+    text = "Thủ tướng Lào cho biết Lào sẵn sàng thành lập nhóm công tác với Việt Nam."
+    assert _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS") == []
+
+
+def _titled(text: str, title: str, lang: str = "vi") -> str:
+    return f"published: 2025-03-12\nlang: {lang}\ntitle: {title}\n---\n{title}\n\n{text}\n"
+
+
+def test_the_headlines_trip_takes_the_date_the_body_gives_it() -> None:
+    for body, date, status in (("Thủ tướng Phạm Minh Chính thăm chính thức Lào vào cuối tháng 2.", "2025-02", "reported"),
+                               ("Thủ tướng Phạm Minh Chính sẽ thăm chính thức Lào vào đầu tháng 4.", "2025-04", "planned"),
+                               ("Thủ tướng Phạm Minh Chính thăm chính thức Lào vào đầu tháng 4 tới.", "2025-04", "planned")):
+        facts = extract(read_text_document(_titled(body, "Thủ tướng thăm Lào"), doc_id="t"))
+        assert [(e.date, e.status) for e in facts.events if e.type == "VISIT"] == [(date, status)], body
+
+
+def test_a_visit_recalled_later_in_the_body_stays_its_own() -> None:
+    body = ("Thủ tướng Phạm Minh Chính thăm chính thức Lào ngày 10/3. Trước đó, năm 2019, "
+            "Thủ tướng Nguyễn Xuân Phúc đã thăm chính thức Lào.")
+    facts = extract(read_text_document(_titled(body, "Thủ tướng thăm Lào"), doc_id="t"))
+    assert sorted(e.date for e in facts.events if e.type == "VISIT") == ["2019", "2025-03-10"]
+    body = ("Chilean President Gabriel Boric visited Peru on March 10. Earlier, in 2019, "
+            "President Sebastian Pinera of Chile visited Peru.")
+    facts = extract(read_text_document(_titled(body, "Boric visits Peru", lang="en"), doc_id="t"))
+    assert sorted(e.date for e in facts.events if e.type == "VISIT") == ["2019", "2025-03-10"]
+
+
+def test_a_visit_with_no_visitor_is_the_received_guests(until) -> None:  # type: ignore[no-untyped-def]
+    text = "South African President Cyril Ramaphosa welcomed Kenyan President William Ruto to Pretoria for a state visit."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "VISIT")[0][0] == ["KE", "ZA"]
+    text = "Chủ tịch nước Lương Cường chủ trì lễ đón Tổng thống Kenya William Ruto thăm cấp Nhà nước."
+    assert _summary(until(text, "events", published="2025-03-12"), "VISIT")[0][0] == ["KE", "VN"]
+
+
+def test_remarks_delivered_at_a_summit_attend_it(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Indonesian President Joko Widodo delivered remarks at the G20 summit in New Delhi."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-03-12"), "ATTEND")] == [["ID"]]
+
+
+def test_a_headline_step_summed_up_by_the_body_is_one_commitment() -> None:
+    body = "Japan pledged $500 million in aid to the Philippines for coastal defence."
+    facts = extract(read_text_document(_titled(body, "Japan pledges aid", lang="en"), doc_id="t"))
+    assert len([e for e in facts.events if e.type == "COMMIT"]) == 1
+
+
+def test_an_invitation_to_a_step_is_a_proposal(until) -> None:  # type: ignore[no-untyped-def]
+    for text, pair in (("Chilean President Gabriel Boric invited Peru to join the lithium alliance.", ["CL", "PE"]),
+                       ("Kenyan President William Ruto invited Vietnamese businesses to invest in the Mombasa zone.",
+                        ["KE", "VN"])):
+        doc = until(text, "events", lang="en", published="2025-03-12")
+        assert ([a for a, _ in _summary(doc, "PROPOSE")], _summary(doc, "INVITE")) == ([pair], []), text
+    text = "Kenyan President William Ruto invited Vietnamese Ambassador Do Hung Viet into his office."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "PROPOSE") == []
+
+
+def test_a_joint_press_conference_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Thủ tướng Ấn Độ Narendra Modi phát biểu trong buổi họp báo chung với Thủ tướng Nhật Bản Ishiba.", "vi"),
+                       ("Japanese Prime Minister Ishiba told a joint press conference with Indian Prime Minister Modi "
+                        "that Japan would invest $68 billion in India.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"IN", "JP"}], text
+
+
+def test_a_headlines_congratulation_is_the_bodys() -> None:
+    body = ("Ngày 16/3, nhân dịp kỷ niệm Quốc khánh Cộng hòa Ghana, Chủ tịch nước Lương Cường đã gửi điện mừng "
+            "Tổng thống Ghana John Mahama.")
+    facts = extract(read_text_document(_titled(body, "Điện mừng Quốc khánh Ghana").replace("2025-03-12", "2025-03-17"),
+                                       doc_id="t"))
+    assert [(e.actors, e.date) for e in facts.events if e.type == "CONGRATULATE"] == [(["VN", "GH"], "2025-03-16")]
+
+
+def test_what_a_speaker_says_another_side_should_do_is_proposed(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Colombian President Gustavo Petro said Vietnam should open an embassy in Bogota soon.", "en"),
+                       ("Tổng thống Colombia Gustavo Petro cho rằng Việt Nam nên sớm mở Đại sứ quán tại Bogota.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "PROPOSE")] == [["CO", "VN"]], text
+    text = "Tổng thống Colombia nhấn mạnh hai bên cần tăng cường hợp tác."
+    assert _summary(until(text, "events", published="2025-03-12"), "PROPOSE") == []

@@ -16,6 +16,7 @@ A visit or meeting takes a date stated near its trigger, at least to the month.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -82,6 +83,15 @@ _SAME_STEP = 0.5
 """Share of content words two mentions of a step must have in common to be one step."""
 _VAGUE_GAP_WORDS = 2
 """Words between an intensifying verb and the cooperation it intensifies ("tăng cường [hơn nữa] hợp tác", "boost [bilateral] ties")."""
+_ARRIVAL_GAP_WORDS = 4
+"""Words between an official and a verb of going that still make the official its subject ("Thủ tướng X [và Phu
+nhân đã] tới", "do Thứ trưởng dẫn đầu [đã] sang"); further off, the verb has a subject of its own."""
+_WISH_ADDRESSEE_WORDS = 1
+"""Words between a wish and the side it asks of ("hoped [that] Russia would", "mong muốn [phía] Chile"); a side
+named further on, past a verb, is part of what is wished ("hopes to visit Russia")."""
+_DEED_WORDS = 6
+"""Words at the head of a step within which its verb stands, past the side addressed ("called on Canada to resume",
+"đề nghị phía Campuchia sớm nối lại"); further on, a verb belongs to a purpose clause, not to the step."""
 _PRECEDING_CHARS = 24
 """Characters before a trigger within which the words that make it part of another phrase are read."""
 OBJECT_WORDS = 14
@@ -169,6 +179,8 @@ class _EventData:
     back_reference_re: re.Pattern[str]
     deliverable_re: re.Pattern[str]
     """Head nouns of what a concrete step delivers (an agreement, a mechanism, a visit...)."""
+    deed_re: re.Pattern[str]
+    """A step that opens with a verb of a checkable deed ("resume flights", "nối lại đường bay"): concrete."""
     vague_step_re: re.Pattern[str]
     """A step that only intensifies cooperation ("thúc đẩy hợp tác với ASEAN"): vague, whatever it is with."""
     """A verb that opens the next step of a list, perhaps after a lead word."""
@@ -246,6 +258,12 @@ class _EventData:
     document_topics_re: re.Pattern[str]
     infinitive_re: re.Pattern[str]
     home: str | None
+    receptions: frozenset[str]
+    """Verbs of receiving a guest ("welcomed", "đón"): a visit named after them with no visitor is the guest's."""
+    arrivals: frozenset[str]
+    """Verbs of going ("tới", "sang"): a visit only when an official goes to a place named right after."""
+    wishes: frozenset[str]
+    """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
     held_by_both: tuple[str, ...] = ()
     invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
@@ -325,6 +343,9 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     frame_re = "|".join(f"(?:{search})" for (search, _), _ in patterns)
     return _EventData(
         frames=frames,
+        wishes=frozenset(_lower_first(w) for w in data["wishes"]),
+        arrivals=frozenset(_lower_first(w) for w in data["arrivals"]),
+        receptions=frozenset(_lower_first(w) for w in data["receptions"]),
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
         held_by_both=tuple(data["held_by_both"]),
         invited_to_a_place_re=re.compile(rf"(?<!\w)(?:{words('invitation_destinations')})\s+[{_UPPER}]"),
@@ -345,12 +366,14 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
         belief_re=re.compile(rf"(?<!\w)(?:{words('beliefs')})(?!\w)"),
-        year_scene_re=re.compile(rf"[\s\"“‘'(]*(?:(?:{words('year_scene_openers')})\s+)?", re.IGNORECASE),
+        year_scene_re=re.compile(rf"[\s\"“‘'(]*(?:(?:{words('scene_adverbs')}),\s*)?(?:(?:{words('year_scene_openers')})\s+)?",
+                                 re.IGNORECASE),
         # each word whole ("(?![\w\-])"), or the engine tries every way of cutting a word into pieces
         place_re=re.compile(rf"(?<!\w)(?:{words('place_markers')})[\s,]*(?:[^\W\d_][\w\-]*(?![\w\-])[\s,]*){{0,5}}$"),
         back_reference_re=re.compile(rf"(?<!\w)(?:{words('back_references')})\s*$"),
         future_re=re.compile(rf"(?<!\w)(?:{words('future')})(?!\w)"),
         deliverable_re=re.compile(rf"(?<!\w)(?:{words('deliverables')})(?!\w)", re.IGNORECASE),
+        deed_re=re.compile(rf"(?<!\w)(?:{words('deeds')})(?!\w)(?!\s+(?:{words('idiom_objects')})(?!\w))", re.IGNORECASE),
         vague_step_re=re.compile(
             rf"\W*(?:(?:{alternation([*lexicon['coordination']['step_leads'], *data['vague_leads']])})\s+)*(?:{words('vague_verbs')})\s+(?:[\w\-]+\s+){{0,{_VAGUE_GAP_WORDS}}}?"
             rf"(?:{words('cooperation_words')})(?!\w)", re.IGNORECASE),
@@ -988,6 +1011,8 @@ def _status(t: _Trigger, date: str | None) -> str:
         return "planned"
     if date and t.ctx.narrative_date and date[:7] < t.ctx.narrative_date[:7]:
         return "reported"
+    if date and t.ctx.narrative_date and len(date) >= len("2025-04") and date[:7] > t.ctx.narrative_date[:7]:
+        return "planned"  # "thăm Lào vào đầu tháng 4 tới" in an article of March: not done yet
     return "happened"
 
 
@@ -1095,6 +1120,8 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
         return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
     if vague:
         return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
+    if t.data.deed_re.search(doc.text, start, _word_end(doc.text, start, end, _DEED_WORDS)):
+        return True  # "resume seasonal worker quotas", "gia nhập liên minh": a deed, checkable whatever its object
     if doc.in_range("orgs", start, end) or any(a.evidence[0] in range(start, end) for a in doc.layer("facts.agreements")):
         return True
     if any((s.value.year is not None or s.value.month is not None) and not s.value.has_day for s in dates):
@@ -1102,6 +1129,12 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
     if any(c not in t.ctx.pair and c != t.ctx.home for c in countries_in(doc, start, end)):
         return True
     return _names_something(t, start, end)
+
+
+def _word_end(text: str, start: int, end: int, words: int) -> int:
+    """Where the first ``words`` words of ``text[start:end]`` end."""
+    found = list(itertools.islice(_WORD.finditer(text, start, end), words))
+    return found[-1].end() if found else start
 
 
 def _names_something(t: _Trigger, start: int, end: int) -> bool:
@@ -1147,12 +1180,18 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
     start, _ = t.clause
     if t.data.setting_re.search(t.doc.text, max(start, t.start - _OBJECT_WINDOW), t.start):
         return False  # "called for ... at a reception for X": where it was asked, not what is asked
-    earlier = list(t.data.trigger_re.finditer(t.doc.text, start, t.start))
+    earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start) if not _own_wish(t, m)]
     if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
         return True
     accepted = [(m.start(), m.end()) for m in earlier if t.data.kind(m.group()) == "ACCEPT"]
     return any(not any(a <= n.start() < b for a, b in accepted)
                for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
+
+
+def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
+    """"mong muốn sớm thăm Việt Nam": a wish with no one named before the trigger is the speaker's own plan,
+    not a request of another ("hoped that Canada will visit")."""
+    return _lower_first(wish.group()) in t.data.wishes and not any(wish.end() <= p.start < t.start for p in t.participants)
 
 
 # --- one builder per event type ------------------------------------------------------
@@ -1161,6 +1200,8 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
 def _visit(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
+    if t.phrase in t.data.arrivals and not _arrival(t):
+        return []  # "từ ngày 5 đến 8/3", "nhà đầu tư đến Việt Nam": no official's trip
     if t.phrase in t.data.welcomes:  # "Lễ đón chính thức Tổng thống Chile ...": the one welcomed is the visitor
         guest = next((p for p in _objects(t, window=1) if p.kind in ("person", "title")), None)  # named right after
         origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
@@ -1174,7 +1215,10 @@ def _visit(t: _Trigger) -> list[Event]:
                    or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
-        return []  # "chuyến thăm" alone refers back to a visit already read
+        guest = _guest_received(t)
+        if guest is None:
+            return []  # "chuyến thăm" alone refers back to a visit already read
+        people_by, destination = [guest], t.ctx.other(t.ctx.side(guest))
     # "a visit by German Foreign Minister X", "Chancellor Merkel's visit", "the first visit by a German leader"
     visitor = (people_by or [p for p in by if p.kind == "country"] or [_subject(t)])[0]
     origin = t.ctx.side(visitor)
@@ -1194,6 +1238,32 @@ def _visit(t: _Trigger) -> list[Event]:
     if _wished(t):  # "mong muốn sớm thăm Việt Nam", "hopes to visit Chile": at most planned, not yet dated
         return [Event("VISIT", visit.actors, None, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+def _guest_received(t: _Trigger) -> _Participant | None:
+    """"welcomed Kenyan President Ruto to Pretoria for a state visit", "đón Tổng thống Kenya sang thăm cấp Nhà nước":
+    a visit that names no visitor is that of the one received earlier in its clause, the first named after the
+    verb of receiving."""
+    start, _ = t.clause
+    receptions = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
+                  if _lower_first(m.group()) in t.data.receptions and not _excluded(t.doc, m, t.data)]
+    if not receptions:
+        return None
+    received = receptions[-1]
+    return next((p for p in t.participants if received.end() <= p.start < t.start and p.kind in ("person", "title")
+                 and p.country is not None), None)
+
+
+def _arrival(t: _Trigger) -> bool:
+    """Whether a verb of going ("tới", "sang", "đến") is an official's trip: a place or country right after it
+    ("đã tới Singapore", "sang Việt Nam dự Kỳ họp"), an official of the clause before it."""
+    start, _ = t.clause
+    subject = _subject(t)
+    if subject is None or subject.kind not in ("person", "title") or subject.start < start \
+            or len(_WORD.findall(t.doc.text, subject.end, t.start)) > _ARRIVAL_GAP_WORDS:
+        return False  # "hoan nghênh các doanh nghiệp sang Việt Nam": the official welcomes others' trips
+    return _place_country(t) is not None or any(
+        p.kind == "country" and not t.doc.text[t.end:p.start].strip() for p in t.participants if p.start >= t.end)
 
 
 def _to_attend(t: _Trigger) -> bool:
@@ -1369,8 +1439,11 @@ def _held_with(t: _Trigger, subject: _Participant | None) -> bool:
 def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False) -> bool:
     """"A and B met": two participants joined right before the meeting verb."""
     co = _co_subjects(t, titles)
-    return bool(subject and co and t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start)
-                and _right_before(t, co[0]))
+    if not subject or not co:
+        return False
+    if co[0].end <= subject.start:  # "X and his Malaysian counterpart Y met": Y, nearest the verb, is the subject read
+        return bool(t.data.pair_joiner_re.fullmatch(t.doc.text, co[0].end, subject.start) and _right_before(t, subject))
+    return bool(t.data.pair_joiner_re.fullmatch(t.doc.text, subject.end, co[0].start) and _right_before(t, co[0]))
 
 
 def _right_before(t: _Trigger, p: _Participant) -> bool:
@@ -1470,13 +1543,13 @@ def _attend(t: _Trigger) -> list[Event]:
         return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
     else:
         visit, own = _visit_before(t)
+        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
+            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         subject = own or _subject(t)
         if subject is not None and subject.kind == "joint":  # "both leaders are in Indonesia to attend ..."
             people = [p for p in t.participants if p.kind == "person"]
             return [_event(t, "ATTEND", [country], _names(*(p for p in people if t.ctx.side(p) == country)))
                     for country in t.ctx.joint_of(subject)]
-        if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
-            return [_event(t, "ATTEND", visit.actors[:1], visit.persons)]
         if subject is None or subject.kind not in ("person", "title"):
             later = [p for p in t.participants if p.start > t.end and p.kind in ("person", "title")
                      and not _is_object(t.doc, p, t.data)]
@@ -1532,6 +1605,10 @@ def _visit_before(t: _Trigger) -> tuple[Event | None, _Participant | None]:
     visits = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start)
               if t.data.kind(m.group()) == "VISIT" and not _excluded(t.doc, m, t.data)]
     joiners = list(t.data.pair_joiner_re.finditer(t.doc.text, visits[-1].end(), t.start)) if visits else []
+    if visits and not joiners and not _PUNCTUATION.search(t.doc.text, visits[-1].end(), t.start):
+        # "chuyến công tác của Thủ tướng X tham dự ...": the trip is to attend, its traveller attends
+        found = _visit(_Trigger(t.doc, t.sent, visits[-1], t.participants, t.ctx, t.data))
+        return (found[0] if found else None), None
     if not joiners:
         return None, None
     own = [p for p in t.participants if joiners[-1].end() <= p.start < t.start and p.kind in ("person", "title")]
@@ -1561,16 +1638,24 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "COMMIT" and _a_thing_said_to_come(t):
+            return []  # "cho biết chuyến thăm sẽ cung cấp động lực": the visit will, no side promises
+        if kind == "COMMIT" and _a_trip_told(t):
+            return []  # "cho biết Bộ trưởng X sẽ tham dự Hội nghị", "said he would visit Chile": a trip planned, no promise
         if kind == "COMMIT" and _opens_with_future(t) and _believed(t):
             return []  # "tin tưởng chuyến thăm sẽ mở ra ...", "believes Timor-Leste will join": foreseen, not promised
         if kind == "CONGRATULATE" and t.data.thanks_re.search(t.doc.text, max(t.clause[0], t.start - _THANKS_WINDOW), t.start):
             return []  # "cảm ơn những lời chúc mừng của ...", "thanked him for congratulating": the other side's, told
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
-            return []  # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked
+            # "invited Peru to join the alliance", "mời doanh nghiệp Việt Nam đầu tư vào Kenya": a step proposed;
+            # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked, no step
+            return _two_sided("PROPOSE")(t)
         subject = _subject(t)
         if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
             # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
             subject = _doer_after(t)
+        if kind == "PROPOSE" and t.phrase in t.data.wishes and not _wished_of_another(t, subject):
+            return []  # "Việt Nam mong muốn tăng cường ...": the speaker's own wish, asked of no one
         actors = _speech_sides(t, subject)
         if kind == "PROPOSE" and _passive_request(t):
             actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
@@ -1583,11 +1668,11 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         documents = [a for a in t.doc.layer("facts.agreements") if t.end <= a.evidence[0] < t.step_end]
         if kind in ("PROPOSE", "COMMIT") and len(documents) > 1:
             # FACTS.md: a proposal covering two agreements is two; so is a commitment to two
-            return [replace(event, evidence=a.evidence, object=a.scope) for a in documents]
+            return [replace(event, evidence=(event.evidence[0], a.evidence[1]), object=a.scope) for a in documents]
         events = [event]
-        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, the first cited with its trigger
-            events = [replace(event, evidence=(event.evidence[0] if i == 0 else start, end),
-                              object=_worded(t.doc.text[start:end])) for i, (start, end) in enumerate(steps)]
+        if len(steps) > 1:  # "open a consulate; resume flights": one event per step, each cited from its trigger
+            events = [replace(event, evidence=(event.evidence[0], end), object=_worded(t.doc.text[start:end]))
+                      for start, end in steps]
         if kind == "COMMIT" and actors == t.ctx.joint():
             events = [replace(e, actors=_giver_first(t, start, end, actors)) for e, (start, end) in zip(events, steps)]
         return events
@@ -1669,6 +1754,38 @@ def _speech_sides(t: _Trigger, subject: _Participant | None) -> list[str]:
                           if p.country and p.country != first and p.kind in ("person", "title")), None)
     first = first or t.ctx.other(addressee)
     return [c for c in [first, addressee or t.ctx.other(first)] if c]
+
+
+def _a_thing_said_to_come(t: _Trigger) -> bool:
+    """Whether a reported future ("cho biết ... sẽ", "said ... would") is said of a thing, an event or a document
+    with no side right before its future word: "cho biết chuyến thăm tới Chile sẽ cung cấp thêm động lực"
+    foresees, no one promises; "announced that it would open" is a side's."""
+    words = t.phrase.rsplit(" ", 1)
+    if len(words) < 2 or words[1] not in t.data.bare_futures:
+        return False
+    future = t.end - len(words[1])
+    things = [m for m in t.data.trigger_re.finditer(t.doc.text, t.start + 1, future) if t.data.kind(m.group()) not in SPEECH_ACTS]
+    if not things and not t.data.deliverable_re.search(t.doc.text, t.start, future):
+        return False  # "cam kết ủng hộ và sẽ phối hợp": what is said is a side's own acts
+    return not any(0 <= future - p.end <= _SIDE_GAP and not _PUNCTUATION.search(t.doc.text, p.end, future)
+                   and not _a_place(t, p) for p in t.participants)
+
+
+def _a_trip_told(t: _Trigger) -> bool:
+    """Whether what a side says it will do opens with a trip or an attendance: that is the visit or attendance
+    itself, planned, which its own trigger reads."""
+    found = t.data.trigger_re.search(t.doc.text, _object_start(t), _word_end(t.doc.text, _object_start(t), t.step_end, 2))
+    return found is not None and t.data.kind(found.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, found, t.data)
+
+
+def _wished_of_another(t: _Trigger, subject: _Participant | None) -> bool:
+    """Whether a wish names, right after it, who it asks of: the other side or both ("mong muốn Chile tạo điều kiện",
+    "hoped that the two sides will"). A wish is a proposal only when it is asked of someone."""
+    window = _word_end(t.doc.text, t.end, t.sent.end, _WISH_ADDRESSEE_WORDS + 1)
+    first = next((p for p in t.participants if t.end <= p.start < window), None)
+    if first is None or len(_WORD.findall(t.doc.text, t.end, first.start)) > _WISH_ADDRESSEE_WORDS:
+        return False  # "hopes to visit Russia": Russia is where the speaker goes, not who is asked
+    return first.kind == "joint" or t.ctx.side(first) not in (None, t.ctx.side(subject) if subject else None)
 
 
 def _co_subjects_listed(t: _Trigger, subject: _Participant) -> list[str]:
@@ -2111,19 +2228,25 @@ def _content_words(text: str | None, function_words: frozenset[str]) -> set[str]
     return {w for w in fold(text or "").split() if (len(w) > 2 or w.isdigit()) and w not in function_words}
 
 
-def _same_step(a: Event, b: Event, function_words: frozenset[str]) -> bool:
+def _same_step(a: Event, b: Event, function_words: frozenset[str], headline: bool = False) -> bool:
     """Two mentions of a proposal or commitment state the same step when their words mostly agree.
 
     One shared word is not enough unless it is all both say: "cooperation" (a
-    framework agreement's scope) is not "measures to enhance cooperation".
+    framework agreement's scope) is not "measures to enhance cooperation". A
+    ``headline`` sums the body up: all its words among the body's are the same
+    step ("Japan pledges aid" over "pledged $500 million in aid to the Philippines").
     """
     if a.evidence == b.evidence:
         return True
     wa, wb = _content_words(a.object, function_words), _content_words(b.object, function_words)
+    if headline and wa and wa <= wb:
+        return True
     shared = wa & wb
     return bool(wa and wb) and len(shared) / min(len(wa), len(wb)) >= _SAME_STEP and (len(shared) > 1 or wa == wb)
 
 
+_TOLD_ONCE = frozenset({"CONGRATULATE", "INVITE"})
+"""Speech acts a headline tells as the body does, one act between the same sides, whatever words each uses."""
 ONE_SIDED = frozenset({"ATTEND"})
 """Event types with one actor (FACTS.md): a side attending a gathering; every other type has two."""
 
@@ -2145,11 +2268,15 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
             continue
         # a joint step stated twice is one commitment whichever side each mention names first
         same_sides = set(old.actors) == set(new.actors) if new.type in UNORDERED | {"COMMIT"} else old.actors == new.actors
-        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)):
+        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
+                                  or _headline_told_undated(ctx, old, new)):
             continue
-        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon)):
+        headline = old.evidence[0] < ctx.headline_end <= new.evidence[0]
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
             continue
-        if _more_precise(new, old):
+        if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
+            old.date, old.status = new.date, new.status  # the body moves it to another month, done or to come
+        elif _headline_told_undated(ctx, old, new) or _more_precise(new, old):
             old.date = new.date
         if old.evidence[0] < ctx.headline_end <= new.evidence[0]:
             old.evidence = new.evidence
@@ -2164,6 +2291,15 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
     ctx.events.append(new)
     if stated:
         ctx.dated.add(id(new))
+
+
+def _headline_told_undated(ctx: _Context, old: Event, new: Event) -> bool:
+    """Whether ``old`` is the headline's telling, its date only the article's, of what ``new`` first tells in the
+    body with its date ("Thủ tướng thăm Lào" over "... thăm chính thức Lào vào cuối tháng 2"). A later body
+    mention of the same sides is another occurrence (a visit recalled from years before)."""
+    if id(old) in ctx.dated or not old.evidence[0] < ctx.headline_end <= new.evidence[0] or new.date is None:
+        return False
+    return not any(e is not old and e.type == new.type and set(e.actors) == set(new.actors) for e in ctx.events)
 
 
 def _unnamed_batch(event: Event, data: _EventData) -> bool:
@@ -2183,11 +2319,13 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event, data: _EventData) -> bool:
+def _same_occurrence(old: Event, new: Event, data: _EventData, headline: bool = False) -> bool:
     if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
         return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
+    if headline and new.type in _TOLD_ONCE:
+        return True  # "Điện mừng Quốc khánh Indonesia" heads the body's congratulations, however worded
     # an invitation accepted by the same side is one acceptance however its inviter is worded
-    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words):
+    if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words, headline):
         return False
     old_p, new_p = set(old.persons), set(new.persons)
     if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
