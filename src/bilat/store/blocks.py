@@ -30,7 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from bilat.resolve import Stated
@@ -126,22 +126,26 @@ def assign(session: Session, facts: list[Stated]) -> dict[str, str]:
     for new, other in _same_persons(new_forms, forms):
         joined.union(new, other if other not in forms else _BLOCK + forms[other])
     block_of: dict[str, str] = {}
+    fresh_keys: list[dict[str, str]] = []
     for root in {joined.find(key) for key in wanted}:
         members = joined.members(root)
         blocks = sorted(node[len(_BLOCK):] for node in members if node.startswith(_BLOCK))
         fresh = sorted(node for node in members if not node.startswith(_BLOCK) and node not in known)
         survivor = blocks[0] if blocks else _block_id(fresh[0])
         _merge(session, survivor, blocks[1:])
-        for start in range(0, len(fresh), CHUNK):
-            session.execute(insert(m.BlockKey), [{"key": k, "block": survivor} for k in fresh[start:start + CHUNK]])
+        fresh_keys += [{"key": key, "block": survivor} for key in fresh]
         block_of.update((node, survivor) for node in members)
     of_fact = {fact_id: block_of[found[0]] for fact_id, found in keys_of.items()}
-    by_block: dict[str, list[str]] = defaultdict(list)
-    for fact_id, block in of_fact.items():
-        by_block[block].append(fact_id)
-    for block, fact_ids in by_block.items():
-        for start in range(0, len(fact_ids), CHUNK):
-            session.execute(update(m.Fact).where(m.Fact.id.in_(fact_ids[start:start + CHUNK])).values(block=block))
+    # One statement each, executed for many rows: a rebuild gives every fact its block (one statement per block
+    # cost it a third of its time).
+    if fresh_keys:
+        session.connection().execute(insert(m.BlockKey.__table__), fresh_keys)
+    if of_fact:
+        facts = m.Fact.__table__
+        session.connection().execute(
+            update(facts).where(facts.c.id == bindparam("fact_id")).values(block=bindparam("fact_block")),
+            [{"fact_id": fact_id, "fact_block": block} for fact_id, block in of_fact.items()],
+        )
     return of_fact
 
 
