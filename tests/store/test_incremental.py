@@ -23,7 +23,7 @@ from bilat.extract.facts import Event, Facts, Person
 from bilat.ingest import read_text_document
 from bilat.resolve import persons as resolved_persons
 from bilat.store import models as m
-from bilat.store import alerts, record, summaries, withdrawn
+from bilat.store import alerts, record, resolving, summaries, withdrawn
 from bilat.store.write import is_resolved
 
 STEPS = 25
@@ -210,6 +210,20 @@ def test_a_new_article_refreshes_the_summaries_and_alerts_of_the_pairs_it_touche
     assert own and own <= pairs, (own, pairs)
     assert len(pairs) < len(every) / 4 and ("PE", "VN") not in pairs
     assert looked == [{store.pair_key(*pair) for pair in pairs}]
+    _assert_same(_rows(engine), _rebuilt(engine))
+
+
+def test_an_update_touching_most_of_the_record_resolves_it_whole(
+    db_url: str, every_article: list[Article], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = _store(db_url)
+    _add(engine, every_article[:1])
+    by_blocks: list[set[str]] = []
+    monkeypatch.setattr(resolving, "resolve_blocks", lambda session, touched, between=None: by_blocks.append(touched))
+
+    _add(engine, every_article[1:])
+
+    assert by_blocks == [] and is_resolved(engine)
     _assert_same(_rows(engine), _rebuilt(engine))
 
 
