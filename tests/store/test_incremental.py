@@ -91,7 +91,7 @@ def _rebuilt(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 def _assert_same(updated: dict[str, list[tuple[Any, ...]]], rebuilt: dict[str, list[tuple[Any, ...]]]) -> None:
     _assert_same_record(updated, rebuilt)
     assert rebuilt["event"] and rebuilt["person"] and rebuilt["link"] and rebuilt["search_entry"]
-    assert rebuilt["pair_summary"] and rebuilt["pair_person"] and rebuilt["entity_summary"]
+    assert rebuilt["pair_summary"] and rebuilt["pair_person"] and rebuilt["pair_member"] and rebuilt["entity_summary"]
 
 
 def test_one_batch_then_one_article_at_a_time_gives_the_full_rebuild(db_url: str, every_article: list[Article]) -> None:

@@ -530,6 +530,19 @@ class PairPerson(Base):
     person_id: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
+class PairMember(Base):
+    """An event, agreement, mechanism or figure both parties of a pair are party to: the facts its record shows.
+
+    Read instead of grouping every ``party`` row of either country (a country in many pairs has thousands).
+    """
+
+    __tablename__ = "pair_member"
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class EntitySummary(Base):
     """What a record shows of one entity beyond its columns: a few sources and their count, names, offices."""
 

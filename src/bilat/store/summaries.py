@@ -5,7 +5,8 @@ relationship's record read every source of every fact, every office
 sighting and every stated name, to show a few of each: at 10 000 articles a
 pair's record read thousands of rows per event. ``refresh`` writes, for the
 pairs given, what those reads need: per pair its counts, languages and the
-date of its latest contact (``PairSummary``) and its persons (``PairPerson``);
+date of its latest contact (``PairSummary``), its persons (``PairPerson``) and
+the facts both its parties are party to (``PairMember``);
 per entity the sources a record lists and how many there are, its names in
 each language and, for a person, the offices as seen (``EntitySummary``). A
 rebuild refreshes every pair; an update of some blocks of the record
@@ -28,7 +29,7 @@ from bilat.store.names import stated_names
 Pair = tuple[str, str]
 """Two parties' codes in order, as ``store.relations`` gives them."""
 
-TABLES = (m.PairSummary, m.PairPerson, m.EntitySummary)
+TABLES = (m.PairSummary, m.PairPerson, m.PairMember, m.EntitySummary)
 
 SOURCES_LISTED = 5
 """Sources a record lists per fact (one per story): a reader opens one or two; the API pages the rest
@@ -87,7 +88,7 @@ def refresh(session: Session, pairs: Collection[Pair]) -> None:
     for chunk in _chunks(sorted(wanted)):
         of_chunk = tuple_(m.PairPerson.first, m.PairPerson.second).in_(chunk)
         listed_before.update(session.scalars(select(m.PairPerson.person_id).where(of_chunk)))
-        for model in (m.PairSummary, m.PairPerson):
+        for model in (m.PairSummary, m.PairPerson, m.PairMember):
             session.execute(delete(model).where(tuple_(model.first, model.second).in_(chunk)))
     # A pair sharing no fact of its own has no record (``every_pair``), whatever memberships its parties share.
     members = {pair: ids for pair, ids in _members(session, wanted).items() if any(e[0] in _COUNTED for e in ids)}
@@ -111,7 +112,7 @@ def refresh(session: Session, pairs: Collection[Pair]) -> None:
         _write_entities(session, chunk, _sources(session, chunk), stated_names(session, chunk),
                         {p: (offices[p], sightings[p]) for p in chunk})
     languages = _languages(session, {a for ids in articles.values() for a in ids})
-    summaries, people_rows = [], []
+    summaries, people_rows, member_rows = [], [], []
     for pair, ids in members.items():
         counted = Counter(entity_id[0] for entity_id in ids if entity_id[0] in _COUNTED)
         shared = [entity_id for entity_id in ids if entity_id[0] in _COUNTED]
@@ -124,7 +125,8 @@ def refresh(session: Session, pairs: Collection[Pair]) -> None:
             "latest": _latest_date(latest[e] for e in shared if e in latest),
         })
         people_rows += [{"first": pair[0], "second": pair[1], "person_id": p} for p in sorted(persons[pair])]
-    for model, rows in ((m.PairSummary, summaries), (m.PairPerson, people_rows)):
+        member_rows += [{"first": pair[0], "second": pair[1], "entity_id": entity_id} for entity_id in shared]
+    for model, rows in ((m.PairSummary, summaries), (m.PairPerson, people_rows), (m.PairMember, member_rows)):
         if rows:
             session.execute(insert(model), rows)
     _drop_unlisted(session, listed_before - {row["person_id"] for row in people_rows})
