@@ -32,8 +32,8 @@ READ_TIME_LIMIT = 30.0
 """Seconds a read may take: the largest record of a 10 000-article store is computed in about 2 s."""
 WRITE_TIME_LIMIT = 300.0
 """Seconds a write may take: it resolves again the blocks of the record its article touches (``store.resolving``),
-which articles touching the leaders of most pairs make most of a store: ten synthetic ones into 10 000 took 44 s on
-2 cores (README, Scale)."""
+which articles touching the leaders of most pairs make most of a store, or the whole record past a share of it:
+ten new articles into 10 000 synthetic ones took 37 to 52 s on 2 cores (README, Scale)."""
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 HANDLER_THREADS = 4
 """Threads of a worker that run handlers (anyio's default is 40). The work is Python, one thread at a time under
