@@ -12,7 +12,13 @@ store takes hours to build on two cores: build it once). Then prints:
   its workers'), the writer's peak memory and that of the whole process tree;
 - ten new articles: ``bilat ingest`` of ten more into a copy of the store,
   then ``bilat relation`` of its most documented pair, as a user runs them
-  (each a new process, its start-up included), and the total;
+  (each a new process, its start-up included), and the total; twice:
+  - mixed: ten more synthetic articles, each mixing paragraphs of six real
+    ones, so that together they touch about sixty pairs, nearly every part
+    of the record (its worst case);
+  - real: ten real articles of the shared corpus (seeds, dev, dev-en; never
+    the held-out check folds), their dates shifted (``REAL_YEARS``) so that
+    each is new, about the pairs that article is about: the news as it comes;
 - ``bilat relation`` in the process (the command through Typer, start-up
   left out), ``GET /api/relations`` and ``GET /api/relations/{pair}``: p50 and
   p95 over ``--requests`` runs, each run on a new generation of the store so
@@ -31,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import sqlite3
 import statistics
@@ -44,6 +51,11 @@ import psutil
 HERE = Path(__file__).resolve().parent
 NEW_ARTICLES = 10
 """The articles a day brings to a desk that follows a few outlets: what "ten new articles" costs is the figure asked."""
+REAL_FOLDERS = ("corpus/seeds", "corpus/dev", "corpus/dev-en")
+"""Where the real new articles are drawn from: the shared corpus, less its held-out check folds."""
+REAL_YEARS = 7
+"""How far the real new articles' years move: past the synthetic articles' (``throughput`` shifts them 6 at most),
+so each one's dated events are news to the store, as a new article's are."""
 REQUESTS = 50
 """Runs of each read: enough for a p95 that is not the single slowest run."""
 SAMPLE_SECONDS = 0.05
@@ -78,9 +90,10 @@ def main(argv: list[str] | None = None) -> int:
               f"whole tree peak {built['tree_peak_mib']:.0f} MiB ({built['seconds']:.0f} s)")
         pair = _top_pair(db)
         print(f"most documented pair: {'-'.join(pair)}")
-        ingest_s, relation_s = _ten_new(db, new, pair, args.cache / "scratch.db")
-        print(f"{NEW_ARTICLES} new articles: ingest {ingest_s:.2f} s + bilat relation {relation_s:.2f} s "
-              f"= {ingest_s + relation_s:.2f} s to see them")
+        for kind, folder in (("mixed, touching ~60 pairs", new), ("real, each about its own pairs", _real(shared, args.cache))):
+            ingest_s, relation_s = _ten_new(db, folder, pair, args.cache / "scratch.db")
+            print(f"{NEW_ARTICLES} new articles ({kind}): ingest {ingest_s:.2f} s + bilat relation {relation_s:.2f} s "
+                  f"= {ingest_s + relation_s:.2f} s to see them")
         for name, timings in _reads(db, pair, args.requests).items():
             print(f"{name}: p50 {_ms(statistics.median(timings))}, p95 {_ms(_p95(timings))} ({len(timings)} runs)")
     if len(rates) > 1:
@@ -103,6 +116,20 @@ def _corpus(shared: Path, size: int, folder: Path) -> tuple[Path, Path]:
             path.rename((base if number < size else new) / path.name)
         (folder / "all").rmdir()
     return base, new
+
+
+def _real(shared: Path, cache: Path) -> Path:
+    """``NEW_ARTICLES`` real articles of ``REAL_FOLDERS``, drawn once, their dates shifted, in ``cache/real``."""
+    from throughput import shift_dates
+
+    folder = cache / "real"
+    if not folder.is_dir():
+        sources = sorted(path for name in REAL_FOLDERS for path in (shared / name).glob("*.txt"))
+        folder.mkdir()
+        for number, path in enumerate(random.Random(NEW_ARTICLES).sample(sources, NEW_ARTICLES)):
+            text = shift_dates(path.read_text(encoding="utf-8"), REAL_YEARS, number)
+            (folder / f"real{number:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 def _built(base: Path, db: Path) -> dict[str, float]:

@@ -67,13 +67,17 @@ def synthetic_corpus(shared: Path, size: int, folder: Path, seed: int = 7) -> li
         shift = rng.randint(-6, 6)
         chosen = rng.sample(own, min(len(own), 3)) + rng.sample(paragraphs, 3)
         rng.shuffle(chosen)
-        body = "\n\n".join([headline, *chosen])
-        body = _YEAR.sub(lambda m, shift=shift: str(int(m.group()) + shift), body)
-        body = _DAY.sub(lambda m, day=number % 28: f"{(int(m.group(1)) + day) % 28 + 1}/{m.group(2)}", body)
+        body = shift_dates("\n\n".join([headline, *chosen]), shift, number % 28)
         path = folder / f"a{number:06d}.txt"
         path.write_text(header + body + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def shift_dates(text: str, years: int, days: int) -> str:
+    """``text`` with its years moved by ``years`` and its day/month dates by ``days`` (within a 28-day month)."""
+    text = _YEAR.sub(lambda m: str(int(m.group()) + years), text)
+    return _DAY.sub(lambda m: f"{(int(m.group(1)) + days) % 28 + 1}/{m.group(2)}", text)
 
 
 def extraction_rate(paths: list[Path], workers: int) -> tuple[float, float]:

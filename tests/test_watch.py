@@ -19,6 +19,7 @@ from typing import Any
 import psutil
 import pytest
 from fastapi.testclient import TestClient
+from receivers import receiving
 from servers import BIN, _free_port, _wait_for
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -70,6 +71,47 @@ def test_watch_once_stores_the_folder_and_says_what_it_did(tmp_path: Path) -> No
     assert "2 articles (1 withdrawn)" in runner.invoke(app, ["db", "status", "--db", db]).stdout
     pairs = json.loads(runner.invoke(app, ["relations", "--format", "json", "--db", db]).stdout)
     assert [pair["articles"] for pair in pairs if pair["countries"] == ["PE", "VN"]] == [1]
+
+
+def test_watch_sends_the_alerts_of_its_rounds_to_the_webhook(tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    db = str(tmp_path / "bilat.db")
+    assert runner.invoke(app, ["alerts", "follow", "VN", "PE", "--db", db]).exit_code == 0
+    shutil.copy(SEEDS[0], folder)
+    with receiving() as receiver:
+        first = runner.invoke(app, ["watch", str(folder), "--once", "--webhook", receiver.url, "--db", db])
+        assert first.exit_code == 0, first.output
+        shutil.copy(SEEDS[1], folder)  # the visit that honours the first seed's invitation
+        second = runner.invoke(app, ["watch", str(folder), "--once", "--webhook", receiver.url, "--db", db])
+        assert second.exit_code == 0, second.output
+        assert "webhook: sent" in second.stderr
+        idle = runner.invoke(app, ["watch", str(folder), "--once", "--webhook", receiver.url, "--db", db])
+        assert "webhook" not in idle.stderr, "nothing new: nothing sent"
+    alerts = json.loads(runner.invoke(app, ["alerts", "--format", "json", "--db", db]).stdout)
+    assert {"fulfilled", "contact"} <= {a["kind"] for a in alerts}
+    assert sorted(a["id"] for a in receiver.accepted) == sorted(a["id"] for a in alerts)
+
+
+def test_serve_watch_sends_alerts_to_the_webhook(tmp_path: Path) -> None:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    db = str(tmp_path / "bilat.db")
+    runner.invoke(app, ["db", "upgrade", "--db", db])
+    assert runner.invoke(app, ["alerts", "follow", "VN", "PE", "--db", db]).exit_code == 0
+    with receiving() as receiver, _serving(db, tmp_path / "serve.log", "--watch", str(folder), "--webhook", receiver.url):
+        for path in SEEDS:
+            shutil.copy(path, folder)
+        deadline = time.monotonic() + DEADLINE
+        while time.monotonic() < deadline and "fulfilled" not in {a["kind"] for a in receiver.accepted}:
+            time.sleep(0.2)
+    assert {"fulfilled", "contact"} <= {a["kind"] for a in receiver.accepted}, (tmp_path / "serve.log").read_text()
+
+
+def test_serve_sends_to_a_webhook_only_beside_a_loop(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["serve", "--webhook", "http://127.0.0.1:9/hook", "--db", str(tmp_path / "bilat.db")])
+    assert result.exit_code == 2
+    assert "--watch or --follow" in result.stderr
 
 
 def test_watch_wants_folders(tmp_path: Path) -> None:

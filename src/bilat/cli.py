@@ -328,6 +328,7 @@ def watch_command(
     once: Annotated[bool, typer.Option("--once", help="Bring the store up to date with the folders once, then exit (for cron).")] = False,
     workers: WorkersOption = None,
     article_timeout: ArticleTimeoutOption = None,
+    webhook: WebhookOption = None,
 ) -> None:
     """Keep the store current from folders: store new and changed files, withdraw the articles of deleted ones.
 
@@ -348,7 +349,7 @@ def watch_command(
     seconds = _seconds(article_timeout)
     engine = _open(db, create=True)
     _guard(lambda: store.rebuild(engine))  # a watcher killed before its rebuild left the record behind
-    watcher = _guard(lambda: Watcher(engine, folders, _workers(workers), seconds, say=_warn))
+    watcher = _guard(lambda: Watcher(engine, folders, _workers(workers), seconds, say=_warn, webhook=webhook))
     if not once:
         _warn(f"watching {', '.join(display_path(f) for f in watcher.folders)} every {interval:g} s (Ctrl-C stops)")
     try:
@@ -441,6 +442,7 @@ def follow_command(
         help="Seconds between two requests to one host (one at a time, always).",
     )] = HOST_DELAY,
     article_timeout: ArticleTimeoutOption = None,
+    webhook: WebhookOption = None,
 ) -> None:
     """Poll feeds and sitemaps, and store each new article page they list; the merged record is kept up to date.
 
@@ -458,7 +460,7 @@ def follow_command(
     from bilat.follow.loop import Follower, Settings
 
     settings = Settings(interval=interval, once=once, seconds=_seconds(article_timeout),
-                        politeness=Politeness(host_delay=host_delay))
+                        politeness=Politeness(host_delay=host_delay), webhook=webhook)
     engine = _open(db, create=True)
     follower = Follower(engine, urls, settings, _warn)
     try:
@@ -492,6 +494,10 @@ def serve_command(
         "--watch", metavar="DIR", show_default=False,
         help="Also keep the store current from this folder, as `bilat watch DIR` does, in a process beside the server (repeatable).",
     )] = None,
+    webhook: Annotated[str | None, typer.Option(
+        "--webhook", metavar="URL", callback=_webhook, show_default=False,
+        help="POST the alerts this URL was not sent yet as JSON each time --watch or --follow updates the record.",
+    )] = None,
 ) -> None:
     """Serve the web pages (one per relationship) and the JSON API, with its docs at /docs."""
     from bilat.web import background, serve  # the server is only needed here; other commands start faster without it
@@ -499,6 +505,9 @@ def serve_command(
     missing = [folder for folder in watch or [] if not is_folder(folder)]
     if missing:
         raise typer.BadParameter(f"not a folder: {display_path(missing[0])}", param_hint="'--watch'")
+    if webhook and not (watch or follow):
+        raise typer.BadParameter("the alerts are sent by the loops that update the record: give --watch or --follow",
+                                 param_hint="'--webhook'")
     engine = _open(db)
     _guard(lambda: store.rebuild(engine))
     workers = workers or serve.default_workers()
@@ -510,11 +519,11 @@ def serve_command(
         from bilat.follow.loop import follow_store
 
         _warn(f"following {len(follow)} feed{'s' * (len(follow) > 1)} in the background")
-        beside.append(background.start(follow_store, url, follow))
+        beside.append(background.start(follow_store, url, follow, webhook))
     if watch:
         from bilat.watch.rounds import watch_store
 
-        beside.append(background.start(watch_store, url, [os.path.abspath(folder) for folder in watch], INTERVAL_SECONDS))
+        beside.append(background.start(watch_store, url, [os.path.abspath(folder) for folder in watch], INTERVAL_SECONDS, webhook))
     try:
         serve.run(url, token or None, host, port, workers)
     finally:
@@ -881,13 +890,9 @@ def alerts_followed_command(
 
 def _deliver(engine: Engine, url: str) -> None:
     """Send the webhook what it was not sent yet; a failure is one line on stderr, and retried next time."""
-    from bilat.webhook import deliver_pending
+    from bilat.webhook import deliver_and_say
 
-    delivery = _guard(lambda: deliver_pending(engine, url))
-    if delivery.error:
-        _warn(f"webhook: {delivery.error}; {delivery.sent} alerts sent, the rest will be sent next time")
-    elif delivery.sent:
-        _warn(f"webhook: sent {delivery.sent} alert{'' if delivery.sent == 1 else 's'}")
+    _guard(lambda: deliver_and_say(engine, url, _warn))
 
 
 @db_app.command("upgrade")
@@ -911,6 +916,18 @@ def db_status_command(db: DbOption = None) -> None:
         return f"{_redacted(engine)}: revision {store_db.revision(engine)}, {articles} articles ({withdrawn} withdrawn)"
 
     typer.echo(_guard(status))
+
+
+@db_app.command("rebuild")
+def db_rebuild_command(db: DbOption = None) -> None:
+    """Resolve the whole merged record again from every stored fact: after an upgrade of bilat's rules.
+
+    Reading commands and ingest only update the parts of the record that new
+    or forgotten articles touch; rules that changed can change any part of it.
+    """
+    engine = _open(db)
+    _guard(lambda: store.rebuild_all(engine))
+    _warn(f"rebuilt the merged record of {_redacted(engine)}")
 
 
 def _open(url: str | None, create: bool = False) -> Engine:

@@ -16,7 +16,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -95,3 +95,30 @@ def deliver_pending(engine: Engine, url: str, **options: Any) -> Delivery:
         sent += len(batch)
         record_delivery(engine, url, through, None)
     return Delivery(sent, None)
+
+
+class Courier:
+    """A loop's webhook (none for None): sent what each update of the record raised; after a failure, at the next chance."""
+
+    def __init__(self, engine: Engine, url: str | None, say: Callable[[str], None]) -> None:
+        self.engine, self.url, self.say = engine, url, say
+        self.due = url is not None
+        """Whether alerts may wait: from the start (an earlier run's), after an update, after a failure."""
+
+    def updated(self) -> None:
+        """The record was updated: what it raised goes out at the next ``send``."""
+        self.due = self.url is not None
+
+    def send(self) -> None:
+        if self.due and self.url is not None:
+            self.due = not deliver_and_say(self.engine, self.url, self.say)
+
+
+def deliver_and_say(engine: Engine, url: str, say: Callable[[str], None]) -> bool:
+    """``deliver_pending``, with a line to ``say`` when something was sent or failed; whether every alert was sent."""
+    delivery = deliver_pending(engine, url)
+    if delivery.error:
+        say(f"webhook: {delivery.error}; {delivery.sent} alerts sent, the rest will be sent next time")
+    elif delivery.sent:
+        say(f"webhook: sent {delivery.sent} alert{'' if delivery.sent == 1 else 's'}")
+    return delivery.error is None

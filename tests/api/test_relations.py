@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import routing
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 from sqlalchemy import Engine
 from stores import bilingual_visit, build_store, eu_vietnam
 
 from bilat import store
+from bilat.api.relations import PAIR
+from bilat.api.schemas import Relation
 from bilat.web.app import create_app
 
 
@@ -55,6 +60,25 @@ def test_relation_is_the_store_record(client: TestClient, engine: Engine) -> Non
     assert response.status_code == 200
     assert response.json() == as_json(store.relation(engine, "VN", "PE"))
     assert [c["code"] for c in response.json()["countries"]] == ["VN", "PE"]
+
+
+def test_every_unfiltered_record_is_served_as_read_and_as_its_schema_gives_it(
+    client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    validated = TypeAdapter(Relation)
+    serialized: list[Any] = []
+    serialize = routing.serialize_response
+    monkeypatch.setattr(routing, "serialize_response", lambda **kw: (serialized.append(kw), serialize(**kw))[1])
+    pairs = [p["countries"] for p in store.relations(engine) if re.fullmatch(PAIR, "-".join(p["countries"]))]
+
+    answers = {tuple(pair): client.get(f"/api/relations/{pair[0]}-{pair[1]}").json() for pair in pairs}
+
+    assert pairs and serialized == []  # not validated again
+    for (first, second), answer in answers.items():
+        record = store.relation(engine, first, second)
+        assert answer == as_json(validated.dump_python(validated.validate_python(record), mode="json")) == as_json(record)
+    client.get(f"/api/relations/{pairs[0][0]}-{pairs[0][1]}", params={"lang": "en"})
+    assert serialized  # a filtered or translated record is
 
 
 def test_relation_takes_either_order_and_any_case(client: TestClient, engine: Engine) -> None:

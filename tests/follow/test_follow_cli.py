@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from outlet import Outlet, Story
+from receivers import receiving
 from servers import BIN
 from servers import serving as serving_bilat
 from sqlalchemy import Engine, func, select
@@ -37,6 +38,18 @@ def test_follow_once_stores_says_and_exits(engine: Engine, outlet: Outlet) -> No
     assert again.exit_code == 0 and "0 stored, 0 duplicates, 0 already stored, 0 skipped" in again.stderr
     relation = runner.invoke(app, ["relations", "--format", "json", "--db", db])
     assert json.loads(relation.stdout)  # the merged record holds the pairs of what was followed
+
+
+def test_follow_sends_the_alerts_of_its_updates_to_the_webhook(engine: Engine, outlet: Outlet) -> None:
+    db = str(engine.url)
+    assert runner.invoke(app, ["alerts", "follow", "--db", db]).exit_code == 0  # every pair
+    with receiving() as receiver:
+        result = runner.invoke(app, ["follow", outlet.url("/rss.xml"), "--once", "--webhook", receiver.url, "--db", db,
+                                     *QUICK_OPTIONS])
+    assert result.exit_code == 0, result.output
+    alerts = json.loads(runner.invoke(app, ["alerts", "--format", "json", "--db", db]).stdout)
+    assert alerts and "webhook: sent" in result.stderr
+    assert sorted(a["id"] for a in receiver.accepted) == sorted(a["id"] for a in alerts)
 
 
 def test_a_skip_is_listed_and_sets_the_exit_status(engine: Engine, outlet: Outlet, corpus_stories: list[Story]) -> None:

@@ -14,6 +14,7 @@ from bilat import store
 from bilat.errors import SearchError
 from bilat.store import db as store_db
 from bilat.store import models as m
+from bilat.store import withdrawn
 from bilat.store.search import search
 from bilat.text import fold
 
@@ -142,6 +143,24 @@ def test_the_index_follows_every_write_forget_and_rebuild(db_url: str, seed_arti
     assert search(engine, "Da Lat")["counts"] == {"article": 0, "fact": 0, "person": 0}
     assert search(engine, "Elmer Schialer")["items"] == []
     assert search(engine, "Luong Cuong")["items"]
+
+
+def test_a_withdrawn_article_is_not_found_until_it_is_read_again(db_url: str, seed_articles: list[Article]) -> None:
+    engine = build_store(db_url, seed_articles)
+    document, facts = text_article(NEW_ARTICLE, "peru-dalat")
+    stored = store.store_article(engine, document, facts)
+    store.rebuild(engine)
+    assert search(engine, "Da Lat")["counts"]["article"] == 1
+
+    store.writing(engine, lambda connection: withdrawn.withdraw(connection, [(stored.article_id, "peru-dalat")]))
+    store.rebuild(engine)
+
+    assert search(engine, "Da Lat")["counts"] == {"article": 0, "fact": 0, "person": 0}
+    assert search(engine, "Elmer Schialer")["items"] == [], "out of the record, so no person of its own"
+    store.store_article(engine, document, facts)  # the same file read again
+    store.rebuild(engine)
+    assert [hit["article"] for hit in search(engine, "Da Lat", kind="article")["items"]] == [stored.article_id]
+    assert search(engine, "Elmer Schialer", kind="person")["items"]
 
 
 def test_the_migration_indexes_a_store_made_before_search(db_url: str, seed_articles: list[Article]) -> None:

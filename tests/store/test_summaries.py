@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
 import pytest
-from sqlalchemy import Engine, delete, select
+from alembic import command
+from sqlalchemy import Engine, delete, event, select
 from sqlalchemy.orm import Session
 from stores import Article, build_store
 
 from bilat import store
+from bilat.store import db as store_db
 from bilat.store import models as m
 from bilat.store import summaries
 
@@ -81,6 +84,38 @@ def test_a_record_lists_a_few_sources_and_counts_them_all(
         assert shown["sources"][0] in event["sources"]
         total, page = store.entity_sources(engine, event["id"], limit=100)
         assert (total, page) == (len(event["sources"]), event["sources"])
+
+
+def test_a_record_reads_its_facts_from_its_pair_not_from_every_party_row(corpus_db: Engine) -> None:
+    pairs = [tuple(p["countries"]) for p in store.relations(corpus_db)]
+    statements: list[str] = []
+    listen = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    event.listen(corpus_db, "before_cursor_execute", listen)
+    try:
+        records = {pair: store.relation(corpus_db, *pair) for pair in pairs}
+    finally:
+        event.remove(corpus_db, "before_cursor_execute", listen)
+
+    assert pairs and not [s for s in statements if re.search(r"\bparty\b", s)]
+    for pair, record in records.items():
+        scanned = store.relation(corpus_db, *pair, every_source=True)  # from the party rows
+        for kind in ("events", "agreements", "mechanisms", "figures"):
+            assert [x["id"] for x in record[kind]] == [x["id"] for x in scanned[kind]], (pair, kind)
+
+
+def test_the_migration_lists_the_members_of_every_pair(db_url: str, corpus_articles: list[Article]) -> None:
+    engine = build_store(db_url, corpus_articles)
+    with Session(engine) as session:
+        written = sorted(tuple(row) for row in session.execute(select(m.PairMember.__table__)))
+    config = store_db._alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "incremental_resolution")  # the revision before pair_members
+
+    store.upgrade(engine)
+
+    with Session(engine) as session:
+        assert written and sorted(tuple(row) for row in session.execute(select(m.PairMember.__table__))) == written
 
 
 def test_listing_keeps_the_earliest_and_the_latest_dated() -> None:

@@ -39,6 +39,7 @@ from bilat.ingest.read import MAX_BYTES
 from bilat.resolve.stories import signature
 from bilat.store import feeds as remembered
 from bilat.store.write import Outcome
+from bilat.webhook import Courier
 
 INTERVAL = 15 * 60.0
 """Seconds between two polls of a feed: news sites refresh their feeds every few minutes, and a quarter of an hour
@@ -70,6 +71,8 @@ class Settings:
     seconds: float = DEFAULT_SECONDS
     """The article time budget, as ``--article-timeout``."""
     politeness: Politeness = field(default_factory=Politeness)
+    webhook: str | None = None
+    """Sent the alerts of each update of the record (``webhook.Courier``), as ``--webhook``."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class Follower:
         self.stop = threading.Event()
         self.fetcher = Fetcher(settings.politeness, self.stop)
         self.tally = Tally()
+        self.courier = Courier(engine, settings.webhook, say)
         self._handed: queue.Queue[_Page | _Polled | _Failed] = queue.Queue(PAGES_AHEAD)
         self._claims: set[str] = set()
         self._claims_guard = threading.Lock()
@@ -161,6 +165,8 @@ class Follower:
                 if stored:
                     store.rebuild(self.engine)
                     stored = False
+                    self.courier.updated()
+                self.courier.send()
                 if feeds_left is not None:
                     feeds_left -= 1
 
@@ -284,7 +290,7 @@ class Follower:
         self._skipped(feed, error.kind, why)
 
 
-def follow_store(url: str, feeds: list[str]) -> None:
+def follow_store(url: str, feeds: list[str], webhook: str | None = None) -> None:
     """Follow ``feeds`` into the store at ``url`` until the process is ended: what ``bilat serve --follow`` runs.
 
     Its lines go to stderr, beside the server's; a store that fails ends it with one line, not a traceback.
@@ -295,7 +301,7 @@ def follow_store(url: str, feeds: list[str]) -> None:
         print(f"bilat: {line}", file=sys.stderr, flush=True)
 
     try:
-        Follower(store.connect(url), feeds, Settings(seconds=default_seconds()), say).run()
+        Follower(store.connect(url), feeds, Settings(seconds=default_seconds(), webhook=webhook), say).run()
     except KeyboardInterrupt:  # Ctrl-C reaches the whole process group: the server stops too
         pass
     except (BilatError, SQLAlchemyError) as exc:

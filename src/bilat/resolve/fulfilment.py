@@ -29,23 +29,23 @@ def attach_agreements(
     """Set ``agreement_id`` on proposals and signings that name an agreement their article states."""
     entity_of = {fact: a.id for a in agreements for fact in a.sources}
     by_article: dict[str, list[Stated]] = {}
-    for fact in agreement_facts:
+    for fact in sorted(agreement_facts, key=lambda s: s.order):  # the article's first statement of it, whatever order they came in
         by_article.setdefault(fact.article_id, []).append(fact)
     for event in events:
-        statuses = _AGREEMENT_STATUSES_OF.get(event.type)
-        if statuses is None:
-            continue
         for fact_id in event.sources:
-            fact = event_facts[fact_id]
-            words = scope_words(fact.data.get("object"))
-            match = next(
-                (a for a in by_article.get(fact.article_id, [])
-                 if a.data.get("status") in statuses and words and scope_words(a.data.get("scope")) == words),
-                None,
-            )
+            match = agreement_stated(event_facts[fact_id], by_article.get(event_facts[fact_id].article_id, []))
             if match is not None:
                 event.agreement_id = entity_of[match.fact_id]
                 break
+
+
+def agreement_stated(event: Stated, agreements: list[Stated]) -> Stated | None:
+    """The statement of the agreement a proposal or signing is about, among its article's ``agreements``."""
+    statuses = _AGREEMENT_STATUSES_OF.get(event.data["type"])
+    words = scope_words(event.data.get("object"))
+    if statuses is None or not words:
+        return None
+    return next((a for a in agreements if a.data.get("status") in statuses and scope_words(a.data.get("scope")) == words), None)
 
 
 def link(events: list[EventEntity], agreements: list[AgreementEntity], event_facts: dict[str, Stated]) -> list[LinkEntity]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from bilat.isodates import day_range
 from bilat.resolve.model import OfficeSeen, PersonEntity, Stated, entity_id
@@ -28,25 +29,27 @@ NameKey = tuple[str, str]
 """(article id, folded name): how an article's events name a person."""
 
 
-class _Seen:
-    """A stated person with its folded names."""
+class PersonForm:
+    """How a person is stated (names folded, country, office): what ``same_names`` compares."""
 
-    def __init__(self, stated: Stated) -> None:
-        self.stated = stated
-        data = stated.data
-        self.names = [data["name"], *data.get("aliases", [])]
-        self.folded = [fold(n) for n in self.names]
+    def __init__(self, folded: list[str], country: str | None, office: str | None) -> None:
+        self.folded = folded
         self.full = {f for f in self.folded if len(f.split()) >= 2}
         self.words = {w for f in self.folded for w in f.split()}
-        self.country = data.get("country")
-        self.office = data.get("office")
+        self.country = country
+        self.office = office
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> PersonForm:
+        """The form of a persons fact (FACTS.md)."""
+        return cls([fold(n) for n in names_stated(data)], data.get("country"), data.get("office"))
 
     @property
     def key(self) -> tuple[object, ...]:
         """What ``same_names`` looks at: statements with one key are the same person whenever their articles differ."""
         return tuple(self.folded), self.country, self.office
 
-    def same_names(self, other: _Seen) -> bool:
+    def same_names(self, other: PersonForm) -> bool:
         if self.country and other.country and self.country != other.country:
             return False
         if self.full & other.full:
@@ -62,30 +65,51 @@ class _Seen:
         return False
 
 
+class _Seen(PersonForm):
+    """A stated person with its folded names."""
+
+    def __init__(self, stated: Stated) -> None:
+        self.names = names_stated(stated.data)
+        super().__init__([fold(n) for n in self.names], stated.data.get("country"), stated.data.get("office"))
+        self.stated = stated
+
+
+def names_stated(data: Mapping[str, Any]) -> list[str]:
+    """A persons fact's name, then its aliases."""
+    return [data["name"], *data.get("aliases", [])]
+
+
 def _within(shorter: str, longer: str) -> bool:
     return set(shorter.split()) <= set(longer.split())
 
 
-def resolve_persons(
-    stated: list[Stated], when: dict[NameKey, str | None]
-) -> tuple[list[PersonEntity], dict[NameKey, str]]:
-    """Persons merged across articles, and a map from each article's names to person ids.
+def resolve_persons(stated: list[Stated], when: Mapping[str, str | None]) -> list[PersonEntity]:
+    """Persons merged across articles.
 
-    ``when`` gives, for an article's person, the date the article shows them in
-    office (that of the event they take part in); missing means the article's date.
+    ``when`` gives, for a persons fact, the date its article shows the person
+    in office (that of the event they take part in, ``office_dates``); missing
+    means the article's date.
     """
     seen = [_Seen(s) for s in sorted(stated, key=lambda s: s.order)]
-    groups = _group(seen)
-    persons: list[PersonEntity] = []
-    names: dict[NameKey, str] = {}
-    for members in groups:
-        person = _person(members, when)
-        persons.append(person)
-        for member in members:
-            for folded in member.folded:
-                names[(member.stated.article_id, folded)] = person.id
+    persons = [_person(members, when) for members in _group(seen)]
     persons.sort(key=lambda p: p.id)
-    return persons, names
+    return persons
+
+
+def names_of(stated: Iterable[Stated], person_of: Mapping[str, str]) -> dict[NameKey, str]:
+    """How each article's events name its persons: (article, folded name) → person id.
+
+    Read from the article's own persons facts (``person_of`` maps each to its
+    person), so that a part of the record is resolved with the names of its
+    articles alone; a name two persons of one article share is the first's.
+    """
+    names: dict[NameKey, str] = {}
+    for fact in sorted(stated, key=lambda s: s.order):
+        person_id = person_of.get(fact.fact_id)
+        if person_id is not None:
+            for name in names_stated(fact.data):
+                names.setdefault((fact.article_id, fold(name)), person_id)
+    return names
 
 
 def _group(seen: list[_Seen]) -> list[list[_Seen]]:
@@ -156,16 +180,16 @@ def _marks(name: str) -> int:
     return sum(not c.isascii() for c in name)
 
 
-def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEntity:
+def _person(members: list[_Seen], when: Mapping[str, str | None]) -> PersonEntity:
     forms = Counter(name for m in members for name in m.names)
     name = fullest_name(forms)
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     offices = []
     for member in members:
         data = member.stated.data
-        date = when.get((member.stated.article_id, member.folded[0]), member.stated.published)
+        date = when.get(member.stated.fact_id, member.stated.published)
         offices.append(OfficeSeen(data.get("office"), data.get("title"), data.get("country"), date, member.stated.fact_id))
-    offices.sort(key=lambda o: ((day_range(o.date) or ("",))[0], o.fact_id))  # undated first, latest last
+    offices.sort(key=office_order)
     latest = offices[-1]
     countries = Counter(m.country for m in members if m.country)
     return PersonEntity(
@@ -180,12 +204,19 @@ def _person(members: list[_Seen], when: dict[NameKey, str | None]) -> PersonEnti
     )
 
 
-def office_dates(events: Iterable[Stated], persons: Iterable[Stated]) -> dict[NameKey, str | None]:
-    """For each article's person, the date of the first event it takes part in.
+def office_order(office: OfficeSeen) -> tuple[str, str]:
+    """A person's offices in the order they were seen: undated first, latest last."""
+    return (day_range(office.date) or ("",))[0], office.fact_id
+
+
+def office_dates(events: Iterable[Stated], persons: Iterable[Stated]) -> dict[str, str | None]:
+    """For each persons fact, the date of the first event of its article it takes part in.
 
     Events the article tells as current come first; background ("reported")
     ones are used when the person appears in no other. A person in no dated
-    event is shown in office at the article's date.
+    event is shown in office at the article's date. A fact's date depends on
+    its own article alone, so it is stored with the person's offices and read
+    back when the person is resolved again.
     """
     first: dict[NameKey, str] = {}
     background: dict[NameKey, str] = {}
@@ -196,12 +227,11 @@ def office_dates(events: Iterable[Stated], persons: Iterable[Stated]) -> dict[Na
         target = background if event.data.get("status") == "reported" else first
         for name in event.data.get("persons", []):
             target.setdefault((event.article_id, fold(name)), date)
-    dates: dict[NameKey, str | None] = {}
+    dates: dict[str, str | None] = {}
     for person in persons:
-        names = [person.data["name"], *person.data.get("aliases", [])]
-        keys = [(person.article_id, fold(n)) for n in names]
+        keys = [(person.article_id, fold(n)) for n in names_stated(person.data)]
         date = next((first[k] for k in keys if k in first), None) or next(
             (background[k] for k in keys if k in background), None
         )
-        dates[keys[0]] = date or person.published
+        dates[person.fact_id] = date or person.published
     return dates

@@ -4,7 +4,8 @@
     models   the schema
     checks   what the store keeps: the rules every article passes before it is written
     write    one article per transaction (or one more place a stored one was read); skipped inputs;
-             rebuilding the resolved layer; forgetting articles
+             updating the resolved layer, or rebuilding it whole; forgetting articles
+    resolving  the record brought up to date a part at a time (``blocks``: which facts are resolved together)
     query    the record of a relationship; office holders; pairs, articles and single facts for the API;
              what cites an article (for exports)
     persons  the record of one person: offices seen, events naming them
@@ -48,6 +49,7 @@ from bilat.store.write import (
     forget_skips,
     raise_due,
     rebuild,
+    rebuild_all,
     record_skips,
     store_article,
     store_articles,
@@ -57,7 +59,7 @@ from bilat.store.write import (
 __all__ = [
     "Outcome", "Stored", "article", "article_languages", "article_origins", "article_pairs", "articles", "cited_articles", "connect",
     "database_url", "entity", "evidence_quotes", "filter_events", "forget", "forget_skips", "in_language", "office_holders", "person",
-    "read_from", "rebuild", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
+    "read_from", "rebuild", "rebuild_all", "record_skips", "relation", "relations", "search", "skipped_paths", "skips", "store_article",
     "store_articles", "upgrade", "latest_event_dates", "writing", "entity_sources", "article_page",
     "EVERY_PAIR", "alerts_raised", "follow", "followed", "pair_key", "raise_due", "unfollow",
 ]

@@ -144,6 +144,8 @@ class Fact(Base):
     """The record without ``evidence``, as in ``--format facts``."""
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    block: Mapped[str | None] = mapped_column(String(16), index=True)
+    """The part of the record it is resolved with (``store.blocks``); None until it is (migration incremental_resolution)."""
 
 
 # Resolved layer: rebuilt by bilat.resolve from the facts above.
@@ -528,6 +530,19 @@ class PairPerson(Base):
     person_id: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
+class PairMember(Base):
+    """An event, agreement, mechanism or figure both parties of a pair are party to: the facts its record shows.
+
+    Read instead of grouping every ``party`` row of either country (a country in many pairs has thousands).
+    """
+
+    __tablename__ = "pair_member"
+
+    first: Mapped[str] = mapped_column(String(16), primary_key=True)
+    second: Mapped[str] = mapped_column(String(16), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class EntitySummary(Base):
     """What a record shows of one entity beyond its columns: a few sources and their count, names, offices."""
 
@@ -542,3 +557,38 @@ class EntitySummary(Base):
     offices: Mapped[list[Any]]
     """A person's offices as seen (``query._offices``): first and last sighting of each."""
     sightings: Mapped[int] = mapped_column(Integer)
+
+
+# What lets the record be resolved a part at a time (``store.update``; migration incremental_resolution).
+
+
+class BlockKey(Base):
+    """What a fact is resolved together with (``store.blocks``): facts sharing a key are in one block."""
+
+    __tablename__ = "block_key"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    block: Mapped[str] = mapped_column(String(16), index=True)
+
+
+class BlockNeed(Base):
+    """An office whose holders a meeting of a block reads, and the meeting's days (``resolve.counterparts.holder_office``)."""
+
+    __tablename__ = "block_need"
+    __table_args__ = (Index("ix_block_need_block", "block"), Index("ix_block_need_office", "country", "office", "start"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    country: Mapped[str] = mapped_column(String(16))
+    office: Mapped[str] = mapped_column(String(32))
+    start: Mapped[str] = mapped_column(String(10))
+    end: Mapped[str] = mapped_column(String(10))
+    """The meeting's first and last day (``YYYY-MM-DD``): who was seen in the office around them is read."""
+    block: Mapped[str] = mapped_column(String(16))
+
+
+class Unresolved(Base):
+    """An article stored since the record was last brought up to date: the work the next update does."""
+
+    __tablename__ = "unresolved_article"
+
+    article_id: Mapped[str] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)

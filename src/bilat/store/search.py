@@ -126,11 +126,16 @@ _MATCHERS = {"sqlite": _sqlite, "postgresql": _postgresql}
 
 
 def _filters(pair: tuple[str, str] | None) -> tuple[str, dict[str, Any]]:
-    """Only the entries that involve both countries of ``pair``."""
+    """Only the entries of articles not withdrawn, and that involve both countries of ``pair``."""
     if pair is None:
-        return "", {}
+        return _LIVE, {}
     first, second = pair
-    return " AND e.countries LIKE :first AND e.countries LIKE :second", {"first": f"% {first} %", "second": f"% {second} %"}
+    return f"{_LIVE} AND e.countries LIKE :first AND e.countries LIKE :second", {"first": f"% {first} %", "second": f"% {second} %"}
+
+
+_LIVE = " AND NOT EXISTS (SELECT 1 FROM article w WHERE w.id = e.article_id AND w.withdrawn_at IS NOT NULL)"
+"""A withdrawn article (``store.withdrawn``) is out of the record, and so out of what search finds: its entries
+stay for when it is read again. Each entry's article is one look-up by its primary key."""
 
 
 def _facts(connection: Connection, rows: list[Any]) -> dict[tuple[str, int, int], tuple[list[dict[str, Any]], list[str]]]:

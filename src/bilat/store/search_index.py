@@ -19,11 +19,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from bilat.extract.facts import SECTIONS
 from bilat.ingest.read import parse_header
 from bilat.store import models as m
+from bilat.store.stated import CHUNK
 from bilat.store.search_text import folded
 
 SEARCHED_CHARS = 100_000
@@ -141,29 +142,55 @@ def write_entries(connection: Connection, entries: list[dict[str, Any]]) -> None
         connection.execute(insert(m.SearchEntry), entries)
 
 
-def index_persons(connection: Connection) -> None:
-    """Make the persons' entries again, from the record just rebuilt.
+def index_persons(connection: Connection, only: Iterable[str] | None = None) -> None:
+    """Make the persons' entries again, from the record just rebuilt: every person's, or ``only`` these.
 
     A person's text is every form of the name and every title seen (a
     reader may search for "Chủ tịch nước"); their pair is their country and
-    the one their events most often involve.
+    the one their events most often involve. Those events are in the
+    articles that state the person (an article's events name its persons),
+    so the entries of a few persons read their articles, not every event.
     """
-    connection.execute(delete(m.SearchEntry).where(m.SearchEntry.kind == "person"))
+    wanted = None if only is None else sorted(set(only))
+    entries = [] if wanted == [] else _person_entries(connection, wanted)
+    if wanted is None:
+        connection.execute(delete(m.SearchEntry).where(m.SearchEntry.kind == "person"))
+    for start in range(0, len(wanted or []), CHUNK):
+        chunk = wanted[start:start + CHUNK]  # type: ignore[index]
+        connection.execute(delete(m.SearchEntry).where((m.SearchEntry.kind == "person") & m.SearchEntry.key.in_(chunk)))
+    write_entries(connection, entries)
+
+
+def _person_entries(connection: Connection, wanted: list[str] | None) -> list[dict[str, Any]]:
     titles: dict[str, list[str]] = defaultdict(list)
     last_seen: dict[str, str] = {}
-    for person_id, title, date in connection.execute(select(m.Office.person_id, m.Office.title, m.Office.date)):
-        if title:
-            titles[person_id].append(title)
-        if date:
-            last_seen[person_id] = max(last_seen.get(person_id, ""), date.split("/")[-1])
     involved: dict[str, list[str]] = defaultdict(list)
-    for actors, persons in connection.execute(select(m.Event.actors, m.Event.persons)):
-        for person_id in persons:
-            involved[person_id].extend(actors)
+    people: list[tuple[str, str, list[str], str | None]] = []
+    for chunk in [None] if wanted is None else [wanted[i:i + CHUNK] for i in range(0, len(wanted), CHUNK)]:
+        among = set(chunk or ())
+        offices = select(m.Office.person_id, m.Office.title, m.Office.date).order_by(m.Office.id)  # a person's as seen
+        persons = select(m.Person.id, m.Person.name, m.Person.aliases, m.Person.country)
+        # In timeline order, whatever order they were written in: the first partner of a tie stands for the pair.
+        events = select(m.Event.actors, m.Event.persons).order_by(func.coalesce(m.Event.sort_date, "9999"), m.Event.id)
+        if chunk is not None:
+            offices = offices.where(m.Office.person_id.in_(chunk))
+            persons = persons.where(m.Person.id.in_(chunk))
+            articles = select(m.Fact.article_id).join(m.Source, m.Source.fact_id == m.Fact.id).where(m.Source.entity_id.in_(chunk))
+            stated = select(m.Source.entity_id).join(m.Fact, m.Fact.id == m.Source.fact_id).where(
+                m.Fact.article_id.in_(articles) & (m.Fact.section == "events"))
+            events = events.where(m.Event.id.in_(stated))
+        for person_id, title, date in connection.execute(offices):
+            if title:
+                titles[person_id].append(title)
+            if date:
+                last_seen[person_id] = max(last_seen.get(person_id, ""), date.split("/")[-1])
+        for actors, named in connection.execute(events):
+            for person_id in named:
+                if chunk is None or person_id in among:
+                    involved[person_id].extend(actors)
+        people += [tuple(row) for row in connection.execute(persons)]  # type: ignore[misc]
     entries = []
-    for person_id, name, aliases, country in connection.execute(
-        select(m.Person.id, m.Person.name, m.Person.aliases, m.Person.country).order_by(m.Person.id)
-    ):
+    for person_id, name, aliases, country in sorted(people):
         forms = list(dict.fromkeys([name, *aliases]))
         seen_as = list(dict.fromkeys(titles[person_id]))
         partners = Counter(code for code in involved[person_id] if code and code != country)
@@ -175,7 +202,7 @@ def index_persons(connection: Connection) -> None:
             "pair": "-".join(sorted(pair)) or None, "countries": f" {' '.join(every)} ",
             "folded_title": " ".join(map(folded, forms)), "folded_text": " ".join(map(folded, seen_as)),
         })
-    write_entries(connection, entries)
+    return entries
 
 
 def reindex(connection: Connection) -> None:

@@ -5,10 +5,12 @@ relationship's record read every source of every fact, every office
 sighting and every stated name, to show a few of each: at 10 000 articles a
 pair's record read thousands of rows per event. ``refresh`` writes, for the
 pairs given, what those reads need: per pair its counts, languages and the
-date of its latest contact (``PairSummary``) and its persons (``PairPerson``);
+date of its latest contact (``PairSummary``), its persons (``PairPerson``) and
+the facts both its parties are party to (``PairMember``);
 per entity the sources a record lists and how many there are, its names in
 each language and, for a person, the offices as seen (``EntitySummary``). A
-rebuild refreshes every pair; a rebuild of some pairs only refreshes those.
+rebuild refreshes every pair; an update of some blocks of the record
+(``store.resolving``) the pairs those blocks' rows are shown in (``pairs_showing``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from bilat.store.names import stated_names
 
 Pair = tuple[str, str]
 """Two parties' codes in order, as ``store.relations`` gives them."""
+
+TABLES = (m.PairSummary, m.PairPerson, m.PairMember, m.EntitySummary)
 
 SOURCES_LISTED = 5
 """Sources a record lists per fact (one per story): a reader opens one or two; the API pages the rest
@@ -47,20 +51,47 @@ def every_pair(session: Session) -> set[Pair]:
     return {(a, b) for a, b in session.execute(query)}
 
 
+def pairs_showing(session: Session, entity_ids: Iterable[str]) -> set[Pair]:
+    """The pairs whose records show these entities, as the record holds them now (``_members``, ``_persons``).
+
+    An entity shared by two parties or more is in the record of each pair of
+    them; a membership in the record of its country with every other member
+    of its organisation; a person in the records that list it (``PairPerson``).
+    """
+    wanted = sorted(set(entity_ids))
+    countries: dict[str, set[str]] = defaultdict(set)
+    found: set[Pair] = set()
+    orgs: set[str] = set()
+    for chunk in _chunks(wanted):
+        for entity_id, country in session.execute(select(m.Party.entity_id, m.Party.country).where(m.Party.entity_id.in_(chunk))):
+            countries[entity_id].add(country)
+        orgs.update(session.scalars(select(m.Membership.org).where(m.Membership.id.in_(chunk))))
+        found.update(session.execute(select(m.PairPerson.first, m.PairPerson.second).where(m.PairPerson.person_id.in_(chunk))))
+    found |= {pair for involved in countries.values() for pair in combinations(sorted(involved), 2)}
+    for org in sorted(orgs):
+        members = sorted(set(session.scalars(select(m.Membership.country).where(m.Membership.org == org))))
+        found |= set(combinations(members, 2))
+    return {(first, second) for first, second in found}
+
+
 def refresh(session: Session, pairs: Collection[Pair]) -> None:
     """Write the summaries of ``pairs`` and of the entities their records show, replacing what was there.
 
-    A pair no fact is shared by any more loses its summary; an entity keeps
-    its summary until a refreshed pair shows it again (a rebuild of all pairs
-    starts from empty tables).
+    A pair no fact is shared by any more loses its summary, and a person no
+    record lists any more its own; an entity removed from the record loses
+    its summary with it (``store.record.remove``).
     """
     from bilat.store.query import _offices, _sources  # query imports this module, to list what it wrote
 
     wanted = set(pairs)
+    listed_before: set[str] = set()
     for chunk in _chunks(sorted(wanted)):
-        for model in (m.PairSummary, m.PairPerson):
+        of_chunk = tuple_(m.PairPerson.first, m.PairPerson.second).in_(chunk)
+        listed_before.update(session.scalars(select(m.PairPerson.person_id).where(of_chunk)))
+        for model in (m.PairSummary, m.PairPerson, m.PairMember):
             session.execute(delete(model).where(tuple_(model.first, model.second).in_(chunk)))
-    members = _members(session, wanted)
+    # A pair sharing no fact of its own has no record (``every_pair``), whatever memberships its parties share.
+    members = {pair: ids for pair, ids in _members(session, wanted).items() if any(e[0] in _COUNTED for e in ids)}
     shown = sorted({entity_id for ids in members.values() for entity_id in ids})
     articles: dict[str, set[str]] = defaultdict(set)  # entity -> the articles speaking for its sources' stories
     stated_in: dict[str, set[str]] = defaultdict(set)  # entity -> every article stating it, copies included
@@ -81,11 +112,9 @@ def refresh(session: Session, pairs: Collection[Pair]) -> None:
         _write_entities(session, chunk, _sources(session, chunk), stated_names(session, chunk),
                         {p: (offices[p], sightings[p]) for p in chunk})
     languages = _languages(session, {a for ids in articles.values() for a in ids})
-    summaries, people_rows = [], []
+    summaries, people_rows, member_rows = [], [], []
     for pair, ids in members.items():
         counted = Counter(entity_id[0] for entity_id in ids if entity_id[0] in _COUNTED)
-        if not counted:  # only memberships in common: no fact of the pair's own
-            continue
         shared = [entity_id for entity_id in ids if entity_id[0] in _COUNTED]
         spoken = {a for entity_id in ids for a in articles[entity_id]}
         summaries.append({
@@ -96,9 +125,18 @@ def refresh(session: Session, pairs: Collection[Pair]) -> None:
             "latest": _latest_date(latest[e] for e in shared if e in latest),
         })
         people_rows += [{"first": pair[0], "second": pair[1], "person_id": p} for p in sorted(persons[pair])]
-    for model, rows in ((m.PairSummary, summaries), (m.PairPerson, people_rows)):
+        member_rows += [{"first": pair[0], "second": pair[1], "entity_id": entity_id} for entity_id in shared]
+    for model, rows in ((m.PairSummary, summaries), (m.PairPerson, people_rows), (m.PairMember, member_rows)):
         if rows:
             session.execute(insert(model), rows)
+    _drop_unlisted(session, listed_before - {row["person_id"] for row in people_rows})
+
+
+def _drop_unlisted(session: Session, person_ids: set[str]) -> None:
+    """The summaries of these persons, where no record lists them any more (``PairPerson``)."""
+    for chunk in _chunks(sorted(person_ids)):
+        listed = select(m.PairPerson.person_id).where(m.PairPerson.person_id.in_(chunk))
+        session.execute(delete(m.EntitySummary).where(m.EntitySummary.entity_id.in_(chunk) & m.EntitySummary.entity_id.not_in(listed)))
 
 
 _COUNTED = {"e": "events", "a": "agreements", "m": "mechanisms", "f": "figures"}

@@ -5,7 +5,9 @@ URL). When the watched file of a place is deleted, or now holds another text,
 that place is withdrawn; an article none of whose places is left is withdrawn
 whole: its text and facts stay (its sources can still be shown, and nothing
 is lost to a folder emptied by mistake), the merged record leaves it out.
-Reading it again from any place brings it back.
+Reading it again from any place brings it back. Either way the article is
+marked for the next update of the record (``store.resolving.mark``), in the
+same transaction: its blocks are resolved again, with or without its facts.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, exists, select, update
 
-from bilat.store import generation
+from bilat.store import generation, resolving
 from bilat.store import models as m
 
 Place = tuple[str, str]
@@ -39,6 +41,7 @@ def withdraw(connection: Connection, places: Collection[Place]) -> list[str]:
         if ids:
             connection.execute(update(m.Article).where(m.Article.id.in_(ids)).values(withdrawn_at=now))
             withdrawn += ids
+    resolving.mark(connection, withdrawn)
     return sorted(withdrawn)
 
 
@@ -50,10 +53,14 @@ def restore(connection: Connection, places: Collection[Place]) -> None:
     """
     wanted = set(places)
     changed = _mark(connection, wanted, None)
+    restored: list[str] = []
     for chunk in in_chunks(sorted({article_id for article_id, _ in wanted})):
-        back = update(m.Article).where(m.Article.id.in_(chunk), m.Article.withdrawn_at.is_not(None)).values(withdrawn_at=None)
-        changed = connection.execute(back).rowcount > 0 or changed
-    if changed:
+        back = list(connection.scalars(select(m.Article.id).where(m.Article.id.in_(chunk), m.Article.withdrawn_at.is_not(None))))
+        if back:
+            connection.execute(update(m.Article).where(m.Article.id.in_(back)).values(withdrawn_at=None))
+            restored += back
+    resolving.mark(connection, restored)
+    if changed or restored:
         generation.bump(connection)
 
 

@@ -1,4 +1,4 @@
-"""Writing to the store: one article in one transaction, then the resolved layer rebuilt in one.
+"""Writing to the store: one article in one transaction, then the record brought up to date in one.
 
 An article, all its facts and its entries in the search index are inserted together or not at all, so a run
 killed mid-ingest leaves whole articles only, and the next run stores the
@@ -12,14 +12,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from sys import intern
 from types import EllipsisType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, case, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,19 +26,12 @@ from bilat.errors import InvalidArticleError
 from bilat.extract.doc import Document
 from bilat.extract.facts import SECTIONS, Facts, with_known_date
 from bilat.ingest.outlets import article_url, outlet_name
-from bilat.resolve import Resolution, Stated, resolve
 from bilat.resolve.stories import bands, signature, story_of
-from bilat.store import alerts, generation, search_index, summaries, withdrawn
+from bilat.store import alerts, generation, resolving, search_index, withdrawn
 from bilat.store import models as m
 from bilat.store.checks import fact_fields, refusal, storable_line
 from bilat.text import normalised
 
-_RESOLVED_TABLES = (
-    m.Link, m.Source, m.Party, m.Office, m.AgreementStatus,
-    m.Event, m.Person, m.Agreement, m.Mechanism, m.Membership, m.Figure,
-    m.PairSummary, m.PairPerson, m.EntitySummary,
-)
-_STAMP = "resolved_from"
 _LOCK = 0x62696C6174  # "bilat": one rebuild at a time on a shared PostgreSQL
 
 
@@ -178,7 +170,7 @@ def _store(connection: Connection, articles: list[tuple[Document, Facts, Signed]
         read_again.append((article_id, where))
     tables = (
         (m.Article, article_rows), (m.StoryBand, stories.rows), (m.ArticleCopy, copy_rows), (m.Fact, fact_rows),
-        (m.SearchEntry, search_rows),
+        (m.SearchEntry, search_rows), (m.Unresolved, [{"article_id": row["id"]} for row in article_rows]),
     )
     for model, rows in tables:
         if rows:
@@ -292,34 +284,32 @@ def _fact_row(article_id: str, section: str, position: int, data: dict[str, Any]
     }
 
 
-def stored_state(session: Session) -> str:
-    """A digest of which articles are stored and not withdrawn: the resolved layer is current when built from it."""
-    digest = hashlib.sha256()
-    for (article_id,) in session.execute(select(m.Article.id).where(m.Article.withdrawn_at.is_(None)).order_by(m.Article.id)):
-        digest.update(article_id.encode())
-    return digest.hexdigest()
-
-
-def _resolved_from(session: Session) -> str | None:
-    """The ``stored_state`` the resolved layer was built from (None before the first build)."""
-    stamp = session.get(m.State, _STAMP)
-    return stamp.value if stamp is not None else None
-
-
 def is_resolved(engine: Engine) -> bool:
+    """Whether the record holds every stored article."""
     with Session(engine) as session:
-        return _resolved_from(session) == stored_state(session)
+        return resolving.is_current(session)
 
 
 def rebuild(engine: Engine) -> bool:
-    """Rebuild the resolved layer from every stored fact, if articles changed since the last build.
+    """Bring the record up to date with the articles stored since the last update (``store.update``); False when it was.
 
     One transaction: readers see the previous record until the new one is
-    complete, and a crash leaves the previous one (rebuilt on the next run).
+    complete, and a crash leaves the previous one (updated on the next run).
     """
     with Session(engine) as session, session.begin():
         _lock_for_rebuild(session)
-        return _rebuild(session)
+        changed = resolving.update(session)
+        if changed:
+            generation.bump(session.connection())
+        return changed
+
+
+def rebuild_all(engine: Engine) -> None:
+    """Resolve the whole record again from every stored fact: after an upgrade of bilat's rules, say."""
+    with Session(engine) as session, session.begin():
+        _lock_for_rebuild(session)
+        resolving.rebuild_all(session)
+        generation.bump(session.connection())
 
 
 def _lock_for_rebuild(session: Session) -> None:
@@ -338,29 +328,14 @@ def raise_due(engine: Engine, now: datetime | None = None) -> int:
     return raised
 
 
-def _rebuild(session: Session) -> bool:
-    state = stored_state(session)
-    if _resolved_from(session) == state:
-        return False
-    resolution = resolve(_stated(session))
-    for table in _RESOLVED_TABLES:
-        session.execute(delete(table))
-    _write(session, resolution)
-    summaries.refresh(session, summaries.every_pair(session))
-    search_index.index_persons(session.connection())
-    alerts.raise_alerts(session)  # every pair: the whole record was rewritten
-    session.merge(m.State(key=_STAMP, value=state))
-    generation.bump(session.connection())
-    return True
-
-
 def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:
-    """Remove articles, their facts, story bands and the places they were read from; then rebuild the record.
+    """Remove articles, their facts, story bands and the places they were read from; then update the record.
 
     All in one transaction, so readers see the record with the articles or
-    without them, never half of it. A story led by a forgotten article is led
-    by its next stored one. The ids of the articles removed, sorted: the
-    others given were not in the store.
+    without them, never half of it. Only the blocks of the record their facts
+    were in are resolved again (``store.update``). A story led by a forgotten
+    article is led by its next stored one. The ids of the articles removed,
+    sorted: the others given were not in the store.
     """
     wanted = sorted(set(article_ids))
     with Session(engine) as session, session.begin():
@@ -371,11 +346,21 @@ def forget(engine: Engine, article_ids: Iterable[str]) -> list[str]:
         )
         if not found:
             return []
-        for chunk in _chunks(found):
-            for column in (m.Fact.article_id, m.StoryBand.article_id, m.ArticleCopy.article_id, m.Article.id):
-                session.execute(delete(column.class_).where(column.in_(chunk)))
-        _pass_stories_on(session, found)
-        _rebuild(session)
+
+        def remove() -> None:
+            for chunk in _chunks(found):
+                for column in (m.Fact.article_id, m.StoryBand.article_id, m.ArticleCopy.article_id, m.Unresolved.article_id,
+                               m.Article.id):
+                    session.execute(delete(column.class_).where(column.in_(chunk)))
+            _pass_stories_on(session, found)
+
+        if resolving.is_blocked(session):
+            touched = {block for chunk in _chunks(found) for block in session.scalars(
+                select(m.Fact.block).where(m.Fact.article_id.in_(chunk) & m.Fact.block.is_not(None)).distinct())}
+            resolving.resolve_blocks(session, touched, between=remove)
+        else:
+            remove()
+        resolving.update(session)  # articles stored but not yet resolved, or a store never resolved by blocks
         generation.bump(session.connection())  # the article list changed, whatever the record does
     return found
 
@@ -395,78 +380,3 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
     """``values`` in lists short enough to be the parameters of one statement."""
     for start in range(0, len(values), _KEYS_PER_QUERY):
         yield values[start:start + _KEYS_PER_QUERY]
-
-
-def _stated(session: Session) -> list[Stated]:
-    """Every stored fact of the articles not withdrawn, streamed from the database and with its repeated words shared.
-
-    The whole store's facts are resolved at once, so this list is the
-    rebuild's memory: the keys, codes and ids that every fact repeats are
-    kept once (``sys.intern``), about a third less than as decoded.
-    """
-    quote = case(
-        (m.Fact.section == "events", func.substr(m.Article.text, m.Fact.start + 1, m.Fact.end - m.Fact.start)), else_=None
-    )
-    query = select(
-        m.Fact.id, m.Fact.article_id, m.Fact.section, m.Fact.position, m.Fact.data, m.Article.published, quote,
-    ).join(m.Article, m.Article.id == m.Fact.article_id).where(m.Article.withdrawn_at.is_(None))
-    rows = session.execute(query.execution_options(yield_per=2000))
-    return [
-        Stated(fact_id, intern(article_id), intern(section), position, published and intern(published), _shared(data),
-               said if data.get("type") == "MEET" else None)  # only a meeting's sentence is read again
-        for fact_id, article_id, section, position, data, published, said in rows
-    ]
-
-
-def _shared(value: Any) -> Any:
-    """``value`` with its dictionary keys and short strings (codes, types, statuses) interned."""
-    if isinstance(value, dict):
-        return {intern(key): _shared(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shared(item) for item in value]
-    if isinstance(value, str) and len(value) <= _SHORT:
-        return intern(value)
-    return value
-
-
-_SHORT = 24
-
-
-def _write(session: Session, r: Resolution) -> None:
-    def add(model: type[m.Base], rows: list[dict[str, Any]]) -> None:
-        if rows:
-            session.execute(insert(model), rows)
-
-    # Each kind of entity, with the countries it is indexed under in ``party``.
-    entities: list[tuple[type[m.Base], list[Any], Callable[[Any], list[str]]]] = [
-        (m.Person, r.persons, lambda p: [p.country] if p.country else []),
-        (m.Event, r.events, lambda e: e.actors),
-        (m.Agreement, r.agreements, lambda a: a.parties),
-        (m.Mechanism, r.mechanisms, lambda x: x.parties),
-        (m.Membership, r.memberships, lambda x: [x.country]),
-        (m.Figure, r.figures, lambda x: x.parties),
-    ]
-    sources: list[dict[str, Any]] = []
-    parties: list[dict[str, Any]] = []
-    for model, group, countries in entities:
-        add(model, [_columns(x, model) for x in group])
-        for x in group:
-            sources.extend({"entity_id": x.id, "fact_id": f} for f in x.sources)
-            parties.extend({"entity_id": x.id, "country": c} for c in dict.fromkeys(countries(x)))
-    add(m.Office, [_columns(o, m.Office) | {"person_id": p.id} for p in r.persons for o in p.offices])
-    add(m.AgreementStatus, [_columns(h, m.AgreementStatus) | {"agreement_id": a.id} for a in r.agreements for h in a.history])
-    add(m.Link, [_columns(x, m.Link) for x in r.links])
-    add(m.Source, sources)
-    add(m.Party, parties)
-
-
-def _columns(entity: object, model: type[m.Base]) -> dict[str, Any]:
-    """The entity's values for the model's columns it has (the rest are keys set by the caller, or generated).
-
-    A value that is itself an entity (an event's ``counterpart``) is stored as its fields, in a JSON column.
-    """
-    return {c.key: _value(getattr(entity, c.key)) for c in model.__table__.columns if hasattr(entity, c.key)}
-
-
-def _value(value: Any) -> Any:
-    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value

@@ -32,6 +32,7 @@ from bilat.ingest.files import open_regular
 from bilat.store.watched import Seen, forget_file, record_file, seen_files, touch_file
 from bilat.store.write import forget_skips_on, place, record_skips_on
 from bilat.watch.folders import INTERVAL_SECONDS, Look, Settling, Stat, look
+from bilat.webhook import Courier
 
 Say = Callable[[str], None]
 
@@ -41,8 +42,10 @@ class Watcher:
 
     def __init__(
         self, engine: Engine, folders: Iterable[Path], workers: int, seconds: float, say: Say, settling: Settling | None = None,
+        webhook: str | None = None,
     ) -> None:
         self.engine = engine
+        self.courier = Courier(engine, webhook, say)
         self.folders = [Path(os.path.abspath(folder)) for folder in folders]
         self.workers = workers
         self.seconds = seconds
@@ -75,11 +78,13 @@ class Watcher:
                 self.say(f"still being written: {key} (read once it stops changing)")
         self._store(now, ready)
         self._withdraw_deleted(now)
-        if not self.behind:
-            return False
-        store.rebuild(self.engine)
-        self.behind = False
-        return True
+        updated = self.behind
+        if updated:
+            store.rebuild(self.engine)
+            self.behind = False
+            self.courier.updated()
+        self.courier.send()
+        return updated
 
     def _look(self) -> Look:
         now = look(self.folders)
@@ -197,10 +202,10 @@ SERVED_WORKERS = 1
 """Beside a server, the watcher extracts in its own process alone: the cores are the server's workers'."""
 
 
-def watch_store(url: str, folders: list[str], interval: float) -> None:
+def watch_store(url: str, folders: list[str], interval: float, webhook: str | None = None) -> None:
     """``bilat watch`` on the store at ``url`` until stopped, saying what it does on stderr: what ``serve --watch`` runs."""
     engine = store.connect(url)
-    watcher = Watcher(engine, map(Path, folders), SERVED_WORKERS, default_seconds(), say=_say)
+    watcher = Watcher(engine, map(Path, folders), SERVED_WORKERS, default_seconds(), say=_say, webhook=webhook)
     _say(f"watching {', '.join(folders)} every {interval:g} s")
     run(watcher, interval)
 

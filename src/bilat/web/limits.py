@@ -31,7 +31,9 @@ MAX_BODY = 6 * TEXT_MAX + 64 * 1024
 READ_TIME_LIMIT = 30.0
 """Seconds a read may take: the largest record of a 10 000-article store is computed in about 2 s."""
 WRITE_TIME_LIMIT = 300.0
-"""Seconds a write may take: it rebuilds the merged record of the whole store, 27 s at 10 000 articles on 2 cores."""
+"""Seconds a write may take: it resolves again the blocks of the record its article touches (``store.resolving``),
+which articles touching the leaders of most pairs make most of a store, or the whole record past a share of it:
+ten new articles into 10 000 synthetic ones took 37 to 52 s on 2 cores (README, Scale)."""
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 HANDLER_THREADS = 4
 """Threads of a worker that run handlers (anyio's default is 40). The work is Python, one thread at a time under
