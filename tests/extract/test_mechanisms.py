@@ -197,9 +197,9 @@ def test_a_body_the_headline_names_takes_its_evidence_from_the_body() -> None:
     assert mechanism["evidence"][0] >= text.index(body)
 
 
-def test_a_word_inserted_in_a_bodys_name_may_open_another_word(until) -> None:  # type: ignore[no-untyped-def]
-    """"Joint [Ministerial] Commission", "Đối thoại [Đối tác] Chiến lược": the inserted word opens no body's
-    whole name, so the body is still the one named around it."""
+def test_bodies_whose_inserted_word_opens_another_name(until) -> None:  # type: ignore[no-untyped-def]
+    """"Joint Ministerial Commission", "Đối thoại Đối tác Chiến lược": "ministerial", "đối" open other bodies'
+    names, so these are listed whole rather than read with a word inserted."""
     text = "The Australia-Indonesia Joint Ministerial Commission met in Canberra on March 3."
     doc = until(text, "mechanisms", lang="en", published="2025-03-12")
     assert [m.kind for m in doc.layer("facts.mechanisms")] == ["JOINT_COMMITTEE"]
