@@ -19,9 +19,10 @@ from datetime import time as time_of_day
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from local_http import local_server
 from pages import web_page
 
 from bilat.extract.doc import Document
@@ -153,16 +154,9 @@ def stories(files: list[Path]) -> list[Story]:
 @contextmanager
 def serving(outlet: Outlet) -> Iterator[Outlet]:
     """Serve ``outlet`` on a free port of 127.0.0.1 until the block ends."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(outlet))
-    server.daemon_threads = True
-    outlet.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with local_server(_handler(outlet)) as base:
+        outlet.base = base
         yield outlet
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _handler(outlet: Outlet) -> type[BaseHTTPRequestHandler]:
