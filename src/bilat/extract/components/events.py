@@ -1674,7 +1674,7 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind == "INVITE" and t.phrase in t.data.bare_invitations and not _states_a_visit(t):
             # "invited Peru to join the alliance", "mời doanh nghiệp Việt Nam đầu tư vào Kenya": a step proposed;
             # "mời Tổng thống duyệt đội danh dự", "invited him into his office": no visit asked, no step
-            return _two_sided("PROPOSE")(t)
+            return _BUILDERS["PROPOSE"](t)
         subject = _subject(t)
         if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
             # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
@@ -2318,16 +2318,16 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         if headline and new.type in _TOLD_ONCE and set(old.actors) == set(new.actors) and not old.persons \
                 and not ctx.sides_named_in_headline:
             same_sides = True  # "Chủ tịch nước chúc mừng": the headline names no side; who congratulates whom, the body says
-        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new)
-                                  or _headline_told_undated(ctx, old, new)):
+        told_undated = _headline_told_undated(ctx, old, new)
+        if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new) or told_undated):
             continue
         if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
             continue
         if headline and new.type in _TOLD_ONCE:
             old.actors = list(new.actors)
-        if _headline_told_undated(ctx, old, new) and (new.date or "")[:7] != (old.date or "")[:7]:
+        if told_undated and (new.date or "")[:7] != (old.date or "")[:7]:
             old.date, old.status = new.date, new.status  # the body moves it to another month, done or to come
-        elif _headline_told_undated(ctx, old, new) or _more_precise(new, old):
+        elif told_undated or _more_precise(new, old):
             old.date = new.date
         if old.evidence[0] < ctx.headline_end <= new.evidence[0]:
             old.evidence = new.evidence

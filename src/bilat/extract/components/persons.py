@@ -404,10 +404,8 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                                      Mention(None, title.label, title.value.text, own)))
         else:
             name_at, end, text = name
-            if country is None and (of := data.country_after_name_re.match(doc.text, end)) is not None:
-                after = _country_at(doc, of.end())  # "President William Ruto of Kenya"
-                country = after.value if after is not None else None
-                end = after.end if after is not None else end
+            if country is None and (after := _country_after_name(doc, data, end)) is not None:
+                country, end = after.value, after.end  # "President William Ruto of Kenya"
             own_name = all(_own_spelling(word) for word in text.split())  # "Chủ tịch Hồ Chí Minh", not a firm's "Chủ tịch Cho Hyun-joon"
             offices = [data.bare_offices.get(t.value.text, t.label) if own_name else t.label for t in chain]
             office = "other" if dependant else _top_office(offices, data.precedence)  # "cố vấn Thủ tướng X": the adviser
@@ -419,10 +417,16 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
     return _counterparts_resolved(doc, sorted(mentions, key=lambda s: s.start))
 
 
+def _country_after_name(doc: Document, data: _TitleData, end: int) -> Span | None:
+    """The country named right after a name ending at ``end`` ("William Ruto of Kenya"), or None."""
+    of = data.country_after_name_re.match(doc.text, end)
+    return _country_at(doc, of.end()) if of is not None else None
+
+
 def _names_listed_after(doc: Document, data: _TitleData, end: int, office: str, title_text: str) -> list[Span]:
     """"Hai Bộ trưởng Ngoại giao Bùi Thanh Sơn và Vương Nghị", "Foreign Ministers Cafiero of Argentina and Vieira
     of Brazil": a name joined to the one after a title shares its office; its country is its own, when stated."""
-    if (of := data.country_after_name_re.match(doc.text, end)) is not None and (stated := _country_at(doc, of.end())):
+    if (stated := _country_after_name(doc, data, end)) is not None:
         end = stated.end  # past the first name's own country
     joined = data.name_joiner_re.match(doc.text, end)
     name = _read_name(doc, joined.end(), data) if joined else None
@@ -431,7 +435,7 @@ def _names_listed_after(doc: Document, data: _TitleData, end: int, office: str, 
         return []
     name_at, name_end, text = name
     country = None
-    if (of := data.country_after_name_re.match(doc.text, name_end)) is not None and (after := _country_at(doc, of.end())):
+    if (after := _country_after_name(doc, data, name_end)) is not None:
         country, name_end = after.value, after.end
     elif data.continuation_re.match(doc.text, name_end):
         return []  # "and Deputy Secretary of the Ministry ...": another title, its holder named further on
