@@ -665,3 +665,26 @@ def test_an_invitation_accepted_is_accepted_by_the_one_invited(until) -> None:  
     assert _summary(until(text, "events", lang="en", published="2025-03-12"), "ACCEPT") == [(["KE", "GH"], None)]
     text = "Kenyan President William Ruto accepted with pleasure the invitation of Ghanaian President John Mahama."
     assert _summary(until(text, "events", lang="en", published="2025-03-12"), "ACCEPT") == [(["KE", "GH"], None)]
+
+
+def test_a_framework_standing_since_a_date_was_established_then(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang, pair in (
+            ("Thủ tướng Việt Nam hội đàm với Tổng thống Brazil. Hai nước là Đối tác Toàn diện từ năm 2007.", "vi",
+             ["VN", "BR"]),
+            ("Brazil's President met Chile's President. Brazil and Chile have had diplomatic relations since 1836.",
+             "en", ["BR", "CL"])):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(set(e.actors), e.date, e.status) for e in doc.layer("facts.events")
+                if e.type == "ESTABLISH_RELATIONS"] == [(set(pair), text[-5:-1], "reported")], text
+
+
+def test_a_partner_since_a_date_of_no_stated_level_is_no_establishment(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Thủ tướng Việt Nam hội đàm với Tổng thống Brazil. Brazil là đối tác của Việt Nam từ năm 2010.", "vi"),
+                       ("Vietnam's President met Laos' President. Vietnam has had diplomatic relations with Cuba since 1960.",
+                        "en")):
+        assert _summary(until(text, "events", lang=lang, published="2025-03-12"), "ESTABLISH_RELATIONS") == [], text
+
+
+def test_an_anniversary_of_the_day_relations_began_counts_back(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Thủ tướng Việt Nam tiếp Đại sứ Ghana. Năm nay, hai nước kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao."
+    assert [d for _, d in _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS")] == ["1965"]

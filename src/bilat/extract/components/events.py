@@ -245,6 +245,7 @@ class _EventData:
     welcomes: frozenset[str]
     invitation_noun_re: re.Pattern[str]
     since_re: re.Pattern[str]
+    standing_since_re: re.Pattern[str]
     relation_frame_re: re.Pattern[str]
     frameworks_re: re.Pattern[str]
     passive_relation_re: re.Pattern[str]
@@ -426,6 +427,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         welcomes=frozenset(_lower_first(w) for w in data["welcomes"]),
         invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
         since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
+        standing_since_re=re.compile(rf"\s+(?:{words('standing_since')})\s+"),
         relation_frame_re=re.compile(
             rf"(?:\W+[\w’'-]+){{0,{_RELATIONS_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
             re.IGNORECASE),
@@ -589,6 +591,7 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                 _add(ctx, event, stated=match.start() in ctx.stated, refers_back=refers_back)
         _add_history_list(doc, sent, history, participants, ctx, data)
         _add_anniversaries(doc, sent, ctx, data)
+        _add_standing_frameworks(doc, sent, ctx, data)
         _add_agreement_steps(doc, sent, participants, ctx, data)
     _add_visits_to_meetings(ctx)
     _date_the_lead(ctx, _anchor_month(anchor))
@@ -2183,6 +2186,33 @@ def _add_anniversaries(doc: Document, sent: Span, ctx: _Context, data: _EventDat
         _add(ctx, Event("ESTABLISH_RELATIONS", actors, date, "reported", (start, end),
                                object=doc.text[match.start():match.end()],
                                framework=_framework(data, doc.text[match.start():min(sent.end, match.end() + _QUALIFIER_WINDOW)])))
+
+
+_STANDING_FRAMEWORKS = frozenset({"diplomatic_relations", "strategic_partnership", "comprehensive_partnership",
+                                  "comprehensive_strategic_partnership", "special_relationship"})
+"""Levels a framework "since" a date stands at; a bare "partner since 2010" may be a trading partner."""
+
+
+def _add_standing_frameworks(doc: Document, sent: Span, ctx: _Context, data: _EventData) -> None:
+    """A framework said to stand since a date was established then: "là Đối tác toàn diện từ năm 2007",
+    "have had diplomatic relations since 1836" (FACTS.md: ESTABLISH_RELATIONS, told as background)."""
+    actors = ctx.joint()
+    if len(actors) < 2:
+        return
+    anchor = anchor_of(doc)
+    for found in data.frameworks_re.finditer(doc.text, sent.start, sent.end):
+        framework = data.frameworks[fold(found.group())]
+        since = data.standing_since_re.match(doc.text, found.end())
+        if framework not in _STANDING_FRAMEWORKS or since is None:
+            continue
+        date = next((s for s in doc.in_range("dates", found.end(), sent.end) if s.start <= since.end()), None)
+        resolved = _relations_date(date, anchor) if date is not None else None
+        start, end = _clause(doc, sent, found.start(), data)
+        if resolved is None or any(c not in actors for c in countries_in(doc, start, found.start())):
+            continue  # "có quan hệ ngoại giao với Lào từ năm 1962": another country's relations
+        status = "reported" if ctx.narrative_date and resolved[:4] < ctx.narrative_date[:4] else "happened"
+        _add(ctx, Event("ESTABLISH_RELATIONS", actors, resolved, status, (start, end),
+                        object=doc.text[found.start():date.end], framework=framework))
 
 
 def _other_relationship(doc: Document, start: int, limit: int, actors: list[str]) -> bool:
