@@ -688,3 +688,28 @@ def test_a_partner_since_a_date_of_no_stated_level_is_no_establishment(until) ->
 def test_an_anniversary_of_the_day_relations_began_counts_back(until) -> None:  # type: ignore[no-untyped-def]
     text = "Thủ tướng Việt Nam tiếp Đại sứ Ghana. Năm nay, hai nước kỷ niệm 60 năm Ngày thiết lập quan hệ ngoại giao."
     assert [d for _, d in _summary(until(text, "events", published="2025-03-12"), "ESTABLISH_RELATIONS")] == ["1965"]
+
+
+def test_a_relative_clause_of_a_joint_subject_is_its_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya and Ghana signed a trade deal. The two presidents, who met in Nairobi on Tuesday, signed five agreements."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "MEET") == [(["KE", "GH"], "2025-03-11")]
+
+
+def test_a_call_paid_on_an_official_is_a_meeting_and_a_call_to_act_is_not(until) -> None:  # type: ignore[no-untyped-def]
+    paid = "Kenyan Foreign Minister Musalia Mudavadi on Tuesday called on Ghanaian President John Mahama in Accra."
+    asked = "Kenyan President William Ruto on Tuesday called on Ghanaian President John Mahama to reopen the border."
+    assert _summary(until(paid, "events", lang="en", published="2025-03-12"), "MEET") == [(["KE", "GH"], "2025-03-11")]
+    doc = until(asked, "events", lang="en", published="2025-03-12")
+    assert _summary(doc, "MEET") == [] and [a for a, _ in _summary(doc, "PROPOSE")] == [["KE", "GH"]]
+
+
+def test_a_video_conference_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya's Foreign Minister held a video conference with Ghana's Foreign Minister Samuel Ablakwa on Tuesday."
+    assert _summary(until(text, "events", lang="en", published="2025-03-12"), "MEET") == [(["KE", "GH"], "2025-03-11")]
+
+
+def test_a_step_told_to_reporters_is_a_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto met Ghana's President. Ruto told reporters that Kenya would open a consulate in Kumasi."
+    doc = until(text, "events", lang="en", published="2025-03-12")
+    assert [(e.actors, e.object) for e in doc.layer("facts.events") if e.type == "COMMIT"] == [
+        (["KE", "GH"], "open a consulate in Kumasi")]

@@ -246,6 +246,7 @@ class _EventData:
     invitation_noun_re: re.Pattern[str]
     since_re: re.Pattern[str]
     standing_since_re: re.Pattern[str]
+    subject_relative_re: re.Pattern[str]
     relation_frame_re: re.Pattern[str]
     frameworks_re: re.Pattern[str]
     passive_relation_re: re.Pattern[str]
@@ -264,6 +265,9 @@ class _EventData:
     arrivals: frozenset[str]
     """Verbs of going ("tới", "sang"): a visit only when an official goes to a place named right after."""
     wishes: frozenset[str]
+    courtesy_calls: frozenset[str]
+    """Proposal triggers that, said of an official with no step asked, are a call paid on them ("called on the President")."""
+    infinitive_after_re: re.Pattern[str]
     """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
     held_by_both: tuple[str, ...] = ()
@@ -345,6 +349,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
     return _EventData(
         frames=frames,
         wishes=frozenset(_lower_first(w) for w in data["wishes"]),
+        courtesy_calls=frozenset(data["courtesy_calls"]),
+        infinitive_after_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+\w"),
         arrivals=frozenset(_lower_first(w) for w in data["arrivals"]),
         receptions=frozenset(_lower_first(w) for w in data["receptions"]),
         bare_invitations=frozenset(_lower_first(w) for w in data["bare_invitations"]),
@@ -428,6 +434,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         invitation_noun_re=re.compile(rf"(?<!\w)(?:{words('invitation_nouns')})(?!\w)"),
         since_re=re.compile(rf"(?<!\w)(?:{words('since_markers')})\s+"),
         standing_since_re=re.compile(rf"\s+(?:{words('standing_since')})\s+"),
+        subject_relative_re=re.compile(rf",\s*(?:{words('subject_relatives')})(?!\w)"),
         relation_frame_re=re.compile(
             rf"(?:\W+[\w’'-]+){{0,{_RELATIONS_GAP_WORDS}}}?\W+(?:{alternation([*data['relation_words'], *data['frameworks']])})(?!\w)",
             re.IGNORECASE),
@@ -1469,8 +1476,11 @@ def _coordinated(t: _Trigger, subject: _Participant | None, titles: bool = False
 
 
 def _right_before(t: _Trigger, p: _Participant) -> bool:
-    """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on Friday met")."""
+    """Whether ``p`` is the verb's own subject: nothing but a short adverb or date between them ("The two leaders on
+    Friday met"), or a relative pronoun it opens ("The two presidents, who met in Nairobi, ...")."""
     gap = t.doc.text[p.end:t.start]
+    relative = t.data.subject_relative_re.match(gap)
+    gap = gap[relative.end():] if relative else gap
     return len(gap.split()) <= _SUBJECT_GAP_WORDS and not _PUNCTUATION.search(gap)
 
 
@@ -1662,6 +1672,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
     def build(t: _Trigger) -> list[Event]:
         obj = _object_text(t)
         steps = _concrete_steps(t) if kind in ("PROPOSE", "COMMIT") else []
+        if kind == "PROPOSE" and t.phrase in t.data.courtesy_calls and _call_paid(t):
+            return _meet(t)  # "called on President Mahama in Accra": a courtesy call, not a request
         if kind in ("PROPOSE", "COMMIT") and not steps:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
@@ -1706,6 +1718,14 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         return events
 
     return build
+
+
+def _call_paid(t: _Trigger) -> bool:
+    """Whether "called on" is a call paid on someone: an official named right after it, and nothing asked of
+    them in the clause ("called on President X to reopen the border" asks)."""
+    _, end = t.clause
+    called = next((p for p in _objects(t, _COUNTERPART_WINDOW) if p.kind in ("person", "title")), None)
+    return called is not None and not t.data.infinitive_after_re.search(t.doc.text, called.end, end)
 
 
 _ADDRESSED = frozenset({"CONGRATULATE", "INVITE"})
