@@ -729,3 +729,20 @@ def test_a_wire_dateline_after_the_repeated_headline_and_its_weekday_date_an_und
     facts = extract(read_text_document(text, doc_id="t"))
     assert facts.published == "2025-08-29"
     assert [e.date for e in facts.events if e.type == "MEET"] == ["2025-08-29"]
+
+
+@pytest.mark.parametrize(("text", "lang", "found"), [
+    ("Hôm qua (10/3), Thủ tướng hội đàm với Tổng thống Ghana.", "vi", "Hôm qua (10/3)"),
+    ("Kenya's President yesterday (March 10) met Ghana's President.", "en", "yesterday (March 10)"),
+])
+def test_a_relative_day_followed_by_its_date_is_that_date(text: str, lang: str, found: str) -> None:
+    assert _resolved(_doc(text, "2025-03-12", lang=lang))[:1] == [(found, "2025-03-10")]
+
+
+def test_a_report_dated_before_what_it_reports_leaves_the_event_its_own_day(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 11/3, Bộ Ngoại giao cho biết, chiều 10/3, Thủ tướng Việt Nam đã điện đàm với "
+                        "Tổng thống Ghana John Mahama.", "vi"),
+                       ("On March 11, the Kenyan foreign ministry said that on March 10 President William Ruto met "
+                        "Ghanaian President John Mahama in Accra.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [e.date for e in doc.layer("facts.events") if e.type == "MEET"] == ["2025-03-10"], text

@@ -495,12 +495,14 @@ def _stated_again(leads: str) -> re.Pattern[str]:
 
 
 def _weekdays_joined(text: str, spans: list[Span], leads: str) -> list[Span]:
-    """A weekday followed by its date ("Monday (July 24)") as one expression: the date, stated twice."""
+    """A weekday or a day told relative to today followed by its date ("Monday (July 24)", "Hôm qua (10/3)",
+    "yesterday (March 10)") as one expression: the date, stated twice."""
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
         if (
-            previous is not None and previous.value.weekday is not None and previous.value.month is None
+            previous is not None and (previous.value.weekday is not None or previous.value.relative_day is not None)
+            and previous.value.month is None
             and span.value.day is not None and span.value.weekday is None and not span.value.is_range
             and _stated_again(leads).fullmatch(text, previous.end, span.start)
         ):

@@ -199,6 +199,7 @@ class _EventData:
     participle_endings: tuple[str, ...]
     """Endings of a participle, whose subject is its main clause's ("congratulating")."""
     attribution_re: re.Pattern[str]
+    reporting_re: re.Pattern[str]
     """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
     coordination: Coordination
     function_words: frozenset[str]
@@ -393,6 +394,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         speaker_side_re=re.compile(rf"(?<!\w)(?:{words('speaker_sides')})(?:\s+[^\W\d_][\w\-]*){{0,2}}\s*$"),
         attribution_re=re.compile(rf"[,”\"’]+\s+(?:[^\W\d_][\w\-’'.]*\s+){{0,{_ATTRIBUTION_WORDS}}}?"
                                   rf"(?:{words('attributions')})(?!\w)"),
+        reporting_re=re.compile(rf"(?<!\w)(?:{words('attributions')})(?!\w)"),
         coordination=coordination,
         function_words=frozenset(fold(w) for w in data["function_words"]),
         relationship_words=frozenset(fold(w) for w in [*data["relationship_words"], *data["institution_words"]]),
@@ -949,7 +951,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
         if not resolved:
             continue
         if kind not in SPEECH_ACTS and earlier is None and span.end <= t.start and (
-                _contact_before(t, start, span.start) or _DATELINE_END.match(t.doc.text, span.end)):
+                _contact_before(t, start, span.start) or _DATELINE_END.match(t.doc.text, span.end)
+                or _date_of_the_report(t, span)):
             # "met ... on Monday after the phone talk in September 2021": Monday is the meeting's;
             # "BERLIN, April 4 — ... co-chaired ... on April 3": the dateline's day is the report's
             earlier = resolved
@@ -963,6 +966,14 @@ def _date(t: _Trigger, kind: str) -> str | None:
     if gathering is not None and not (t.ctx.narrative_date or "").startswith(gathering):
         return gathering  # "their summit meeting, held on the sidelines of the APEC summit in Da Nang", told later
     return t.ctx.narrative_date
+
+
+def _date_of_the_report(t: _Trigger, span: Span) -> bool:
+    """Whether a date opens a report of what happened on another day, stated after the reporting verb and
+    before the trigger ("Ngày 11/3, Bộ Ngoại giao cho biết, chiều 10/3, Thủ tướng đã điện đàm ...",
+    "On March 11, the ministry said that on March 10 the ministers met")."""
+    later = next((s for s in t.doc.in_range("dates", span.end, t.start) if s.value.has_day), None)
+    return later is not None and bool(t.data.reporting_re.search(t.doc.text, span.end, later.start))
 
 
 def _dated_caption(doc: Document, sent: Span) -> bool:
