@@ -713,3 +713,12 @@ def test_a_step_told_to_reporters_is_a_commitment(until) -> None:  # type: ignor
     doc = until(text, "events", lang="en", published="2025-03-12")
     assert [(e.actors, e.object) for e in doc.layer("facts.events") if e.type == "COMMIT"] == [
         (["KE", "GH"], "open a consulate in Kumasi")]
+
+
+def test_a_year_after_a_trips_destination_and_visitor_dates_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Thủ tướng Việt Nam tiếp Đại sứ Ghana. Thủ tướng đánh giá cao kết quả chuyến thăm chính thức "
+                        "Việt Nam của Tổng thống Ghana John Mahama năm 2019.", "vi"),
+                       ("Vietnam's Prime Minister received Ghana's Ambassador. He recalled the official visit to "
+                        "Vietnam by Ghanaian President John Dramani Mahama in 2019.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [(e.date, e.status) for e in doc.layer("facts.events") if e.type == "VISIT"] == [("2019", "reported")], text

@@ -990,8 +990,9 @@ def _spans_years(value: DateValue) -> bool:
     return not short
 
 
-_YEAR_WINDOW = 40
-"""Characters after a visit or meeting trigger within which a year alone is its date."""
+_YEAR_WINDOW = 60
+"""Characters after a visit or meeting trigger within which a year alone is its date: room for the trip's
+destination and visitor ("chuyến thăm chính thức Việt Nam của Tổng thống Ghana John Mahama năm 2019")."""
 _CLAUSE_MARK = re.compile(r"[,;.:()]")
 """Punctuation that ends the trigger's own phrase before a year ("thăm Peru, nơi ... năm 1990")."""
 
