@@ -722,3 +722,27 @@ def test_a_year_after_a_trips_destination_and_visitor_dates_it(until) -> None:  
                         "Vietnam by Ghanaian President John Dramani Mahama in 2019.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [(e.date, e.status) for e in doc.layer("facts.events") if e.type == "VISIT"] == [("2019", "reported")], text
+
+
+def test_two_leaders_attending_together_attend_each_for_their_side(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Indian Prime Minister Narendra Modi and Brazilian President Lula da Silva both attended the "
+                        "BRICS summit in Kazan on Tuesday.", "en"),
+                       ("Thủ tướng Ấn Độ Narendra Modi và Tổng thống Brazil Lula da Silva cùng tham dự Hội nghị "
+                        "Thượng đỉnh BRICS tại Kazan ngày 11/3.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["BR", "IN"], text
+
+
+def test_attendees_named_after_the_gathering_attend_it(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Ngày 26/2, Hội nghị Thượng đỉnh P4G khai mạc tại Hà Nội, Việt Nam, với sự tham dự của "
+                        "Tổng thống Ghana John Mahama và Tổng thống Kenya William Ruto.", "vi"),
+                       ("The P4G Summit opened in Hanoi, Vietnam, on February 26, attended by Ghanaian President "
+                        "John Mahama and Kenyan President William Ruto.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["GH", "KE"], text
+
+
+def test_attendance_of_a_bilateral_forum_is_no_attendance(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 26/2, tại Hà Nội, Diễn đàn Kinh tế Việt Nam - Ghana đã diễn ra với sự tham dự của Thủ tướng "
+            "Phạm Minh Chính và Tổng thống Ghana John Mahama.")
+    assert _summary(until(text, "events", published="2025-03-12"), "ATTEND") == []

@@ -212,6 +212,8 @@ class _EventData:
     inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
     sidelines: frozenset[str]
+    attendance_of: frozenset[str]
+    """ATTEND triggers whose attendees follow them, the gathering named before ("với sự tham dự của", "attended by")."""
     sidelines_of_bodies: frozenset[str]
     """Sidelines phrases after which an organisation's name is its meeting ("on the sidelines of APEC")."""
     upgrades: frozenset[str]
@@ -404,6 +406,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
+        attendance_of=frozenset(data["attendance_of"]),
         sidelines_of_bodies=frozenset(_lower_first(w) for w in data["sidelines_of_bodies"]),
         upgrades=frozenset(data["upgrades"]),
         becoming=frozenset(data["becoming"]),
@@ -1555,7 +1558,12 @@ def _meeting_place(t: _Trigger) -> tuple[str, str] | None:
     start, end = t.clause
     fronted = [m for m in t.data.place_word_re.finditer(t.doc.text, start, t.start)
                if t.doc.text[max(start, m.start() - 2):m.start()].strip(" ") in ("", ",")]
-    for marker in [*fronted, *t.data.place_word_re.finditer(t.doc.text, t.start, end)]:
+    return _city_after(t, [*fronted, *t.data.place_word_re.finditer(t.doc.text, t.start, end)], end)
+
+
+def _city_after(t: _Trigger, markers: list[re.Match[str]], end: int) -> tuple[str, str] | None:
+    """The first city named right after one of ``markers`` (place words), and its country."""
+    for marker in markers:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
         if not words:
             continue
@@ -1573,6 +1581,8 @@ def _attend(t: _Trigger) -> list[Event]:
     if _inside_request(t):
         return []
     _, end = t.clause
+    if t.phrase in t.data.attendance_of:
+        return _attended_by(t)
     named = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
     gathering = named.span() if named and named.start() - t.end <= 40 else _body_met(t)
     if gathering is None or _bilateral(t, gathering):
@@ -1605,16 +1615,37 @@ def _attend(t: _Trigger) -> list[Event]:
                      and not _is_object(t.doc, p, t.data)]
             subject = later[0] if later else subject
         attendees = [subject] if subject is not None and subject.kind in ("person", "title") else []
+        if attendees and _coordinated(t, subject, titles=True):
+            attendees += _co_subjects(t, titles=True)  # "Modi and Lula both attended the BRICS summit": each side
+    return _attendances(t, attendees, gathering)
+
+
+def _attendances(t: _Trigger, attendees: list[_Participant], gathering: tuple[int, int],
+                 host: str | None = None) -> list[Event]:
+    """Each attendee's side attends; FACTS.md: a visit to attend a summit counts, and one the partner hosts is a
+    visit to it."""
     events = []
-    host = _host(t, gathering)
+    host = host or _host(t, gathering)
     for person in attendees:
         country = t.ctx.side(person)
         if country:
             events.append(_event(t, "ATTEND", [country], _names(person)))
             if host is not None and host != country and {host, country} <= set(t.ctx.pair):
-                # FACTS.md: a visit to attend a summit counts; one the partner hosts is a visit to it
                 events.append(_event(t, "VISIT", [country, host], _names(person)))
     return events
+
+
+def _attended_by(t: _Trigger) -> list[Event]:
+    """"Hội nghị Thượng đỉnh P4G khai mạc ... với sự tham dự của Thủ tướng X và Tổng thống Y", "the G20 Summit,
+    attended by Prime Minister X": a gathering named before, its attendees listed after, one ATTEND each."""
+    gatherings = list(t.data.multilateral_re.finditer(t.doc.text, t.sent.start, t.start))
+    if not gatherings or _bilateral(t, gatherings[-1].span()):
+        return []
+    _, end = t.clause
+    named = [p for p in t.participants if t.end <= p.start < end and p.kind in ("person", "title")]
+    gathering = gatherings[-1]
+    place = _city_after(t, list(t.data.place_word_re.finditer(t.doc.text, gathering.end(), t.start)), t.start)
+    return _attendances(t, _listed_after(t, named[:1]), gathering.span(), place[1] if place else None)
 
 
 _BODY_GAP = 5
