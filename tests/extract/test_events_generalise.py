@@ -746,3 +746,39 @@ def test_attendance_of_a_bilateral_forum_is_no_attendance(until) -> None:  # typ
     text = ("Ngày 26/2, tại Hà Nội, Diễn đàn Kinh tế Việt Nam - Ghana đã diễn ra với sự tham dự của Thủ tướng "
             "Phạm Minh Chính và Tổng thống Ghana John Mahama.")
     assert _summary(until(text, "events", published="2025-03-12"), "ATTEND") == []
+
+
+_KE_GH = "Kenyan President William Ruto met Ghanaian President John Mahama on Tuesday. "
+
+
+def _steps(text, kind, until):  # type: ignore[no-untyped-def]
+    doc = until(_KE_GH + text, "events", lang="en", published="2025-03-12")
+    return [e.actors for e in doc.layer("facts.events") if e.type == kind]
+
+
+def test_a_wish_asked_of_the_other_side_is_a_proposal(until) -> None:  # type: ignore[no-untyped-def]
+    assert _steps("Ruto wants Ghana to open an embassy in Nairobi.", "PROPOSE", until) == [["KE", "GH"]]
+    assert _steps("The Kenyan leader also raised the idea of a free trade agreement with Ghana.", "PROPOSE",
+                  until) == [["KE", "GH"]]
+
+
+def test_a_proposal_named_as_a_noun_is_its_owners(until) -> None:  # type: ignore[no-untyped-def]
+    assert _steps("Mahama welcomed Kenya's proposal to set up a joint commission.", "PROPOSE", until) == [["KE", "GH"]]
+    assert _steps("Against the backdrop of Brazil's proposal for a new global climate fund, Mahama stressed "
+                  "the role of the UN.", "PROPOSE", until) == []
+
+
+def test_support_assured_is_a_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    assert _steps("Mahama assured Ruto of Ghana's support for Kenya's bid for the AU Commission chair.", "COMMIT",
+                  until) == [["GH", "KE"]]
+
+
+def test_a_plan_is_a_sides_commitment_only_when_the_side_is_named(until) -> None:  # type: ignore[no-untyped-def]
+    assert _steps("Ghana plans to open an embassy in Nairobi next year.", "COMMIT", until) == [["GH", "KE"]]
+    assert _steps("Kenya Airways, the carrier, said the airline plans to finance three new aircraft.", "COMMIT",
+                  until) == []
+
+
+def test_a_planned_trip_is_the_visit_not_a_commitment(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruto announced that Kenya plans to send a business delegation led by its trade minister to Ghana in 2026."
+    assert _steps(text, "COMMIT", until) == [] and _steps(text, "VISIT", until) == [["KE", "GH"]]

@@ -271,6 +271,10 @@ class _EventData:
     courtesy_calls: frozenset[str]
     """Proposal triggers that, said of an official with no step asked, are a call paid on them ("called on the President")."""
     infinitive_after_re: re.Pattern[str]
+    proposal_nouns: frozenset[str]
+    plans: frozenset[str]
+    """Commitment triggers of a plan or an eagerness: a side's only when the side is named right before them."""
+    """Proposal triggers that are nouns: the one whose proposal it is owns it ("Kenya's proposal to ...")."""
     """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
     held_by_both: tuple[str, ...] = ()
@@ -353,6 +357,8 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         frames=frames,
         wishes=frozenset(_lower_first(w) for w in data["wishes"]),
         courtesy_calls=frozenset(data["courtesy_calls"]),
+        proposal_nouns=frozenset(data["proposal_nouns"]),
+        plans=frozenset(data["plans"]),
         infinitive_after_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+\w"),
         arrivals=frozenset(_lower_first(w) for w in data["arrivals"]),
         receptions=frozenset(_lower_first(w) for w in data["receptions"]),
@@ -1721,6 +1727,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []
         if kind == "COMMIT" and (_inside_request(t) or (_opens_with_future(t) and not _side_right_before(t))):
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
+        if kind == "COMMIT" and t.phrase in t.data.plans and not _side_right_before(t):
+            return []  # "Takeda plans to finance the buyout": a plan is a side's commitment only when the side is named
         if kind == "COMMIT" and _a_thing_said_to_come(t):
             return []  # "cho biết chuyến thăm sẽ cung cấp động lực": the visit will, no side promises
         if kind == "COMMIT" and _a_trip_told(t):
@@ -1737,6 +1745,12 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
         if kind in _ADDRESSED and (subject is None or _addressed(t, subject)):
             # "Điện mừng bà Takaichi ...": who is congratulated; "lời chúc mừng của Bộ trưởng Vương Nghị": who congratulates
             subject = _doer_after(t)
+        if kind == "PROPOSE" and t.phrase in t.data.proposal_nouns:
+            # "welcomed Kenya's proposal to set up a joint commission": the proposal is its owner's
+            subject = next((p for p in t.participants if p.kind in ("person", "title", "country")
+                            and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)), subject)
+            if t.ctx.side(subject) not in t.ctx.pair:
+                return []  # "against the backdrop of Trump's proposal for ...": a third side's, told as setting
         if kind == "PROPOSE" and t.phrase in t.data.wishes and not _wished_of_another(t, subject):
             return []  # "Việt Nam mong muốn tăng cường ...": the speaker's own wish, asked of no one
         actors = _speech_sides(t, subject)
@@ -1865,8 +1879,10 @@ def _a_thing_said_to_come(t: _Trigger) -> bool:
 def _a_trip_told(t: _Trigger) -> bool:
     """Whether what a side says it will do opens with a trip or an attendance: that is the visit or attendance
     itself, planned, which its own trigger reads."""
-    found = t.data.trigger_re.search(t.doc.text, _object_start(t), _word_end(t.doc.text, _object_start(t), t.step_end, 2))
-    return found is not None and t.data.kind(found.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, found, t.data)
+    start = _object_start(t)
+    found = t.data.trigger_re.search(t.doc.text, start, t.step_end)  # opening within two words, however long it is
+    return (found is not None and found.start() < _word_end(t.doc.text, start, t.step_end, 2)
+            and t.data.kind(found.group()) in ("VISIT", "ATTEND") and not _excluded(t.doc, found, t.data))
 
 
 def _wished_of_another(t: _Trigger, subject: _Participant | None) -> bool:
