@@ -214,3 +214,15 @@ def test_economic_and_two_plus_two_dialogues(until) -> None:  # type: ignore[no-
                               "Việt Nam - Ấn Độ.", "vi", "STRATEGIC_DIALOGUE")):
         doc = until(text, "mechanisms", lang=lang, published="2025-03-12")
         assert [m.kind for m in doc.layer("facts.mechanisms")] == [kind], text
+
+
+def test_a_level_from_chairs_named_by_office_alone(until) -> None:  # type: ignore[no-untyped-def]
+    for text, level in (
+            ("Kenya and Ghana held talks. The Kenya-Ghana Strategic Dialogue, chaired by the foreign ministers, "
+             "met for the first time in 2023.", "foreign_minister"),
+            ("Kenya and Ghana held talks. The Bi-National Commission between Kenya and Ghana, co-chaired by the "
+             "two presidents, last met in 2022.", "head_of_state"),
+            ("Kenya and Ghana held talks. The two leaders co-chaired the 5th meeting of the Kenya-Ghana "
+             "High-Level Strategic Cooperation Council.", "head_of_government")):
+        doc = until(text, "mechanisms", lang="en", published="2025-03-12")
+        assert [m.level for m in doc.layer("facts.mechanisms")] == [level], text

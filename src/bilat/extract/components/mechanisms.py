@@ -113,7 +113,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         level_codes={folded(k): v for k, v in data["levels"].items()},
         recurring_before=data.get("recurring_before", False),
         names_before_head=data.get("names_before_head", False),
-        level_markers=re.compile(rf"\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE),
+        level_markers=re.compile(rf"\s*,?\s*(?:{phrases(data['level_markers'])})\s+(?:the\s+)?", re.IGNORECASE),
         chairing=compile_phrases(data["chairing"]),
         field_head=compile_gated(  # searched through every sentence
             rf"(?<!\w)(?:{phrases(data['field_dialogues'])})(?P<level>(?:{SPACE}[^\W\d_][\w-]*){{0,{_FIELD_LEVEL_WORDS}}}?)"
@@ -215,7 +215,8 @@ def _chairs_level(doc: Document, rules: _Rules, sents: list[Span]) -> str | None
     a title in that sentence is found by name or surname ("Erdoğan and Al Thani").
     """
     for sent in sents:
-        if rules.chairing.search(doc.text, sent.start, sent.end) is None:
+        chairing = rules.chairing.search(doc.text, sent.start, sent.end)
+        if chairing is None:
             continue
         chairs = [
             {t.label for t in doc.in_range("titles", m.start, m.end)} or {m.value.office}
@@ -232,6 +233,9 @@ def _chairs_level(doc: Document, rules: _Rules, sents: list[Span]) -> str | None
         if chairs:
             shared = set.intersection(*chairs)
             return min(shared or set.union(*chairs), key=SENIORITY.index)
+        joint = [*rules.levels.finditer(doc.text, sent.start, chairing.start())][-1:]
+        if joint:  # "The two leaders co-chaired ...": chairs named by their office alone, nearest the verb
+            return rules.level_codes[folded(joint[0].group())]
     return None
 
 
