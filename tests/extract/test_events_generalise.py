@@ -782,3 +782,12 @@ def test_a_plan_is_a_sides_commitment_only_when_the_side_is_named(until) -> None
 def test_a_planned_trip_is_the_visit_not_a_commitment(until) -> None:  # type: ignore[no-untyped-def]
     text = "Ruto announced that Kenya plans to send a business delegation led by its trade minister to Ghana in 2026."
     assert _steps(text, "COMMIT", until) == [] and _steps(text, "VISIT", until) == [["KE", "GH"]]
+
+
+def test_a_meeting_between_two_named_is_one_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam and Belarus held political consultations. They recalled the official visit to Vietnam by Belarusian "
+            "Prime Minister R. Golovchenko in December 2023 and the meeting between Vietnamese Prime Minister Pham Minh "
+            "Chinh and Belarusian President A. Lukashenko in October 2024.")
+    doc = until(text, "events", lang="en", published="2025-04-25")
+    assert [(set(e.actors), e.date) for e in doc.layer("facts.events") if e.type == "MEET" and e.date == "2024-10"] == [
+        ({"VN", "BY"}, "2024-10")]

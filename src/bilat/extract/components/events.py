@@ -1467,8 +1467,8 @@ def _between(t: _Trigger) -> tuple[_Participant, list[_Participant]] | None:
     """"talks between A and B", "cuộc hội đàm giữa A và B": A is a side and B the one met;
     "between the two sides" is both."""
     marker = t.data.between_re.match(t.doc.text, t.end)
-    if marker is None:
-        return None
+    if marker is None and not t.data.between_re.search(t.doc.text[t.start:t.end] + " "):
+        return None  # not "talks between", nor a trigger that holds the word ("meeting between", "summit talks between")
     named = [p for p in _objects(t) if p.kind in ("person", "title", "country", "joint")]
     if named and named[0].kind == "joint":
         return named[0], []
