@@ -327,3 +327,13 @@ def test_a_number_of_documents_listed_by_field_is_one_agreement_each() -> None:
     text = f"published: 2025-03-12\nlang: vi\n---\n{body}\n"
     assert [(a.kind, a.status) for a in extract(read_text_document(text, doc_id="t")).agreements] == \
         [("COOPERATION", "signed")] * 3
+
+
+def test_a_documents_term_of_years_is_not_its_signing_date() -> None:
+    body = ("The presidents of Chile and Peru on Tuesday witnessed the exchanges of cooperation documents.\n\n"
+            "The documents include a Memorandum of Understanding on cooperation between the Ministry of Science of "
+            "Chile and the Ministry of Digital Development of Peru; an MoU on cultural cooperation between the Chilean "
+            "Ministry of Culture and the Ministry of Culture of Peru for the 2025-27 period.")
+    text = f"published: 2025-05-06\nlang: en\n---\n{body}\n"
+    dates = [a.date for a in extract(read_text_document(text, doc_id="t")).agreements]
+    assert len(dates) == 2 and not any(d and "/" in d for d in dates), dates
