@@ -746,3 +746,25 @@ def test_a_report_dated_before_what_it_reports_leaves_the_event_its_own_day(unti
                         "Ghanaian President John Mahama in Accra.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [e.date for e in doc.layer("facts.events") if e.type == "MEET"] == ["2025-03-10"], text
+
+
+@pytest.mark.parametrize(("text", "found", "iso"), [
+    ("Ông thăm Việt Nam vào tháng Tư vừa qua.", "tháng Tư vừa qua", "2025-04"),
+    ("Hai bên ký kết vào tháng Giêng năm 2024.", "tháng Giêng năm 2024", "2024-01"),
+    ("Đoàn sẽ sang thăm vào tháng Mười Một tới.", "tháng Mười Một tới", "2025-11"),
+])
+def test_a_month_named_after_the_month_word(text: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, "2025-07-25")) == [(found, iso)]
+
+
+def test_a_month_name_that_opens_a_country_name_is_none() -> None:
+    assert _resolved(_doc("Kim ngạch xuất khẩu 6 tháng Ba Lan tăng mạnh.", "2025-07-25")) == []
+
+
+def test_a_date_after_a_reporting_verb_is_what_is_reported(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 24/7/2023, tại Viên, Bộ trưởng Ngoại giao Việt Nam gặp Bộ trưởng Ngoại giao Áo Alexander Schallenberg. "
+            "Tại cuộc gặp, ông Schallenberg vui mừng gặp lại Bộ trưởng và cho biết chuyến thăm Việt Nam vào tháng Tư "
+            "vừa qua của ông thành công tốt đẹp.")
+    doc = until(text, "events", published="2023-07-25")
+    assert sorted((e.type, e.date) for e in doc.layer("facts.events") if e.type in ("MEET", "VISIT")) == [
+        ("MEET", "2023-07-24"), ("VISIT", "2023-04")]

@@ -261,6 +261,9 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # 7 tháng đầu năm nay, the first seven months of 2024, the first half of this year
         "first_months": [(rf"\b{_template(t, first_slots, 'first_months')}", "first_months") for t in first["patterns"]],
         # tháng 7, tháng 9 năm 2021
+        # tháng Tư, tháng Mười Một năm 2023, tháng Giêng vừa qua: a month word before a month's name
+        "month_word_name": [(rf"(?<!\w)(?:{month_word})\s+(?P<m>{full_month})(?!\w)(?!\s+(?:{alternation(data.get('month_name_not_before', []))})(?!\w))"
+                             rf"(?:(?:\s+(?:{year_word})\s+|\s*[/-]\s*)(?P<y>{_YEAR}){no_digit_after}|{after})", "month")],
         "month_number": [(rf"(?:{month_word})\s+(?P<m>\d{{1,2}})(?:\s+(?:{year_word})\s+(?P<y>{_YEAR})|(?![\d/-]){after})", "month")],
         # April 30 to May 2, 30 April - 2 May 2018
         "named_cross_range": [

@@ -955,6 +955,8 @@ def _date(t: _Trigger, kind: str) -> str | None:
             continue  # a past visit is dated at least to the month, or by a year right after it; a planned one, or a numbered session, may be only to the year
         elif span.start > t.end and t.data.date_blocker_re.search(t.doc.text, t.end, span.start):
             continue  # "the first visit of Scholz after he took office in December 2021": another event's date
+        elif span.start > t.end and t.data.reporting_re.search(t.doc.text, t.end, span.start):
+            continue  # "vui mừng gặp lại ông và cho biết chuyến thăm vào tháng Tư": what is reported, not the meeting
         # "Ngày hôm sau": the narrative day, which the sentence has already moved on
         resolved = t.ctx.narrative_date if value.narrative_day is not None else resolve(value, anchor)
         if not resolved:
