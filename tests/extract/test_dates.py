@@ -766,5 +766,5 @@ def test_a_date_after_a_reporting_verb_is_what_is_reported(until) -> None:  # ty
             "Tại cuộc gặp, ông Schallenberg vui mừng gặp lại Bộ trưởng và cho biết chuyến thăm Việt Nam vào tháng Tư "
             "vừa qua của ông thành công tốt đẹp.")
     doc = until(text, "events", published="2023-07-25")
-    assert sorted((e.type, e.date) for e in doc.layer("facts.events") if e.type in ("MEET", "VISIT")) == [
-        ("MEET", "2023-07-24"), ("VISIT", "2023-04")]
+    assert {(e.type, e.date) for e in doc.layer("facts.events") if e.type in ("MEET", "VISIT")} == {
+        ("MEET", "2023-07-24"), ("VISIT", "2023-04")}
