@@ -768,3 +768,11 @@ def test_a_date_after_a_reporting_verb_is_what_is_reported(until) -> None:  # ty
     doc = until(text, "events", published="2023-07-25")
     assert {(e.type, e.date) for e in doc.layer("facts.events") if e.type in ("MEET", "VISIT")} == {
         ("MEET", "2023-07-24"), ("VISIT", "2023-04")}
+
+
+def test_the_pages_stamp_line_is_no_day_of_the_narrative(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Thứ ba, 25/07/2023 06:05\n(ĐCSVN) - Bộ trưởng Ngoại giao Việt Nam gặp Bộ trưởng Ngoại giao Áo.\n\n"
+            "Ngày 24/7/2023, tại Viên, Bộ trưởng Ngoại giao Việt Nam đã có cuộc gặp Bộ trưởng Ngoại giao Áo "
+            "Alexander Schallenberg.")
+    doc = until(text, "events", published="2023-07-25")
+    assert [e.date for e in doc.layer("facts.events") if e.type == "MEET"] == ["2023-07-24"]

@@ -690,7 +690,7 @@ def infer_anchor(doc: Document, lexicon: Lexicon) -> list[Anchor]:
     lede_end = lede[-1].end if lede else doc.text_start
     bounded, after = _bounded_year(doc, cues)
     found = [
-        *_stamp_cues(doc, cues),
+        *_stamp_cues(doc, lexicon),
         *_url_cues(doc.source or ""),
         *_lede_cues(doc, lede_end, cues),
         *_summit_cues(doc, lede_end, lexicon),
@@ -744,17 +744,29 @@ def _parse_iso(value: str | None) -> tuple[int | None, int | None, int | None] |
     return (parts + [None, None])[0], (parts + [None, None])[1], (parts + [None, None, None])[2]
 
 
-def _stamp_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
-    """The publication time a page prints above or below the article: a short line with a full date
-    and a clock time, or a word saying so ("Cập nhật ngày 17/10/2019", "Published: ...")."""
-    stamp_words = _whole_words(tuple(cues["stamp"]))
+def stamp_lines(doc: Document, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The lines where a page prints its publication time, above or below the article: short, with a full
+    date and a clock time, or a word saying so ("Thứ ba, 25/07/2023 06:05", "Cập nhật ngày 17/10/2019").
+    Their dates are the page's, not the narrative's."""
+    stamp_words = _whole_words(tuple(lexicon["dates"]["cues"]["stamp"]))
     lines = [m.span() for m in re.finditer(r"[^\n]+", doc.text[doc.body_start:])]
+    found = []
     for start, end in [*lines[:STAMP_LINES], *lines[STAMP_LINES:][-STAMP_LINES:]]:
         start, end = start + doc.body_start, end + doc.body_start
         line = doc.text[start:end]
         spans = doc.in_range("dates", start, end)
-        if len(line.strip()) > STAMP_LENGTH or not (_CLOCK.search(line) or stamp_words.search(line) or _date_alone(doc, line, start, spans)):
-            continue
+        if len(line.strip()) <= STAMP_LENGTH and (_CLOCK.search(line) or stamp_words.search(line)
+                                                  or _date_alone(doc, line, start, spans)):
+            found.append((start, end))
+    return found
+
+
+def _stamp_cues(doc: Document, lexicon: Lexicon) -> list[_Cue]:
+    """The publication time a page prints (see ``stamp_lines``)."""
+    cues = lexicon["dates"]["cues"]
+    for start, end in stamp_lines(doc, lexicon):
+        line = doc.text[start:end]
+        spans = doc.in_range("dates", start, end)
         for span in spans:
             v = span.value
             if v.year is not None and v.month is not None and v.day is not None and not v.is_range:

@@ -31,7 +31,9 @@ from bilat.extract.components.countries import (
     filed_in,
     main_pair,
 )
-from bilat.extract.components.dates import Anchor, DateValue, anchor_of, dateline, dateline_at, hosted_gathering, resolve
+from bilat.extract.components.dates import (
+    Anchor, DateValue, anchor_of, dateline, dateline_at, hosted_gathering, resolve, stamp_lines,
+)
 from bilat.extract.components.persons import is_caption
 from bilat.extract.coordination import Coordination, coordination_of, split_items
 from bilat.extract.doc import Document, Span
@@ -585,9 +587,12 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
                    headline_end=doc.headline_end,
                    sides_named_in_headline=bool(doc.in_range("countries", doc.text_start, doc.headline_end)),
                    home_named=any(p.country == (data.home or "") for p in people))
+    stamps = stamp_lines(doc, lexicon)
     for sent in doc.layer("sents"):
         if is_caption(doc, sent.start) and not _dated_caption(doc, sent):
             continue
+        if any(start <= sent.start < end for start, end in stamps):
+            continue  # "Thứ ba, 25/07/2023 06:05": when the page was published, no day of the narrative
         ctx.narrative_date = _narrative_date(doc, sent, ctx.narrative_date, anchor, data)
         if ctx.first_day is None and ctx.narrative_date != _anchor_month(anchor):
             ctx.first_day = ctx.narrative_date
