@@ -791,3 +791,19 @@ def test_a_meeting_between_two_named_is_one_meeting(until) -> None:  # type: ign
     doc = until(text, "events", lang="en", published="2025-04-25")
     assert [(set(e.actors), e.date) for e in doc.layer("facts.events") if e.type == "MEET" and e.date == "2024-10"] == [
         ({"VN", "BY"}, "2024-10")]
+
+
+def test_a_meeting_told_by_the_host_and_by_the_guest_is_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Đại tướng Tô Lâm hội kiến Chủ tịch Thượng viện Ai Cập.\n\n"
+            "Ngày 4/12, Đoàn đại biểu Việt Nam đã hội kiến Chủ tịch Thượng viện Ai Cập Abdel-Wahab Abdel-Razek, "
+            "Tổng Bí thư Đảng Cộng sản Ai Cập Salah Adly Abdelhafiz và Bộ trưởng Bộ Nội vụ Ai Cập Mahmoud Tawfik.\n\n"
+            "Đại tướng Tô Lâm cũng làm việc với Tổng thư ký Đảng Cộng sản Ai Cập Salah Adly Abdelhafiz.")
+    doc = until(text, "events", published="2023-12-06")
+    assert len([e for e in doc.layer("facts.events") if e.type == "MEET"]) == 3
+
+
+def test_two_people_of_one_side_met_are_two_meetings(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ngày 4/12, Đại tướng Tô Lâm gặp Tổng Bí thư Đảng Cộng sản Nam Phi. "
+            "Cùng ngày, Đại tướng Tô Lâm hội kiến Tổng thư ký Đảng Đại hội Dân tộc Phi (ANC) của Nam Phi.")
+    doc = until(text, "events", published="2023-12-06")
+    assert len([e for e in doc.layer("facts.events") if e.type == "MEET"]) == 2

@@ -512,6 +512,10 @@ class _Context:
     sides_named_in_headline: bool = False
     """Whether the headline names a country: where it names none, who did what to whom is the body's to say."""
 
+    def side_of_name(self, name: str) -> str | None:
+        """The country of a person an event names, by any name the article gives them."""
+        return next((p.country for p in self.people if name == p.name or name in p.aliases), None)
+
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
         if not rest and self.home and self.home != country:
@@ -2437,7 +2441,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         told_undated = _headline_told_undated(ctx, old, new)
         if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new) or told_undated):
             continue
-        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), headline):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), ctx.side_of_name, ctx.home, headline):
             continue
         if headline and new.type in _TOLD_ONCE:
             old.actors = list(new.actors)
@@ -2486,7 +2490,15 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _same_occurrence(old: Event, new: Event, data: _EventData, headline: bool = False) -> bool:
+def _by_side(persons: list[str], side_of: Callable[[str], str | None]) -> dict[str | None, set[str]]:
+    grouped: dict[str | None, set[str]] = {}
+    for name in persons:
+        grouped.setdefault(side_of(name), set()).add(name)
+    return grouped
+
+
+def _same_occurrence(old: Event, new: Event, data: _EventData, side_of: Callable[[str], str | None],
+                     home: str | None, headline: bool = False) -> bool:
     if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
         return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
     if headline and new.type in _TOLD_ONCE:
@@ -2494,10 +2506,15 @@ def _same_occurrence(old: Event, new: Event, data: _EventData, headline: bool = 
     # an invitation accepted by the same side is one acceptance however its inviter is worded
     if new.type in (SPEECH_ACTS - {"ACCEPT"}) | {"SIGN"} and not _same_step(old, new, data.function_words, headline):
         return False
-    old_p, new_p = set(old.persons), set(new.persons)
-    if old_p and new_p and not (old_p <= new_p or new_p <= old_p):
-        return False
-    if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office:
-        return False
+    # each side's people: one mention may name only the host, another only the guest ("Tô Lâm hội kiến Chủ tịch
+    # Thượng viện Ai Cập" over "... hội kiến ... Abdel-Razek"); two named on one side are two meetings
+    old_by, new_by = _by_side(old.persons, side_of), _by_side(new.persons, side_of)
+    for side in old_by.keys() & new_by.keys():
+        if not (old_by[side] <= new_by[side] or new_by[side] <= old_by[side]):
+            return False
+    same_person_met = any(old_by[side] == new_by[side] for side in old_by.keys() & new_by.keys() if side not in (None, home))
+    if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office \
+            and not same_person_met:
+        return False  # two offices are two people met, unless the one met is named in both (two titles of one person)
     # one establishment told at two precisions ("2025-10" in a title, "2025-10-29" in the text) is one; two levels are two
     return not (new.type == "ESTABLISH_RELATIONS" and old.framework and new.framework and old.framework != new.framework)
