@@ -807,3 +807,10 @@ def test_two_people_of_one_side_met_are_two_meetings(until) -> None:  # type: ig
             "Cùng ngày, Đại tướng Tô Lâm hội kiến Tổng thư ký Đảng Đại hội Dân tộc Phi (ANC) của Nam Phi.")
     doc = until(text, "events", published="2023-12-06")
     assert len([e for e in doc.layer("facts.events") if e.type == "MEET"]) == 2
+
+
+def test_one_message_named_two_ways_is_one_congratulation(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nhân kỷ niệm 75 năm Ngày thiết lập quan hệ ngoại giao, Thủ tướng Việt Nam gửi thư mừng/điện mừng tới "
+            "Thủ tướng Quốc vụ viện Trung Quốc Lý Cường.")
+    doc = until(text, "events", published="2025-01-18")
+    assert len([e for e in doc.layer("facts.events") if e.type == "CONGRATULATE"]) == 1

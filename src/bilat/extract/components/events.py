@@ -606,10 +606,13 @@ def find_events(doc: Document, lexicon: Lexicon) -> list[Event]:
         speaker = _speaker(doc, sent, participants, data, triggers[0].start() if triggers else sent.end)
         if speaker is not None:  # "Highlighting Canada's role, PM Chính proposed ...": the speaker, not the topic
             ctx.subject = speaker
-        for match in triggers:
+        for match, following in zip(triggers, [*triggers[1:], None]):
             if _excluded(doc, match, data):
                 continue
             kind = data.kind(match.group())
+            if following is not None and following.start() == match.end() + 1 and doc.text[match.end()] == "/" \
+                    and data.kind(following.group()) == kind:
+                continue  # "thư mừng/điện mừng": one message, named two ways; the second reads it
             if history and kind in ("VISIT", "ATTEND"):
                 continue  # each item of a history list is read by _add_history_list
             trigger = _Trigger(doc, sent, match, participants, ctx, data)
