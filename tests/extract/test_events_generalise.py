@@ -814,3 +814,10 @@ def test_one_message_named_two_ways_is_one_congratulation(until) -> None:  # typ
             "Thủ tướng Quốc vụ viện Trung Quốc Lý Cường.")
     doc = until(text, "events", published="2025-01-18")
     assert len([e for e in doc.layer("facts.events") if e.type == "CONGRATULATE"]) == 1
+
+
+def test_on_the_sideline_in_the_singular(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bangladesh's Foreign Minister Hasan Mahmud met Vietnamese Foreign Minister Bui Thanh Son at a bilateral "
+            "meeting on Friday on the sideline of the 3rd Indo-Pacific Ministerial Forum in Brussels.")
+    doc = until(text, "events", lang="en", published="2024-02-04")
+    assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["BD", "VN"]
