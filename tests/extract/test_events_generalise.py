@@ -821,3 +821,19 @@ def test_on_the_sideline_in_the_singular(until) -> None:  # type: ignore[no-unty
             "meeting on Friday on the sideline of the 3rd Indo-Pacific Ministerial Forum in Brussels.")
     doc = until(text, "events", lang="en", published="2024-02-04")
     assert sorted(a[0] for a, _ in _summary(doc, "ATTEND")) == ["BD", "VN"]
+
+
+def test_an_official_being_in_the_partners_city_is_there_on_a_trip(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Kenyan Defence Minister Soipan Tuya is in Hanoi on a working visit.", "events", lang="en",
+                published="2025-04-16")
+    assert [a for a, _ in _summary(doc, "VISIT")] == [["KE", "VN"]]
+    doc = until("Kenya and Vietnam are partners. Kenyan Defence Minister Soipan Tuya is in Hanoi for the Global Goals "
+                "2030 (P4G) Summit.", "events",
+                lang="en", published="2025-04-16")
+    assert [a for a, _ in _summary(doc, "ATTEND")] == [["KE"]] and [a for a, _ in _summary(doc, "VISIT")] == [["KE", "VN"]]
+
+
+def test_an_official_in_favour_is_nowhere(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Kenya and Vietnam held talks. The Kenyan President is in favour of closer ties with Vietnam.", "events",
+                lang="en", published="2025-04-16")
+    assert _summary(doc, "VISIT") == []

@@ -321,8 +321,9 @@ def _frame(template: str, slots: dict[str, str]) -> tuple[str, str]:
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())
 """The capital letters of the Latin scripts the corpus uses (Vietnamese "Đ", "Ư"... included)."""
-_NAME_WORD = rf"[{_UPPER}\d][\w'’&-]*"
-"""A word of a gathering's name: capitalised, or a number ("G20", "2030")."""
+_NAME_WORD = rf"(?:[{_UPPER}\d][\w'’&-]*|\([{_UPPER}\d][\w&-]*\))"
+"""A word of a gathering's name: capitalised, a number ("G20", "2030"), or an acronym in parentheses
+("the Global Goals 2030 (P4G) Summit")."""
 _PAIR_NAME = rf"[{_UPPER}][\w'’]*(?:\s[{_UPPER}][\w'’]*)?"
 _PAIR_NAMES = rf"{_PAIR_NAME}\s?[-–]\s?{_PAIR_NAME}"
 """A frame's {pair}: two names of one or two capitalised words joined by a dash ("German-Polish", "Việt Nam – Colombia")."""
@@ -1645,7 +1646,7 @@ def _attendances(t: _Trigger, attendees: list[_Participant], gathering: tuple[in
     """Each attendee's side attends; FACTS.md: a visit to attend a summit counts, and one the partner hosts is a
     visit to it."""
     events = []
-    host = host or _host(t, gathering)
+    host = host or _host(t, gathering) or _place_told(t)
     for person in attendees:
         country = t.ctx.side(person)
         if country:
@@ -1692,6 +1693,16 @@ def _host(t: _Trigger, gathering: tuple[int, int]) -> str | None:
             return named[0].value
     place = _meeting_place(t)
     return place[1] if place is not None and t.doc.text.find(place[0], gathering[0], end) >= 0 else None
+
+
+def _place_told(t: _Trigger) -> str | None:
+    """The country a trigger names inside itself ("is in Vietnam for", "is in Hanoi for"): where its gathering is."""
+    named = countries_in(t.doc, t.start, t.end)
+    if named:
+        return named[0]
+    words = _WORD.findall(t.doc.text, t.start, t.end)
+    return next((c for size in (3, 2, 1) for i in range(len(words) - size + 1)
+                 if (c := country_of_city(t.ctx.lexicon, " ".join(words[i:i + size])))), None)
 
 
 _HOST_REACH = 12
