@@ -837,3 +837,12 @@ def test_an_official_in_favour_is_nowhere(until) -> None:  # type: ignore[no-unt
     doc = until("Kenya and Vietnam held talks. The Kenyan President is in favour of closer ties with Vietnam.", "events",
                 lang="en", published="2025-04-16")
     assert _summary(doc, "VISIT") == []
+
+
+def test_a_list_asked_runs_over_semicolons_until_a_predicate_of_its_own(until) -> None:  # type: ignore[no-untyped-def]
+    asked = ("Chủ tịch Quốc hội Việt Nam hội đàm với Chủ tịch Quốc hội Lào. Chủ tịch Quốc hội đề nghị hai bên sớm ký "
+             "Bản ghi nhớ hợp tác nghị viện; tăng cường trao đổi đoàn các cấp; ủng hộ lẫn nhau tại Liên hợp quốc.")
+    told = ("Chủ tịch Quốc hội Việt Nam hội đàm với Chủ tịch Quốc hội Lào. Chủ tịch Quốc hội Lào mời Chủ tịch Quốc hội "
+            "Việt Nam thăm Lào; đồng thời khẳng định sẽ tiếp tục phối hợp với Việt Nam tại Liên hợp quốc.")
+    assert _summary(until(asked, "events", published="2025-08-31"), "COMMIT") == []
+    assert [a for a, _ in _summary(until(told, "events", published="2025-08-31"), "COMMIT")] == [["LA", "VN"]]

@@ -273,6 +273,8 @@ class _EventData:
     courtesy_calls: frozenset[str]
     """Proposal triggers that, said of an official with no step asked, are a call paid on them ("called on the President")."""
     infinitive_after_re: re.Pattern[str]
+    new_predicate_re: re.Pattern[str]
+    """Words opening a clause after a semicolon that make it a predicate of its own, no item of a list asked."""
     proposal_nouns: frozenset[str]
     plans: frozenset[str]
     """Commitment triggers of a plan or an eagerness: a side's only when the side is named right before them."""
@@ -360,6 +362,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         frames=frames,
         wishes=frozenset(_lower_first(w) for w in data["wishes"]),
         courtesy_calls=frozenset(data["courtesy_calls"]),
+        new_predicate_re=re.compile(rf"\s*(?:{words('new_predicates')})(?!\w)", re.IGNORECASE),
         proposal_nouns=frozenset(data["proposal_nouns"]),
         plans=frozenset(data["plans"]),
         infinitive_after_re=re.compile(rf"(?<!\w)(?:{words('infinitives')})\s+\w"),
@@ -1246,9 +1249,26 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
     earlier = [m for m in t.data.trigger_re.finditer(t.doc.text, start, t.start) if not _own_wish(t, m)]
     if any(t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) for m in earlier):
         return True
+    # "đề nghị hai bên triển khai ...; tăng cường ...; ủng hộ lẫn nhau": a list after a request, its items set off by
+    # semicolons, is all asked
+    listed = [m for m in t.data.trigger_re.finditer(t.doc.text, _list_start(t.doc, t.sent.start), start)
+              if t.data.kind(m.group()) in kinds and not _excluded(t.doc, m, t.data) and not _own_wish(t, m)
+              and all(b.group().strip() == ";" for b in t.data.clause_break_re.finditer(t.doc.text, m.end(), start))]
+    if listed and not t.data.new_predicate_re.match(t.doc.text, start):
+        return True  # unless the item opens a predicate of its own ("; đồng thời khẳng định sẽ ...")
     accepted = [(m.start(), m.end()) for m in earlier if t.data.kind(m.group()) == "ACCEPT"]
     return any(not any(a <= n.start() < b for a, b in accepted)
                for n in t.data.invitation_noun_re.finditer(t.doc.text, start, t.start))
+
+
+def _list_start(doc: Document, position: int) -> int:
+    """Where the list holding ``position`` begins: back over the sentences that end in a semicolon before it."""
+    while doc.text[:position].rstrip().endswith(";"):
+        before = doc.sentence_of(len(doc.text[:position].rstrip()) - 1)
+        if before is None or before.start >= position:
+            break
+        position = before.start
+    return position
 
 
 def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
