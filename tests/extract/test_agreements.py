@@ -337,3 +337,11 @@ def test_a_documents_term_of_years_is_not_its_signing_date() -> None:
     text = f"published: 2025-05-06\nlang: en\n---\n{body}\n"
     dates = [a.date for a in extract(read_text_document(text, doc_id="t")).agreements]
     assert len(dates) == 2 and not any(d and "/" in d for d in dates), dates
+
+
+def test_an_agreement_asked_to_be_implemented_is_in_force() -> None:
+    for body, lang in (("Chủ tịch Quốc hội Việt Nam đề nghị hai bên triển khai hiệu quả Thỏa thuận hợp tác giữa Quốc hội "
+                        "Việt Nam và Quốc hội Lào.", "vi"),
+                       ("Vietnam's Prime Minister urged Laos to implement the Vietnam-Laos Trade Agreement.", "en")):
+        text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
+        assert [a.status for a in extract(read_text_document(text, doc_id="t")).agreements] == ["in_force"], body
