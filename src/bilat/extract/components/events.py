@@ -1184,6 +1184,8 @@ def _concrete(t: _Trigger, start: int, end: int) -> bool:
             not any(d.start <= m.start() < d.end for d in dates) and not t.data.duration_re.match(doc.text, m.end())
             for m in _AMOUNT.finditer(doc.text, start, end)):
         return True  # a figure outside a date or a span of time ("20 tỷ USD", "lần thứ 3"; not "over the past 50 years")
+    if vague and any(vague.end() <= a.evidence[0] < end for a in doc.layer("facts.agreements")):
+        return True  # "bolster cooperation by signing the CEPA": a document to sign past the vague phrase
     if vague:
         return False  # "thúc đẩy hợp tác với ASEAN", "strengthen ties in energy and AI": nothing to check was done
     if t.data.deed_re.search(doc.text, start, _word_end(doc.text, start, end, _DEED_WORDS)):
