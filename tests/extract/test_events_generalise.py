@@ -852,3 +852,12 @@ def test_a_vague_step_done_by_signing_a_document_is_concrete(until) -> None:  # 
     text = ("Kenyan President William Ruto met Ghanaian President John Mahama on Tuesday. They expressed "
             "determination to further bolster comprehensive cooperation by signing the CEPA.")
     assert len(_summary(until(text, "events", lang="en", published="2025-03-12"), "COMMIT")) == 1
+
+
+def test_an_attendance_on_whose_sidelines_they_met_is_the_meetings_time(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Kenyan President William Ruto held talks with Ghanaian President John Mahama on Tuesday. The two "
+                        "leaders first met in 2019 on the sidelines of the African Union summit.", "en"),
+                       ("Tổng thống Kenya William Ruto hội đàm với Tổng thống Ghana John Mahama ngày 11/3. Năm 2019, hai "
+                        "nhà lãnh đạo đã gặp nhau bên lề Hội nghị thượng đỉnh Liên minh châu Phi.", "vi")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert {d for _, d in _summary(doc, "ATTEND")} == {"2019"}, text

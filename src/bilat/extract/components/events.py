@@ -1637,7 +1637,11 @@ def _attend(t: _Trigger) -> list[Event]:
         joint = next((p for p in reversed(t.participants) if p.kind == "joint" and start <= p.start < t.start), None)
         if not sides and joint is not None:  # "the two leaders met on the sidelines of the APEC summit"
             sides = t.ctx.joint_of(joint)
-        return [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
+        events = [_event(t, "ATTEND", [side], _names(*(p for p in people if t.ctx.side(p) == side))) for side in sides]
+        met = next((e for e in reversed(t.ctx.events) if e.type == "MEET" and start <= e.evidence[0] < end), None)
+        if met is not None:  # "first met in 2019 on the sidelines of the AU summit": the gathering was then
+            events = [replace(e, date=met.date, status=met.status) for e in events]
+        return events
     else:
         visit, own = _visit_before(t)
         if visit is not None:  # "X, who is visiting Vietnam and attending the Summit": the visitor attends
