@@ -861,3 +861,10 @@ def test_an_attendance_on_whose_sidelines_they_met_is_the_meetings_time(until) -
                         "nhà lãnh đạo đã gặp nhau bên lề Hội nghị thượng đỉnh Liên minh châu Phi.", "vi")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert {d for _, d in _summary(doc, "ATTEND")} == {"2019"}, text
+
+
+def test_a_country_closing_the_visitors_noun_phrase_is_the_visitors(until) -> None:  # type: ignore[no-untyped-def]
+    for text, lang in (("Việt Nam và Ghana. Đây là chuyến thăm đầu tiên của một nguyên thủ Việt Nam tới Ghana.", "vi"),
+                       ("Vietnam and Ghana. It is the first visit by a senior Vietnamese leader to Ghana.", "en")):
+        doc = until(text, "events", lang=lang, published="2025-03-12")
+        assert [a for a, _ in _summary(doc, "VISIT")] == [["VN", "GH"]], text

@@ -213,6 +213,7 @@ class _EventData:
     visitor_re: re.Pattern[str]
     inviter_re: re.Pattern[str]
     destination_re: re.Pattern[str]
+    destination_marker_re: re.Pattern[str]
     sidelines: frozenset[str]
     attendance_of: frozenset[str]
     """ATTEND triggers whose attendees follow them, the gathering named before ("với sự tham dự của", "attended by")."""
@@ -417,6 +418,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         visitor_re=re.compile(rf"(?<!\w)(?:{words('visitor_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         inviter_re=re.compile(rf"(?<!\w)(?:{words('inviter_markers')})(?:\s+(?:{words('determiners')}))?\s*$"),
         destination_re=re.compile(rf"\s*(?:(?:{words('destination_markers')})\s+)?((?:[^\W\d_][\w\-]*\s?){{1,3}})"),
+        destination_marker_re=re.compile(rf"(?:{words('destination_markers')})\s"),
         sidelines=frozenset(_lower_first(w) for w in data["sidelines"]),
         attendance_of=frozenset(data["attendance_of"]),
         sidelines_of_bodies=frozenset(_lower_first(w) for w in data["sidelines_of_bodies"]),
@@ -1292,11 +1294,13 @@ def _visit(t: _Trigger) -> list[Event]:
         origin = (guest.country or t.ctx.other(t.ctx.home)) if guest else None  # a bare title welcomed is the guest's
         host = t.ctx.other(origin)
         return [_event(t, "VISIT", [origin, host], _names(guest))] if guest and origin and host else []
-    by = [p for p in _objects(t) if t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
+    by = [p for p in _objects(t) if (t.data.visitor_re.search(t.doc.text, max(0, p.start - 12), p.start)
+                                      or _visitor_noun_before(t, p))
           and not _inviter(t, p) and not _PUNCTUATION.search(t.doc.text, t.end, p.start)]  # "..., của Malaysia": another noun's
     by += [p for p in t.participants if p.kind == "person" and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)]
     after = [p for p in _objects(t, window=_COUNTERPART_WINDOW + 10) if p not in by]
     destination = (next((p.country for p in after if p.kind == "country"), None) or _place_country(t)
+                   or (_destination_after(t, by[-1].end) if by else None)  # "chuyến thăm của nguyên thủ Việt Nam tới Ghana"
                    or next((p.country for p in _objects(t) if p.country and _inviter(t, p)), None))
     people_by = [p for p in by if p.kind in ("person", "title")]
     if destination is None and not people_by:
@@ -1325,6 +1329,37 @@ def _visit(t: _Trigger) -> list[Event]:
         stated = visit.date if t.start in t.ctx.stated and said_after else None
         return [Event("VISIT", visit.actors, stated, "planned", visit.evidence, visit.persons)]
     return [visit, *_visit_since(t, visit)]
+
+
+_DESTINATION_REACH = 12
+"""Characters after a visitor's phrase within which the destination's marker stands ("Vietnamese leader to Ghana")."""
+
+
+def _destination_after(t: _Trigger, position: int) -> str | None:
+    """The country of a place named after a destination marker ("tới", "to") just past ``position``."""
+    for marker in re.finditer(r"\s(?=\S)", t.doc.text[position:min(t.sent.end, position + _DESTINATION_REACH)]):
+        country = _place_country(t, position + marker.start()) if t.data.destination_marker_re.match(
+            t.doc.text, position + marker.end()) else None
+        if country:
+            return country
+    return None
+
+
+_VISITOR_NOUN_WORDS = 3
+"""Lower-case words a visitor's noun phrase may hold between its marker and its country ("của một nguyên thủ Việt Nam")."""
+
+
+def _visitor_noun_before(t: _Trigger, p: _Participant) -> bool:
+    """Whether a country closes the visitor's noun phrase: "chuyến thăm của một nguyên thủ Việt Nam", "the visit by
+    a senior Chilean leader": the marker, a few common (lower-case) words, then the country."""
+    if p.kind != "country":
+        return False
+    words = _WORD.findall(t.doc.text, t.end, p.start)
+    markers = [i for i, w in enumerate(words) if t.data.visitor_re.search(w)]
+    if not markers:
+        return False
+    between = words[markers[-1] + 1:]
+    return 0 < len(between) <= _VISITOR_NOUN_WORDS and all(w.islower() for w in between)
 
 
 def _guest_received(t: _Trigger) -> _Participant | None:
