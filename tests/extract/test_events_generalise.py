@@ -868,3 +868,10 @@ def test_a_country_closing_the_visitors_noun_phrase_is_the_visitors(until) -> No
                        ("Vietnam and Ghana. It is the first visit by a senior Vietnamese leader to Ghana.", "en")):
         doc = until(text, "events", lang=lang, published="2025-03-12")
         assert [a for a, _ in _summary(doc, "VISIT")] == [["VN", "GH"]], text
+
+
+def test_a_call_paid_and_a_contact_held_are_meetings(until) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Chiều 11/3, Chủ tịch Quốc hội Ghana Alban Bagbin đã đến chào Chủ tịch nước Việt Nam Lương Cường.",
+                 "Chiều 11/3, Chủ tịch nước Việt Nam Lương Cường có buổi tiếp xúc với Chủ tịch Quốc hội Ghana Alban Bagbin."):
+        doc = until(text, "events", published="2025-03-12")
+        assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"VN", "GH"}], text
