@@ -776,3 +776,13 @@ def test_the_pages_stamp_line_is_no_day_of_the_narrative(until) -> None:  # type
             "Alexander Schallenberg.")
     doc = until(text, "events", published="2023-07-25")
     assert [e.date for e in doc.layer("facts.events") if e.type == "MEET"] == ["2023-07-24"]
+
+
+@pytest.mark.parametrize(("text", "lang", "found", "iso"), [
+    ("Hôm kia, Thủ tướng hội đàm với Tổng thống Ghana.", "vi", "Hôm kia", "2025-03-10"),
+    ("Trưa qua, Thủ tướng hội đàm với Tổng thống Ghana.", "vi", "Trưa qua", "2025-03-11"),
+    ("The two leaders met last night in Nairobi.", "en", "last night", "2025-03-11"),
+    ("The two leaders met the day before yesterday in Nairobi.", "en", "the day before yesterday", "2025-03-10"),
+])
+def test_more_days_told_from_today(text: str, lang: str, found: str, iso: str) -> None:
+    assert _resolved(_doc(text, "2025-03-12", lang=lang)) == [(found, iso)]
