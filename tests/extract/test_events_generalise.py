@@ -875,3 +875,20 @@ def test_a_call_paid_and_a_contact_held_are_meetings(until) -> None:  # type: ig
                  "Chiều 11/3, Chủ tịch nước Việt Nam Lương Cường có buổi tiếp xúc với Chủ tịch Quốc hội Ghana Alban Bagbin."):
         doc = until(text, "events", published="2025-03-12")
         assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"VN", "GH"}], text
+
+
+def test_a_call_made_to_congratulate_is_the_callers_congratulation(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("United States Secretary of State Antony Blinken on Friday telephoned Pakistani Foreign Minister Bilawal "
+            "Bhutto Zardari to congratulate him on becoming foreign minister.")
+    doc = until(text, "events", lang="en", published="2022-05-07")
+    assert _summary(doc, "CONGRATULATE") == [(["US", "PK"], "2022-05-06")]
+    assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"US", "PK"}]
+
+
+def test_congratulations_extended_and_credentials_presented(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Kenya and Ghana. Kenyan President William Ruto extended his congratulations to Ghanaian President "
+                "John Mahama on his re-election.", "events", lang="en", published="2025-03-12")
+    assert [a for a, _ in _summary(doc, "CONGRATULATE")] == [["KE", "GH"]]
+    doc = until("Kenya and Ghana. The Ghanaian envoy presented his letters of credence to President William Ruto on "
+                "Tuesday.", "events", lang="en", published="2025-03-12")
+    assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"KE", "GH"}]

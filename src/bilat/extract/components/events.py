@@ -1837,6 +1837,11 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
                             and t.data.possessive_re.fullmatch(t.doc.text, p.end, t.start)), subject)
             if t.ctx.side(subject) not in t.ctx.pair:
                 return []  # "against the backdrop of Trump's proposal for ...": a third side's, told as setting
+        if kind == "CONGRATULATE" and t.data.infinitive_re.search(t.doc.text, max(t.clause[0], t.start - _INFINITIVE_REACH), t.start):
+            # "called Mahama on Tuesday to congratulate him": a purpose, whose doer is the clause's subject
+            start, _ = t.clause
+            subject = next((p for p in t.participants if start <= p.start < t.start
+                            and p.kind in ("person", "title", "country")), subject)
         if kind == "PROPOSE" and t.phrase in t.data.wishes and not _wished_of_another(t, subject):
             return []  # "Việt Nam mong muốn tăng cường ...": the speaker's own wish, asked of no one
         actors = _speech_sides(t, subject)
@@ -1870,6 +1875,9 @@ def _call_paid(t: _Trigger) -> bool:
     called = next((p for p in _objects(t, _COUNTERPART_WINDOW) if p.kind in ("person", "title")), None)
     return called is not None and not t.data.infinitive_after_re.search(t.doc.text, called.end, end)
 
+
+_INFINITIVE_REACH = 12
+"""Characters before a trigger within which its infinitive marker stands ("to congratulate")."""
 
 _ADDRESSED = frozenset({"CONGRATULATE", "INVITE"})
 """Speech acts whose one person named after the trigger is, unless marked as the doer, the one addressed."""
