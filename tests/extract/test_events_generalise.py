@@ -892,3 +892,10 @@ def test_congratulations_extended_and_credentials_presented(until) -> None:  # t
     doc = until("Kenya and Ghana. The Ghanaian envoy presented his letters of credence to President William Ruto on "
                 "Tuesday.", "events", lang="en", published="2025-03-12")
     assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"KE", "GH"}]
+
+
+def test_a_phone_call_to_congratulate_is_a_meeting_too(until) -> None:  # type: ignore[no-untyped-def]
+    doc = until("Chiều 11/3, Thủ tướng Việt Nam Phạm Minh Chính đã gọi điện chúc mừng Tổng thống Ghana John Mahama.",
+                "events", published="2025-03-12")
+    assert _summary(doc, "MEET") == [(["VN", "GH"], "2025-03-11")]
+    assert _summary(doc, "CONGRATULATE") == [(["VN", "GH"], "2025-03-11")]
