@@ -899,3 +899,9 @@ def test_a_phone_call_to_congratulate_is_a_meeting_too(until) -> None:  # type: 
                 "events", published="2025-03-12")
     assert _summary(doc, "MEET") == [(["VN", "GH"], "2025-03-11")]
     assert _summary(doc, "CONGRATULATE") == [(["VN", "GH"], "2025-03-11")]
+
+
+def test_a_country_after_a_comma_and_and_opens_a_clause_of_its_own(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam and Japan held talks. Minister Kamikawa affirmed Vietnam plays an important role in the region, and "
+            "Japan will continue to coordinate closely with Vietnam at multilateral forums.")
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2023-10-11"), "COMMIT")] == [["JP", "VN"]]

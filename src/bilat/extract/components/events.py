@@ -167,6 +167,7 @@ class _EventData:
     multilateral_re: re.Pattern[str]
     joint_re: re.Pattern[str]
     object_re: re.Pattern[str]
+    clause_joiner_re: re.Pattern[str]
     delegation_lead_re: re.Pattern[str]
     hosted_by_re: re.Pattern[str]
     belief_re: re.Pattern[str]
@@ -386,6 +387,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         purpose_re=re.compile(rf"(?<!\w)(?:{words('trip_purposes')})\s+" if data["trip_purposes"] else NEVER),
         joint_re=re.compile(rf"(?<!\w)(?:{words('joint_subjects')})(?!\w)"),
         object_re=re.compile(rf"(?<!\w)(?:{words('object_markers')})[\s,]*$"),
+        clause_joiner_re=re.compile(rf",\s*(?:{words('pair_joiners')})[\s,]*$"),
         delegation_lead_re=re.compile(rf"(?<!\w)(?:{words('delegation_leads')})\s*$"),
         hosted_by_re=re.compile(rf"(?<!\w)(?:{words('hosted_by')})(?!\w)"),
         belief_re=re.compile(rf"(?<!\w)(?:{words('beliefs')})(?!\w)"),
@@ -784,6 +786,8 @@ def _after_a_place_word(doc: Document, sent: Span, country: Span, data: _EventDa
 
     Read in the ``_PLACE_REACH`` characters before it, not back to the sentence's start at each country.
     """
+    if data.clause_joiner_re.search(doc.text, max(sent.start, country.start - _PLACE_REACH), country.start):
+        return False  # "in the region, and Japan will ...": a comma and "and" open a clause, no venue
     start = max(sent.start, country.start - _PLACE_REACH)
     if start == sent.start:
         return data.place_re.search(doc.text[start:country.start]) is not None
@@ -859,7 +863,11 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
     """Whether ``p`` follows a word that makes it an object ("met X", "with X"), in its own line: a headline
     ending "... leaders meet" does not make the first person of the paragraph after it one."""
     before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start].rsplit("\n", 1)[-1]
-    return bool(data.object_re.search(before)) and not data.delegation_lead_re.search(before)
+    marker = data.object_re.search(before)
+    if marker is not None and p.kind == "country" and data.clause_joiner_re.search(before[:marker.end()]):
+        return False  # "Vietnam plays a role, and Japan will continue ...": a comma and "and" open a clause of its own
+        # (people listed with a serial comma, "met A, B, and C", stay objects)
+    return marker is not None and not data.delegation_lead_re.search(before)
 
 
 def _excluded(doc: Document, match: re.Match[str], data: _EventData) -> bool:
