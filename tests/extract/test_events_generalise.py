@@ -905,3 +905,13 @@ def test_a_country_after_a_comma_and_and_opens_a_clause_of_its_own(until) -> Non
     text = ("Vietnam and Japan held talks. Minister Kamikawa affirmed Vietnam plays an important role in the region, and "
             "Japan will continue to coordinate closely with Vietnam at multilateral forums.")
     assert [a for a, _ in _summary(until(text, "events", lang="en", published="2023-10-11"), "COMMIT")] == [["JP", "VN"]]
+
+
+def test_a_discussion_needs_a_side_and_an_aim_needs_a_side_named(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vietnam and Canada held a business forum. The forum aims to strengthen the relationship between Ho Chi Minh "
+            "City and Vancouver. Participants discussed market connections for businesses.")
+    doc = until(text, "events", lang="en", published="2023-06-28")
+    assert _summary(doc, "MEET") == [] and _summary(doc, "COMMIT") == []
+    doc = until("Vietnam and Canada. The two ministers discussed ways to boost trade on Tuesday.", "events", lang="en",
+                published="2023-06-28")
+    assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"VN", "CA"}]
