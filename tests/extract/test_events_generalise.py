@@ -915,3 +915,14 @@ def test_a_discussion_needs_a_side_and_an_aim_needs_a_side_named(until) -> None:
     doc = until("Vietnam and Canada. The two ministers discussed ways to boost trade on Tuesday.", "events", lang="en",
                 published="2023-06-28")
     assert [set(a) for a, _ in _summary(doc, "MEET")] == [{"VN", "CA"}]
+
+
+def test_a_headline_that_names_no_side_commits_no_one() -> None:
+    def commitments(title: str, body: str, lang: str) -> list[list[str]]:
+        text = f"published: 2025-10-28\nlang: {lang}\ntitle: {title}\n---\n{title}\n\n{body}\n"
+        return [e.actors for e in extract(read_text_document(text, doc_id="t")).events if e.type == "COMMIT"]
+
+    assert commitments("Takeda shareholders agree to USD60 billion Shire acquisition",
+                       "Shareholders at Japanese drug giant Takeda approved a plan to buy Irish firm Shire.", "en") == []
+    assert len(commitments("Việt Nam - Canada đặt mục tiêu tăng kim ngạch thương mại hai chiều lên gấp 1,5 lần",
+                           "Bộ trưởng Bộ Công Thương Việt Nam gặp Bộ trưởng Thương mại Canada.", "vi")) == 1

@@ -1852,6 +1852,9 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
                             and p.kind in ("person", "title", "country")), subject)
         if kind == "PROPOSE" and t.phrase in t.data.wishes and not _wished_of_another(t, subject):
             return []  # "Việt Nam mong muốn tăng cường ...": the speaker's own wish, asked of no one
+        if kind in ("PROPOSE", "COMMIT") and subject is None and t.start < t.ctx.headline_end \
+                and not t.participants and not countries_in(t.doc, t.sent.start, t.sent.end):
+            return []  # "Takeda shareholders agree to USD60 billion Shire acquisition": a headline naming no side
         actors = _speech_sides(t, subject)
         if kind == "PROPOSE" and _passive_request(t):
             actors.reverse()  # "Việt Nam urged to open an embassy", "Việt Nam được đề nghị mở": the subject is asked
