@@ -786,3 +786,8 @@ def test_the_pages_stamp_line_is_no_day_of_the_narrative(until) -> None:  # type
 ])
 def test_more_days_told_from_today(text: str, lang: str, found: str, iso: str) -> None:
     assert _resolved(_doc(text, "2025-03-12", lang=lang)) == [(found, iso)]
+
+
+def test_a_month_and_year_joined_by_a_dot_after_the_month_word() -> None:
+    assert _resolved(_doc("Chủ tịch nước dự Tuần lễ Cấp cao APEC tháng 11.2023; tăng 11.2023 lần.", "2025-03-12")) == [
+        ("tháng 11.2023", "2023-11")]

@@ -928,3 +928,9 @@ def test_a_headline_that_names_no_side_commits_no_one() -> None:
                        "Shareholders at Japanese drug giant Takeda approved a plan to buy Irish firm Shire.", "en") == []
     assert len(commitments("Việt Nam - Canada đặt mục tiêu tăng kim ngạch thương mại hai chiều lên gấp 1,5 lần",
                            "Bộ trưởng Bộ Công Thương Việt Nam gặp Bộ trưởng Thương mại Canada.", "vi")) == 1
+
+
+def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nhắc lại chuyến tham dự Tuần lễ Cấp cao APEC tại Mỹ tháng 11/2023, Chủ tịch nước Việt Nam cho biết đã trao "
+            "đổi với Tổng thống Peru Dina Boluarte. Hai bên nhất trí trao đổi với báo chí.")
+    assert _summary(until(text, "events", published="2024-01-11"), "MEET") == [(["VN", "PE"], "2023-11")]

@@ -244,7 +244,11 @@ def _rule_patterns(data: dict[str, Any]) -> dict[str, list[tuple[str, str]]]:
         # quý I/2024, quý 2 năm nay
         "quarter": [(rf"(?<!\w)(?:{alternation(data['quarters']['words'])})\s+(?P<q>{alternation(data['quarters']['numbers'])})(?!\w)(?:(?:\s*/\s*|\s+(?:{year_word})\s+)(?P<y>{_YEAR})|\s+(?P<rel>{relative}))?{no_digit_after}", "quarter")],
         # 7/1998, tháng 9/2021, tháng 10-2024
-        "numeric_month_year": [(rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month")],
+        "numeric_month_year": [
+            (rf"(?:(?:{month_word})\s*)?{no_digit_before}(?P<m>\d{{1,2}})\s*[/-]\s*(?P<y>{_YEAR}){no_digit_after}", "month"),
+            # "tháng 11.2023": with a dot only after the month word ("11.2023" alone is a number)
+            (rf"(?:{month_word})\s+(?P<m>\d{{1,2}})\.(?P<y>{_YEAR}){no_digit_after}", "month"),
+        ],
         # 17/11
         "numeric_day_month": [(rf"{no_digit_before}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}}){no_digit_after}{after}", "day")],
         # ngày 16 tháng 10 năm 2019, ngày 27 tháng 5
