@@ -934,3 +934,10 @@ def test_an_exchange_with_an_official_is_a_meeting(until) -> None:  # type: igno
     text = ("Nhắc lại chuyến tham dự Tuần lễ Cấp cao APEC tại Mỹ tháng 11/2023, Chủ tịch nước Việt Nam cho biết đã trao "
             "đổi với Tổng thống Peru Dina Boluarte. Hai bên nhất trí trao đổi với báo chí.")
     assert _summary(until(text, "events", published="2024-01-11"), "MEET") == [(["VN", "PE"], "2023-11")]
+
+
+def test_a_meeting_told_from_either_side_is_one(until) -> None:  # type: ignore[no-untyped-def]
+    text = ("Chủ tịch nước tiếp Đại sứ Cuba\n\nSáng 28/8, Chủ tịch nước Trần Đại Quang tiếp Đại sứ Cuba Herminio López "
+            "Díaz đến chào từ biệt.\n\nĐại sứ cho biết ông đến chào Chủ tịch nước Trần Đại Quang nhân kết thúc nhiệm kỳ.")
+    facts = extract(read_text_document(f"published: 2017-08-28\nlang: vi\n---\n{text}\n", doc_id="t"))
+    assert len([e for e in facts.events if e.type == "MEET"]) == 1

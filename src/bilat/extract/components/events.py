@@ -520,9 +520,9 @@ class _Context:
     sides_named_in_headline: bool = False
     """Whether the headline names a country: where it names none, who did what to whom is the body's to say."""
 
-    def side_of_name(self, name: str) -> str | None:
-        """The country of a person an event names, by any name the article gives them."""
-        return next((p.country for p in self.people if name == p.name or name in p.aliases), None)
+    def person_named(self, name: str) -> Person | None:
+        """The person an event names, by any name the article gives them."""
+        return next((p for p in self.people if name == p.name or name in p.aliases), None)
 
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
@@ -2535,7 +2535,7 @@ def _add(ctx: _Context, new: Event, *, stated: bool = False, refers_back: bool =
         told_undated = _headline_told_undated(ctx, old, new)
         if not same_sides or not (_same_dates(old.date, new.date) or _one_attendance(old, new) or told_undated):
             continue
-        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), ctx.side_of_name, ctx.home, headline):
+        if not refers_back and not _same_occurrence(old, new, _event_data(ctx.lexicon), ctx.person_named, ctx.home, headline):
             continue
         if headline and new.type in _TOLD_ONCE:
             old.actors = list(new.actors)
@@ -2584,14 +2584,20 @@ def _more_precise(new: Event, old: Event) -> bool:
     return width(new.date) < width(old.date)
 
 
-def _by_side(persons: list[str], side_of: Callable[[str], str | None]) -> dict[str | None, set[str]]:
+def _by_side(persons: list[str], who: Callable[[str], Person | None]) -> dict[str | None, set[str]]:
     grouped: dict[str | None, set[str]] = {}
     for name in persons:
-        grouped.setdefault(side_of(name), set()).add(name)
+        person = who(name)
+        grouped.setdefault(person.country if person else None, set()).add(name)
     return grouped
 
 
-def _same_occurrence(old: Event, new: Event, data: _EventData, side_of: Callable[[str], str | None],
+def _met_side(event: Event, who: Callable[[str], Person | None]) -> str | None:
+    """The side of the one met, where the event names them: its person holding the counterpart's office."""
+    return next((p.country for p in map(who, event.persons) if p is not None and p.office == event.counterpart_office), None)
+
+
+def _same_occurrence(old: Event, new: Event, data: _EventData, who: Callable[[str], Person | None],
                      home: str | None, headline: bool = False) -> bool:
     if new.type == "SIGN" and _unnamed_batch(old, data) and _unnamed_batch(new, data):
         return True  # "signing a series of agreements", "the signing of eight agreements": one ceremony told twice
@@ -2602,13 +2608,17 @@ def _same_occurrence(old: Event, new: Event, data: _EventData, side_of: Callable
         return False
     # each side's people: one mention may name only the host, another only the guest ("Tô Lâm hội kiến Chủ tịch
     # Thượng viện Ai Cập" over "... hội kiến ... Abdel-Razek"); two named on one side are two meetings
-    old_by, new_by = _by_side(old.persons, side_of), _by_side(new.persons, side_of)
+    old_by, new_by = _by_side(old.persons, who), _by_side(new.persons, who)
     for side in old_by.keys() & new_by.keys():
         if not (old_by[side] <= new_by[side] or new_by[side] <= old_by[side]):
             return False
     same_person_met = any(old_by[side] == new_by[side] for side in old_by.keys() & new_by.keys() if side not in (None, home))
     if old.counterpart_office and new.counterpart_office and old.counterpart_office != new.counterpart_office \
             and not same_person_met:
-        return False  # two offices are two people met, unless the one met is named in both (two titles of one person)
+        # two offices are two people met, unless the one met is named in both (two titles of one person) or the two
+        # mentions meet from either side ("hội kiến Thủ tướng Senegal" and "vui mừng đón Chủ tịch Quốc hội")
+        old_met, new_met = _met_side(old, who), _met_side(new, who)
+        if not (old_met and new_met and old_met != new_met):
+            return False
     # one establishment told at two precisions ("2025-10" in a title, "2025-10-29" in the text) is one; two levels are two
     return not (new.type == "ESTABLISH_RELATIONS" and old.framework and new.framework and old.framework != new.framework)
