@@ -21,7 +21,7 @@ from functools import cache
 
 from bilat.extract.components.countries import countries_in, main_pair
 from bilat.extract.coordination import Coordination, coordination_of
-from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, resolve
+from bilat.extract.components.dates import LEDE_SENTENCES, anchor_of, date_in, resolve
 from bilat.extract.doc import Document, Span
 from bilat.extract.facts import Agreement
 from bilat.extract.pipeline import component
@@ -531,24 +531,12 @@ def _date(doc: Document, rules: _Rules, sent: Span, mention: _Mention, status: s
     counts. Dates inside the name are the agreement's period, not its date
     ("Chương trình Hành động ... giai đoạn 2024 - 2027").
     """
-    stated = _stated_date(doc, sent.start, mention.start) or _stated_date(doc, mention.end, sent.end)
+    stated = date_in(doc, sent.start, mention.start, terms=False) or date_in(doc, mention.end, sent.end, terms=False)
     ceremony = (rules.ceremony.search(doc.text, sent.start, sent.end) is not None
                 and rules.history.search(doc.text, sent.start, sent.end) is None)
     if status == "proposed" or (status == "signed" and ceremony):
         return stated or _event_date(doc)
     return stated if status == "signed" else None
-
-
-def _stated_date(doc: Document, start: int, end: int) -> str | None:
-    """The first date in ``[start, end)`` that can be a signing's: not a term of years ("for the 2025-27 period")."""
-    anchor = anchor_of(doc)
-    for span in doc.in_range("dates", start, end):
-        if span.value.end_year is not None and span.value.end_year != span.value.year:
-            continue
-        resolved = resolve(span.value, anchor)
-        if resolved is not None:
-            return resolved
-    return None
 
 
 def _event_date(doc: Document) -> str | None:

@@ -1452,10 +1452,13 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
     return f"{start}/{_iso(end_year, value.end_month, value.end_day)}"
 
 
-def date_in(doc: Document, start: int, end: int) -> str | None:
-    """The resolved date of the first date expression inside ``[start, end)``."""
+def date_in(doc: Document, start: int, end: int, *, terms: bool = True) -> str | None:
+    """The resolved date of the first date expression inside ``[start, end)``; without ``terms``, of the first
+    that is no term of years ("for the 2025-27 period" is how long a document runs, not when it was signed)."""
     anchor = anchor_of(doc)
     for span in doc.in_range("dates", start, end):
+        if not terms and span.value.end_year is not None and span.value.end_year != span.value.year:
+            continue
         resolved = resolve(span.value, anchor)
         if resolved is not None:
             return resolved

@@ -202,8 +202,9 @@ class _EventData:
     participle_endings: tuple[str, ...]
     """Endings of a participle, whose subject is its main clause's ("congratulating")."""
     attribution_re: re.Pattern[str]
-    reporting_re: re.Pattern[str]
     """A clause after a comma or a closing quote that says who told the step (", the TASS news agency reported")."""
+    reporting_re: re.Pattern[str]
+    """A reporting verb anywhere ("cho biết", "said"): what follows it is what was reported."""
     coordination: Coordination
     function_words: frozenset[str]
     """Folded words that say nothing of what a step is ("for", "more", "hai"): not compared between mentions."""
@@ -272,16 +273,17 @@ class _EventData:
     arrivals: frozenset[str]
     """Verbs of going ("tới", "sang"): a visit only when an official goes to a place named right after."""
     wishes: frozenset[str]
+    """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     courtesy_calls: frozenset[str]
     """Proposal triggers that, said of an official with no step asked, are a call paid on them ("called on the President")."""
     infinitive_after_re: re.Pattern[str]
+    """An infinitive marker and the verb it opens: something asked ("to reopen the border")."""
     new_predicate_re: re.Pattern[str]
     """Words opening a clause after a semicolon that make it a predicate of its own, no item of a list asked."""
     proposal_nouns: frozenset[str]
+    """Proposal triggers that are nouns: the one whose proposal it is owns it ("Kenya's proposal to ...")."""
     plans: frozenset[str]
     """Commitment triggers of a plan or an eagerness: a side's only when the side is named right before them."""
-    """Proposal triggers that are nouns: the one whose proposal it is owns it ("Kenya's proposal to ...")."""
-    """"mong muốn", "hoped that": triggers of a wish, a proposal only when asked of another side."""
     bare_invitations: frozenset[str] = frozenset()
     held_by_both: tuple[str, ...] = ()
     invited_to_a_place_re: re.Pattern[str] = re.compile(NEVER)
@@ -521,8 +523,16 @@ class _Context:
     """Whether the headline names a country: where it names none, who did what to whom is the body's to say."""
 
     def person_named(self, name: str) -> Person | None:
-        """The person an event names, by any name the article gives them."""
-        return next((p for p in self.people if name == p.name or name in p.aliases), None)
+        """The person an event names, by any name the article gives them (the first so named)."""
+        return self._people_by_name.get(name)
+
+    @cached_property
+    def _people_by_name(self) -> dict[str, Person]:
+        by_name: dict[str, Person] = {}
+        for person in self.people:
+            for name in (person.name, *person.aliases):
+                by_name.setdefault(name, person)
+        return by_name
 
     def other(self, country: str | None) -> str | None:
         rest = [c for c in self.pair if c != country]
@@ -786,9 +796,9 @@ def _after_a_place_word(doc: Document, sent: Span, country: Span, data: _EventDa
 
     Read in the ``_PLACE_REACH`` characters before it, not back to the sentence's start at each country.
     """
-    if data.clause_joiner_re.search(doc.text, max(sent.start, country.start - _PLACE_REACH), country.start):
-        return False  # "in the region, and Japan will ...": a comma and "and" open a clause, no venue
     start = max(sent.start, country.start - _PLACE_REACH)
+    if data.clause_joiner_re.search(doc.text, start, country.start):
+        return False  # "in the region, and Japan will ...": a comma and "and" open a clause, no venue
     if start == sent.start:
         return data.place_re.search(doc.text[start:country.start]) is not None
     return data.place_re.search(doc.text, start, country.start) is not None  # sees the character before ``start``
@@ -865,8 +875,9 @@ def _is_object(doc: Document, p: _Participant, data: _EventData) -> bool:
     before = doc.text[max(0, p.start - _OBJECT_WINDOW):p.start].rsplit("\n", 1)[-1]
     marker = data.object_re.search(before)
     if marker is not None and p.kind == "country" and data.clause_joiner_re.search(before[:marker.end()]):
-        return False  # "Vietnam plays a role, and Japan will continue ...": a comma and "and" open a clause of its own
-        # (people listed with a serial comma, "met A, B, and C", stay objects)
+        # "Vietnam plays a role, and Japan will continue ...": a comma and "and" open a clause of its own (people
+        # listed with a serial comma, "met A, B, and C", stay objects)
+        return False
     return marker is not None and not data.delegation_lead_re.search(before)
 
 
@@ -1275,12 +1286,16 @@ def _inside_request(t: _Trigger, kinds: tuple[str, ...] = ("INVITE", "PROPOSE"))
 
 def _list_start(doc: Document, position: int) -> int:
     """Where the list holding ``position`` begins: back over the sentences that end in a semicolon before it."""
-    while doc.text[:position].rstrip().endswith(";"):
-        before = doc.sentence_of(len(doc.text[:position].rstrip()) - 1)
+    while True:
+        last = position - 1
+        while last >= 0 and doc.text[last].isspace():
+            last -= 1
+        if last < 0 or doc.text[last] != ";":
+            return position
+        before = doc.sentence_of(last)
         if before is None or before.start >= position:
-            break
+            return position
         position = before.start
-    return position
 
 
 def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
@@ -1651,15 +1666,20 @@ def _city_after(t: _Trigger, markers: list[re.Match[str]], end: int) -> tuple[st
     """The first city named right after one of ``markers`` (place words), and its country."""
     for marker in markers:
         words = _CAPITALISED_RUN.match(t.doc.text, marker.end(), end)
-        if not words:
-            continue
-        tokens = [w.strip(",") for w in words.group().split()]
-        for size in range(min(3, len(tokens)), 0, -1):
-            for first in range(len(tokens) - size + 1):
-                name = " ".join(tokens[first:first + size])
-                country = country_of_city(t.ctx.lexicon, name)
-                if country:
-                    return name, country
+        city = _city_among(t, [w.strip(",") for w in words.group().split()]) if words else None
+        if city is not None:
+            return city
+    return None
+
+
+def _city_among(t: _Trigger, tokens: list[str]) -> tuple[str, str] | None:
+    """The first city named by up to three of ``tokens`` in a row, the longest first, and its country."""
+    for size in range(min(3, len(tokens)), 0, -1):
+        for first in range(len(tokens) - size + 1):
+            name = " ".join(tokens[first:first + size])
+            country = country_of_city(t.ctx.lexicon, name)
+            if country:
+                return name, country
     return None
 
 
@@ -1769,9 +1789,8 @@ def _place_told(t: _Trigger) -> str | None:
     named = countries_in(t.doc, t.start, t.end)
     if named:
         return named[0]
-    words = _WORD.findall(t.doc.text, t.start, t.end)
-    return next((c for size in (3, 2, 1) for i in range(len(words) - size + 1)
-                 if (c := country_of_city(t.ctx.lexicon, " ".join(words[i:i + size])))), None)
+    city = _city_among(t, _WORD.findall(t.doc.text, t.start, t.end))
+    return city[1] if city else None
 
 
 _HOST_REACH = 12
