@@ -941,3 +941,76 @@ def test_a_meeting_told_from_either_side_is_one(until) -> None:  # type: ignore[
             "Díaz đến chào từ biệt.\n\nĐại sứ cho biết ông đến chào Chủ tịch nước Trần Đại Quang nhân kết thúc nhiệm kỳ.")
     facts = extract(read_text_document(f"published: 2017-08-28\nlang: vi\n---\n{text}\n", doc_id="t"))
     assert len([e for e in facts.events if e.type == "MEET"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ghanaian President John Mahama said Ghana would waive visas for Kenyan citizens.", "en"),
+        ("Kenya and Ghana held talks. Kenyan President William Ruto announced that Kenya would supply tea to Ghana.", "en"),
+        ("Tổng thống Ghana John Mahama cho biết Ghana sẽ miễn thị thực cho công dân Kenya.", "vi"),
+    ],
+)
+def test_a_deed_verb_opens_the_step_promised(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """"would waive visas", "would supply tea": a verb of a checkable deed opens what is promised, as "open" does."""
+    doc = until(text, "events", lang=lang, published="2025-06-10")
+    assert [set(a) for a, _ in _summary(doc, "COMMIT")] == [{"GH", "KE"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ghanaian President John Mahama proposed the establishment of a joint business council with Kenya.", "en"),
+        ("Tổng thống Ghana John Mahama đề xuất thành lập Hội đồng doanh nghiệp Ghana - Kenya.", "vi"),
+    ],
+)
+def test_a_council_to_set_up_is_a_concrete_step(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    doc = until(text, "events", lang=lang, published="2025-06-10")
+    assert [a for a, _ in _summary(doc, "PROPOSE")] == [["GH", "KE"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Receiving Kenyan Foreign Minister Musalia Mudavadi in Accra on Tuesday, Ghanaian President John Mahama said trade must grow.",
+        "Welcoming his Kenyan counterpart at the Jubilee House on Tuesday, Ghanaian President John Mahama said trade must grow.",
+        "Meeting Kenyan President William Ruto in Nairobi on Tuesday, Ghanaian President John Mahama said trade must grow.",
+        "Ghanaian President John Mahama granted an audience to Kenyan Foreign Minister Musalia Mudavadi on Tuesday.",
+    ],
+)
+def test_a_participle_or_an_audience_opening_a_meeting(until, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = until(text, "events", lang="en", published="2025-06-12")
+    assert [(set(a), d) for a, d in _summary(doc, "MEET")] == [({"GH", "KE"}, "2025-06-10")]
+
+
+def test_hosting_a_summit_is_no_meeting(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya and Ghana. Hosting the African Union summit in Nairobi, Kenyan President William Ruto said Africa must unite."
+    assert _summary(until(text, "events", lang="en", published="2025-06-12"), "MEET") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kenya and Ghana held talks. Kenyan President William Ruto said a Kenyan foundation will fund scholarships "
+         "for Ghanaian students.", "en"),
+        ("Kenya và Ghana hội đàm. Tổng thống Kenya William Ruto cho biết một công ty Kenya sẽ cung cấp dầu cho Ghana.", "vi"),
+    ],
+)
+def test_a_body_below_the_state_promises_for_itself(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    assert _summary(until(text, "events", lang=lang, published="2025-06-10"), "COMMIT") == []
+
+
+def test_a_side_ready_in_the_past_tense_commits(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya and Ghana held talks. Kenyan President William Ruto said Kenya was ready to supply tea to Ghana."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-06-10"), "COMMIT")] == [["KE", "GH"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ghana committed to ratify the trade agreement with Kenya by December.",
+     "Ghana committed to ratify the trade agreement with Kenya by the end of December."],
+)
+def test_a_deadline_is_no_signing_date(until, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Ratifying presupposes the text signed, but "by December" is when the ratification is due."""
+    doc = until(text, "events", lang="en", published="2025-06-10")
+    assert _summary(doc, "SIGN") == [] and [a.date for a in doc.layer("facts.agreements")] == [None]

@@ -50,7 +50,11 @@ def coordination_of(lexicon: Lexicon) -> Coordination:
     conjunction = rf"(?<!\w)(?:{alternation(data['conjunctions'])})(?!\w)"
     strong = rf"\s*(?:{alternation(data['strong'])})\s*(?:{conjunction}\s*)?"
     weak = rf"\s*,?\s*{conjunction}\s*|\s*,\s*"
-    step_opener = rf"(?:(?:{alternation(data['step_leads'])})\s+)*(?:{alternation(data['step_verbs'])})(?!\w)"
+    # a verb of a checkable deed (events.toml ``deeds``: "waive", "supply") opens a step as the verbs listed here
+    # do, unless an idiom's object makes it no deed ("pay a state visit" is the visit)
+    events = lexicon["events"]
+    deed = rf"(?:{alternation(events['deeds'])})(?!\w)(?!\s+(?:{alternation(events['idiom_objects'])})(?!\w))"
+    step_opener = rf"(?:(?:{alternation(data['step_leads'])})\s+)*(?:(?:{alternation(data['step_verbs'])})(?!\w)|{deed})"
     # searched through every list: behind its first characters (spaces, punctuation, a conjunction's first letter)
     return Coordination(separator_re=compile_gated(rf"(?P<strong>{strong})|{weak}"), weak_re=re.compile(weak),
                         step_opener=step_opener, step_opener_re=re.compile(step_opener))

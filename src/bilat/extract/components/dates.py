@@ -1180,6 +1180,17 @@ def _figure_cues(doc: Document, cues: dict[str, list[str]]) -> list[_Cue]:
     return found
 
 
+_DEADLINE_CHARS = 16
+"""How far before a date its deadline word may stand ("by the end of " is the longest)."""
+
+
+def _after_deadline(doc: Document, span: Span, deadline: re.Pattern[str]) -> bool:
+    """Whether a deadline word leads the date, before its span or as its first word ("by December")."""
+    head = doc.text[span.start:span.end].split(maxsplit=1)[0] + " "
+    return (deadline.search(doc.text, max(0, span.start - _DEADLINE_CHARS), span.start) is not None
+            or deadline.fullmatch(head) is not None)
+
+
 @lru_cache(maxsize=8)
 def _deadline_re(words: tuple[str, ...]) -> re.Pattern[str]:
     """The data's deadline words ("đến", "by") right before a date."""
@@ -1454,10 +1465,14 @@ def resolve(value: DateValue, anchor: Anchor) -> str | None:
 
 def date_in(doc: Document, start: int, end: int, *, terms: bool = True) -> str | None:
     """The resolved date of the first date expression inside ``[start, end)``; without ``terms``, of the first
-    that is no term of years ("for the 2025-27 period" is how long a document runs, not when it was signed)."""
+    that is no term of years ("for the 2025-27 period" is how long a document runs, not when it was signed)
+    nor a deadline ("ratify the agreement by December" is when it is due)."""
     anchor = anchor_of(doc)
+    deadline = _deadline_re(tuple(load(doc.lang)["dates"]["cues"]["deadline"]))
     for span in doc.in_range("dates", start, end):
         if not terms and span.value.end_year is not None and span.value.end_year != span.value.year:
+            continue
+        if not terms and _after_deadline(doc, span, deadline):
             continue
         resolved = resolve(span.value, anchor)
         if resolved is not None:

@@ -1842,6 +1842,8 @@ def _two_sided(kind: str) -> Callable[[_Trigger], list[Event]]:
             return []  # "hoped that Canada will create ...": asked; "the agreement will promote ...": no side promises
         if kind == "COMMIT" and t.phrase in t.data.plans and not _side_right_before(t):
             return []  # "Takeda plans to finance the buyout": a plan is a side's commitment only when the side is named
+        if kind == "COMMIT" and _non_state_party(t):
+            return []  # "a South Korea foundation will pay damages", "Vietnamese firms will invest": not the state's promise
         if kind == "COMMIT" and _a_thing_said_to_come(t):
             return []  # "cho biết chuyến thăm sẽ cung cấp động lực": the visit will, no side promises
         if kind == "COMMIT" and _a_trip_told(t):
@@ -2187,11 +2189,13 @@ def _establish(t: _Trigger) -> list[Event]:
 
 def _non_state_party(t: _Trigger) -> bool:
     """Whether a company, a locality or another body below the state stands in the subject right before a
-    signing or establishing verb, past the clause's last punctuation: its contract or ties are not the two states'."""
+    signing, establishing or promising verb, past the clause's last punctuation, or inside a frame's gap:
+    its contract, ties or promise are not the two states'."""
     start, _ = t.clause
     window = max(start, t.start - _NON_STATE_WINDOW)
     stops = list(_PUNCTUATION.finditer(t.doc.text, window, t.start))
-    return bool(t.data.non_state_re.search(t.doc.text, stops[-1].end() if stops else window, t.start))
+    # through the trigger: a frame's gap holds the subject of its verb ("cho biết một công ty Kenya sẽ")
+    return bool(t.data.non_state_re.search(t.doc.text, stops[-1].end() if stops else window, t.end))
 
 
 def _establishment_reach(t: _Trigger) -> int:
