@@ -1014,3 +1014,18 @@ def test_a_deadline_is_no_signing_date(until, text: str) -> None:  # type: ignor
     """Ratifying presupposes the text signed, but "by December" is when the ratification is due."""
     doc = until(text, "events", lang="en", published="2025-06-10")
     assert _summary(doc, "SIGN") == [] and [a.date for a in doc.layer("facts.agreements")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenyan President William Ruto is in Accra for a three-day state visit.",
+     "Kenyan President William Ruto is in Ghana for a three-day state visit."],
+)
+def test_being_somewhere_for_what_is_no_gathering_is_the_trip(until, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-06-10"), "VISIT")] == [["KE", "GH"]]
+
+
+def test_an_official_due_somewhere_is_a_planned_trip(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto is due in Accra next week for talks with Ghanaian President John Mahama."
+    doc = until(text, "events", lang="en", published="2025-06-10")
+    assert [(e.actors, e.status) for e in doc.layer("facts.events") if e.type == "VISIT"] == [(["KE", "GH"], "planned")]

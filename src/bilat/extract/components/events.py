@@ -1691,7 +1691,9 @@ def _attend(t: _Trigger) -> list[Event]:
         return _attended_by(t)
     named = t.data.multilateral_re.search(t.doc.text, t.end, min(end, t.end + 80))
     gathering = named.span() if named and named.start() - t.end <= 40 else _body_met(t)
-    if gathering is None or _bilateral(t, gathering):
+    if gathering is None:
+        return _as_arrival(t)
+    if _bilateral(t, gathering):
         return []
     if t.phrase in t.data.sidelines:  # FACTS.md: the meeting's participants attended, one ATTEND per side
         start, _ = t.clause
@@ -1728,6 +1730,14 @@ def _attend(t: _Trigger) -> list[Event]:
         if attendees and _coordinated(t, subject, titles=True):
             attendees += _co_subjects(t, titles=True)  # "Modi and Lula both attended the BRICS summit": each side
     return _attendances(t, attendees, gathering)
+
+
+def _as_arrival(t: _Trigger) -> list[Event]:
+    """"is in Accra for a state visit": being somewhere for what is no gathering is the trip there, read as the
+    arrival that opens the frame."""
+    arrivals = (re.compile(re.escape(a), re.IGNORECASE).match(t.doc.text, t.start) for a in t.data.arrivals)
+    found = max((m for m in arrivals if m), key=lambda m: m.end(), default=None)
+    return _visit(_Trigger(t.doc, t.sent, found, t.participants, t.ctx, t.data)) if found else []
 
 
 def _attendances(t: _Trigger, attendees: list[_Participant], gathering: tuple[int, int],
