@@ -1029,3 +1029,16 @@ def test_an_official_due_somewhere_is_a_planned_trip(until) -> None:  # type: ig
     text = "Kenyan President William Ruto is due in Accra next week for talks with Ghanaian President John Mahama."
     doc = until(text, "events", lang="en", published="2025-06-10")
     assert [(e.actors, e.status) for e in doc.layer("facts.events") if e.type == "VISIT"] == [(["KE", "GH"], "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Thủ tướng Phạm Minh Chính chuyển lời mời của Tổng Bí thư Tô Lâm tới Tổng thống Kenya William Ruto thăm Việt Nam.", "vi"),
+        ("Vietnamese Prime Minister Pham Minh Chinh conveyed General Secretary To Lam's invitation to Kenyan President "
+         "William Ruto to visit Vietnam.", "en"),
+    ],
+)
+def test_an_invitation_conveyed_to_a_guest_is_the_hosts(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """"tới Tổng thống Kenya" says to whom the invitation goes, not where the visit is."""
+    assert [a for a, _ in _summary(until(text, "events", lang=lang, published="2025-06-10"), "INVITE")] == [["VN", "KE"]]

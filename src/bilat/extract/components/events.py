@@ -1960,8 +1960,8 @@ def _host_first(t: _Trigger, actors: list[str]) -> list[str]:
     """An invitation to visit a country is that country's ("ngỏ lời mời ông sang thăm Hàn Quốc", "invited him
     to visit Chile"): the visit's destination is the inviter, whoever the sentence's subject seems to be."""
     for m in t.data.trigger_re.finditer(t.doc.text, t.end, t.step_end):
-        if t.data.kind(m.group()) != "VISIT" or _excluded(t.doc, m, t.data):
-            continue
+        if t.data.kind(m.group()) != "VISIT" or _excluded(t.doc, m, t.data) or _lower_first(m.group()) in t.data.arrivals:
+            continue  # "chuyển lời mời ... tới Tổng thống Kenya": a word of going there says to whom, not where
         named = t.data.destination_re.match(t.doc.text, m.end(), t.step_end)
         stated = t.doc.in_range("countries", m.end(), named.end()) if named else []
         destination = stated[0].value if stated else _place_country(t, m.end())
