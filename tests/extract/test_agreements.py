@@ -345,3 +345,29 @@ def test_an_agreement_asked_to_be_implemented_is_in_force() -> None:
                        ("Vietnam's Prime Minister urged Laos to implement the Vietnam-Laos Trade Agreement.", "en")):
         text = f"published: 2025-03-12\nlang: {lang}\n---\n{body}\n"
         assert [a.status for a in extract(read_text_document(text, doc_id="t")).agreements] == ["in_force"], body
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hai bên nhất trí triển khai Hiệp định hợp tác văn hóa giữa Việt Nam và Ba Lan.",
+        "Trong khuôn khổ Hiệp định hợp tác văn hóa Việt Nam - Ba Lan, hai bên đã tổ chức nhiều hoạt động.",
+        "Hai bên đánh giá Hiệp định hợp tác văn hóa Việt Nam - Ba Lan đang phát huy hiệu quả.",
+    ],
+)
+def test_a_text_implemented_or_worked_within_is_in_force(body: str) -> None:
+    _, found = _agreements(body)
+    assert [(a.kind, a.status) for a in found] == [("COOPERATION", "in_force")]
+
+
+def test_a_text_leveraged_is_in_force() -> None:
+    _, found = _english("The two sides agreed to leverage the Vietnam-Poland cultural cooperation agreement.")
+    assert [(a.kind, a.status) for a in found] == [("COOPERATION", "in_force")]
+
+
+def test_a_cue_inside_another_documents_name_is_that_names() -> None:
+    """"trong khuôn khổ APEC" is part of the MoU's name: it says nothing of the texts listed around it."""
+    _, found = _agreements("Hai nước đã ký kết nhiều văn kiện.\nTrong đó có Hiệp định miễn thị thực đối với người mang "
+                           "hộ chiếu ngoại giao, Biên bản ghi nhớ hợp tác trong khuôn khổ APEC, Thoả thuận hợp tác giữa "
+                           "hai Phòng Thương mại.")
+    assert [(a.kind, a.status) for a in found] == [("VISA_EXEMPTION", "signed"), ("MOU", "signed"), ("COOPERATION", "signed")]

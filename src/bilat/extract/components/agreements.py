@@ -276,9 +276,15 @@ def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
     """Agreements named so far only in the headline, and whether by a bare head ("sign visa exemption agreement")."""
     previous: str | None = None
     for sent in statements(doc):
-        cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
+        mentions = list(_mentions(doc, rules, sent))
+        sentence_cues = list(rules.cues.finditer(doc.text, sent.start, sent.end))
         in_headline = doc.text[sent.start:sent.end].strip() == (doc.title or "").strip()
-        for mention in _mentions(doc, rules, sent):
+        for mention in mentions:
+            # a cue inside another document's name is that name's ("Biên bản ghi nhớ hợp tác trong khuôn khổ APEC,
+            # Thỏa thuận ..."), unless it leads this one in its clause ("Ý định thư về việc hoàn tất Bản ghi nhớ")
+            cues = [c for c in sentence_cues if not any(
+                m.start < c.start() < m.end and m is not mention
+                and (c.start() > mention.start or not _same_clause(doc.text, c.end(), mention.start)) for m in mentions)]
             key = (mention.kind, folded(doc.text[mention.start:mention.end]))
             parties = _union_for_members(parties_of(doc, mention.start, mention.end), mention.kind)
             status, start = _status(doc.text, rules, mention, cues, previous)
@@ -309,7 +315,7 @@ def find_agreements(doc: Document, lexicon: Lexicon) -> list[Agreement]:
             if in_headline:
                 headlined[len(agreements)] = bare
             agreements.append(found)
-        previous = rules.cue_status[folded(cues[-1].group())] if cues else None
+        previous = rules.cue_status[folded(sentence_cues[-1].group())] if sentence_cues else None
     return agreements
 
 
