@@ -1042,3 +1042,25 @@ def test_an_official_due_somewhere_is_a_planned_trip(until) -> None:  # type: ig
 def test_an_invitation_conveyed_to_a_guest_is_the_hosts(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """"tới Tổng thống Kenya" says to whom the invitation goes, not where the visit is."""
     assert [a for a, _ in _summary(until(text, "events", lang=lang, published="2025-06-10"), "INVITE")] == [["VN", "KE"]]
+
+
+def test_a_counterpart_named_in_vietnamese_is_a_person_met(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Bộ trưởng Ngoại giao Bùi Thanh Sơn đã trao đổi với người đồng cấp Kenya Musalia Mudavadi về hợp tác song phương."
+    doc = until(text, "events", published="2025-06-10")
+    assert [(set(a), d) for a, d in _summary(doc, "MEET")] == [({"VN", "KE"}, "2025-06")]
+    assert [(p.name, p.country, p.office) for p in doc.layer("facts.persons") if p.country == "KE"] == [
+        ("Musalia Mudavadi", "KE", "foreign_minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tổng thống Kenya William Ruto khẳng định Kenya mong muốn tăng cường quan hệ với Việt Nam, sẵn sàng hỗ trợ "
+         "Việt Nam tiếp cận thị trường Đông Phi.", "vi"),
+        ("Kenya and Vietnam held talks. Kenyan President William Ruto wished to deepen ties with Vietnam, and was ready "
+         "to open an embassy in Hanoi.", "en"),
+    ],
+)
+def test_a_wish_asking_no_one_leaves_the_next_step_promised(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A side named further on in the wish ("quan hệ với Việt Nam") is part of what is wished, not who is asked."""
+    assert [a for a, _ in _summary(until(text, "events", lang=lang, published="2025-06-10"), "COMMIT")] == [["KE", "VN"]]

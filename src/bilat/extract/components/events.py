@@ -1299,9 +1299,13 @@ def _list_start(doc: Document, position: int) -> int:
 
 
 def _own_wish(t: _Trigger, wish: re.Match[str]) -> bool:
-    """"mong muốn sớm thăm Việt Nam": a wish with no one named before the trigger is the speaker's own plan,
-    not a request of another ("hoped that Canada will visit")."""
-    return _lower_first(wish.group()) in t.data.wishes and not any(wish.end() <= p.start < t.start for p in t.participants)
+    """"mong muốn sớm thăm Việt Nam": a wish naming no one right after it, as who is asked, is the speaker's own
+    plan, not a request of another ("hoped that Canada will visit"); "mong muốn tăng cường quan hệ với Việt Nam,
+    sẵn sàng ..." asks nothing of Việt Nam either."""
+    if _lower_first(wish.group()) not in t.data.wishes:
+        return False
+    window = min(t.start, _word_end(t.doc.text, wish.end(), t.sent.end, _WISH_ADDRESSEE_WORDS + 1))
+    return not any(wish.end() <= p.start < window for p in t.participants)
 
 
 # --- one builder per event type ------------------------------------------------------
