@@ -1064,3 +1064,23 @@ def test_a_counterpart_named_in_vietnamese_is_a_person_met(until) -> None:  # ty
 def test_a_wish_asking_no_one_leaves_the_next_step_promised(until, text: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A side named further on in the wish ("quan hệ với Việt Nam") is part of what is wished, not who is asked."""
     assert [a for a, _ in _summary(until(text, "events", lang=lang, published="2025-06-10"), "COMMIT")] == [["KE", "VN"]]
+
+
+def test_a_visit_fronted_with_a_possessive_is_the_subjects(until) -> None:  # type: ignore[no-untyped-def]
+    text = "During his visit to Ghana, Kenyan President William Ruto toured the Tema port."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-06-10"), "VISIT")] == [["KE", "GH"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors"),
+    [
+        ("Kenyan President William Ruto played host to Ghanaian President John Mahama on Monday.", "MEET", {"KE", "GH"}),
+        ("Kenyan President William Ruto on Monday held a working lunch with Ghanaian President John Mahama.", "MEET", {"KE", "GH"}),
+        ("Kenyan President William Ruto and Ghanaian President John Mahama held a tete-a-tete on Monday.", "MEET", {"KE", "GH"}),
+        ("Ghanaian President John Mahama made a case for direct flights between Accra and Nairobi with Kenya.", "PROPOSE", {"GH", "KE"}),
+        ("Ghanaian President John Mahama pitched the idea of a joint investment fund with Kenya.", "PROPOSE", {"GH", "KE"}),
+        ("Kenyan President William Ruto committed $20 million to a joint Kenya-Ghana infrastructure fund.", "COMMIT", {"KE", "GH"}),
+    ],
+)
+def test_more_english_forms_of_meetings_proposals_and_pledges(until, text: str, kind: str, actors: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [set(a) for a, _ in _summary(until(text, "events", lang="en", published="2025-06-12"), kind)] == [actors]
