@@ -223,3 +223,13 @@ def test_a_formal_name_written_in_lower_case_is_the_country() -> None:
         text = f"published: 2025-03-12\nlang: vi\n---\n{body}\n"
         persons = extract(read_text_document(text, doc_id="t")).persons
         assert persons and persons[0].country == code, body
+
+
+@pytest.mark.parametrize(
+    ("demonym", "code"),
+    [("Icelandic", "IS"), ("Maldivian", "MV"), ("Timorese", "TL"), ("Surinamese", "SR"), ("Botswanan", "BW"),
+     ("Basotho", "LS"), ("Comorian", "KM"), ("Cape Verdean", "CV"), ("Azeri", "AZ")],
+)
+def test_english_demonyms_of_smaller_states(demonym: str, code: str) -> None:
+    doc = _doc(f"The {demonym} Foreign Minister met the Kenyan Foreign Minister.", lang="en")
+    assert [c for _, c in _found(doc)] == [code, "KE"]

@@ -420,3 +420,18 @@ def test_a_name_listed_after_a_titled_one_shares_its_title() -> None:
     assert people["Santiago Cafiero"] == ("AR", "foreign_minister")
     assert people["Mauro Vieira"] == ("BR", "foreign_minister")
     assert "Deputy Secretary" not in people  # another title, not a name listed after the first
+
+
+def test_commonwealth_envoys_and_royal_ranks(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Kenyan High Commissioner to Ghana Jane Wambui met Saudi Foreign Minister Prince Faisal bin "
+                             "Farhan and Saudi Crown Prince Mohammed bin Salman in Riyadh.")
+    assert {n: (p.country, p.office) for n, p in people.items()} == {
+        "Jane Wambui": ("KE", "ambassador"), "Faisal bin Farhan": ("SA", "foreign_minister"),
+        "Mohammed bin Salman": ("SA", "other")}
+    # "Sheikh" is part of names as often as a rank: it stays in the name
+    assert "Sheikh Hasina" in _english(until, "Bangladeshi Prime Minister Sheikh Hasina met Indian Prime Minister Narendra Modi.")
+
+
+def test_an_english_posting_between_title_and_name(until) -> None:  # type: ignore[no-untyped-def]
+    people = _english(until, "Vietnamese Ambassador to Argentina Duong Quoc Thanh met Argentine President Javier Milei.")
+    assert (people["Duong Quoc Thanh"].country, people["Duong Quoc Thanh"].office) == ("VN", "ambassador")

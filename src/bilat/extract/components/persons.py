@@ -379,6 +379,8 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Span]:
                 pos = nxt.end
                 continue
             break
+        if before is not None:  # "Kenyan High Commissioner to Ghana Jane Wambui": the posting, after the title
+            pos = _skip_postings(doc, data, pos)
         abbreviation = _ABBREVIATION.match(doc.text, pos)
         name_start = _after_honorifics(doc.text, abbreviation.end() if abbreviation else pos, data)
         name = _read_name(doc, name_start, data)
@@ -478,11 +480,14 @@ def _skip_country(doc: Document, data: _TitleData, pos: int) -> tuple[int, str |
                      and _STATE_NAME_WORDS.fullmatch(doc.text, probe, c.start)), None)
     if span is None:
         return pos, None
-    pos = span.end
-    # "Đại sứ Việt Nam tại Argentina kiêm nhiệm Uruguay": each posting named after the country
+    return _skip_postings(doc, data, span.end), span.value
+
+
+def _skip_postings(doc: Document, data: _TitleData, pos: int) -> int:
+    """Skip each posting named at ``pos`` ("tại Argentina kiêm nhiệm Uruguay", "to Ghana")."""
     while (posted := data.posted_re.match(doc.text, pos)) and (host := _country_at(doc, posted.end())) is not None:
         pos = host.end
-    return pos, span.value
+    return pos
 
 
 _APPOSED_NAME = re.compile(r"(?<![\w’'-])[a-z][\w’'-]* (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}), \Z")
