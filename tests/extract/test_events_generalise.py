@@ -1084,3 +1084,11 @@ def test_a_visit_fronted_with_a_possessive_is_the_subjects(until) -> None:  # ty
 )
 def test_more_english_forms_of_meetings_proposals_and_pledges(until, text: str, kind: str, actors: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert [set(a) for a, _ in _summary(until(text, "events", lang="en", published="2025-06-12"), kind)] == [actors]
+
+
+def test_a_bare_acceptance_after_an_invitation(until) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenyan President William Ruto invited Ghanaian President John Mahama to visit Kenya again, and Mahama accepted."
+    assert [a for a, _ in _summary(until(text, "events", lang="en", published="2025-06-10"), "ACCEPT")] == [["GH", "KE"]]
+    for text in ("Ghanaian President John Mahama accepted Kenya's apology.",
+                 "Kenyan President William Ruto invited Ghanaian President John Mahama to visit Kenya. Mahama accepted the proposal."):
+        assert _summary(until(text, "events", lang="en", published="2025-06-10"), "ACCEPT") == [], text

@@ -94,6 +94,8 @@ named further on, past a verb, is part of what is wished ("hopes to visit Russia
 _DEED_WORDS = 6
 """Words at the head of a step within which its verb stands, past the side addressed ("called on Canada to resume",
 "đề nghị phía Campuchia sớm nối lại"); further on, a verb belongs to a purpose clause, not to the step."""
+_NOTHING_NAMED = re.compile(r"\s*(?:[.,;:)]|$)")
+"""What follows a verb that names no object: the clause ends."""
 _PRECEDING_CHARS = 24
 """Characters before a trigger within which the words that make it part of another phrase are read."""
 OBJECT_WORDS = 14
@@ -236,6 +238,8 @@ class _EventData:
     """Meeting words that name who else was present at talks already told ("Cùng dự có ...")."""
     pronoun_re: re.Pattern[str]
     subject_accepts: frozenset[str]
+    bare_accepts: frozenset[str]
+    """Acceptances that may name nothing accepted ("and Mahama accepted"): one only so, of an invitation told before."""
     possessive_re: re.Pattern[str]
     date_blocker_re: re.Pattern[str]
     clause_break_re: re.Pattern[str]
@@ -437,6 +441,7 @@ def _event_data(lexicon: Lexicon) -> _EventData:
         date_leads=frozenset(["", *data["date_leads"]]),
         present=frozenset(_lower_first(w) for w in data["present"]),
         subject_accepts=frozenset(_lower_first(w) for w in data["subject_accepts"]),
+        bare_accepts=frozenset(_lower_first(w) for w in data["bare_accepts"]),
         pronoun_re=re.compile(rf"(?<!\w)(?:{words('pronouns')})(?!\w)"),
         possessive_re=re.compile(rf"(?:{words('possessives')})(?:\s+[\w-]+){{0,3}}\s+"),
         date_blocker_re=re.compile(rf"(?<!\w)(?:{words('date_blockers')})(?!\w)"),
@@ -2112,6 +2117,8 @@ def _accept(t: _Trigger) -> list[Event]:
         guest = next((p for p in after if p.kind in ("person", "title") and p is not inviter
                       and t.ctx.side(p) != host), None)
     invited = next((e for e in reversed(t.ctx.events) if e.type == "INVITE"), None) if inviter is None else None
+    if t.phrase in t.data.bare_accepts and (invited is None or _NOTHING_NAMED.match(t.doc.text, t.end) is None):
+        return []  # "Ghana accepted the proposal": something else accepted; "Ghana accepted": no invitation says of what
     if invited is not None and subject_accepts:
         # "X invited Y to visit Ghana, and Y accepted the invitation": the one invited accepts the inviter's
         visitor, host = invited.actors[1], invited.actors[0]
