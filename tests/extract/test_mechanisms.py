@@ -226,3 +226,14 @@ def test_a_level_from_chairs_named_by_office_alone(until) -> None:  # type: igno
              "High-Level Strategic Cooperation Council.", "head_of_government")):
         doc = until(text, "mechanisms", lang="en", published="2025-03-12")
         assert [m.level for m in doc.layer("facts.mechanisms")] == [level], text
+
+
+def test_a_joint_commission_named_with_cooperation_inside() -> None:
+    found = _english("Kenya and Ghana held talks. The Kenya-Ghana Joint Cooperation Commission convened for its fourth "
+                     "session in Accra.")
+    assert [(m.kind, m.level) for m in found] == [("JOINT_COMMITTEE", "foreign_minister")]
+
+
+def test_a_joint_working_group_in_vietnamese() -> None:
+    _, found = _mechanisms("Hai bên nhất trí thành lập Nhóm công tác chung về nông nghiệp.")
+    assert [(m.kind, m.level) for m in found] == [("JOINT_COMMITTEE", "deputy_minister")]
